@@ -1,0 +1,59 @@
+/**
+ * Flight modes and the published travel formulas (see the README's "Mechanics" section).
+ * One module, shared by the bot's planner and the sandbox server, so both agree by construction;
+ * the worked examples in flight-mode.test.ts pin the numbers to the public sources.
+ */
+export const FLIGHT_MODES = ['CRUISE', 'BURN', 'DRIFT', 'STEALTH'] as const;
+export type FlightMode = (typeof FLIGHT_MODES)[number];
+
+export function isFlightMode(value: string): value is FlightMode {
+  return (FLIGHT_MODES as readonly string[]).includes(value);
+}
+
+/** Seconds-per-distance multipliers for in-system navigation and for warps. */
+const NAVIGATE_MULTIPLIER: Record<FlightMode, number> = { CRUISE: 25, DRIFT: 250, BURN: 12.5, STEALTH: 30 };
+const WARP_MULTIPLIER: Record<FlightMode, number> = { CRUISE: 50, DRIFT: 300, BURN: 25, STEALTH: 60 };
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Euclidean distance between two points (waypoints for navigate, systems for warp/jump). */
+export function distance(a: Point, b: Point): number {
+  return Math.hypot(a.x - b.x, a.y - b.y);
+}
+
+/** Fuel units a leg of (unrounded) distance d costs in a mode. Ships with no tank pay nothing. */
+export function fuelCost(d: number, mode: FlightMode, fuelCapacity = 1): number {
+  if (fuelCapacity === 0) return 0;
+  const rounded = Math.round(d);
+  switch (mode) {
+    case 'DRIFT':
+      return 1;
+    case 'BURN':
+      return Math.max(2, 2 * rounded);
+    case 'CRUISE':
+    case 'STEALTH':
+      return Math.max(1, rounded);
+  }
+}
+
+/** Travel time in whole seconds for a leg of (unrounded) distance d at an engine speed. */
+export function travelSeconds(d: number, mode: FlightMode, engineSpeed: number, kind: 'navigate' | 'warp' = 'navigate'): number {
+  const multiplier = (kind === 'warp' ? WARP_MULTIPLIER : NAVIGATE_MULTIPLIER)[mode];
+  return Math.round((Math.max(1, Math.round(d)) * multiplier) / engineSpeed + 15);
+}
+
+/** Cooldown in seconds after a gate jump over a distance between systems. */
+export function jumpCooldownSeconds(systemDistance: number): number {
+  return Math.round(15 + 0.3 * systemDistance);
+}
+
+/** Market FUEL is sold by the unit; one market unit fills 100 units of a ship's tank. */
+export const SHIP_FUEL_PER_MARKET_UNIT = 100;
+
+/** Market units (and so price multiples) needed to put `fuel` units into a tank. */
+export function marketUnitsForFuel(fuel: number): number {
+  return Math.ceil(fuel / SHIP_FUEL_PER_MARKET_UNIT);
+}
