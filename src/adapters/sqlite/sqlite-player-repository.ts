@@ -1,0 +1,86 @@
+import { Player, type PlayerState } from '../../domain/player.js';
+import type { PlayerRepository } from '../../ports/player-repository.js';
+import type { SqliteDatabase } from './connection.js';
+import { stagedValue, stageWrite } from './sqlite-write.js';
+
+interface PlayerRow {
+  agent_symbol: string;
+  token: string;
+  account_registered: number;
+  faction: string | null;
+  headquarters: string | null;
+  credits: number | null;
+  metadata: string;
+  token_stale: number;
+  created_at: number;
+  last_active_at: number;
+}
+
+export class SqlitePlayerRepository implements PlayerRepository {
+  private readonly selectOne;
+  private readonly selectAll;
+  private readonly upsert;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.selectOne = db.prepare<[string], PlayerRow>('SELECT * FROM players WHERE agent_symbol = ?');
+    this.selectAll = db.prepare<[], PlayerRow>('SELECT * FROM players ORDER BY created_at, agent_symbol');
+    this.upsert = db.prepare(`
+      INSERT INTO players (agent_symbol, token, account_registered, faction, headquarters, credits, metadata, token_stale, created_at, last_active_at)
+      VALUES (@agent_symbol, @token, @account_registered, @faction, @headquarters, @credits, @metadata, @token_stale, @created_at, @last_active_at)
+      ON CONFLICT (agent_symbol) DO UPDATE SET
+        token = excluded.token, account_registered = excluded.account_registered, faction = excluded.faction,
+        headquarters = excluded.headquarters, credits = excluded.credits, metadata = excluded.metadata,
+        token_stale = excluded.token_stale, last_active_at = excluded.last_active_at`);
+  }
+
+  find(agentSymbol: string): Player | undefined {
+    const staged = stagedValue<PlayerState>(key(agentSymbol));
+    if (staged) return Player.restore(staged.value);
+    const row = this.selectOne.get(agentSymbol);
+    return row ? Player.restore(toState(row)) : undefined;
+  }
+
+  list(): Player[] {
+    return this.selectAll.all().map((row) => this.find(row.agent_symbol) ?? Player.restore(toState(row)));
+  }
+
+  save(player: Player): void {
+    const state = player.snapshot();
+    const row = toRow(state);
+    stageWrite(this.db, key(state.agentSymbol), state, () => this.upsert.run(row));
+  }
+}
+
+function key(agentSymbol: string): string {
+  return `player:${agentSymbol}`;
+}
+
+function toState(row: PlayerRow): PlayerState {
+  return {
+    agentSymbol: row.agent_symbol,
+    token: row.token,
+    accountRegistered: row.account_registered === 1,
+    faction: row.faction,
+    headquarters: row.headquarters,
+    credits: row.credits,
+    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+    tokenStale: row.token_stale === 1,
+    createdAt: row.created_at,
+    lastActiveAt: row.last_active_at,
+  };
+}
+
+function toRow(state: PlayerState): PlayerRow {
+  return {
+    agent_symbol: state.agentSymbol,
+    token: state.token,
+    account_registered: state.accountRegistered ? 1 : 0,
+    faction: state.faction,
+    headquarters: state.headquarters,
+    credits: state.credits,
+    metadata: JSON.stringify(state.metadata),
+    token_stale: state.tokenStale ? 1 : 0,
+    created_at: state.createdAt,
+    last_active_at: state.lastActiveAt,
+  };
+}

@@ -1,0 +1,36 @@
+import { AppError } from '../../domain/errors.js';
+import type { Next, PipelineBehavior } from '../../mediator/behavior.js';
+import type { RequestContext } from '../../mediator/context.js';
+import type { Request } from '../../mediator/request.js';
+import type { Logger } from '../../ports/logger.js';
+
+/**
+ * Logs every request's name, ids, duration and outcome. Only names and ids are logged, never the
+ * request's fields, so tokens cannot leak through here. Expected failures (AppError) log at info:
+ * the CLI already tells the player; anything else is a bug and logs at error.
+ */
+export class LoggingBehavior implements PipelineBehavior {
+  constructor(private readonly logger: Logger) {}
+
+  async handle(request: Request<unknown>, context: RequestContext, next: Next): Promise<unknown> {
+    const started = performance.now();
+    try {
+      const result = await next();
+      this.logger.info({ request: context.requestName, outcome: 'ok', durationMs: elapsed(started) }, 'request handled');
+      return result;
+    } catch (error) {
+      const fields = { request: context.requestName, outcome: 'failed', durationMs: elapsed(started), error: describe(error) };
+      if (error instanceof AppError) this.logger.info(fields, 'request failed');
+      else this.logger.error(fields, 'request failed unexpectedly');
+      throw error;
+    }
+  }
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) * 1000) / 1000;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

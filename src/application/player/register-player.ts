@@ -1,0 +1,97 @@
+import { inject, injectable } from 'inversify';
+import { ConflictError, ValidationError } from '../../domain/errors.js';
+import type { DomainEvent } from '../../domain/events.js';
+import { normalizeAgentSymbol, Player } from '../../domain/player.js';
+import { currentUnitOfWork } from '../../mediator/context.js';
+import { Command, type RequestHandler } from '../../mediator/request.js';
+import type { Clock } from '../../ports/clock.js';
+import { DEFAULT_PLAYER_SETTING, type PlayerRepository, type SettingsRepository } from '../../ports/player-repository.js';
+import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
+import { TOKENS } from '../../ports/tokens.js';
+import { FACTION_SYMBOLS } from './factions.js';
+import { toPlayerView, type PlayerView } from './player-view.js';
+
+export interface RegisterPlayerProps {
+  agentSymbol: string;
+  /** Register a new agent in this faction (needs accountToken). */
+  faction?: string;
+  accountToken?: string;
+  /** Import an existing agent with its agent token instead of registering. */
+  agentToken?: string;
+  /** Register again (after a server reset) an agent this bot already knows. */
+  reregister?: boolean;
+}
+
+/** Adds an agent to this bot: a new one via POST /register, or an existing one by its token. */
+export class RegisterPlayer extends Command<PlayerView> {
+  readonly agentSymbol: string;
+  readonly faction?: string;
+  readonly accountToken?: string;
+  readonly agentToken?: string;
+  readonly reregister: boolean;
+
+  constructor(props: RegisterPlayerProps) {
+    super();
+    this.agentSymbol = props.agentSymbol;
+    this.faction = props.faction?.toUpperCase();
+    this.accountToken = props.accountToken;
+    this.agentToken = props.agentToken;
+    this.reregister = props.reregister ?? false;
+  }
+
+  override validate(): void {
+    normalizeAgentSymbol(this.agentSymbol);
+    if (this.agentToken !== undefined) {
+      if (this.agentToken.trim() === '') throw new ValidationError('the agent token is empty');
+      if (this.faction) throw new ValidationError('give either --token (import an agent) or --faction (register a new one), not both');
+      return;
+    }
+    if (!this.faction) throw new ValidationError('a new agent needs --faction (e.g. COSMIC), or import one with --token');
+    if (!FACTION_SYMBOLS.includes(this.faction)) {
+      throw new ValidationError(`unknown faction "${this.faction}" (known: ${FACTION_SYMBOLS.join(', ')})`);
+    }
+    if (!this.accountToken?.trim()) {
+      throw new ValidationError('registering a new agent needs the account token: set SPACETRADERS_ACCOUNT_TOKEN or pass --account-token (- reads it from stdin)');
+    }
+  }
+}
+
+@injectable()
+export class RegisterPlayerHandler implements RequestHandler<RegisterPlayer> {
+  constructor(
+    @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
+    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
+    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+  ) {}
+
+  async handle(request: RegisterPlayer): Promise<PlayerView> {
+    const symbol = normalizeAgentSymbol(request.agentSymbol);
+    const existing = this.players.find(symbol);
+    if (existing && !request.reregister) throw new ConflictError(`agent ${symbol} is already registered here (see: spacetraders player info ${symbol})`);
+
+    let player: Player;
+    let event: DomainEvent;
+    if (request.agentToken !== undefined) {
+      ({ player, event } = await this.importAgent(symbol, request.agentToken));
+    } else {
+      const result = await this.api.register(request.accountToken!, symbol, request.faction!);
+      if (existing) {
+        player = existing;
+        event = existing.reregistered(result.agent, result.token, this.clock.now());
+      } else {
+        ({ player, event } = Player.registered(result.agent, result.token, this.clock.now()));
+      }
+    }
+    this.players.save(player);
+    currentUnitOfWork()?.record(event);
+    if (!this.settings.get(DEFAULT_PLAYER_SETTING)) this.settings.set(DEFAULT_PLAYER_SETTING, symbol);
+    return toPlayerView(player, this.settings.get(DEFAULT_PLAYER_SETTING));
+  }
+
+  private async importAgent(symbol: string, token: string) {
+    const agent = await this.api.getMyAgent(token);
+    if (agent.symbol !== symbol) throw new ConflictError(`that token belongs to agent ${agent.symbol}, not ${symbol}`);
+    return Player.imported(agent, token, this.clock.now());
+  }
+}

@@ -1,0 +1,46 @@
+import { inject, injectable } from 'inversify';
+import { ValidationError } from '../../domain/errors.js';
+import { normalizeAgentSymbol, type PlayerMetadata } from '../../domain/player.js';
+import { currentUnitOfWork } from '../../mediator/context.js';
+import { Command, type RequestHandler } from '../../mediator/request.js';
+import type { Clock } from '../../ports/clock.js';
+import { DEFAULT_PLAYER_SETTING, type PlayerRepository, type SettingsRepository } from '../../ports/player-repository.js';
+import { TOKENS } from '../../ports/tokens.js';
+import { toPlayerView, type PlayerView } from './player-view.js';
+import { resolvePlayer } from './resolve-player.js';
+
+/** Merges free-form metadata (role, notes...) into a player; a key set to null is removed. */
+export class UpdatePlayerMetadata extends Command<PlayerView> {
+  readonly agentSymbol: string;
+  readonly metadata: PlayerMetadata;
+
+  constructor(props: { agentSymbol: string; metadata: PlayerMetadata }) {
+    super();
+    this.agentSymbol = props.agentSymbol;
+    this.metadata = props.metadata;
+  }
+
+  override validate(): void {
+    normalizeAgentSymbol(this.agentSymbol);
+    if (this.metadata === null || typeof this.metadata !== 'object' || Array.isArray(this.metadata)) {
+      throw new ValidationError('metadata must be a JSON object, e.g. {"role":"trader"}');
+    }
+  }
+}
+
+@injectable()
+export class UpdatePlayerMetadataHandler implements RequestHandler<UpdatePlayerMetadata> {
+  constructor(
+    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
+    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+  ) {}
+
+  async handle(request: UpdatePlayerMetadata): Promise<PlayerView> {
+    const player = resolvePlayer(this.players, this.settings, request.agentSymbol);
+    const event = player.updateMetadata(request.metadata, this.clock.now());
+    this.players.save(player);
+    currentUnitOfWork()?.record(event);
+    return toPlayerView(player, this.settings.get(DEFAULT_PLAYER_SETTING));
+  }
+}

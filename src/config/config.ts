@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { ValidationError } from '../domain/errors.js';
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  apiUrl: string;
+  dbPath: string;
+  logLevel: LogLevel;
+  accountToken?: string;
+  player?: string;
+  requestTimeoutMs: number;
+  rateLimit: { perSecond: number; burst: number; burstWindowSeconds: number };
+  planner: { fuelReserve: number; refuelStopSeconds: number };
+  sandbox: { host: string; port: number; seed: number };
+}
+
+/** config/default.json as shipped. */
+export interface Defaults extends Omit<Config, 'dbPath' | 'accountToken' | 'player'> {
+  dataDir: string | null;
+}
+
+/** Flags given on the command line (global options). */
+export interface ConfigFlags {
+  apiUrl?: string;
+  db?: string;
+  player?: string;
+  logLevel?: string;
+  accountToken?: string;
+}
+
+export function loadDefaults(): Defaults {
+  return JSON.parse(readFileSync(new URL('../../config/default.json', import.meta.url), 'utf8')) as Defaults;
+}
+
+/**
+ * Resolves the configuration: config/default.json, overridden by the environment, overridden by
+ * command-line flags.
+ */
+export function resolveConfig(defaults: Defaults, env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Config {
+  const logLevel = flags.logLevel ?? env.LOG_LEVEL ?? defaults.logLevel;
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ValidationError(`unknown log level "${logLevel}" (use one of ${LOG_LEVELS.join(', ')})`);
+  }
+  const apiUrl = (flags.apiUrl ?? env.SPACETRADERS_API_URL ?? defaults.apiUrl).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/]/.test(apiUrl)) throw new ValidationError(`invalid API URL "${apiUrl}": expected http(s)://host[:port]/v2`);
+  const { dataDir, ...rest } = defaults;
+  return {
+    ...rest,
+    apiUrl,
+    logLevel: logLevel as LogLevel,
+    dbPath: flags.db ?? env.SPACETRADERS_DB ?? join(dataDir ?? defaultDataDir(env), 'spacetraders.db'),
+    accountToken: nonEmpty(flags.accountToken) ?? nonEmpty(env.SPACETRADERS_ACCOUNT_TOKEN),
+    player: nonEmpty(flags.player) ?? nonEmpty(env.SPACETRADERS_PLAYER),
+  };
+}
+
+function defaultDataDir(env: NodeJS.ProcessEnv): string {
+  const base = nonEmpty(env.XDG_DATA_HOME) ?? join(env.HOME ?? homedir(), '.local', 'share');
+  return join(base, 'spacetraders');
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+/** The configuration as it may be shown: secrets replaced by whether they are set. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return { ...config, accountToken: config.accountToken ? '<set, hidden>' : '<not set>' };
+}

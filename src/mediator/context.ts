@@ -1,0 +1,27 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { UnitOfWork } from './unit-of-work.js';
+
+/** What every piece of code running on behalf of a request can know about it. */
+export interface RequestContext {
+  readonly requestName: string;
+  readonly requestId: string;
+  readonly correlationId: string;
+  /** 0 for the request the caller sent, 1 for a request its handler sent, ... */
+  readonly depth: number;
+  /** The root command's unit of work, shared by every nested request. */
+  unitOfWork?: UnitOfWork;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export function currentContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+export function currentUnitOfWork(): UnitOfWork | undefined {
+  return storage.getStore()?.unitOfWork;
+}
+
+export function runInContext<T>(context: RequestContext, fn: () => T): T {
+  return storage.run(context, fn);
+}

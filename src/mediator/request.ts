@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+
+export type RequestKind = 'command' | 'query';
+
+/**
+ * Base of every message sent through the mediator. The type parameter is the handler's result, so
+ * `mediator.send(new GetPlayer(...))` is typed by the request alone. Requests take one plain props
+ * object in their constructor, which is also their JSON payload (see MessageRegistry).
+ */
+export abstract class Request<TResult> {
+  /** Phantom field carrying the result type; never set at run time. */
+  declare readonly __result?: TResult;
+  abstract readonly kind: RequestKind;
+  readonly requestId: string = randomUUID();
+  /** Set by the mediator: inherited from the enclosing request, else this request's own id. */
+  correlationId?: string;
+
+  /** Throw a ValidationError when the request cannot be handled as given. */
+  validate?(): void;
+}
+
+/** A request that changes state: it runs inside a unit of work. */
+export abstract class Command<TResult = void> extends Request<TResult> {
+  readonly kind = 'command' as const;
+}
+
+/** A request that only reads: no unit of work is opened for it. */
+export abstract class Query<TResult> extends Request<TResult> {
+  readonly kind = 'query' as const;
+}
+
+export type ResultOf<R> = R extends Request<infer T> ? T : never;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type RequestClass<R extends Request<unknown> = Request<any>> = new (props: any) => R;
+
+export interface RequestHandler<R extends Request<unknown>> {
+  handle(request: R): Promise<ResultOf<R>>;
+}

@@ -1,0 +1,12 @@
+/** Dependency-injection tokens for the ports; the composition root binds each to an adapter. */
+export const TOKENS = {
+  Config: Symbol.for('Config'),
+  Logger: Symbol.for('Logger'),
+  Clock: Symbol.for('Clock'),
+  Database: Symbol.for('Database'),
+  SpaceTradersApi: Symbol.for('SpaceTradersApi'),
+  PlayerRepository: Symbol.for('PlayerRepository'),
+  SettingsRepository: Symbol.for('SettingsRepository'),
+  EventLog: Symbol.for('EventLog'),
+  Mediator: Symbol.for('Mediator'),
+} as const;
