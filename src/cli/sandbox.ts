@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { ValidationError } from '../domain/errors.js';
+import { loadDefaults } from '../config/config.js';
+import { withoutApp } from './session.js';
+
+interface StartOptions {
+  port: string;
+  host: string;
+  seed: string;
+  timeScale: string;
+  rateLimit: boolean;
+  state?: string;
+  accountToken?: string;
+  systems?: string;
+}
+
+export function registerSandboxCommands(program: Command): void {
+  const sandbox = program.command('sandbox').description('the offline SpaceTraders-compatible server');
+  const defaults = loadDefaults().sandbox;
+  sandbox
+    .command('start')
+    .description('serve the game offline until interrupted (Ctrl-C)')
+    .option('--port <port>', 'TCP port (0 picks a free one)', String(defaults.port))
+    .option('--host <host>', 'address to listen on', defaults.host)
+    .option('--seed <n>', 'universe seed', String(defaults.seed))
+    .option('--time-scale <n>', 'make travel and cooldowns N times shorter', '1')
+    .option('--no-rate-limit', 'turn the 2/s + 30 burst rate limit off')
+    .option('--state <file>', 'load the world from a JSON file saved by the admin API')
+    .option('--systems <n>', 'number of systems to generate')
+    .option('--account-token <token>', 'accept only this account token for POST /register')
+    .action(async (options: StartOptions, command: Command) => {
+      await withoutApp(command, async (out) => {
+        const { startSandbox } = await import('../sandbox/index.js');
+        const running = await startSandbox({
+          port: whole(options.port, '--port'),
+          host: options.host,
+          seed: whole(options.seed, '--seed'),
+          timeScale: positive(options.timeScale, '--time-scale'),
+          rateLimit: options.rateLimit,
+          statePath: options.state,
+          systems: options.systems === undefined ? undefined : whole(options.systems, '--systems'),
+          accountToken: options.accountToken,
+        });
+        out.result({ baseUrl: running.baseUrl, adminUrl: running.adminUrl, port: running.port }, (r) =>
+          [`sandbox listening at ${r.baseUrl}`, `admin API at ${r.adminUrl}`, `use it with: export SPACETRADERS_API_URL=${r.baseUrl}`].join('\n'),
+        );
+        await new Promise<void>((resolve) => {
+          const stop = () => void running.close().then(resolve);
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+      });
+    });
+}
+
+function whole(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new ValidationError(`${flag} must be a whole number, got "${text}"`);
+  return value;
+}
+
+function positive(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new ValidationError(`${flag} must be a positive number, got "${text}"`);
+  return value;
+}

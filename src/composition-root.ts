@@ -1,0 +1,101 @@
+import 'reflect-metadata';
+import { Container } from 'inversify';
+import { LoggingBehavior } from './application/behaviors/logging-behavior.js';
+import { TransactionBehavior } from './application/behaviors/transaction-behavior.js';
+import { ValidationBehavior } from './application/behaviors/validation-behavior.js';
+import { GetRecentEvents, GetRecentEventsHandler } from './application/events/get-recent-events.js';
+import { GetPlayer, GetPlayerHandler } from './application/player/get-player.js';
+import { ListPlayers, ListPlayersHandler } from './application/player/list-players.js';
+import { RegisterPlayer, RegisterPlayerHandler } from './application/player/register-player.js';
+import { SetDefaultPlayer, SetDefaultPlayerHandler } from './application/player/set-default-player.js';
+import { UpdatePlayerMetadata, UpdatePlayerMetadataHandler } from './application/player/update-player-metadata.js';
+import { createPinoLogger } from './adapters/pino/pino-logger.js';
+import { createSpaceTradersApi } from './adapters/spacetraders-api/create-spacetraders-api.js';
+import { openDatabase, type SqliteDatabase } from './adapters/sqlite/connection.js';
+import { SqlitePlayerRepository } from './adapters/sqlite/sqlite-player-repository.js';
+import { SqliteSettingsRepository } from './adapters/sqlite/sqlite-settings-repository.js';
+import { SqliteUnitOfWorkStore } from './adapters/sqlite/sqlite-unit-of-work-store.js';
+import type { Config } from './config/config.js';
+import { EventBus } from './mediator/event-bus.js';
+import { Mediator } from './mediator/mediator.js';
+import { MessageRegistry } from './mediator/message-registry.js';
+import { OutboxDispatcher } from './mediator/outbox-dispatcher.js';
+import type { RequestClass, RequestHandler } from './mediator/request.js';
+import { systemClock, type Clock } from './ports/clock.js';
+import type { Logger } from './ports/logger.js';
+import type { SpaceTradersApi } from './ports/spacetraders-api.js';
+import { TOKENS } from './ports/tokens.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type HandlerClass = new (...args: any[]) => RequestHandler<any>;
+
+/** Every use case: the request class and the handler that serves it. */
+const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
+  [RegisterPlayer, RegisterPlayerHandler],
+  [GetPlayer, GetPlayerHandler],
+  [ListPlayers, ListPlayersHandler],
+  [SetDefaultPlayer, SetDefaultPlayerHandler],
+  [UpdatePlayerMetadata, UpdatePlayerMetadataHandler],
+  [GetRecentEvents, GetRecentEventsHandler],
+];
+
+export interface App {
+  readonly config: Config;
+  readonly mediator: Mediator;
+  readonly messages: MessageRegistry;
+  readonly events: EventBus;
+  readonly logger: Logger;
+  readonly container: Container;
+  /** Deliver events a crashed process committed but never dispatched. */
+  redeliverPendingEvents(): Promise<number>;
+  close(): void;
+}
+
+/** Test seams: replace an adapter without touching the rest of the wiring. */
+export interface AppOverrides {
+  api?: SpaceTradersApi;
+  logger?: Logger;
+  clock?: Clock;
+  database?: SqliteDatabase;
+}
+
+/** The one place that binds ports to adapters and use cases to the mediator. */
+export function createApp(config: Config, overrides: AppOverrides = {}): App {
+  const logger = overrides.logger ?? createPinoLogger({ level: config.logLevel });
+  const db = overrides.database ?? openDatabase(config.dbPath);
+  const store = new SqliteUnitOfWorkStore(db);
+  const events = new EventBus((event, error) => logger.warn({ event: event.type, error: String(error) }, 'event subscriber failed'));
+  const dispatcher = new OutboxDispatcher(events, store);
+
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.bind(TOKENS.Config).toConstantValue(config);
+  container.bind(TOKENS.Logger).toConstantValue(logger);
+  container.bind(TOKENS.Clock).toConstantValue(overrides.clock ?? systemClock);
+  container.bind(TOKENS.Database).toConstantValue(db);
+  container.bind(TOKENS.SpaceTradersApi).toConstantValue(overrides.api ?? createSpaceTradersApi(config, db, logger));
+  container.bind(TOKENS.PlayerRepository).toConstantValue(new SqlitePlayerRepository(db));
+  container.bind(TOKENS.SettingsRepository).toConstantValue(new SqliteSettingsRepository(db));
+  container.bind(TOKENS.EventLog).toConstantValue(store);
+
+  const mediator = new Mediator([new LoggingBehavior(logger), new ValidationBehavior(), new TransactionBehavior(store, dispatcher)]);
+  const messages = new MessageRegistry();
+  for (const [request, handler] of USE_CASES) {
+    container.bind(handler).toSelf();
+    mediator.register(request, () => container.get(handler));
+    messages.register(request);
+  }
+  container.bind(TOKENS.Mediator).toConstantValue(mediator);
+
+  return {
+    config,
+    mediator,
+    messages,
+    events,
+    logger,
+    container,
+    redeliverPendingEvents: () => dispatcher.redeliverPending(),
+    close: () => {
+      if (!overrides.database && db.open) db.close();
+    },
+  };
+}
