@@ -41,4 +41,50 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_pending ON outbox (id) WHERE dispatched_at IS NULL;
     `,
   },
+  {
+    version: 2,
+    name: 'ships, cached systems and markets, routes',
+    sql: `
+      CREATE TABLE ships (
+        player_symbol TEXT NOT NULL REFERENCES players (agent_symbol) ON DELETE CASCADE,
+        ship_symbol   TEXT NOT NULL,
+        data          TEXT NOT NULL,
+        synced_at     INTEGER NOT NULL,
+        PRIMARY KEY (player_symbol, ship_symbol)
+      );
+      CREATE TABLE waypoints (
+        player_symbol   TEXT NOT NULL REFERENCES players (agent_symbol) ON DELETE CASCADE,
+        system_symbol   TEXT NOT NULL,
+        waypoint_symbol TEXT NOT NULL,
+        data            TEXT NOT NULL,
+        synced_at       INTEGER NOT NULL,
+        PRIMARY KEY (player_symbol, waypoint_symbol)
+      );
+      CREATE INDEX waypoints_by_system ON waypoints (player_symbol, system_symbol);
+      CREATE TABLE markets (
+        player_symbol   TEXT NOT NULL REFERENCES players (agent_symbol) ON DELETE CASCADE,
+        waypoint_symbol TEXT NOT NULL,
+        data            TEXT NOT NULL,
+        synced_at       INTEGER NOT NULL,
+        PRIMARY KEY (player_symbol, waypoint_symbol)
+      );
+      CREATE TABLE systems_synced (
+        player_symbol TEXT NOT NULL REFERENCES players (agent_symbol) ON DELETE CASCADE,
+        system_symbol TEXT NOT NULL,
+        synced_at     INTEGER NOT NULL,
+        PRIMARY KEY (player_symbol, system_symbol)
+      );
+      CREATE TABLE routes (
+        player_symbol TEXT NOT NULL REFERENCES players (agent_symbol) ON DELETE CASCADE,
+        ship_symbol   TEXT NOT NULL,
+        destination   TEXT NOT NULL,
+        plan          TEXT NOT NULL,
+        legs_done     INTEGER NOT NULL DEFAULT 0,
+        status        TEXT NOT NULL,
+        created_at    INTEGER NOT NULL,
+        updated_at    INTEGER NOT NULL,
+        PRIMARY KEY (player_symbol, ship_symbol)
+      );
+    `,
+  },
 ];
