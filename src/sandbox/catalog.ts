@@ -1,0 +1,88 @@
+import type { components } from '../ports/generated/spacetraders-api-schema.js';
+
+type S = components['schemas'];
+
+/** Trade goods the sandbox's markets deal in, with base prices (credits per unit). */
+export const TRADE_GOODS: Record<string, { name: string; basePrice: number }> = {
+  FUEL: { name: 'Fuel', basePrice: 72 },
+  ANTIMATTER: { name: 'Antimatter', basePrice: 11_000 },
+  IRON_ORE: { name: 'Iron Ore', basePrice: 45 },
+  COPPER_ORE: { name: 'Copper Ore', basePrice: 52 },
+  ALUMINUM_ORE: { name: 'Aluminum Ore', basePrice: 60 },
+  QUARTZ_SAND: { name: 'Quartz Sand', basePrice: 20 },
+  SILICON_CRYSTALS: { name: 'Silicon Crystals', basePrice: 38 },
+  ICE_WATER: { name: 'Ice Water', basePrice: 15 },
+  AMMONIA_ICE: { name: 'Ammonia Ice', basePrice: 40 },
+  LIQUID_HYDROGEN: { name: 'Liquid Hydrogen', basePrice: 35 },
+  IRON: { name: 'Iron', basePrice: 140 },
+  COPPER: { name: 'Copper', basePrice: 160 },
+  ALUMINUM: { name: 'Aluminum', basePrice: 170 },
+  FOOD: { name: 'Food', basePrice: 110 },
+  FABRICS: { name: 'Fabrics', basePrice: 210 },
+  MACHINERY: { name: 'Machinery', basePrice: 420 },
+  ELECTRONICS: { name: 'Electronics', basePrice: 560 },
+  MEDICINE: { name: 'Medicine', basePrice: 650 },
+  EQUIPMENT: { name: 'Equipment', basePrice: 900 },
+};
+
+/** Goods an asteroid yields when extracted. */
+export const ASTEROID_YIELDS = ['IRON_ORE', 'COPPER_ORE', 'ALUMINUM_ORE', 'QUARTZ_SAND', 'SILICON_CRYSTALS', 'ICE_WATER', 'AMMONIA_ICE'];
+
+export const RECRUITING_FACTIONS: Array<{ symbol: S['FactionSymbol']; name: string }> = [
+  { symbol: 'COSMIC', name: 'Cosmic Engineers' },
+  { symbol: 'VOID', name: 'Voidfarers' },
+  { symbol: 'GALACTIC', name: 'Galactic Alliance' },
+  { symbol: 'QUANTUM', name: 'Quantum Federation' },
+  { symbol: 'DOMINION', name: 'Stellar Dominion' },
+];
+
+const condition = { condition: 1, integrity: 1, quality: 4 };
+
+function frame(symbol: S['ShipFrame']['symbol'], fuelCapacity: number, moduleSlots: number, mountingPoints: number): S['ShipFrame'] {
+  return { symbol, name: symbol, description: symbol, moduleSlots, mountingPoints, fuelCapacity, requirements: { power: 1, crew: 0 }, ...condition };
+}
+
+function engine(symbol: S['ShipEngine']['symbol'], speed: number): S['ShipEngine'] {
+  return { symbol, name: symbol, description: symbol, speed, requirements: { power: 1, crew: 0 }, ...condition };
+}
+
+function reactor(symbol: S['ShipReactor']['symbol'], powerOutput: number): S['ShipReactor'] {
+  return { symbol, name: symbol, description: symbol, powerOutput, requirements: { crew: 0 }, ...condition };
+}
+
+export interface ShipTemplate {
+  role: S['ShipRole'];
+  price: number;
+  frame: S['ShipFrame'];
+  engine: S['ShipEngine'];
+  reactor: S['ShipReactor'];
+  cargoCapacity: number;
+  mounts: S['ShipMount'][];
+  modules: S['ShipModule'][];
+  crew: { required: number; capacity: number };
+}
+
+const laser: S['ShipMount'] = { symbol: 'MOUNT_MINING_LASER_I', name: 'Mining Laser I', description: 'laser', strength: 10, requirements: { power: 1, crew: 0 } };
+const surveyor: S['ShipMount'] = { symbol: 'MOUNT_SURVEYOR_I', name: 'Surveyor I', description: 'surveyor', strength: 1, requirements: { power: 1, crew: 0 } };
+const cargoHold: S['ShipModule'] = { symbol: 'MODULE_CARGO_HOLD_I', name: 'Cargo Hold', description: 'cargo', capacity: 15, requirements: { power: 1, crew: 0, slots: 1 } };
+const warpDrive: S['ShipModule'] = { symbol: 'MODULE_WARP_DRIVE_I', name: 'Warp Drive I', description: 'warp', range: 2000, requirements: { power: 1, crew: 0, slots: 1 } };
+
+/** Ship types the sandbox builds: speeds and tanks in the range the live game uses. */
+export const SHIP_TEMPLATES: Partial<Record<S['ShipType'], ShipTemplate>> = {
+  SHIP_COMMAND_FRIGATE: {
+    role: 'COMMAND', price: 0, frame: frame('FRAME_FRIGATE', 400, 8, 5), engine: engine('ENGINE_ION_DRIVE_II', 36), reactor: reactor('REACTOR_FISSION_I', 31),
+    cargoCapacity: 40, mounts: [laser, surveyor], modules: [cargoHold, cargoHold, warpDrive], crew: { required: 25, capacity: 80 },
+  },
+  SHIP_PROBE: {
+    role: 'SATELLITE', price: 28_000, frame: frame('FRAME_PROBE', 0, 0, 0), engine: engine('ENGINE_IMPULSE_DRIVE_I', 9), reactor: reactor('REACTOR_SOLAR_I', 3),
+    cargoCapacity: 0, mounts: [], modules: [], crew: { required: 0, capacity: 0 },
+  },
+  SHIP_MINING_DRONE: {
+    role: 'EXCAVATOR', price: 45_000, frame: frame('FRAME_DRONE', 80, 2, 2), engine: engine('ENGINE_IMPULSE_DRIVE_I', 9), reactor: reactor('REACTOR_CHEMICAL_I', 15),
+    cargoCapacity: 15, mounts: [laser], modules: [cargoHold], crew: { required: 0, capacity: 0 },
+  },
+  SHIP_LIGHT_HAULER: {
+    role: 'HAULER', price: 160_000, frame: frame('FRAME_LIGHT_FREIGHTER', 600, 6, 1), engine: engine('ENGINE_ION_DRIVE_I', 15), reactor: reactor('REACTOR_CHEMICAL_I', 15),
+    cargoCapacity: 80, mounts: [], modules: [cargoHold, cargoHold], crew: { required: 0, capacity: 10 },
+  },
+};

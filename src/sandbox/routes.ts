@@ -1,0 +1,129 @@
+import { GameError } from './errors.js';
+import type { Game } from './game.js';
+import { paged, systemView, waypointView } from './views.js';
+
+export interface RouteContext {
+  params: string[];
+  query: URLSearchParams;
+  body: unknown;
+  authorization: string | undefined;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+}
+
+type Handler = (game: Game, context: RouteContext) => Reply;
+
+export interface Route {
+  method: string;
+  pattern: RegExp;
+  handler: Handler;
+}
+
+const SEG = '([^/]+)';
+const route = (method: string, path: string, handler: Handler): Route => ({ method, pattern: new RegExp(`^${path.replaceAll('{}', SEG)}/?$`), handler });
+const ok = (data: unknown, status = 200): Reply => ({ status, body: { data } });
+const me = (game: Game, c: RouteContext) => game.authenticate(c.authorization);
+
+/** The game's HTTP surface: the same paths, methods, statuses and envelopes as the real v2 API. */
+export const ROUTES: Route[] = [
+  route('GET', '', (game) => {
+    const agents = Object.values(game.world.agents);
+    const next = new Date(Date.parse(`${game.world.resetDate}T00:00:00Z`) + 14 * 86_400_000).toISOString();
+    return {
+      status: 200,
+      body: {
+        status: 'SpaceTraders is currently online and available to play (offline sandbox)',
+        version: 'v2.3.0',
+        resetDate: game.world.resetDate,
+        description: 'SpaceTraders sandbox: an offline, SpaceTraders-compatible server.',
+        stats: { accounts: 1, agents: agents.length, ships: Object.keys(game.world.ships).length, systems: Object.keys(game.world.systems).length, waypoints: Object.keys(game.world.waypoints).length },
+        health: { lastMarketUpdate: new Date(game.clock.now()).toISOString() },
+        leaderboards: { mostCredits: agents.sort((a, b) => b.credits - a.credits).slice(0, 10).map((a) => ({ agentSymbol: a.symbol, credits: a.credits })), mostSubmittedCharts: [] },
+        serverResets: { next, frequency: 'fortnightly' },
+        announcements: [],
+        links: [],
+      },
+    };
+  }),
+  route('POST', '/register', (game, c) => ok(game.register(c.authorization, c.body), 201)),
+  route('GET', '/my/agent', (game, c) => ok({ ...me(game, c) })),
+  route('GET', '/agents', (game, c) => page(Object.values(game.world.agents).map(publicAgent), c)),
+  route('GET', '/agents/{}', (game, c) => {
+    const agent = game.world.agents[c.params[0]!.toUpperCase()];
+    if (!agent) throw new GameError(404, 404, `Agent ${c.params[0]} not found.`);
+    return ok(publicAgent(agent));
+  }),
+  route('GET', '/factions', (game, c) => page(Object.keys(game.world.factions).map((s) => game.factionView(s)), c)),
+  route('GET', '/factions/{}', (game, c) => ok(game.factionView(c.params[0]!.toUpperCase()))),
+  route('GET', '/my/ships', (game, c) => page(game.shipsOf(me(game, c)), c)),
+  route('GET', '/my/ships/{}', (game, c) => ok(game.ship(me(game, c), c.params[0]!))),
+  route('GET', '/my/ships/{}/nav', (game, c) => ok(game.ship(me(game, c), c.params[0]!).nav)),
+  route('GET', '/my/ships/{}/cargo', (game, c) => ok(game.ship(me(game, c), c.params[0]!).cargo)),
+  route('GET', '/my/ships/{}/cooldown', (game, c) => {
+    const cooldown = game.cooldown(me(game, c), c.params[0]!);
+    return cooldown ? ok(cooldown) : { status: 204 };
+  }),
+  route('POST', '/my/ships/{}/orbit', (game, c) => ok(game.orbit(me(game, c), c.params[0]!))),
+  route('POST', '/my/ships/{}/dock', (game, c) => ok(game.dock(me(game, c), c.params[0]!))),
+  route('POST', '/my/ships/{}/navigate', (game, c) => ok(game.navigate(me(game, c), c.params[0]!, c.body))),
+  route('PATCH', '/my/ships/{}/nav', (game, c) => ok(game.setFlightMode(me(game, c), c.params[0]!, c.body))),
+  route('POST', '/my/ships/{}/jump', (game, c) => ok(game.jump(me(game, c), c.params[0]!, c.body))),
+  route('POST', '/my/ships/{}/refuel', (game, c) => ok(game.refuel(me(game, c), c.params[0]!, c.body))),
+  route('POST', '/my/ships/{}/purchase', (game, c) => ok(game.trade(me(game, c), c.params[0]!, c.body, 'PURCHASE'), 201)),
+  route('POST', '/my/ships/{}/sell', (game, c) => ok(game.trade(me(game, c), c.params[0]!, c.body, 'SELL'), 201)),
+  route('GET', '/my/contracts', (game, c) => page(game.contractsOf(me(game, c)), c)),
+  route('GET', '/my/contracts/{}', (game, c) => ok(game.contract(me(game, c), c.params[0]!))),
+  route('POST', '/my/contracts/{}/accept', (game, c) => ok(game.acceptContract(me(game, c), c.params[0]!))),
+  route('GET', '/systems', (game, c) => page(Object.values(game.world.systems).map((s) => systemView(game.world, s)), c)),
+  route('GET', '/systems/{}', (game, c) => {
+    const system = game.world.systems[c.params[0]!.toUpperCase()];
+    if (!system) throw new GameError(404, 404, `System ${c.params[0]!.toUpperCase()} not found.`);
+    return ok(systemView(game.world, system));
+  }),
+  route('GET', '/systems/{}/waypoints', (game, c) => {
+    const system = game.world.systems[c.params[0]!.toUpperCase()];
+    if (!system) throw new GameError(404, 404, `System ${c.params[0]!.toUpperCase()} not found.`);
+    const type = c.query.get('type');
+    const traits = c.query.getAll('traits').flatMap((t) => t.split(','));
+    const waypoints = system.waypoints
+      .map((symbol) => game.world.waypoints[symbol]!)
+      .filter((w) => (!type || w.type === type) && traits.every((t) => w.traits.includes(t as never)));
+    return page(waypoints.map(waypointView), c);
+  }),
+  route('GET', '/systems/{}/waypoints/{}', (game, c) => ok(waypointView(game.waypointIn(c.params[0]!, c.params[1]!)))),
+  route('GET', '/systems/{}/waypoints/{}/market', (game, c) => ok(game.market(optionalAgent(game, c), c.params[0]!, c.params[1]!))),
+  route('GET', '/systems/{}/waypoints/{}/jump-gate', (game, c) => {
+    const waypoint = game.waypointIn(c.params[0]!, c.params[1]!);
+    if (!waypoint.gate) throw new GameError(400, 4206, `Waypoint ${waypoint.symbol} is not a jump gate.`);
+    return ok({ symbol: waypoint.symbol, connections: waypoint.gate });
+  }),
+  route('GET', '/systems/{}/waypoints/{}/shipyard', (game, c) => {
+    const waypoint = game.waypointIn(c.params[0]!, c.params[1]!);
+    if (!waypoint.shipyard) throw new GameError(404, 404, `Shipyard not found at ${waypoint.symbol}.`);
+    return ok({ symbol: waypoint.symbol, shipTypes: waypoint.shipyard.map((type) => ({ type })), modificationsFee: 100 });
+  }),
+];
+
+function page(items: unknown[], c: RouteContext): Reply {
+  return { status: 200, body: paged(items, c.query) };
+}
+
+function publicAgent(agent: { symbol: string; headquarters: string; credits: number; startingFaction: string; shipCount: number }) {
+  return { symbol: agent.symbol, headquarters: agent.headquarters, credits: agent.credits, startingFaction: agent.startingFaction, shipCount: agent.shipCount };
+}
+
+function optionalAgent(game: Game, c: RouteContext) {
+  return c.authorization ? game.authenticate(c.authorization) : undefined;
+}
+
+export function matchRoute(method: string, path: string): { route: Route; params: string[] } | undefined {
+  for (const candidate of ROUTES) {
+    if (candidate.method !== method) continue;
+    const match = candidate.pattern.exec(path);
+    if (match) return { route: candidate, params: match.slice(1).map(decodeURIComponent) };
+  }
+  return undefined;
+}

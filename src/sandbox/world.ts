@@ -1,0 +1,89 @@
+import type { components } from '../ports/generated/spacetraders-api-schema.js';
+
+type S = components['schemas'];
+export type TradeType = 'EXPORT' | 'IMPORT' | 'EXCHANGE';
+
+export interface MarketGoodState {
+  type: TradeType;
+  basePrice: number;
+  /** 0..1: how far the price sits above (supply scarce) or below (abundant) its base. */
+  pressure: number;
+  tradeVolume: number;
+  updatedAt: number;
+}
+
+export interface WaypointState {
+  symbol: string;
+  systemSymbol: string;
+  type: S['WaypointType'];
+  x: number;
+  y: number;
+  orbits?: string;
+  orbitals: string[];
+  traits: S['WaypointTraitSymbol'][];
+  faction?: S['FactionSymbol'];
+  isUnderConstruction: boolean;
+  /** Goods traded here, when the waypoint has a marketplace. */
+  market?: Record<string, MarketGoodState>;
+  shipyard?: S['ShipType'][];
+  /** Systems this jump gate connects to. */
+  gate?: string[];
+}
+
+export interface SystemState {
+  symbol: string;
+  sectorSymbol: string;
+  type: S['SystemType'];
+  x: number;
+  y: number;
+  waypoints: string[];
+  factions: S['FactionSymbol'][];
+}
+
+export interface AgentState {
+  accountId: string;
+  symbol: string;
+  headquarters: string;
+  credits: number;
+  startingFaction: string;
+  shipCount: number;
+}
+
+export interface ShipState {
+  owner: string;
+  ship: S['Ship'];
+  /** Epoch ms (game clock) when the ship's cooldown ends. */
+  cooldownUntil: number;
+  cooldownTotal: number;
+}
+
+export interface FactionState {
+  symbol: S['FactionSymbol'];
+  name: string;
+  headquarters: string;
+}
+
+/** Everything the sandbox knows; plain JSON so it can be saved, loaded and dumped. */
+export interface WorldState {
+  seed: number;
+  resetDate: string;
+  /** Signs agent tokens; kept in the state so a saved world keeps its tokens valid. */
+  secret: string;
+  systems: Record<string, SystemState>;
+  waypoints: Record<string, WaypointState>;
+  factions: Record<string, FactionState>;
+  agents: Record<string, AgentState>;
+  ships: Record<string, ShipState>;
+  contracts: Record<string, { owner: string; contract: S['Contract'] }>;
+  /** Actions applied per ship symbol, for tests ("exactly one navigation was applied"). */
+  stats: Record<string, Record<string, number>>;
+}
+
+export function emptyWorld(seed: number, resetDate: string): WorldState {
+  return { seed, resetDate, secret: `sandbox-${seed}-${resetDate}`, systems: {}, waypoints: {}, factions: {}, agents: {}, ships: {}, contracts: {}, stats: {} };
+}
+
+export function countAction(world: WorldState, action: string, key: string): void {
+  const perAction = (world.stats[action] ??= {});
+  perAction[key] = (perAction[key] ?? 0) + 1;
+}
