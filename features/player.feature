@@ -46,7 +46,7 @@ Feature: Players
 
   Scenario Outline: Bad input gets one clear line and exit code 2
     When I run "<command>"
-    Then the command fails with exit code 2 and the error "<error>"
+    Then the command fails with exit code 2 and the error '<error>'
     And the error output is a single line
     And "spacetraders player list --json" lists no players
 
@@ -80,12 +80,12 @@ Feature: Players
 
   Scenario: Update a player's metadata
     Given I ran "spacetraders player register --agent NOVA-1 --faction COSMIC"
-    When I run "spacetraders player update NOVA-1 --metadata '{"role":"trader","notes":"first"}'"
+    When I run 'spacetraders player update NOVA-1 --metadata {"role":"trader","notes":"first"}'
     Then the command succeeds
     And "spacetraders player info NOVA-1 --json" shows "metadata.role" as "trader"
-    When I run "spacetraders player update NOVA-1 --metadata '{"notes":null}'"
+    When I run 'spacetraders player update NOVA-1 --metadata {"notes":null}'
     Then "spacetraders player info NOVA-1 --json" shows "metadata" as '{"role":"trader"}'
-    When I run "spacetraders player update NOVA-1 --metadata 'not json'"
+    When I run "spacetraders player update NOVA-1 --metadata not-json"
     Then the command fails with exit code 2 and the error "--metadata is not valid JSON"
 
   Scenario: Choose the default player
@@ -98,7 +98,7 @@ Feature: Players
 
   Scenario: Recorded events
     Given I ran "spacetraders player register --agent NOVA-1 --faction COSMIC"
-    And I ran "spacetraders player update NOVA-1 --metadata '{"role":"miner"}'"
+    And I ran 'spacetraders player update NOVA-1 --metadata {"role":"miner"}'
     When I run "spacetraders events --limit 5"
     Then the command succeeds
     And the output contains "PlayerRegistered"

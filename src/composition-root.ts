@@ -72,7 +72,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(TOKENS.Logger).toConstantValue(logger);
   container.bind(TOKENS.Clock).toConstantValue(overrides.clock ?? systemClock);
   container.bind(TOKENS.Database).toConstantValue(db);
-  container.bind(TOKENS.SpaceTradersApi).toConstantValue(overrides.api ?? createSpaceTradersApi(config, db, logger));
+  container.bind(TOKENS.SpaceTradersApi).toConstantValue(overrides.api ?? createSpaceTradersApi(config));
   container.bind(TOKENS.PlayerRepository).toConstantValue(new SqlitePlayerRepository(db));
   container.bind(TOKENS.SettingsRepository).toConstantValue(new SqliteSettingsRepository(db));
   container.bind(TOKENS.EventLog).toConstantValue(store);

@@ -20,8 +20,9 @@ Given('the agent {string} was registered on the server outside this bot', async 
     headers: { 'content-type': 'application/json', authorization: 'Bearer outside-account' },
     body: JSON.stringify({ symbol, faction: 'COSMIC' }),
   });
-  assert.equal(response.status, 201, `registering ${symbol} on the sandbox failed: ${await response.text()}`);
-  const body = (await response.json()) as { data: { token: string } };
+  const text = await response.text();
+  assert.equal(response.status, 201, `registering ${symbol} on the sandbox failed: ${text}`);
+  const body = JSON.parse(text) as { data: { token: string } };
   this.tokens.set(symbol, body.data.token);
 });
 

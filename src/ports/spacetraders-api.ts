@@ -1,11 +1,21 @@
 import type { components } from './generated/spacetraders-api-schema.js';
+import type { FlightMode } from '../domain/flight-mode.js';
 
 /** The game's own data shapes, generated from the vendored OpenAPI spec (npm run spec:types). */
 export type Schemas = components['schemas'];
 export type AgentDto = Schemas['Agent'];
 export type ShipDto = Schemas['Ship'];
+export type ShipNavDto = Schemas['ShipNav'];
+export type ShipFuelDto = Schemas['ShipFuel'];
+export type ShipCargoDto = Schemas['ShipCargo'];
 export type ContractDto = Schemas['Contract'];
 export type FactionDto = Schemas['Faction'];
+export type WaypointDto = Schemas['Waypoint'];
+export type SystemDto = Schemas['System'];
+export type MarketDto = Schemas['Market'];
+export type JumpGateDto = Schemas['JumpGate'];
+export type MarketTransactionDto = Schemas['MarketTransaction'];
+export type CooldownDto = Schemas['Cooldown'];
 
 export interface ServerStatus {
   status: string;
@@ -22,12 +32,52 @@ export interface RegisterResult {
   ships: ShipDto[];
 }
 
+export interface NavigateResult {
+  nav: ShipNavDto;
+  fuel: ShipFuelDto;
+}
+
+export interface RefuelResult {
+  agent: AgentDto;
+  fuel: ShipFuelDto;
+  transaction: MarketTransactionDto;
+}
+
+export interface JumpResult {
+  nav: ShipNavDto;
+  cooldown: CooldownDto;
+  agent: AgentDto;
+}
+
+export interface TradeResult {
+  agent: AgentDto;
+  cargo: ShipCargoDto;
+  transaction: MarketTransactionDto;
+}
+
+/** Who is asking, and how urgently (the rate limiter serves interactive requests first). */
+export type Urgency = 'interactive' | 'navigation' | 'background';
+
 /**
- * The SpaceTraders HTTP API as the application sees it. Tokens are passed per call so one client
- * (and one rate budget) serves every player on the machine.
+ * The SpaceTraders HTTP API as the application sees it. The agent token is passed per call, so one
+ * client (and one rate budget) serves every player on the machine.
  */
 export interface SpaceTradersApi {
   getStatus(): Promise<ServerStatus>;
   register(accountToken: string, symbol: string, faction: string): Promise<RegisterResult>;
   getMyAgent(agentToken: string): Promise<AgentDto>;
+  listShips(agentToken: string, urgency?: Urgency): Promise<ShipDto[]>;
+  getShip(agentToken: string, shipSymbol: string, urgency?: Urgency): Promise<ShipDto>;
+  orbit(agentToken: string, shipSymbol: string, urgency?: Urgency): Promise<ShipNavDto>;
+  dock(agentToken: string, shipSymbol: string, urgency?: Urgency): Promise<ShipNavDto>;
+  setFlightMode(agentToken: string, shipSymbol: string, mode: FlightMode, urgency?: Urgency): Promise<NavigateResult>;
+  navigate(agentToken: string, shipSymbol: string, waypointSymbol: string, urgency?: Urgency): Promise<NavigateResult>;
+  jump(agentToken: string, shipSymbol: string, waypointSymbol: string, urgency?: Urgency): Promise<JumpResult>;
+  refuel(agentToken: string, shipSymbol: string, units?: number, urgency?: Urgency): Promise<RefuelResult>;
+  purchase(agentToken: string, shipSymbol: string, tradeSymbol: string, units: number): Promise<TradeResult>;
+  sell(agentToken: string, shipSymbol: string, tradeSymbol: string, units: number): Promise<TradeResult>;
+  getSystem(agentToken: string, systemSymbol: string): Promise<SystemDto>;
+  listWaypoints(agentToken: string, systemSymbol: string, filter?: { type?: string; traits?: string[] }): Promise<WaypointDto[]>;
+  getMarket(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<MarketDto>;
+  getJumpGate(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<JumpGateDto>;
 }

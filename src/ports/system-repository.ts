@@ -1,8 +1,4 @@
-import type { Schemas } from './spacetraders-api.js';
-
-export type WaypointDto = Schemas['Waypoint'];
-export type MarketDto = Schemas['Market'];
-export type JumpGateDto = Schemas['JumpGate'];
+import type { MarketDto, WaypointDto } from './spacetraders-api.js';
 
 export interface CachedSystem {
   systemSymbol: string;

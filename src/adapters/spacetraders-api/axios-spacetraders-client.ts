@@ -1,0 +1,243 @@
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import type { FlightMode } from '../../domain/flight-mode.js';
+import { apiErrorFrom, ServerUnavailableError } from '../../ports/api-errors.js';
+import type {
+  AgentDto, JumpGateDto, JumpResult, MarketDto, NavigateResult, RefuelResult, RegisterResult, ServerStatus, ShipDto, ShipNavDto,
+  SpaceTradersApi, SystemDto, TradeResult, Urgency, WaypointDto,
+} from '../../ports/spacetraders-api.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+export interface ClientOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  limiter: RateLimiter;
+  /** Retries of transient failures (5xx, network, headerless 429); a 429 with retry-after is not counted. */
+  maxRetries?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+interface Call<T> {
+  method: 'GET' | 'POST' | 'PATCH';
+  path: string;
+  token?: string;
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  urgency?: Urgency;
+  /**
+   * For a move or a spend: after an ambiguous failure (timeout, dropped connection, 5xx once the
+   * request was sent) read the state back and return the outcome if the server applied it, or
+   * `undefined` if it certainly did not (then it is sent again). Without it such a call is never
+   * re-sent. Idempotent calls (GETs, orbit, dock, flight mode) simply retry.
+   */
+  reconcile?: () => Promise<T | undefined>;
+  idempotent: boolean;
+}
+
+const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** The SpaceTraders API over axios: rate-limited, retrying what is safe, reconciling what is not. */
+export class AxiosSpaceTradersClient implements SpaceTradersApi {
+  private readonly http: AxiosInstance;
+  private readonly maxRetries: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(private readonly options: ClientOptions) {
+    this.http = axios.create({
+      baseURL: options.baseUrl,
+      timeout: options.timeoutMs,
+      httpAgent: new HttpAgent({ keepAlive: true }),
+      httpsAgent: new HttpsAgent({ keepAlive: true }),
+      headers: { accept: 'application/json' },
+      validateStatus: () => true,
+      transitional: { clarifyTimeoutError: true },
+    });
+    this.maxRetries = options.maxRetries ?? 5;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+  }
+
+  getStatus(): Promise<ServerStatus> {
+    return this.call({ method: 'GET', path: '/', idempotent: true, unwrap: false } as Call<ServerStatus> & { unwrap: false });
+  }
+
+  register(accountToken: string, symbol: string, faction: string): Promise<RegisterResult> {
+    return this.call({ method: 'POST', path: '/register', token: accountToken, body: { symbol, faction }, idempotent: false });
+  }
+
+  getMyAgent(token: string): Promise<AgentDto> {
+    return this.call({ method: 'GET', path: '/my/agent', token, idempotent: true });
+  }
+
+  listShips(token: string, urgency?: Urgency): Promise<ShipDto[]> {
+    return this.all<ShipDto>('/my/ships', token, urgency);
+  }
+
+  getShip(token: string, ship: string, urgency?: Urgency): Promise<ShipDto> {
+    return this.call({ method: 'GET', path: `/my/ships/${ship}`, token, urgency, idempotent: true });
+  }
+
+  async orbit(token: string, ship: string, urgency?: Urgency): Promise<ShipNavDto> {
+    return (await this.call<{ nav: ShipNavDto }>({ method: 'POST', path: `/my/ships/${ship}/orbit`, token, urgency, idempotent: true })).nav;
+  }
+
+  async dock(token: string, ship: string, urgency?: Urgency): Promise<ShipNavDto> {
+    return (await this.call<{ nav: ShipNavDto }>({ method: 'POST', path: `/my/ships/${ship}/dock`, token, urgency, idempotent: true })).nav;
+  }
+
+  setFlightMode(token: string, ship: string, flightMode: FlightMode, urgency?: Urgency): Promise<NavigateResult> {
+    return this.call({ method: 'PATCH', path: `/my/ships/${ship}/nav`, token, body: { flightMode }, urgency, idempotent: true });
+  }
+
+  navigate(token: string, ship: string, waypointSymbol: string, urgency?: Urgency): Promise<NavigateResult> {
+    return this.call({
+      method: 'POST', path: `/my/ships/${ship}/navigate`, token, body: { waypointSymbol }, urgency, idempotent: false,
+      // Applied if the ship is now headed for (or at) the destination: had it been there before,
+      // the server would have refused with 4204 instead.
+      reconcile: async () => {
+        const current = await this.getShip(token, ship, urgency);
+        const applied = current.nav.route.destination.symbol === waypointSymbol && current.nav.route.origin.symbol !== waypointSymbol;
+        return applied ? { nav: current.nav, fuel: current.fuel } : undefined;
+      },
+    });
+  }
+
+  jump(token: string, ship: string, waypointSymbol: string, urgency?: Urgency): Promise<JumpResult> {
+    return this.call({
+      method: 'POST', path: `/my/ships/${ship}/jump`, token, body: { waypointSymbol }, urgency, idempotent: false,
+      reconcile: async () => {
+        const current = await this.getShip(token, ship, urgency);
+        if (current.nav.waypointSymbol !== waypointSymbol) return undefined;
+        return { nav: current.nav, cooldown: current.cooldown, agent: await this.getMyAgent(token) };
+      },
+    });
+  }
+
+  refuel(token: string, ship: string, units?: number, urgency?: Urgency): Promise<RefuelResult> {
+    return this.call({
+      method: 'POST', path: `/my/ships/${ship}/refuel`, token, body: units === undefined ? {} : { units }, urgency, idempotent: false,
+      // A fill-up is done once the tank is full, whoever filled it; a partial refuel cannot be told
+      // apart from one that did not happen, so it is never sent twice.
+      reconcile: units !== undefined ? undefined : async () => {
+        const current = await this.getShip(token, ship, urgency);
+        if (current.fuel.current < current.fuel.capacity) return undefined;
+        const agent = await this.getMyAgent(token);
+        return { agent, fuel: current.fuel, transaction: { waypointSymbol: current.nav.waypointSymbol, shipSymbol: ship, tradeSymbol: 'FUEL', type: 'PURCHASE', units: 0, pricePerUnit: 0, totalPrice: 0, timestamp: new Date().toISOString() } };
+      },
+    });
+  }
+
+  purchase(token: string, ship: string, tradeSymbol: string, units: number): Promise<TradeResult> {
+    return this.call({ method: 'POST', path: `/my/ships/${ship}/purchase`, token, body: { symbol: tradeSymbol, units }, idempotent: false });
+  }
+
+  sell(token: string, ship: string, tradeSymbol: string, units: number): Promise<TradeResult> {
+    return this.call({ method: 'POST', path: `/my/ships/${ship}/sell`, token, body: { symbol: tradeSymbol, units }, idempotent: false });
+  }
+
+  getSystem(token: string, system: string): Promise<SystemDto> {
+    return this.call({ method: 'GET', path: `/systems/${system}`, token, idempotent: true });
+  }
+
+  listWaypoints(token: string, system: string, filter: { type?: string; traits?: string[] } = {}): Promise<WaypointDto[]> {
+    return this.all<WaypointDto>(`/systems/${system}/waypoints`, token, 'interactive', { type: filter.type, traits: filter.traits?.join(',') });
+  }
+
+  getMarket(token: string, system: string, waypoint: string): Promise<MarketDto> {
+    return this.call({ method: 'GET', path: `/systems/${system}/waypoints/${waypoint}/market`, token, idempotent: true });
+  }
+
+  getJumpGate(token: string, system: string, waypoint: string): Promise<JumpGateDto> {
+    return this.call({ method: 'GET', path: `/systems/${system}/waypoints/${waypoint}/jump-gate`, token, idempotent: true });
+  }
+
+  /** Every page of a paged list, 20 at a time. */
+  private async all<T>(path: string, token: string, urgency: Urgency = 'interactive', query: Record<string, string | undefined> = {}): Promise<T[]> {
+    const items: T[] = [];
+    for (let page = 1; ; page++) {
+      const body = await this.call<{ data: T[]; meta: { total: number } }>({ method: 'GET', path, token, urgency, idempotent: true, query: { ...query, page, limit: 20 }, unwrap: false } as Call<{ data: T[]; meta: { total: number } }> & { unwrap: false });
+      items.push(...body.data);
+      if (body.data.length === 0 || items.length >= body.meta.total) return items;
+    }
+  }
+
+  private async call<T>(call: Call<T> & { unwrap?: boolean }): Promise<T> {
+    let failures = 0;
+    for (;;) {
+      await this.options.limiter.acquire(call.urgency ?? 'interactive');
+      let response: AxiosResponse;
+      try {
+        response = await this.http.request({
+          method: call.method,
+          url: call.path,
+          data: call.body,
+          params: call.query,
+          headers: call.token ? { authorization: `Bearer ${call.token}` } : {},
+        });
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? 'ERROR';
+        const outcome = await this.afterAmbiguousFailure(call, NEVER_SENT.has(code), ++failures, `cannot reach ${this.host()} (${code})`);
+        if (outcome.done) return outcome.value;
+        continue;
+      }
+      this.options.limiter.observe(header(response, 'x-ratelimit-remaining'), Date.parse(String(response.headers['x-ratelimit-reset'] ?? '')));
+      if (response.status === 429) {
+        const retryAfter = header(response, 'retry-after') ?? (response.data as { error?: { data?: { retryAfter?: number } } })?.error?.data?.retryAfter;
+        if (retryAfter !== undefined) {
+          this.options.limiter.pause(retryAfter * 1000);
+          continue;
+        }
+        if (++failures > this.maxRetries) throw apiErrorFrom(429, response.data);
+        await this.backoff(failures);
+        continue;
+      }
+      if (TRANSIENT_STATUS.has(response.status)) {
+        const outcome = await this.afterAmbiguousFailure(call, false, ++failures, `the server answered HTTP ${response.status}`, response);
+        if (outcome.done) return outcome.value;
+        continue;
+      }
+      if (response.status >= 400) throw apiErrorFrom(response.status, response.data);
+      if (response.status === 204) return undefined as T;
+      return (call.unwrap === false ? response.data : (response.data as { data: T }).data) as T;
+    }
+  }
+
+  /** Decides what follows a failure after which the request may or may not have been applied. */
+  private async afterAmbiguousFailure<T>(call: Call<T>, neverSent: boolean, failures: number, reason: string, response?: AxiosResponse): Promise<{ done: true; value: T } | { done: false }> {
+    if (failures > this.maxRetries) {
+      if (response) throw apiErrorFrom(response.status, response.data);
+      throw new ServerUnavailableError(503, 503, `${reason}; gave up after ${this.maxRetries} retries`);
+    }
+    if (!neverSent && !call.idempotent) {
+      if (!call.reconcile) {
+        throw new ServerUnavailableError(503, 503, `${reason} during ${call.method} ${call.path}; it may have been applied, so it was not sent again — check the state before retrying`);
+      }
+      await this.backoff(failures);
+      const applied = await call.reconcile();
+      if (applied !== undefined) return { done: true, value: applied };
+      return { done: false };
+    }
+    await this.backoff(failures);
+    return { done: false };
+  }
+
+  private backoff(failures: number): Promise<void> {
+    const cap = Math.min(8_000, 250 * 2 ** failures);
+    return this.sleep(cap / 2 + this.random() * (cap / 2));
+  }
+
+  private host(): string {
+    return new URL(this.options.baseUrl).host;
+  }
+}
+
+function header(response: AxiosResponse, name: string): number | undefined {
+  const value = response.headers[name];
+  if (value === undefined || value === null || value === '') return undefined;
+  const parsed = Number(value);
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
