@@ -58,7 +58,7 @@ Feature: Players
       | spacetraders player register --agent NOVA-2 --faction PIRATES   | unknown faction "PIRATES"       |
       | spacetraders player register --agent NOVA-2                     | a new agent needs --faction     |
       | spacetraders player info GHOST-1 --log-level loud               | unknown log level "loud"        |
-      | spacetraders player frobnicate                                  | unknown command 'frobnicate'    |
+      | spacetraders player frobnicate                                  | unknown command                 |
 
   Scenario: Registering without an account token explains how to give one
     Given no account token is configured

@@ -1,4 +1,5 @@
-import type { CachedSystem, MarketDto, SystemRepository, WaypointDto } from '../../ports/system-repository.js';
+import type { MarketDto, WaypointDto } from '../../ports/spacetraders-api.js';
+import type { CachedSystem, SystemRepository } from '../../ports/system-repository.js';
 import type { SqliteDatabase } from './connection.js';
 import { stagedValue, stageWrite } from './sqlite-write.js';
 
