@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { distance, fuelCost, travelSeconds } from './flight-mode.js';
+import type { NavWaypoint, Route, ShipNavState } from './route.js';
+import { NoRouteError, RoutePlanner } from './route-planner.js';
+import { referenceFastestSeconds } from './route-planner-reference.js';
+
+/** Deterministic PRNG for reproducible random systems. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const wp = (symbol: string, x: number, y: number, sellsFuel = false): NavWaypoint => ({ symbol, systemSymbol: 'X1-T', x, y, sellsFuel });
+const ship = (location: string, fuel: number, fuelCapacity = 100, engineSpeed = 30): ShipNavState => ({ symbol: 'NOVA-1-1', location, fuel, fuelCapacity, engineSpeed });
+
+/** Replays a route leg by leg and checks that the ship could really fly it. */
+function expectFlyable(route: Route, waypoints: NavWaypoint[], start: ShipNavState, reserve = 0): void {
+  const bySymbol = new Map(waypoints.map((w) => [w.symbol, w]));
+  let fuel = start.fuel;
+  let at = start.location;
+  let seconds = 0;
+  for (const leg of route.legs) {
+    expect(leg.from).toBe(at);
+    if (leg.refuelBefore) {
+      expect(bySymbol.get(at)!.sellsFuel).toBe(true);
+      fuel = start.fuelCapacity;
+    }
+    const d = distance(bySymbol.get(leg.from)!, bySymbol.get(leg.to)!);
+    const cost = start.fuelCapacity === 0 ? 0 : fuelCost(d, leg.mode as never);
+    expect(cost).toBe(leg.fuelCost);
+    expect(fuel - cost).toBeGreaterThanOrEqual(start.fuelCapacity === 0 ? 0 : reserve);
+    fuel -= cost;
+    expect(leg.fuelAfter).toBe(fuel);
+    expect(leg.seconds).toBe(travelSeconds(d, leg.mode as never, start.engineSpeed));
+    seconds += leg.seconds;
+    at = leg.to;
+  }
+  expect(at).toBe(route.destination);
+  expect(route.totalSeconds).toBeGreaterThanOrEqual(seconds);
+}
+
+describe('RoutePlanner', () => {
+  it('flies straight there at BURN when the tank allows', () => {
+    const waypoints = [wp('A', 0, 0), wp('B', 100, 0)];
+    const route = new RoutePlanner(waypoints).plan(ship('A', 400, 400), 'B');
+    expect(route.legs).toEqual([expect.objectContaining({ from: 'A', to: 'B', mode: 'BURN', fuelCost: 200, refuelBefore: false })]);
+    expect(route.totalSeconds).toBe(travelSeconds(100, 'BURN', 30));
+  });
+
+  it('drops to CRUISE, then DRIFT, as fuel runs short', () => {
+    const waypoints = [wp('A', 0, 0), wp('B', 100, 0)];
+    expect(new RoutePlanner(waypoints).plan(ship('A', 150, 400), 'B').legs[0]!.mode).toBe('CRUISE');
+    expect(new RoutePlanner(waypoints).plan(ship('A', 12, 400), 'B').legs[0]!.mode).toBe('DRIFT');
+  });
+
+  it('stops to refuel where fuel is sold when that is faster than drifting', () => {
+    const waypoints = [wp('A', 0, 0), wp('S', 10, 0, true), wp('B', 200, 0)];
+    const start = ship('A', 20, 400);
+    const route = new RoutePlanner(waypoints).plan(start, 'B', { refuelSeconds: 5 });
+    expect(route.legs.map((l) => [l.from, l.to, l.refuelBefore])).toEqual([['A', 'S', false], ['S', 'B', true]]);
+    expect(route.refuelStops).toBe(1);
+    expectFlyable(route, waypoints, start);
+  });
+
+  it('never refuels at a marketplace that does not trade fuel', () => {
+    const waypoints = [wp('A', 0, 0), wp('M', 10, 0, false), wp('B', 200, 0)];
+    const route = new RoutePlanner(waypoints).plan(ship('A', 20, 400), 'B');
+    expect(route.refuelStops).toBe(0);
+    expect(route.legs.every((l) => l.mode === 'DRIFT' || l.fuelCost <= 20)).toBe(true);
+  });
+
+  it('plans nothing for a ship already there', () => {
+    const route = new RoutePlanner([wp('A', 0, 0)]).plan(ship('A', 0), 'A');
+    expect(route.legs).toEqual([]);
+    expect(route.totalSeconds).toBe(0);
+  });
+
+  it('flies a probe without fuel', () => {
+    const waypoints = [wp('A', 0, 0), wp('B', 300, 400)];
+    const route = new RoutePlanner(waypoints).plan(ship('A', 0, 0, 9), 'B');
+    expect(route.legs).toEqual([expect.objectContaining({ mode: 'BURN', fuelCost: 0 })]);
+  });
+
+  it('keeps the fuel reserve when it can, and ignores it when it cannot', () => {
+    const waypoints = [wp('A', 0, 0), wp('B', 50, 0)];
+    const withReserve = new RoutePlanner(waypoints).plan(ship('A', 100, 400), 'B', { fuelReserve: 10 });
+    expect(withReserve.legs[0]!.fuelAfter).toBeGreaterThanOrEqual(10);
+    expect(withReserve.legs[0]!.mode).toBe('CRUISE');
+    const tight = new RoutePlanner(waypoints).plan(ship('A', 5, 400), 'B', { fuelReserve: 10 });
+    expect(tight.legs[0]!.mode).toBe('DRIFT');
+  });
+
+  it('explains why there is no route', () => {
+    const waypoints = [wp('A', 0, 0), wp('B', 100, 0), wp('S', 500, 0, true)];
+    expect(() => new RoutePlanner(waypoints).plan(ship('A', 0, 400), 'B')).toThrow(NoRouteError);
+    expect(() => new RoutePlanner(waypoints).plan(ship('A', 0, 400), 'B')).toThrow('the tank is empty and A sells no fuel (DRIFT needs 1)');
+    expect(() => new RoutePlanner(waypoints).plan(ship('A', 1, 400), 'Z')).toThrow('unknown destination Z');
+  });
+
+  it('jumps through working gates to another system', () => {
+    const waypoints: NavWaypoint[] = [
+      { symbol: 'X1-A-1', systemSymbol: 'X1-A', x: 0, y: 0, sellsFuel: true },
+      { symbol: 'X1-A-G', systemSymbol: 'X1-A', x: 30, y: 40, sellsFuel: false, jumpsTo: ['X1-B-G'] },
+      { symbol: 'X1-B-G', systemSymbol: 'X1-B', x: 0, y: 0, sellsFuel: false, jumpsTo: ['X1-A-G'] },
+      { symbol: 'X1-B-2', systemSymbol: 'X1-B', x: 10, y: 0, sellsFuel: false },
+    ];
+    const systems = [{ symbol: 'X1-A', x: 0, y: 0 }, { symbol: 'X1-B', x: 300, y: 400 }];
+    const route = new RoutePlanner(waypoints, systems).plan({ symbol: 'S', location: 'X1-A-1', fuel: 400, fuelCapacity: 400, engineSpeed: 30 }, 'X1-B-2');
+    expect(route.legs.map((l) => l.mode === 'JUMP' ? `jump ${l.to}` : `${l.mode} ${l.to}`)).toEqual(['BURN X1-A-G', 'jump X1-B-G', 'BURN X1-B-2']);
+    expect(route.legs[1]!.seconds).toBe(Math.round(15 + 0.3 * 500));
+  });
+
+  it('matches an exhaustive search exactly on hundreds of random systems', () => {
+    const next = random(20261122);
+    let routed = 0;
+    for (let trial = 0; trial < 300; trial++) {
+      const count = 3 + Math.floor(next() * 5);
+      const waypoints = Array.from({ length: count }, (_, i) => wp(`W${i}`, Math.round((next() - 0.5) * 120), Math.round((next() - 0.5) * 120), next() < 0.35));
+      const capacity = next() < 0.1 ? 0 : 10 + Math.floor(next() * 50);
+      const start = ship('W0', Math.floor(next() * (capacity + 1)), capacity, 2 + Math.floor(next() * 40));
+      const destination = `W${1 + Math.floor(next() * (count - 1))}`;
+      const options = { refuelSeconds: Math.floor(next() * 20) };
+      const expected = referenceFastestSeconds(waypoints, start, destination, options);
+      const planner = new RoutePlanner(waypoints);
+      if (expected === undefined) {
+        expect(() => planner.plan(start, destination, options), `trial ${trial}`).toThrow(NoRouteError);
+        continue;
+      }
+      const route = planner.plan(start, destination, options);
+      expect(route.totalSeconds, `trial ${trial}`).toBe(expected);
+      expectFlyable(route, waypoints, start);
+      routed += 1;
+    }
+    expect(routed).toBeGreaterThan(150);
+  });
+});

@@ -1,0 +1,214 @@
+import { DomainRuleError } from './errors.js';
+import { distance, fuelCost, jumpCooldownSeconds, travelSeconds, type FlightMode } from './flight-mode.js';
+import type { NavSystem, NavWaypoint, Route, RouteLeg, ShipNavState } from './route.js';
+
+export interface PlannerOptions {
+  /** Keep at least this much fuel in the tank after every leg, when the ship can. */
+  fuelReserve?: number;
+  /** Time a refuel stop costs: dock, refuel, orbit (seconds). */
+  refuelSeconds?: number;
+  /** Modes the planner may choose per leg. STEALTH is never faster than CRUISE, so it is left out. */
+  modes?: readonly FlightMode[];
+}
+
+export class NoRouteError extends DomainRuleError {
+  constructor(message: string) {
+    super(message, 'NO_ROUTE');
+  }
+}
+
+const DEFAULT_MODES: readonly FlightMode[] = ['BURN', 'CRUISE', 'DRIFT'];
+
+/**
+ * Plans the fastest route for a ship: Dijkstra/A* over (waypoint, fuel) states, choosing a flight
+ * mode per leg, refuelling to full only where FUEL is sold, jumping through working gates.
+ *
+ * Time is in seconds. Within the destination's system the search is guided by a lower bound on
+ * the remaining time (the direct leg at the fastest mode, less the most rounding can save), which
+ * never overestimates, so the first time the destination is settled is the optimum. A state
+ * (waypoint, fuel) is dominated by one at the same waypoint reached no later with at least as much
+ * fuel; dominated states are never expanded.
+ */
+export class RoutePlanner {
+  private readonly index = new Map<string, number>();
+  private readonly systems = new Map<string, NavSystem>();
+
+  constructor(
+    private readonly waypoints: readonly NavWaypoint[],
+    systems: readonly NavSystem[] = [],
+  ) {
+    waypoints.forEach((w, i) => this.index.set(w.symbol, i));
+    for (const system of systems) this.systems.set(system.symbol, system);
+  }
+
+  plan(ship: ShipNavState, destination: string, options: PlannerOptions = {}): Route {
+    const from = this.index.get(ship.location);
+    const to = this.index.get(destination);
+    if (from === undefined) throw new NoRouteError(`the ship's location ${ship.location} is not in the known map; sync the system first`);
+    if (to === undefined) throw new NoRouteError(`unknown destination ${destination}`);
+    const reserve = Math.min(options.fuelReserve ?? 0, ship.fuelCapacity);
+    const route = this.search(ship, from, to, reserve, options) ?? (reserve > 0 ? this.search(ship, from, to, 0, options) : undefined);
+    if (!route) throw new NoRouteError(this.explain(ship, from, to));
+    return route;
+  }
+
+  private search(ship: ShipNavState, from: number, to: number, reserve: number, options: PlannerOptions): Route | undefined {
+    const modes = options.modes ?? DEFAULT_MODES;
+    const refuelSeconds = options.refuelSeconds ?? 0;
+    const waypoints = this.waypoints;
+    const target = waypoints[to]!;
+    const capacity = ship.fuelCapacity;
+    const tankless = capacity === 0;
+    const startFuel = tankless ? 0 : Math.min(ship.fuel, capacity);
+    const fastest = Math.min(...modes.map((m) => ({ CRUISE: 25, DRIFT: 250, BURN: 12.5, STEALTH: 30 })[m])) / ship.engineSpeed;
+    const crossSystem = waypoints[from]!.systemSymbol !== target.systemSymbol;
+    const heuristic = (i: number): number => {
+      if (crossSystem) return 0;
+      const w = waypoints[i]!;
+      if (i === to) return 0;
+      return Math.max(0, (distance(w, target) - 0.5) * fastest + 14.5);
+    };
+
+    // Labels: one per settled or queued state. Per waypoint, the Pareto front of (time, fuel).
+    interface Label { node: number; fuel: number; time: number; parent: number; leg?: Omit<RouteLeg, 'fuelAfter' | 'refuelBefore'>; refuel: boolean }
+    const labels: Label[] = [];
+    const fronts: Array<Array<{ time: number; fuel: number }>> = waypoints.map(() => []);
+    const heap = new MinHeap();
+    const dominated = (node: number, time: number, fuel: number) => fronts[node]!.some((l) => l.time <= time && l.fuel >= fuel);
+    const push = (label: Label) => {
+      if (dominated(label.node, label.time, label.fuel)) return;
+      const front = fronts[label.node]!;
+      fronts[label.node] = front.filter((l) => !(l.time >= label.time && l.fuel <= label.fuel));
+      fronts[label.node]!.push({ time: label.time, fuel: label.fuel });
+      labels.push(label);
+      heap.push(label.time + heuristic(label.node), labels.length - 1);
+    };
+
+    push({ node: from, fuel: startFuel, time: 0, parent: -1, refuel: false });
+    while (heap.size > 0) {
+      const id = heap.pop();
+      const label = labels[id]!;
+      // Skip labels that a better one at the same waypoint has since dominated.
+      if (fronts[label.node]!.some((l) => (l.time < label.time && l.fuel >= label.fuel) || (l.time <= label.time && l.fuel > label.fuel))) continue;
+      if (label.node === to) return this.build(ship, labels, id);
+      const here = waypoints[label.node]!;
+      // Refuel to full here, when fuel is sold and the tank is not full.
+      if (!tankless && here.sellsFuel && label.fuel < capacity && !label.refuel) {
+        push({ node: label.node, fuel: capacity, time: label.time + refuelSeconds, parent: id, refuel: true });
+      }
+      for (let next = 0; next < waypoints.length; next++) {
+        if (next === label.node) continue;
+        const there = waypoints[next]!;
+        if (there.systemSymbol !== here.systemSymbol) continue;
+        const d = distance(here, there);
+        for (const mode of modes) {
+          const cost = tankless ? 0 : fuelCost(d, mode);
+          const left = label.fuel - cost;
+          if (!tankless && left < reserve) continue;
+          const seconds = travelSeconds(d, mode, ship.engineSpeed);
+          push({ node: next, fuel: left, time: label.time + seconds, parent: id, refuel: false, leg: { from: here.symbol, to: there.symbol, mode, distance: d, fuelCost: cost, seconds } });
+        }
+      }
+      for (const gate of here.jumpsTo ?? []) {
+        const next = this.index.get(gate);
+        if (next === undefined) continue;
+        const a = this.systems.get(here.systemSymbol);
+        const b = this.systems.get(waypoints[next]!.systemSymbol);
+        const d = a && b ? distance(a, b) : 0;
+        const seconds = jumpCooldownSeconds(d);
+        push({ node: next, fuel: label.fuel, time: label.time + seconds, parent: id, refuel: false, leg: { from: here.symbol, to: gate, mode: 'JUMP', distance: d, fuelCost: 0, seconds } });
+      }
+    }
+    return undefined;
+  }
+
+  private build(ship: ShipNavState, labels: ReadonlyArray<{ parent: number; fuel: number; time: number; refuel: boolean; leg?: Omit<RouteLeg, 'fuelAfter' | 'refuelBefore'> }>, id: number): Route {
+    const legs: RouteLeg[] = [];
+    let refuelPending = false;
+    const chain: number[] = [];
+    for (let at = id; at !== -1; at = labels[at]!.parent) chain.push(at);
+    chain.reverse();
+    let refuelStops = 0;
+    for (const at of chain) {
+      const label = labels[at]!;
+      if (label.refuel) {
+        refuelPending = true;
+        refuelStops += 1;
+      } else if (label.leg) {
+        legs.push({ ...label.leg, refuelBefore: refuelPending, fuelAfter: label.fuel });
+        refuelPending = false;
+      }
+    }
+    const last = labels[id]!;
+    return {
+      ship: ship.symbol,
+      origin: ship.location,
+      destination: legs.at(-1)?.to ?? ship.location,
+      legs,
+      totalSeconds: last.time,
+      totalFuel: legs.reduce((sum, leg) => sum + leg.fuelCost, 0),
+      refuelStops,
+    };
+  }
+
+  /** Why no route exists, in words a player can act on. */
+  private explain(ship: ShipNavState, from: number, to: number): string {
+    const here = this.waypoints[from]!;
+    const target = this.waypoints[to]!;
+    const prefix = `no route for ${ship.symbol} from ${here.symbol} to ${target.symbol}`;
+    if (ship.fuelCapacity > 0 && ship.fuel < 1 && !here.sellsFuel) return `${prefix}: the tank is empty and ${here.symbol} sells no fuel (DRIFT needs 1)`;
+    if (here.systemSymbol !== target.systemSymbol) return `${prefix}: no chain of working jump gates (and fuel) leads to ${target.systemSymbol}`;
+    const stations = this.waypoints.filter((w) => w.sellsFuel && w.systemSymbol === here.systemSymbol && w.symbol !== here.symbol);
+    if (stations.length === 0) return `${prefix}: no fuel station in ${here.systemSymbol} and ${ship.fuel} fuel is not enough`;
+    const nearest = stations.reduce((best, w) => (distance(here, w) < distance(here, best) ? w : best));
+    return `${prefix}: no fuel station within reach at ${ship.fuel} fuel (nearest: ${nearest.symbol}, ${Math.round(distance(here, nearest))} away; DRIFT needs 1)`;
+  }
+}
+
+/** A binary min-heap of (priority, id). */
+class MinHeap {
+  private readonly keys: number[] = [];
+  private readonly ids: number[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  push(key: number, id: number): void {
+    let i = this.keys.length;
+    this.keys.push(key);
+    this.ids.push(id);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.keys[parent]! <= key) break;
+      this.keys[i] = this.keys[parent]!;
+      this.ids[i] = this.ids[parent]!;
+      i = parent;
+    }
+    this.keys[i] = key;
+    this.ids[i] = id;
+  }
+
+  pop(): number {
+    const top = this.ids[0]!;
+    const lastKey = this.keys.pop()!;
+    const lastId = this.ids.pop()!;
+    const n = this.keys.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= n) break;
+        const right = left + 1;
+        const child = right < n && this.keys[right]! < this.keys[left]! ? right : left;
+        if (this.keys[child]! >= lastKey) break;
+        this.keys[i] = this.keys[child]!;
+        this.ids[i] = this.ids[child]!;
+        i = child;
+      }
+      this.keys[i] = lastKey;
+      this.ids[i] = lastId;
+    }
+    return top;
+  }
+}

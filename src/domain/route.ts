@@ -1,0 +1,54 @@
+import type { FlightMode } from './flight-mode.js';
+
+/** A waypoint as the planner sees it. Coordinates are the waypoint's own (orbitals share their parent's). */
+export interface NavWaypoint {
+  symbol: string;
+  systemSymbol: string;
+  x: number;
+  y: number;
+  /** True only when the waypoint's market trades FUEL (not merely when it has a marketplace). */
+  sellsFuel: boolean;
+  /** For a working jump gate: the gate waypoints it connects to. */
+  jumpsTo?: readonly string[];
+}
+
+/** A system's position, for jump cooldowns. */
+export interface NavSystem {
+  symbol: string;
+  x: number;
+  y: number;
+}
+
+export interface ShipNavState {
+  symbol: string;
+  location: string;
+  fuel: number;
+  fuelCapacity: number;
+  engineSpeed: number;
+}
+
+export interface RouteLeg {
+  from: string;
+  to: string;
+  /** 'JUMP' for a gate jump; otherwise the flight mode to set before navigating. */
+  mode: FlightMode | 'JUMP';
+  distance: number;
+  fuelCost: number;
+  /** Travel time, or for a jump the cooldown it starts. */
+  seconds: number;
+  /** Dock, refuel to full and orbit at `from` before departing. */
+  refuelBefore: boolean;
+  /** Fuel in the tank on arrival. */
+  fuelAfter: number;
+}
+
+export interface Route {
+  ship: string;
+  origin: string;
+  destination: string;
+  legs: RouteLeg[];
+  /** Travel, refuel stops and jump cooldowns, in seconds. */
+  totalSeconds: number;
+  totalFuel: number;
+  refuelStops: number;
+}
