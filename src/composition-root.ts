@@ -4,15 +4,28 @@ import { LoggingBehavior } from './application/behaviors/logging-behavior.js';
 import { TransactionBehavior } from './application/behaviors/transaction-behavior.js';
 import { ValidationBehavior } from './application/behaviors/validation-behavior.js';
 import { GetRecentEvents, GetRecentEventsHandler } from './application/events/get-recent-events.js';
+import { GetRoute, GetRouteHandler } from './application/navigation/get-route.js';
+import { NavigateShip, NavigateShipHandler } from './application/navigation/navigate-ship.js';
+import { PlanRoute, PlanRouteHandler } from './application/navigation/plan-route.js';
 import { GetPlayer, GetPlayerHandler } from './application/player/get-player.js';
 import { ListPlayers, ListPlayersHandler } from './application/player/list-players.js';
 import { RegisterPlayer, RegisterPlayerHandler } from './application/player/register-player.js';
 import { SetDefaultPlayer, SetDefaultPlayerHandler } from './application/player/set-default-player.js';
 import { UpdatePlayerMetadata, UpdatePlayerMetadataHandler } from './application/player/update-player-metadata.js';
+import { DockShip, DockShipHandler } from './application/ships/dock-ship.js';
+import { GetShip, GetShipHandler } from './application/ships/get-ship.js';
+import { ListShips, ListShipsHandler } from './application/ships/list-ships.js';
+import { OrbitShip, OrbitShipHandler } from './application/ships/orbit-ship.js';
+import { RefuelShip, RefuelShipHandler } from './application/ships/refuel-ship.js';
+import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
+import { SyncSystem, SyncSystemHandler } from './application/systems/sync-system.js';
 import { createPinoLogger } from './adapters/pino/pino-logger.js';
 import { createSpaceTradersApi } from './adapters/spacetraders-api/create-spacetraders-api.js';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/connection.js';
 import { SqlitePlayerRepository } from './adapters/sqlite/sqlite-player-repository.js';
+import { SqliteRouteRepository } from './adapters/sqlite/sqlite-route-repository.js';
+import { SqliteShipRepository } from './adapters/sqlite/sqlite-ship-repository.js';
+import { SqliteSystemRepository } from './adapters/sqlite/sqlite-system-repository.js';
 import { SqliteSettingsRepository } from './adapters/sqlite/sqlite-settings-repository.js';
 import { SqliteUnitOfWorkStore } from './adapters/sqlite/sqlite-unit-of-work-store.js';
 import type { Config } from './config/config.js';
@@ -37,6 +50,16 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [SetDefaultPlayer, SetDefaultPlayerHandler],
   [UpdatePlayerMetadata, UpdatePlayerMetadataHandler],
   [GetRecentEvents, GetRecentEventsHandler],
+  [ListShips, ListShipsHandler],
+  [GetShip, GetShipHandler],
+  [OrbitShip, OrbitShipHandler],
+  [DockShip, DockShipHandler],
+  [RefuelShip, RefuelShipHandler],
+  [SyncSystem, SyncSystemHandler],
+  [ListWaypoints, ListWaypointsHandler],
+  [PlanRoute, PlanRouteHandler],
+  [GetRoute, GetRouteHandler],
+  [NavigateShip, NavigateShipHandler],
 ];
 
 export interface App {
@@ -75,6 +98,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(TOKENS.SpaceTradersApi).toConstantValue(overrides.api ?? createSpaceTradersApi(config));
   container.bind(TOKENS.PlayerRepository).toConstantValue(new SqlitePlayerRepository(db));
   container.bind(TOKENS.SettingsRepository).toConstantValue(new SqliteSettingsRepository(db));
+  container.bind(TOKENS.ShipRepository).toConstantValue(new SqliteShipRepository(db));
+  container.bind(TOKENS.SystemRepository).toConstantValue(new SqliteSystemRepository(db));
+  container.bind(TOKENS.RouteRepository).toConstantValue(new SqliteRouteRepository(db));
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([new LoggingBehavior(logger), new ValidationBehavior(), new TransactionBehavior(store, dispatcher)]);

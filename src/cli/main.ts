@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { registerConfigCommands } from './config.js';
 import { registerEventsCommands } from './events.js';
 import { registerPlayerCommands } from './player.js';
+import { registerRouteCommands } from './route.js';
 import { registerSandboxCommands } from './sandbox.js';
+import { registerShipCommands } from './ship.js';
+import { registerSystemCommands } from './system.js';
 
 /** Builds the `spacetraders` program: global options, then one group of commands per file. */
 export function buildProgram(): Command {
@@ -19,6 +22,9 @@ export function buildProgram(): Command {
     .showSuggestionAfterError()
     .exitOverride();
   registerPlayerCommands(program);
+  registerShipCommands(program);
+  registerRouteCommands(program);
+  registerSystemCommands(program);
   registerConfigCommands(program);
   registerEventsCommands(program);
   registerSandboxCommands(program);

@@ -7,6 +7,9 @@ export const TOKENS = {
   SpaceTradersApi: Symbol.for('SpaceTradersApi'),
   PlayerRepository: Symbol.for('PlayerRepository'),
   SettingsRepository: Symbol.for('SettingsRepository'),
+  ShipRepository: Symbol.for('ShipRepository'),
+  SystemRepository: Symbol.for('SystemRepository'),
+  RouteRepository: Symbol.for('RouteRepository'),
   EventLog: Symbol.for('EventLog'),
   Mediator: Symbol.for('Mediator'),
 } as const;

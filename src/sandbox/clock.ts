@@ -1,46 +1,44 @@
 /**
- * The sandbox's game clock. `timeScale` N makes every duration (travel, cooldowns) N times shorter
- * in real time while the game clock — what responses show — advances N times faster, so every
- * relation between durations holds. The clock can be frozen and advanced by the admin API.
+ * The sandbox's clock. It shows real time (plus whatever the admin API advanced it by, or frozen),
+ * so the timestamps in responses mean to a client exactly what they mean on the real server.
+ * `timeScale` N makes every duration — travel, cooldowns, market recovery — N times shorter; all
+ * relations between durations hold.
  */
 export class SandboxClock {
-  private anchorReal = Date.now();
-  private anchorGame = Date.now();
-  private frozen = false;
+  private offset = 0;
+  private frozenAt: number | undefined;
 
   constructor(private scale = 1) {}
 
   now(): number {
-    if (this.frozen) return this.anchorGame;
-    return this.anchorGame + (Date.now() - this.anchorReal) * this.scale;
+    return this.frozenAt ?? Date.now() + this.offset;
   }
 
   get timeScale(): number {
     return this.scale;
   }
 
+  /** Real milliseconds a game duration takes at the current time scale. */
+  scaled(gameMs: number): number {
+    return gameMs / this.scale;
+  }
+
   setTimeScale(scale: number): void {
-    this.rebase();
+    if (!(scale > 0)) throw new Error('timeScale must be a positive number');
     this.scale = scale;
   }
 
   freeze(): void {
-    this.rebase();
-    this.frozen = true;
+    this.frozenAt = this.now();
   }
 
   resume(): void {
-    this.rebase();
-    this.frozen = false;
+    if (this.frozenAt !== undefined) this.offset = this.frozenAt - Date.now();
+    this.frozenAt = undefined;
   }
 
   advance(ms: number): void {
-    this.rebase();
-    this.anchorGame += ms;
-  }
-
-  private rebase(): void {
-    this.anchorGame = this.now();
-    this.anchorReal = Date.now();
+    if (this.frozenAt !== undefined) this.frozenAt += ms;
+    else this.offset += ms;
   }
 }

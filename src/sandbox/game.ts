@@ -188,7 +188,7 @@ export class Game {
       waypointSymbol: destination.symbol,
       status: 'IN_TRANSIT',
       flightMode: ship.nav.flightMode,
-      route: { origin: routePoint(origin), destination: routePoint(destination), departureTime: new Date(now).toISOString(), arrival: new Date(now + seconds * 1000).toISOString() },
+      route: { origin: routePoint(origin), destination: routePoint(destination), departureTime: new Date(now).toISOString(), arrival: new Date(now + this.clock.scaled(seconds * 1000)).toISOString() },
     };
     countAction(this.world, 'navigate', ship.symbol);
     return { nav: ship.nav, fuel: ship.fuel, events: [] };
@@ -223,7 +223,7 @@ export class Game {
     owner.credits -= cost;
     const seconds = jumpCooldownSeconds(distance(this.world.systems[here.systemSymbol]!, this.world.systems[there.systemSymbol]!));
     state.cooldownTotal = seconds;
-    state.cooldownUntil = now + seconds * 1000;
+    state.cooldownUntil = now + this.clock.scaled(seconds * 1000);
     ship.nav = {
       systemSymbol: there.systemSymbol,
       waypointSymbol: there.symbol,
@@ -313,7 +313,7 @@ export class Game {
   /** Prices drift back towards their base as game time passes. */
   private recover(good: { pressure: number; updatedAt: number }): void {
     const elapsed = this.clock.now() - good.updatedAt;
-    if (elapsed > 0) good.pressure *= Math.pow(0.5, elapsed / PRICE_RECOVERY_HALF_LIFE);
+    if (elapsed > 0) good.pressure *= Math.pow(0.5, elapsed / this.clock.scaled(PRICE_RECOVERY_HALF_LIFE));
     good.updatedAt = this.clock.now();
   }
 

@@ -1,0 +1,40 @@
+import { inject, injectable } from 'inversify';
+import { NotFoundError } from '../../domain/errors.js';
+import { Query, type RequestHandler } from '../../mediator/request.js';
+import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
+import type { RouteProgress, RouteRepository } from '../../ports/route-repository.js';
+import { TOKENS } from '../../ports/tokens.js';
+import { resolvePlayer } from '../player/resolve-player.js';
+import { requireShipSymbol } from '../ships/ship-symbol.js';
+
+/** The last route a ship was sent on, and how far along it got. */
+export class GetRoute extends Query<RouteProgress> {
+  readonly shipSymbol: string;
+  readonly player?: string;
+
+  constructor(props: { shipSymbol: string; player?: string }) {
+    super();
+    this.shipSymbol = props.shipSymbol;
+    this.player = props.player;
+  }
+
+  override validate(): void {
+    requireShipSymbol(this.shipSymbol);
+  }
+}
+
+@injectable()
+export class GetRouteHandler implements RequestHandler<GetRoute> {
+  constructor(
+    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
+    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(TOKENS.RouteRepository) private readonly routes: RouteRepository,
+  ) {}
+
+  async handle(request: GetRoute): Promise<RouteProgress> {
+    const player = resolvePlayer(this.players, this.settings, request.player);
+    const progress = this.routes.find(player.agentSymbol, request.shipSymbol.toUpperCase());
+    if (!progress) throw new NotFoundError(`ship ${request.shipSymbol.toUpperCase()} has not been sent anywhere yet`);
+    return progress;
+  }
+}

@@ -1,0 +1,53 @@
+import { inject, injectable } from 'inversify';
+import type { Config } from '../../config/config.js';
+import type { Route } from '../../domain/route.js';
+import { Query, type RequestHandler } from '../../mediator/request.js';
+import type { Clock } from '../../ports/clock.js';
+import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
+import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
+import type { SystemRepository } from '../../ports/system-repository.js';
+import { TOKENS } from '../../ports/tokens.js';
+import { resolvePlayer } from '../player/resolve-player.js';
+import { requireShipSymbol, requireWaypointSymbol } from '../ships/ship-symbol.js';
+import { RoutePlanning } from './route-planning.js';
+
+/** A dry run: the route a ship would fly to a waypoint, with modes, fuel, refuel stops and time. */
+export class PlanRoute extends Query<Route> {
+  readonly shipSymbol: string;
+  readonly destination: string;
+  readonly player?: string;
+
+  constructor(props: { shipSymbol: string; destination: string; player?: string }) {
+    super();
+    this.shipSymbol = props.shipSymbol;
+    this.destination = props.destination;
+    this.player = props.player;
+  }
+
+  override validate(): void {
+    requireShipSymbol(this.shipSymbol);
+    requireWaypointSymbol(this.destination);
+  }
+}
+
+@injectable()
+export class PlanRouteHandler implements RequestHandler<PlanRoute> {
+  private readonly planning: RoutePlanning;
+
+  constructor(
+    @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
+    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
+    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(TOKENS.SystemRepository) systems: SystemRepository,
+    @inject(TOKENS.Clock) clock: Clock,
+    @inject(TOKENS.Config) config: Config,
+  ) {
+    this.planning = new RoutePlanning(api, systems, clock, config);
+  }
+
+  async handle(request: PlanRoute): Promise<Route> {
+    const player = resolvePlayer(this.players, this.settings, request.player);
+    const ship = await this.api.getShip(player.token, request.shipSymbol.toUpperCase());
+    return this.planning.plan(player, ship, request.destination.toUpperCase());
+  }
+}

@@ -1,0 +1,85 @@
+import type { Config } from '../../config/config.js';
+import type { FlightMode } from '../../domain/flight-mode.js';
+import type { Player } from '../../domain/player.js';
+import type { NavSystem, NavWaypoint, Route } from '../../domain/route.js';
+import { RoutePlanner } from '../../domain/route-planner.js';
+import type { Clock } from '../../ports/clock.js';
+import type { ShipDto, SpaceTradersApi } from '../../ports/spacetraders-api.js';
+import type { SystemRepository } from '../../ports/system-repository.js';
+import { systemOf } from '../ships/ship-symbol.js';
+import { navWaypoints, SystemMap } from '../systems/system-map.js';
+
+/** How far the gate search looks for the destination's system. */
+const MAX_SYSTEMS_SEARCHED = 30;
+
+/**
+ * Builds the planner's map for a trip — the origin and destination systems in full (waypoints, and
+ * which markets sell fuel), and for a trip between systems the chain of working jump gates found
+ * by a breadth-first search — and plans the ship's fastest route on it.
+ */
+export class RoutePlanning {
+  constructor(
+    private readonly api: SpaceTradersApi,
+    private readonly systems: SystemRepository,
+    private readonly clock: Clock,
+    private readonly config: Config,
+  ) {}
+
+  /** `modes` restricts the flight modes the planner may pick (default: BURN, CRUISE, DRIFT). */
+  async plan(player: Player, ship: ShipDto, destination: string, modes?: readonly FlightMode[]): Promise<Route> {
+    const origin = ship.nav.systemSymbol;
+    const target = systemOf(destination);
+    const map = new SystemMap(this.api, this.systems, this.clock);
+    const home = await map.load(player, origin);
+    let waypoints: NavWaypoint[];
+    let systems: NavSystem[] = [];
+    if (target === origin) {
+      waypoints = navWaypoints(home);
+    } else {
+      const away = await map.load(player, target);
+      const network = await this.gateNetwork(player, origin, target);
+      systems = network.systems;
+      const full = new Set([origin, target]);
+      waypoints = [
+        ...navWaypoints(home, network.gates),
+        ...navWaypoints(away, network.gates),
+        ...network.gateWaypoints.filter((w) => !full.has(w.systemSymbol)),
+      ];
+    }
+    const planner = new RoutePlanner(waypoints, systems);
+    return planner.plan(
+      { symbol: ship.symbol, location: ship.nav.waypointSymbol, fuel: ship.fuel.current, fuelCapacity: ship.fuel.capacity, engineSpeed: ship.engine.speed },
+      destination,
+      { fuelReserve: this.config.planner.fuelReserve, refuelSeconds: this.config.planner.refuelStopSeconds, ...(modes ? { modes } : {}) },
+    );
+  }
+
+  private async gateNetwork(player: Player, origin: string, target: string) {
+    const systems: NavSystem[] = [];
+    const gates = new Map<string, string[]>();
+    const gateSites: Array<{ symbol: string; systemSymbol: string; x: number; y: number }> = [];
+    const queue = [origin];
+    const seen = new Set(queue);
+    while (queue.length > 0 && systems.length < MAX_SYSTEMS_SEARCHED) {
+      const symbol = queue.shift()!;
+      const system = await this.api.getSystem(player.token, symbol);
+      systems.push({ symbol, x: system.x, y: system.y });
+      const [gate] = await this.api.listWaypoints(player.token, symbol, { type: 'JUMP_GATE' });
+      if (!gate || gate.isUnderConstruction) continue;
+      const { connections } = await this.api.getJumpGate(player.token, symbol, gate.symbol);
+      gates.set(gate.symbol, connections);
+      gateSites.push({ symbol: gate.symbol, systemSymbol: symbol, x: gate.x, y: gate.y });
+      if (symbol === target) break;
+      for (const next of connections.map(systemOf)) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    // A gate whose far end is under construction cannot be used from either side.
+    for (const [gate, connections] of gates) gates.set(gate, connections.filter((c) => gates.has(c) || !seen.has(systemOf(c))));
+    const gateWaypoints: NavWaypoint[] = gateSites.map((site) => ({ ...site, sellsFuel: false, jumpsTo: gates.get(site.symbol) ?? [] }));
+    return { systems, gates, gateWaypoints };
+  }
+}

@@ -1,0 +1,52 @@
+import type { Player } from '../../domain/player.js';
+import type { NavWaypoint } from '../../domain/route.js';
+import type { Clock } from '../../ports/clock.js';
+import type { MarketDto, SpaceTradersApi, WaypointDto } from '../../ports/spacetraders-api.js';
+import type { CachedSystem, SystemRepository } from '../../ports/system-repository.js';
+
+/** How long a system's waypoints and market listings are trusted before they are fetched again. */
+export const SYSTEM_TTL_MS = 24 * 3600_000;
+
+/**
+ * A player's map of a system: waypoints and which markets trade what, from the cache while it is
+ * fresh, else from the API (one waypoint listing plus one call per marketplace).
+ */
+export class SystemMap {
+  constructor(
+    private readonly api: SpaceTradersApi,
+    private readonly systems: SystemRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async load(player: Player, systemSymbol: string, options: { refresh?: boolean } = {}): Promise<CachedSystem> {
+    const cached = this.systems.find(player.agentSymbol, systemSymbol);
+    if (cached && !options.refresh && this.clock.now() - cached.syncedAt < SYSTEM_TTL_MS) return cached;
+    const waypoints = await this.api.listWaypoints(player.token, systemSymbol);
+    const markets: MarketDto[] = [];
+    for (const waypoint of waypoints) {
+      if (waypoint.traits.some((t) => t.symbol === 'MARKETPLACE')) markets.push(await this.api.getMarket(player.token, systemSymbol, waypoint.symbol));
+    }
+    const system = { systemSymbol, waypoints, markets, syncedAt: this.clock.now() };
+    this.systems.save(player.agentSymbol, system);
+    return system;
+  }
+}
+
+/** True when the market trades FUEL — the MARKETPLACE trait alone says nothing about fuel. */
+export function marketSellsFuel(market: MarketDto | undefined): boolean {
+  if (!market) return false;
+  return [...market.exports, ...market.exchange, ...market.imports].some((good) => good.symbol === 'FUEL');
+}
+
+/** The planner's view of a cached system. */
+export function navWaypoints(system: CachedSystem, gates: ReadonlyMap<string, readonly string[]> = new Map()): NavWaypoint[] {
+  const markets = new Map(system.markets.map((m) => [m.symbol, m]));
+  return system.waypoints.map((w: WaypointDto) => ({
+    symbol: w.symbol,
+    systemSymbol: w.systemSymbol,
+    x: w.x,
+    y: w.y,
+    sellsFuel: marketSellsFuel(markets.get(w.symbol)),
+    ...(gates.has(w.symbol) ? { jumpsTo: gates.get(w.symbol) } : {}),
+  }));
+}
