@@ -1,5 +1,5 @@
 import { After, setDefaultTimeout, setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,11 +51,9 @@ export class PlayerWorld extends World {
     });
   }
 
-  /** Runs the real CLI; never blocks the event loop, since the sandbox lives in this process. */
-  run(commandLine: string, stdin?: string): Promise<CommandResult> {
-    const args = splitArgs(this.expand(commandLine));
-    if (args[0] === 'spacetraders') args.shift();
-    const env: NodeJS.ProcessEnv = {
+  /** The environment every CLI run gets: this scenario's HOME, database, sandbox and account token. */
+  env(): NodeJS.ProcessEnv {
+    return {
       PATH: process.env.PATH,
       HOME: this.dir,
       SPACETRADERS_DB: this.dbPath,
@@ -63,13 +61,41 @@ export class PlayerWorld extends World {
       ...(this.sandbox ? { SPACETRADERS_API_URL: this.sandbox.baseUrl } : {}),
       ...(this.accountToken ? { SPACETRADERS_ACCOUNT_TOKEN: this.accountToken } : {}),
     };
+  }
+
+  /** Runs the real CLI; never blocks the event loop, since the sandbox lives in this process. */
+  run(commandLine: string, stdin?: string): Promise<CommandResult> {
+    const args = splitArgs(this.expand(commandLine));
+    if (args[0] === 'spacetraders') args.shift();
     return new Promise((resolve) => {
-      const child = execFile(process.execPath, [CLI, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
+      const child = execFile(process.execPath, [CLI, ...args], { env: this.env(), timeout: 60_000 }, (error, stdout, stderr) => {
         const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         this.last = { exitCode, stdout, stderr };
         resolve(this.last);
       });
       child.stdin?.end(stdin ?? '');
+    });
+  }
+
+  /** Starts the CLI and kills it (SIGKILL, like a crash) as soon as its output contains `text`. */
+  runUntil(commandLine: string, text: string, timeoutMs = 30_000): Promise<CommandResult> {
+    const args = splitArgs(this.expand(commandLine));
+    if (args[0] === 'spacetraders') args.shift();
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [CLI, ...args], { env: this.env() });
+      let stdout = '';
+      let stderr = '';
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes(text)) child.kill('SIGKILL');
+      });
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        this.last = { exitCode: code ?? 137, stdout, stderr };
+        resolve(this.last);
+      });
     });
   }
 

@@ -1,0 +1,101 @@
+Feature: Ship navigation
+  A player flies ships with `spacetraders ship navigate`: the bot plans the fastest route over the
+  ship's fuel, chooses a flight mode per leg, refuels only where fuel is sold, jumps through gates,
+  and resumes a trip that was interrupted. The sandbox runs a hand-written layout 200x faster:
+    X1-T1: A (0,0) sells fuel, A2 moon of A, B (120,0) no fuel, C (240,0) fuel station,
+           D (600,0) asteroid, G (0,50) gate to X1-T2
+    X1-T2: G (0,0) gate to X1-T1, A (30,40) sells fuel
+    X1-T3: A, no gate at all
+
+  Background:
+    Given a sandbox server running the "navigation" layout 200 times faster
+    And the account token is configured
+    And I ran "spacetraders player register --agent NOVA-1 --faction COSMIC"
+
+  Scenario: One leg, starting docked
+    Given the ship "NOVA-1-1" is docked at "X1-T1-A" with 400 of 400 fuel
+    When I run "spacetraders ship navigate NOVA-1-1 X1-T1-B"
+    Then the command succeeds
+    And the output contains "NOVA-1-1 arrived at X1-T1-B"
+    And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T1-B"
+    And the sandbox applied 1 navigation for "NOVA-1-1"
+
+  Scenario: A multi-leg trip with refuel stops
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 50 of 400 fuel
+    When I run "spacetraders route plan NOVA-1-1 X1-T1-D"
+    Then the command succeeds
+    And the output contains "refuel, X1-T1-A -> X1-T1-B  BURN"
+    And the output contains "refuel, X1-T1-C -> X1-T1-D  CRUISE"
+    When I run "spacetraders ship navigate NOVA-1-1 X1-T1-D"
+    Then the command succeeds
+    And the output contains "refuelled at X1-T1-C"
+    And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T1-D"
+    And the sandbox applied 3 navigations for "NOVA-1-1"
+    And "spacetraders route show NOVA-1-1 --json" shows "status" as "COMPLETED"
+
+  Scenario: Already at the destination
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-B" with 100 of 400 fuel
+    When I run "spacetraders ship navigate NOVA-1-1 X1-T1-B"
+    Then the command succeeds
+    And the output contains "already at X1-T1-B"
+    And the sandbox applied 0 navigations for "NOVA-1-1"
+
+  Scenario: A moon shares its planet's coordinates
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 10 of 400 fuel
+    Then "spacetraders route plan NOVA-1-1 X1-T1-A2 --json" shows "legs.0.distance" as "0"
+
+  Scenario: Not enough fuel to cruise, so the ship drifts
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-B" with 5 of 400 fuel
+    When I run "spacetraders ship navigate NOVA-1-1 X1-T1-A"
+    Then the command succeeds
+    And the output contains "at DRIFT"
+    And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T1-A"
+
+  Scenario: A probe has no fuel tank and flies anyway
+    Given the ship "NOVA-1-2" is in orbit at "X1-T1-A" with 0 of 0 fuel
+    When I run "spacetraders ship navigate NOVA-1-2 X1-T1-D"
+    Then the command succeeds
+    And the sandbox has the ship "NOVA-1-2" in orbit at "X1-T1-D"
+
+  Scenario: In transit at the start, the trip waits for arrival first
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
+    And I ran "spacetraders ship navigate NOVA-1-1 X1-T1-B --no-wait --mode DRIFT"
+    When I run "spacetraders ship navigate NOVA-1-1 X1-T1-C"
+    Then the command succeeds
+    And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T1-C"
+    And the sandbox applied 2 navigations for "NOVA-1-1"
+
+  Scenario: Through a jump gate to another system
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
+    When I run "spacetraders ship navigate NOVA-1-1 X1-T2-A"
+    Then the command succeeds
+    And the output contains "jumped X1-T1-G -> X1-T2-G"
+    And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T2-A"
+    And the sandbox applied 1 jump for "NOVA-1-1"
+
+  Scenario: An unreachable destination is explained
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
+    When I run "spacetraders ship navigate NOVA-1-1 X1-T3-A"
+    Then the command fails with exit code 1 and the error "no route for NOVA-1-1 from X1-T1-A to X1-T3-A"
+    And the sandbox applied 0 navigations for "NOVA-1-1"
+
+  Scenario: Stranded with an empty tank away from fuel
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-B" with 0 of 400 fuel
+    When I run "spacetraders ship navigate NOVA-1-1 X1-T1-A"
+    Then the command fails with exit code 1 and the error "the tank is empty and X1-T1-B sells no fuel (DRIFT needs 1)"
+
+  Scenario: An unknown ship
+    When I run "spacetraders ship navigate NOPE-9 X1-T1-B"
+    Then the command fails with exit code 1 and the error "Ship NOPE-9 not found"
+
+  Scenario: A malformed destination
+    When I run "spacetraders ship navigate NOVA-1-1 nowhere"
+    Then the command fails with exit code 2 and the error 'invalid waypoint symbol "nowhere"'
+
+  Scenario: Resume after an interruption, without flying any leg twice
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 50 of 400 fuel
+    When I start "spacetraders ship navigate NOVA-1-1 X1-T1-D" and kill it once the output shows "arrived at X1-T1-C"
+    And I run "spacetraders ship navigate NOVA-1-1 X1-T1-D"
+    Then the command succeeds
+    And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T1-D"
+    And the sandbox applied 3 navigations for "NOVA-1-1"

@@ -1,0 +1,43 @@
+import { Given, Then, When } from '@cucumber/cucumber';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { PlayerWorld } from '../support/world.js';
+
+async function admin(world: PlayerWorld, method: string, path: string, body?: unknown): Promise<any> {
+  const response = await fetch(`${world.sandbox!.adminUrl}/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.equal(response.status, 200, `admin ${method} ${path} failed: ${text}`);
+  return JSON.parse(text);
+}
+
+Given('a sandbox server running the {string} layout {int} times faster', async function (this: PlayerWorld, layout: string, scale: number) {
+  await this.startSandbox({ timeScale: scale });
+  await admin(this, 'POST', 'layout', JSON.parse(readFileSync(`features/support/layouts/${layout}.json`, 'utf8')));
+});
+
+Given(/^the ship "([^"]+)" is (docked|in orbit) at "([^"]+)" with (\d+) of (\d+) fuel$/, async function (this: PlayerWorld, ship: string, status: string, waypoint: string, fuel: string, capacity: string) {
+  await admin(this, 'POST', `ships/${ship}`, { waypoint, status: status === 'docked' ? 'DOCKED' : 'IN_ORBIT', fuelCapacity: Number(capacity), fuel: Number(fuel) });
+});
+
+When('I start {string} and kill it once the output shows {string}', async function (this: PlayerWorld, command: string, text: string) {
+  const result = await this.runUntil(command, text);
+  assert.ok(result.stdout.includes(text), `never saw "${text}"; output:\n${result.stdout}\n${result.stderr}`);
+});
+
+Then('the sandbox has the ship {string} in orbit at {string}', async function (this: PlayerWorld, ship: string, waypoint: string) {
+  const state = await admin(this, 'GET', 'state');
+  const nav = state.ships[ship]?.ship.nav;
+  assert.ok(nav, `no ship ${ship} in the sandbox`);
+  const arrived = nav.status === 'IN_ORBIT' || (nav.status === 'IN_TRANSIT' && Date.parse(nav.route.arrival) <= Date.now());
+  assert.deepEqual({ at: nav.waypointSymbol, inOrbit: arrived }, { at: waypoint, inOrbit: true });
+});
+
+Then(/^the sandbox applied (\d+) (navigation|navigations|jump|jumps) for "([^"]+)"$/, async function (this: PlayerWorld, count: string, action: string, ship: string) {
+  const stats = await admin(this, 'GET', 'stats');
+  const key = action.startsWith('navigation') ? 'navigate' : 'jump';
+  assert.equal(stats.actions[key]?.[ship] ?? 0, Number(count));
+});
