@@ -27,6 +27,7 @@ export class SandboxServer {
   readonly game: Game;
   rateLimit: boolean;
   requests = 0;
+  rateLimited = 0;
 
   constructor(private readonly settings: ServerSettings, timeScale: number, world?: WorldState) {
     this.clock = new SandboxClock(timeScale);
@@ -77,6 +78,7 @@ export class SandboxServer {
       headers['x-ratelimit-remaining'] = String(decision.remaining);
       headers['x-ratelimit-reset'] = new Date(decision.resetAt).toISOString();
       if (!decision.allowed) {
+        this.rateLimited += 1;
         headers['retry-after'] = String(decision.retryAfterSeconds);
         return send(response, 429, rateLimitBody(headers, decision.retryAfterSeconds), headers);
       }
@@ -153,7 +155,7 @@ export class SandboxServer {
         this.game.world = this.freshWorld(next);
         return send(response, 200, { resetDate: next });
       }
-      if (method === 'GET' && action === 'stats') return send(response, 200, { requests: this.requests, actions: world.stats });
+      if (method === 'GET' && action === 'stats') return send(response, 200, { requests: this.requests, rateLimited: this.rateLimited, actions: world.stats });
       const ship = /^ships\/([^/]+)$/.exec(action);
       if (method === 'POST' && ship) return send(response, 200, this.patchShip(ship[1]!, body));
       send(response, 404, { error: { message: `Unknown admin action ${method} /_sandbox/${action}.`, code: 404 } });

@@ -7,23 +7,30 @@ import type { Logger } from '../../ports/logger.js';
 /**
  * Logs every request's name, ids, duration and outcome. Only names and ids are logged, never the
  * request's fields, so tokens cannot leak through here. Expected failures (AppError) log at info:
- * the CLI already tells the player; anything else is a bug and logs at error.
+ * the CLI already tells the player; anything else is a bug and logs at error. When info is off
+ * (the CLI's default), a successful request costs no logging work at all.
  */
 export class LoggingBehavior implements PipelineBehavior {
-  constructor(private readonly logger: Logger) {}
+  private readonly infoEnabled: boolean;
 
-  async handle(request: Request<unknown>, context: RequestContext, next: Next): Promise<unknown> {
-    const started = performance.now();
-    try {
-      const result = await next();
-      this.logger.info({ request: context.requestName, outcome: 'ok', durationMs: elapsed(started) }, 'request handled');
-      return result;
-    } catch (error) {
-      const fields = { request: context.requestName, outcome: 'failed', durationMs: elapsed(started), error: describe(error) };
-      if (error instanceof AppError) this.logger.info(fields, 'request failed');
-      else this.logger.error(fields, 'request failed unexpectedly');
-      throw error;
-    }
+  constructor(private readonly logger: Logger) {
+    this.infoEnabled = logger.isLevelEnabled?.('info') ?? true;
+  }
+
+  handle(_request: Request<unknown>, context: RequestContext, next: Next): Promise<unknown> {
+    const started = this.infoEnabled ? performance.now() : 0;
+    return next().then(
+      (result) => {
+        if (this.infoEnabled) this.logger.info({ request: context.requestName, outcome: 'ok', durationMs: elapsed(started) }, 'request handled');
+        return result;
+      },
+      (error: unknown) => {
+        const fields = { request: context.requestName, outcome: 'failed', durationMs: this.infoEnabled ? elapsed(started) : undefined, error: describe(error) };
+        if (error instanceof AppError) this.logger.info(fields, 'request failed');
+        else this.logger.error(fields, 'request failed unexpectedly');
+        throw error;
+      },
+    );
   }
 }
 

@@ -29,7 +29,8 @@ export class TransactionBehavior implements PipelineBehavior {
     } finally {
       context.unitOfWork = undefined;
     }
-    await unitOfWork.checkpoint();
+    const events = unitOfWork.commit();
+    if (events.length > 0) await this.dispatcher.dispatch(events);
     return result;
   }
 }

@@ -1,0 +1,119 @@
+/**
+ * Route planner: median planning time on generated systems of 50 / 200 / 1,000 waypoints and a
+ * 500-system gate network; optimality against the exhaustive reference on small systems (must be
+ * 1.000); and on the same instances the seed bot's rules' total route time divided by ours.
+ */
+import type { NavSystem, NavWaypoint, ShipNavState } from '../domain/route.js';
+import { NoRouteError, RoutePlanner } from '../domain/route-planner.js';
+import { baselineSeconds } from '../domain/route-planner-baseline.js';
+import { referenceFastestSeconds } from '../domain/route-planner-reference.js';
+import { fixed, median } from './stats.js';
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function system(next: () => number, count: number, radius: number, symbol = 'X1-B'): NavWaypoint[] {
+  return Array.from({ length: count }, (_, i) => ({
+    symbol: `${symbol}-${i}`,
+    systemSymbol: symbol,
+    x: Math.round((next() * 2 - 1) * radius),
+    y: Math.round((next() * 2 - 1) * radius),
+    sellsFuel: next() < 0.15,
+  }));
+}
+
+const REFUEL_SECONDS = 5;
+
+function timeSystem(count: number, radius: number, trials: number): { medianMs: number; ratio: number; baselineStranded: number; solved: number } {
+  const next = random(count * 7919);
+  const times: number[] = [];
+  const ratios: number[] = [];
+  let stranded = 0;
+  let solved = 0;
+  for (let trial = 0; trial < trials; trial++) {
+    const waypoints = system(next, count, radius);
+    const ship: ShipNavState = { symbol: 'S', location: waypoints[0]!.symbol, fuel: 30 + Math.floor(next() * 370), fuelCapacity: 400, engineSpeed: 30 };
+    const destination = waypoints[1 + Math.floor(next() * (count - 1))]!.symbol;
+    const planner = new RoutePlanner(waypoints);
+    const started = process.hrtime.bigint();
+    let ours: number | undefined;
+    try {
+      ours = planner.plan(ship, destination, { refuelSeconds: REFUEL_SECONDS }).totalSeconds;
+    } catch (error) {
+      if (!(error instanceof NoRouteError)) throw error;
+    }
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (ours === undefined) continue;
+    solved += 1;
+    const theirs = baselineSeconds(waypoints, ship, destination, REFUEL_SECONDS);
+    if (theirs === undefined) stranded += 1;
+    else ratios.push(theirs / Math.max(1, ours));
+  }
+  return { medianMs: median(times), ratio: ratios.reduce((a, b) => a + b, 0) / Math.max(1, ratios.length), baselineStranded: stranded, solved };
+}
+
+function gateNetwork(): { medianMs: number } {
+  const next = random(500);
+  const systems: NavSystem[] = Array.from({ length: 500 }, (_, i) => ({ symbol: `X1-S${i}`, x: Math.round((next() * 2 - 1) * 5000), y: Math.round((next() * 2 - 1) * 5000) }));
+  const waypoints: NavWaypoint[] = [];
+  for (const s of systems) {
+    const gate = `${s.symbol}-G`;
+    const nearest = systems.filter((o) => o !== s).sort((a, b) => Math.hypot(a.x - s.x, a.y - s.y) - Math.hypot(b.x - s.x, b.y - s.y)).slice(0, 3);
+    waypoints.push({ symbol: gate, systemSymbol: s.symbol, x: 0, y: 0, sellsFuel: false, jumpsTo: nearest.map((o) => `${o.symbol}-G`) });
+    waypoints.push({ symbol: `${s.symbol}-P`, systemSymbol: s.symbol, x: 40, y: 30, sellsFuel: true });
+  }
+  // Make the links symmetric, as real gates are.
+  const byGate = new Map(waypoints.filter((w) => w.jumpsTo).map((w) => [w.symbol, w]));
+  for (const w of byGate.values()) for (const to of w.jumpsTo!) if (!byGate.get(to)!.jumpsTo!.includes(w.symbol)) (byGate.get(to)!.jumpsTo as string[]).push(w.symbol);
+  const planner = new RoutePlanner(waypoints, systems);
+  const times: number[] = [];
+  for (let trial = 0; trial < 20; trial++) {
+    const from = systems[Math.floor(next() * 500)]!;
+    const to = systems[Math.floor(next() * 500)]!;
+    const started = process.hrtime.bigint();
+    try {
+      planner.plan({ symbol: 'S', location: `${from.symbol}-P`, fuel: 400, fuelCapacity: 400, engineSpeed: 30 }, `${to.symbol}-P`);
+    } catch (error) {
+      if (!(error instanceof NoRouteError)) throw error;
+    }
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return { medianMs: median(times) };
+}
+
+function optimality(trials: number): { ratio: number; compared: number } {
+  const next = random(42);
+  let sum = 0;
+  let compared = 0;
+  for (let trial = 0; trial < trials; trial++) {
+    const waypoints = system(next, 6, 60);
+    const ship: ShipNavState = { symbol: 'S', location: waypoints[0]!.symbol, fuel: Math.floor(next() * 40), fuelCapacity: 40, engineSpeed: 10 };
+    const destination = waypoints[5]!.symbol;
+    const reference = referenceFastestSeconds(waypoints, ship, destination, { refuelSeconds: REFUEL_SECONDS });
+    if (reference === undefined) continue;
+    const ours = new RoutePlanner(waypoints).plan(ship, destination, { refuelSeconds: REFUEL_SECONDS }).totalSeconds;
+    sum += ours / reference;
+    compared += 1;
+  }
+  return { ratio: sum / compared, compared };
+}
+
+export async function run(): Promise<string[]> {
+  const lines = ['route planner (ships: 400 fuel, speed 30; 15 % of waypoints sell fuel)'];
+  for (const [count, radius, trials] of [[50, 300, 200], [200, 500, 100], [1000, 800, 40]] as const) {
+    const r = timeSystem(count, radius, trials);
+    lines.push(`  ${String(count).padStart(4)} waypoints: median ${fixed(r.medianMs, 3)} ms per plan; seed-bot rules' route time / ours = ${fixed(r.ratio)} (stranded ${r.baselineStranded} of ${r.solved})`);
+  }
+  lines.push(`  500-system gate network: median ${fixed(gateNetwork().medianMs, 2)} ms per plan`);
+  const optimal = optimality(400);
+  lines.push(`  optimality vs exhaustive search: ${fixed(optimal.ratio, 3)} on ${optimal.compared} small systems (must be 1.000)`);
+  lines.push('  target: < 5 ms median at 1,000 waypoints');
+  return lines;
+}
