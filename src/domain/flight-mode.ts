@@ -21,7 +21,9 @@ export interface Point {
 
 /** Euclidean distance between two points (waypoints for navigate, systems for warp/jump). */
 export function distance(a: Point, b: Point): number {
-  return Math.hypot(a.x - b.x, a.y - b.y);
+  const dx = a.x - b.x;
+  const dy = a.y - b.y;
+  return Math.sqrt(dx * dx + dy * dy);
 }
 
 /** Fuel units a leg of (unrounded) distance d costs in a mode. Ships with no tank pay nothing. */

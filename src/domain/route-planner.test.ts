@@ -138,4 +138,22 @@ describe('RoutePlanner', () => {
     }
     expect(routed).toBeGreaterThan(150);
   });
+
+  it('stays exact on larger systems, where it first bounds the search with a fuel-stations-only plan', () => {
+    const next = random(77);
+    for (let trial = 0; trial < 12; trial++) {
+      const waypoints = Array.from({ length: 70 }, (_, i) => wp(`W${i}`, Math.round((next() - 0.5) * 200), Math.round((next() - 0.5) * 200), next() < 0.2));
+      const start = ship('W0', Math.floor(next() * 31), 30, 5 + Math.floor(next() * 30));
+      const destination = `W${1 + Math.floor(next() * 69)}`;
+      const expected = referenceFastestSeconds(waypoints, start, destination, { refuelSeconds: 5 });
+      const planner = new RoutePlanner(waypoints);
+      if (expected === undefined) {
+        expect(() => planner.plan(start, destination, { refuelSeconds: 5 })).toThrow(NoRouteError);
+        continue;
+      }
+      const route = planner.plan(start, destination, { refuelSeconds: 5 });
+      expect(route.totalSeconds, `trial ${trial}`).toBe(expected);
+      expectFlyable(route, waypoints, start);
+    }
+  });
 });

@@ -47,12 +47,25 @@ export class RoutePlanner {
     if (from === undefined) throw new NoRouteError(`the ship's location ${ship.location} is not in the known map; sync the system first`);
     if (to === undefined) throw new NoRouteError(`unknown destination ${destination}`);
     const reserve = Math.min(options.fuelReserve ?? 0, ship.fuelCapacity);
-    const route = this.search(ship, from, to, reserve, options) ?? (reserve > 0 ? this.search(ship, from, to, 0, options) : undefined);
+    const route = this.fastest(ship, from, to, reserve, options) ?? (reserve > 0 ? this.fastest(ship, from, to, 0, options) : undefined);
     if (!route) throw new NoRouteError(this.explain(ship, from, to));
     return route;
   }
 
-  private search(ship: ShipNavState, from: number, to: number, reserve: number, options: PlannerOptions): Route | undefined {
+  /**
+   * In a large system, first solve the small problem whose stops are only fuel stations (and gates):
+   * its answer is a real route, so its time bounds the full search, which then only has to look at
+   * what could beat it. If nothing does, the small problem's route is the optimum.
+   */
+  private fastest(ship: ShipNavState, from: number, to: number, reserve: number, options: PlannerOptions): Route | undefined {
+    if (this.waypoints.length <= 64) return this.search(ship, from, to, reserve, options);
+    const stops = this.waypoints.flatMap((w, i) => (w.sellsFuel || w.jumpsTo || i === from || i === to ? [i] : []));
+    const quick = this.search(ship, from, to, reserve, options, stops);
+    if (!quick) return this.search(ship, from, to, reserve, options);
+    return this.search(ship, from, to, reserve, options, undefined, quick.totalSeconds) ?? quick;
+  }
+
+  private search(ship: ShipNavState, from: number, to: number, reserve: number, options: PlannerOptions, stops?: readonly number[], knownBest = Infinity): Route | undefined {
     const modes = options.modes ?? DEFAULT_MODES;
     const refuelSeconds = options.refuelSeconds ?? 0;
     const waypoints = this.waypoints;
@@ -62,26 +75,37 @@ export class RoutePlanner {
     const startFuel = tankless ? 0 : Math.min(ship.fuel, capacity);
     const fastest = Math.min(...modes.map((m) => ({ CRUISE: 25, DRIFT: 250, BURN: 12.5, STEALTH: 30 })[m])) / ship.engineSpeed;
     const crossSystem = waypoints[from]!.systemSymbol !== target.systemSymbol;
-    const heuristic = (i: number): number => {
-      if (crossSystem) return 0;
-      const w = waypoints[i]!;
-      if (i === to) return 0;
-      return Math.max(0, (distance(w, target) - 0.5) * fastest + 14.5);
-    };
+    // Lower bound on the time left from each waypoint, computed once.
+    const lowerBound = new Float64Array(waypoints.length);
+    if (!crossSystem) {
+      waypoints.forEach((w, i) => {
+        lowerBound[i] = i === to ? 0 : Math.max(0, (distance(w, target) - 0.5) * fastest + 14.5);
+      });
+    }
+    const heuristic = (i: number): number => lowerBound[i]!;
 
     // Labels: one per settled or queued state. Per waypoint, the Pareto front of (time, fuel).
     interface Label { node: number; fuel: number; time: number; parent: number; leg?: Omit<RouteLeg, 'fuelAfter' | 'refuelBefore'>; refuel: boolean }
     const labels: Label[] = [];
     const fronts: Array<Array<{ time: number; fuel: number }>> = waypoints.map(() => []);
     const heap = new MinHeap();
+    // The best arrival time known so far: nothing that cannot beat it is worth queueing.
+    let bound = knownBest;
+    const neighbours = stops ?? waypoints.map((_, i) => i);
     const dominated = (node: number, time: number, fuel: number) => fronts[node]!.some((l) => l.time <= time && l.fuel >= fuel);
     const push = (label: Label) => {
+      const estimate = label.time + heuristic(label.node);
+      if (estimate >= bound && label.node !== to) return;
+      if (label.node === to) {
+        if (label.time >= bound) return;
+        bound = label.time;
+      }
       if (dominated(label.node, label.time, label.fuel)) return;
       const front = fronts[label.node]!;
       fronts[label.node] = front.filter((l) => !(l.time >= label.time && l.fuel <= label.fuel));
       fronts[label.node]!.push({ time: label.time, fuel: label.fuel });
       labels.push(label);
-      heap.push(label.time + heuristic(label.node), labels.length - 1);
+      heap.push(estimate, labels.length - 1);
     };
 
     push({ node: from, fuel: startFuel, time: 0, parent: -1, refuel: false });
@@ -96,10 +120,12 @@ export class RoutePlanner {
       if (!tankless && here.sellsFuel && label.fuel < capacity && !label.refuel) {
         push({ node: label.node, fuel: capacity, time: label.time + refuelSeconds, parent: id, refuel: true });
       }
-      for (let next = 0; next < waypoints.length; next++) {
+      for (const next of neighbours) {
         if (next === label.node) continue;
         const there = waypoints[next]!;
         if (there.systemSymbol !== here.systemSymbol) continue;
+        // Every leg takes at least 15 s: skip neighbours that cannot lead to a better arrival.
+        if (next !== to && label.time + 15 + lowerBound[next]! >= bound) continue;
         const d = distance(here, there);
         for (const mode of modes) {
           const cost = tankless ? 0 : fuelCost(d, mode);
