@@ -80,7 +80,7 @@ export interface WorldState {
 }
 
 export function emptyWorld(seed: number, resetDate: string): WorldState {
-  return { seed, resetDate, secret: `sandbox-${seed}-${resetDate}`, systems: {}, waypoints: {}, factions: {}, agents: {}, ships: {}, contracts: {}, stats: {} };
+  return { seed, resetDate, secret: `sandbox-${seed}`, systems: {}, waypoints: {}, factions: {}, agents: {}, ships: {}, contracts: {}, stats: {} };
 }
 
 export function countAction(world: WorldState, action: string, key: string): void {

@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { travelSeconds } from '../domain/flight-mode.js';
+import { startSandbox, type RunningSandbox } from './index.js';
+
+const running: RunningSandbox[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.close()));
+});
+
+const LAYOUT = {
+  systems: [
+    { symbol: 'X1-M', x: 0, y: 0, waypoints: [
+      { symbol: 'X1-M-A', x: 0, y: 0, fuel: 100 },
+      { symbol: 'X1-M-B', x: 300, y: 400 },
+    ] },
+  ],
+};
+
+async function world(options: { timeScale?: number; rateLimit?: boolean } = {}) {
+  const sandbox = await startSandbox({ port: 0, rateLimit: false, ...options });
+  running.push(sandbox);
+  const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  await post(`${sandbox.adminUrl}/layout`, LAYOUT);
+  const registered = await (await fetch(`${sandbox.baseUrl}/register`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer acct' }, body: JSON.stringify({ symbol: 'MECH-1', faction: 'COSMIC' }) })).json();
+  const token: string = registered.data.token;
+  const call = async (method: string, path: string, body?: unknown, auth = token) => {
+    const response = await fetch(`${sandbox.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  };
+  const ship = (changes: Record<string, unknown>) => post(`${sandbox.adminUrl}/ships/MECH-1-1`, changes);
+  return { sandbox, call, ship, token };
+}
+
+describe('sandbox mechanics', () => {
+  it('answers the documented error codes and data', async () => {
+    const { call, ship } = await world();
+    await ship({ status: 'DOCKED', fuel: 100 });
+    const docked = await call('POST', '/my/ships/MECH-1-1/navigate', { waypointSymbol: 'X1-M-B' });
+    expect([docked.status, docked.body.error.code, docked.body.error.data]).toEqual([400, 4236, { waypointSymbol: 'X1-M-A' }]);
+
+    await ship({ status: 'IN_ORBIT' });
+    const here = await call('POST', '/my/ships/MECH-1-1/navigate', { waypointSymbol: 'X1-M-A' });
+    expect(here.body.error.code).toBe(4204);
+    const short = await call('POST', '/my/ships/MECH-1-1/navigate', { waypointSymbol: 'X1-M-B' });
+    expect([short.body.error.code, short.body.error.data]).toEqual([4203, { shipSymbol: 'MECH-1-1', fuelRequired: 500, fuelAvailable: 100 }]);
+    const refuelInOrbit = await call('POST', '/my/ships/MECH-1-1/refuel', {});
+    expect(refuelInOrbit.body.error.code).toBe(4244);
+
+    await call('PATCH', '/my/ships/MECH-1-1/nav', { flightMode: 'DRIFT' });
+    const drift = await call('POST', '/my/ships/MECH-1-1/navigate', { waypointSymbol: 'X1-M-B' });
+    expect(drift.status).toBe(200);
+    expect(drift.body.data.fuel.current).toBe(99);
+    const busy = await call('POST', '/my/ships/MECH-1-1/orbit');
+    expect(busy.body.error.code).toBe(4214);
+    expect(busy.body.error.data.secondsToArrival).toBeGreaterThan(0);
+
+    const bad = await call('POST', '/my/ships/MECH-1-1/navigate', 'not an object');
+    expect(bad.status).toBe(422);
+    expect((await call('GET', '/my/ships/NOPE-1')).status).toBe(404);
+    expect((await call('GET', '/my/agent', undefined, 'garbage')).body.error.code).toBe(401);
+  });
+
+  it('times a navigation with the published formula, divided by the time scale', async () => {
+    const { call, ship } = await world({ timeScale: 10 });
+    await ship({ status: 'IN_ORBIT', fuel: 600, fuelCapacity: 600, speed: 30 });
+    const { body } = await call('POST', '/my/ships/MECH-1-1/navigate', { waypointSymbol: 'X1-M-B' });
+    const route = body.data.nav.route;
+    expect(Date.parse(route.arrival) - Date.parse(route.departureTime)).toBe((travelSeconds(500, 'CRUISE', 30) * 1000) / 10);
+    expect(body.data.fuel).toMatchObject({ current: 100, consumed: { amount: 500 } });
+  });
+
+  it('charges a refuel per started 100 units of ship fuel', async () => {
+    const { call, ship } = await world();
+    await ship({ status: 'DOCKED', fuel: 250, fuelCapacity: 400 });
+    const { body } = await call('POST', '/my/ships/MECH-1-1/refuel', {});
+    expect(body.data.fuel.current).toBe(400);
+    expect(body.data.transaction.units).toBe(2);
+    expect(body.data.transaction.totalPrice).toBe(2 * body.data.transaction.pricePerUnit);
+    expect(body.data.agent.credits).toBe(175_000 - body.data.transaction.totalPrice);
+  });
+
+  it('keeps orbit and dock idempotent', async () => {
+    const { call } = await world();
+    expect((await call('POST', '/my/ships/MECH-1-1/dock')).status).toBe(200);
+    expect((await call('POST', '/my/ships/MECH-1-1/orbit')).status).toBe(200);
+    expect((await call('POST', '/my/ships/MECH-1-1/orbit')).body.data.nav.status).toBe('IN_ORBIT');
+  });
+
+  it('rate-limits like the server: 2/s then a burst of 30, then 429 with retry-after', async () => {
+    const { call } = await world({ rateLimit: true });
+    const replies = [];
+    for (let i = 0; i < 33; i++) replies.push(await call('GET', '/my/agent'));
+    expect(replies.slice(0, 32).every((r) => r.status === 200)).toBe(true);
+    const limited = replies[32]!;
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(limited.headers.get('x-ratelimit-limit-burst')).toBe('30');
+    expect(limited.body.error).toMatchObject({ code: 429, message: 'You have reached your API limit.', data: { limitBurst: 30, limitPerSecond: 2, remaining: 0 } });
+  });
+
+  it('after a reset, old tokens get the real 401', async () => {
+    const { sandbox, call } = await world();
+    await fetch(`${sandbox.adminUrl}/reset`, { method: 'POST' });
+    const stale = await call('GET', '/my/agent');
+    expect(stale.status).toBe(401);
+    expect(stale.body.error.message).toContain('Token reset_date does not match the server');
+    expect(stale.body.error.data).toHaveProperty('expected');
+  });
+
+  it('injects faults: a 503, and a dropped connection after the action was applied', async () => {
+    const { sandbox, call, ship } = await world();
+    await ship({ status: 'IN_ORBIT', fuel: 600, fuelCapacity: 600 });
+    const fault = (body: unknown) => fetch(`${sandbox.adminUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await fault({ path: '/my/agent', count: 1, status: 503 });
+    expect((await call('GET', '/my/agent')).status).toBe(503);
+    expect((await call('GET', '/my/agent')).status).toBe(200);
+    await fault({ method: 'POST', path: '/my/ships/[^/]+/navigate', count: 1, drop: 'after' });
+    await expect(call('POST', '/my/ships/MECH-1-1/navigate', { waypointSymbol: 'X1-M-B' })).rejects.toThrow();
+    const stats = await (await fetch(`${sandbox.adminUrl}/stats`)).json();
+    expect(stats.actions.navigate['MECH-1-1']).toBe(1);
+  });
+});
