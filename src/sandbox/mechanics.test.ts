@@ -87,12 +87,13 @@ describe('sandbox mechanics', () => {
     expect((await call('POST', '/my/ships/MECH-1-1/orbit')).body.data.nav.status).toBe('IN_ORBIT');
   });
 
-  it('rate-limits like the server: 2/s then a burst of 30, then 429 with retry-after', async () => {
+  it('rate-limits each address like the server: 2/s then a burst of 30, then 429 with retry-after', async () => {
     const { call } = await world({ rateLimit: true });
+    // Registering spent one request of this address's budget: 2 + 30 - 1 left.
     const replies = [];
-    for (let i = 0; i < 33; i++) replies.push(await call('GET', '/my/agent'));
-    expect(replies.slice(0, 32).every((r) => r.status === 200)).toBe(true);
-    const limited = replies[32]!;
+    for (let i = 0; i < 32; i++) replies.push(await call('GET', '/my/agent'));
+    expect(replies.slice(0, 31).every((r) => r.status === 200)).toBe(true);
+    const limited = replies[31]!;
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(limited.headers.get('x-ratelimit-limit-burst')).toBe('30');

@@ -71,8 +71,10 @@ export class SandboxServer {
     const authorization = request.headers.authorization;
     const headers: Record<string, string> = { ...JSON_HEADERS };
     if (this.rateLimit) {
-      const decision = this.limiter.take(authorization ?? request.socket.remoteAddress ?? 'anonymous');
-      headers['x-ratelimit-type'] = authorization ? 'Account' : 'IP Address';
+      // Keyed by the caller's address: the real server limits per IP as well as per account, and
+      // every agent on one machine shares the IP budget, so that is the limit a bot runs into.
+      const decision = this.limiter.take(request.socket.remoteAddress ?? 'unknown');
+      headers['x-ratelimit-type'] = 'IP Address';
       headers['x-ratelimit-limit-burst'] = String(this.limiter.burst);
       headers['x-ratelimit-limit-per-second'] = String(this.limiter.perSecond);
       headers['x-ratelimit-remaining'] = String(decision.remaining);

@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
+import { InsufficientFuelError, NotInOrbitError, ServerUnavailableError, TokenResetError } from '../../ports/api-errors.js';
+import { AxiosSpaceTradersClient } from './axios-spacetraders-client.js';
+import { RateLimiter } from './rate-limiter.js';
+
+const running: RunningSandbox[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.close()));
+});
+
+async function setup(options: { rateLimit?: boolean } = {}) {
+  const sandbox = await startSandbox({ port: 0, rateLimit: options.rateLimit ?? false });
+  running.push(sandbox);
+  const sleeps: number[] = [];
+  const api = new AxiosSpaceTradersClient({
+    baseUrl: sandbox.baseUrl,
+    timeoutMs: 5_000,
+    limiter: new RateLimiter({ perSecond: 1000, burst: 1000, burstWindowMs: 60_000 }),
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 0.5,
+  });
+  const registered = await api.register('account', 'CLIENT-1', 'COSMIC');
+  const admin = async (path: string, body: unknown) => {
+    const response = await fetch(`${sandbox.adminUrl}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(response.status).toBe(200);
+  };
+  const stats = async () => (await (await fetch(`${sandbox.adminUrl}/stats`)).json()) as { rateLimited: number; actions: Record<string, Record<string, number>> };
+  const ship = registered.ships[0]!.symbol;
+  const system = registered.ships[0]!.nav.systemSymbol;
+  const waypoints = await api.listWaypoints(registered.token, system);
+  const home = waypoints.find((w) => w.symbol === registered.ships[0]!.nav.waypointSymbol)!;
+  const near = waypoints.find((w) => Math.hypot(w.x - home.x, w.y - home.y) > 20 && Math.hypot(w.x - home.x, w.y - home.y) < 150)!;
+  return { sandbox, api, token: registered.token, ship, near, admin, stats, sleeps };
+}
+
+describe('AxiosSpaceTradersClient', () => {
+  it('pages through a whole list 20 at a time', async () => {
+    const { api, token } = await setup();
+    const systems = await (api as unknown as { all: (p: string, t: string) => Promise<unknown[]> }).all('/systems', token);
+    expect(systems).toHaveLength(12);
+  });
+
+  it('maps error bodies to typed errors with one-line messages', async () => {
+    const { api, token, ship, near, admin } = await setup();
+    await expect(api.navigate(token, ship, near.symbol)).rejects.toThrow(NotInOrbitError);
+    await admin(`ships/${ship}`, { status: 'IN_ORBIT', fuel: 1 });
+    const error = await api.navigate(token, ship, near.symbol).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InsufficientFuelError);
+    expect((error as Error).message).toMatch(/^error 4203: ship CLIENT-1-1 needs \d+ fuel, has 1$/);
+  });
+
+  it('waits out a 429 with retry-after without counting it as a failure', async () => {
+    const { api, token, admin } = await setup();
+    await admin('faults', { path: '/my/agent', count: 3, status: 429, retryAfter: 1 });
+    const started = Date.now();
+    expect((await api.getMyAgent(token)).symbol).toBe('CLIENT-1');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
+  });
+
+  it('rides out a burst of 503s on a read', async () => {
+    const { api, token, admin, sleeps } = await setup();
+    await admin('faults', { path: '/my/agent', count: 4, status: 503 });
+    expect((await api.getMyAgent(token)).symbol).toBe('CLIENT-1');
+    expect(sleeps).toHaveLength(4);
+    expect(sleeps[1]!).toBeGreaterThan(sleeps[0]!);
+  });
+
+  it('gives up after the retry cap with a clear error', async () => {
+    const { api, token, admin } = await setup();
+    await admin('faults', { path: '/my/agent', count: 20, status: 502 });
+    await expect(api.getMyAgent(token)).rejects.toThrow(ServerUnavailableError);
+  });
+
+  it('reconciles a navigation whose answer was lost after the server applied it, and never sends it twice', async () => {
+    const { api, token, ship, near, admin, stats } = await setup();
+    await admin(`ships/${ship}`, { status: 'IN_ORBIT', fuel: 400 });
+    await admin('faults', { method: 'POST', path: '/my/ships/[^/]+/navigate', count: 1, drop: 'after' });
+    const result = await api.navigate(token, ship, near.symbol);
+    expect(result.nav.route.destination.symbol).toBe(near.symbol);
+    expect((await stats()).actions.navigate![ship]).toBe(1);
+  });
+
+  it('sends a navigation again when the server certainly did not apply it', async () => {
+    const { api, token, ship, near, admin, stats } = await setup();
+    await admin(`ships/${ship}`, { status: 'IN_ORBIT', fuel: 400 });
+    await admin('faults', { method: 'POST', path: '/my/ships/[^/]+/navigate', count: 1, drop: 'before' });
+    const result = await api.navigate(token, ship, near.symbol);
+    expect(result.nav.status).toBe('IN_TRANSIT');
+    expect((await stats()).actions.navigate![ship]).toBe(1);
+  });
+
+  it('never re-sends a purchase whose outcome is unknown', async () => {
+    const { api, token, ship, admin, stats } = await setup();
+    await admin('faults', { method: 'POST', path: '/my/ships/[^/]+/purchase', count: 1, status: 503 });
+    const error = await api.purchase(token, ship, 'FUEL', 1).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServerUnavailableError);
+    expect((error as Error).message).toContain('it may have been applied, so it was not sent again');
+    expect((await stats()).actions.purchase?.[ship]).toBeUndefined();
+  });
+
+  it('recognises a token from before a server reset', async () => {
+    const { api, token, sandbox } = await setup();
+    await fetch(`${sandbox.adminUrl}/reset`, { method: 'POST' });
+    await expect(api.getMyAgent(token)).rejects.toThrow(TokenResetError);
+  });
+
+  it('never puts a token in an error', async () => {
+    const { api, token, admin } = await setup();
+    await admin('faults', { path: '/my/agent', count: 20, status: 500 });
+    const error = await api.getMyAgent(token).catch((e: unknown) => e);
+    expect(JSON.stringify(error)).not.toContain(token);
+    expect(String((error as Error).message)).not.toContain(token);
+    expect(String((error as Error).stack)).not.toContain(token);
+  });
+
+  it('stays under the real rate limit: no 429 for a burst of concurrent requests', async () => {
+    const sandbox = await startSandbox({ port: 0, rateLimit: true });
+    running.push(sandbox);
+    const api = new AxiosSpaceTradersClient({ baseUrl: sandbox.baseUrl, timeoutMs: 5_000, limiter: new RateLimiter({ perSecond: 2, burst: 30, burstWindowMs: 60_000 }) });
+    const { token } = await api.register('account', 'RATE-2', 'COSMIC');
+    await Promise.all(Array.from({ length: 36 }, () => api.getMyAgent(token)));
+    const stats = (await (await fetch(`${sandbox.adminUrl}/stats`)).json()) as { rateLimited: number };
+    expect(stats.rateLimited).toBe(0);
+  });
+});
