@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
 import { LoggingBehavior } from './application/behaviors/logging-behavior.js';
+import { TokenResetBehavior } from './application/behaviors/token-reset-behavior.js';
 import { TransactionBehavior } from './application/behaviors/transaction-behavior.js';
 import { ValidationBehavior } from './application/behaviors/validation-behavior.js';
 import { GetRecentEvents, GetRecentEventsHandler } from './application/events/get-recent-events.js';
@@ -103,7 +104,12 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(TOKENS.RouteRepository).toConstantValue(new SqliteRouteRepository(db));
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
-  const mediator = new Mediator([new LoggingBehavior(logger), new ValidationBehavior(), new TransactionBehavior(store, dispatcher)]);
+  const mediator = new Mediator([
+    new LoggingBehavior(logger),
+    new ValidationBehavior(),
+    new TokenResetBehavior(container.get(TOKENS.PlayerRepository), container.get(TOKENS.SettingsRepository), container.get(TOKENS.SystemRepository), container.get(TOKENS.Clock)),
+    new TransactionBehavior(store, dispatcher),
+  ]);
   const messages = new MessageRegistry();
   for (const [request, handler] of USE_CASES) {
     container.bind(handler).toSelf();

@@ -41,3 +41,11 @@ Then(/^the sandbox applied (\d+) (navigation|navigations|jump|jumps) for "([^"]+
   const key = action.startsWith('navigation') ? 'navigate' : 'jump';
   assert.equal(stats.actions[key]?.[ship] ?? 0, Number(count));
 });
+
+Given('the sandbox answers {int} % of requests to {string} with HTTP {int}', async function (this: PlayerWorld, percent: number, path: string, status: number) {
+  await admin(this, 'POST', 'faults', { path, count: 1_000, rate: percent / 100, status });
+});
+
+Given('the sandbox server was reset', async function (this: PlayerWorld) {
+  await admin(this, 'POST', 'reset', {});
+});

@@ -5,6 +5,8 @@ export interface Fault {
   path: string;
   /** How many matching requests it affects. */
   count: number;
+  /** Affect each matching request only with this probability (0..1); default every one. */
+  rate?: number;
   /** Answer with this status instead (500, 502, 503, 429...). */
   status?: number;
   /** For a 429: send the rate-limit headers and body (true) or a bare cloud-layer 429 (false). */
@@ -32,7 +34,7 @@ export class FaultInjector {
   take(method: string, path: string): Fault | undefined {
     if (this.faults.length === 0) return undefined;
     const fault = this.faults.find((f) => (!f.method || f.method === method) && f.pattern.test(path));
-    if (!fault) return undefined;
+    if (!fault || (fault.rate !== undefined && Math.random() >= fault.rate)) return undefined;
     fault.count -= 1;
     if (fault.count <= 0) this.faults = this.faults.filter((f) => f !== fault);
     return fault;

@@ -21,7 +21,7 @@ async function world(options: { timeScale?: number; rateLimit?: boolean } = {}) 
   running.push(sandbox);
   const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   await post(`${sandbox.adminUrl}/layout`, LAYOUT);
-  const registered = await (await fetch(`${sandbox.baseUrl}/register`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer acct' }, body: JSON.stringify({ symbol: 'MECH-1', faction: 'COSMIC' }) })).json();
+  const registered: any = await (await fetch(`${sandbox.baseUrl}/register`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer acct' }, body: JSON.stringify({ symbol: 'MECH-1', faction: 'COSMIC' }) })).json();
   const token: string = registered.data.token;
   const call = async (method: string, path: string, body?: unknown, auth = token) => {
     const response = await fetch(`${sandbox.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -118,7 +118,7 @@ describe('sandbox mechanics', () => {
     expect((await call('GET', '/my/agent')).status).toBe(200);
     await fault({ method: 'POST', path: '/my/ships/[^/]+/navigate', count: 1, drop: 'after' });
     await expect(call('POST', '/my/ships/MECH-1-1/navigate', { waypointSymbol: 'X1-M-B' })).rejects.toThrow();
-    const stats = await (await fetch(`${sandbox.adminUrl}/stats`)).json();
+    const stats: any = await (await fetch(`${sandbox.adminUrl}/stats`)).json();
     expect(stats.actions.navigate['MECH-1-1']).toBe(1);
   });
 });
