@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Thin launcher for the compiled CLI (npm install builds dist/ through the "prepare" script).
-import { main } from '../dist/cli/main.js';
+// Thin launcher for the bundled CLI (npm install builds dist/ through the "prepare" script).
+import { main } from '../dist/bundle/main.js';
 
 await main();

@@ -21,7 +21,7 @@ import { RefuelShip, RefuelShipHandler } from './application/ships/refuel-ship.j
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
 import { SyncSystem, SyncSystemHandler } from './application/systems/sync-system.js';
 import { createPinoLogger } from './adapters/pino/pino-logger.js';
-import { createSpaceTradersApi } from './adapters/spacetraders-api/create-spacetraders-api.js';
+import { lazySpaceTradersApi } from './adapters/spacetraders-api/lazy-spacetraders-api.js';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/connection.js';
 import { SqlitePlayerRepository } from './adapters/sqlite/sqlite-player-repository.js';
 import { SqliteRouteRepository } from './adapters/sqlite/sqlite-route-repository.js';
@@ -96,7 +96,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(TOKENS.Logger).toConstantValue(logger);
   container.bind(TOKENS.Clock).toConstantValue(overrides.clock ?? systemClock);
   container.bind(TOKENS.Database).toConstantValue(db);
-  container.bind(TOKENS.SpaceTradersApi).toConstantValue(overrides.api ?? createSpaceTradersApi(config));
+  const api = overrides.api ?? lazySpaceTradersApi(async () => (await import('./adapters/spacetraders-api/create-spacetraders-api.js')).createSpaceTradersApi(config));
+  container.bind(TOKENS.SpaceTradersApi).toConstantValue(api);
   container.bind(TOKENS.PlayerRepository).toConstantValue(new SqlitePlayerRepository(db));
   container.bind(TOKENS.SettingsRepository).toConstantValue(new SqliteSettingsRepository(db));
   container.bind(TOKENS.ShipRepository).toConstantValue(new SqliteShipRepository(db));

@@ -69,5 +69,5 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 /** The configuration as it may be shown: secrets replaced by whether they are set. */
 export function describeConfig(config: Config): Record<string, unknown> {
-  return { ...config, accountToken: config.accountToken ? '<set, hidden>' : '<not set>' };
+  return { ...config, accountToken: config.accountToken ? '<set, hidden>' : '<not set>', player: config.player ?? '<the default player>' };
 }
