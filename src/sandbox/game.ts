@@ -5,7 +5,7 @@ import { RECRUITING_FACTIONS, SHIP_TEMPLATES, TRADE_GOODS } from './catalog.js';
 import type { SandboxClock } from './clock.js';
 import { badRequest, GameError, notFound } from './errors.js';
 import { buildShip } from './generate.js';
-import { signToken, verifyToken } from './tokens.js';
+import { signToken, verifyToken, type TokenClaims } from './tokens.js';
 import { marketView, prices, routePoint } from './views.js';
 import { countAction, type AgentState, type ShipState, type WaypointState, type WorldState } from './world.js';
 
@@ -20,11 +20,24 @@ const PRICE_RECOVERY_HALF_LIFE = 10 * 60_000;
 
 /** The game's rules applied to the world state. Every method either changes state or throws GameError. */
 export class Game {
+  /** Tokens whose signature was already checked (the HMAC is most of a request's cost). */
+  private readonly verified = new Map<string, TokenClaims>();
+
   constructor(
-    public world: WorldState,
+    private current: WorldState,
     readonly clock: SandboxClock,
     private readonly accountToken?: string,
   ) {}
+
+  get world(): WorldState {
+    return this.current;
+  }
+
+  /** A new world (layout, loaded state, reset): tokens are checked afresh against it. */
+  set world(world: WorldState) {
+    this.current = world;
+    this.verified.clear();
+  }
 
   // ---- agents -------------------------------------------------------------------------------
 
@@ -59,7 +72,11 @@ export class Game {
   authenticate(authorization: string | undefined): AgentState {
     const token = bearer(authorization);
     if (!token) throw new GameError(401, 401, 'Missing authorization token. Please provide a valid agent token in the Authorization header.');
-    const claims = verifyToken(token, this.world.secret);
+    let claims = this.verified.get(token);
+    if (!claims) {
+      claims = verifyToken(token, this.world.secret);
+      if (claims && this.verified.size < 10_000) this.verified.set(token, claims);
+    }
     if (!claims) throw new GameError(401, 401, 'Failed to parse token. Token is invalid or malformed.');
     if (claims.reset_date !== this.world.resetDate) {
       throw new GameError(

@@ -11,6 +11,7 @@ import type { WorldState } from './world.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 const MAX_BODY = 1 << 20;
+const NO_QUERY = new URLSearchParams();
 
 export interface ServerSettings {
   seed: number;
@@ -69,8 +70,9 @@ export class SandboxServer {
     if (fault?.drop === 'before') return void request.socket.destroy();
     if (fault?.status) return this.faultReply(response, fault);
     const authorization = request.headers.authorization;
-    const headers: Record<string, string> = { ...JSON_HEADERS };
+    let headers: Record<string, string> = JSON_HEADERS;
     if (this.rateLimit) {
+      headers = { ...JSON_HEADERS };
       // Keyed by the caller's address: the real server limits per IP as well as per account, and
       // every agent on one machine shares the IP budget, so that is the limit a bot runs into.
       const decision = this.limiter.take(request.socket.remoteAddress ?? 'unknown');
@@ -98,7 +100,8 @@ export class SandboxServer {
         }
       }
       const queryAt = url.indexOf('?');
-      reply = matched.route.handler(this.game, { params: matched.params, query: new URLSearchParams(queryAt === -1 ? '' : url.slice(queryAt + 1)), body, authorization });
+      const query = queryAt === -1 ? NO_QUERY : new URLSearchParams(url.slice(queryAt + 1));
+      reply = matched.route.handler(this.game, { params: matched.params, query, body, authorization });
     } catch (error) {
       reply = error instanceof GameError ? { status: error.status, body: error.body() } : { status: 500, body: { error: { message: `Internal sandbox error: ${String(error)}`, code: 500 } } };
     }
@@ -203,7 +206,8 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
     return;
   }
   const text = JSON.stringify(body);
-  response.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(text) });
+  response.setHeader('content-length', Buffer.byteLength(text));
+  response.writeHead(status, headers);
   response.end(text);
 }
 
