@@ -96,7 +96,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(TOKENS.Logger).toConstantValue(logger);
   container.bind(TOKENS.Clock).toConstantValue(overrides.clock ?? systemClock);
   container.bind(TOKENS.Database).toConstantValue(db);
-  const api = overrides.api ?? lazySpaceTradersApi(async () => (await import('./adapters/spacetraders-api/create-spacetraders-api.js')).createSpaceTradersApi(config));
+  const api = overrides.api ?? lazySpaceTradersApi(async () => (await import('./adapters/spacetraders-api/create-spacetraders-api.js')).createSpaceTradersApi(config, db));
   container.bind(TOKENS.SpaceTradersApi).toConstantValue(api);
   container.bind(TOKENS.PlayerRepository).toConstantValue(new SqlitePlayerRepository(db));
   container.bind(TOKENS.SettingsRepository).toConstantValue(new SqliteSettingsRepository(db));

@@ -19,6 +19,52 @@ export interface RateLimitSettings {
   marginMs?: number;
 }
 
+/** The two pools' state: the whole budget, wherever it is kept. */
+export interface PoolState {
+  staticUsed: number;
+  staticResetAt: number;
+  burstUsed: number;
+  burstResetAt: number;
+  pausedUntil: number;
+}
+
+export const EMPTY_POOLS: PoolState = { staticUsed: 0, staticResetAt: 0, burstUsed: 0, burstResetAt: 0, pausedUntil: 0 };
+
+/**
+ * Where the pools live. In memory, one process owns the budget; in the SQLite file every bot
+ * process on the machine shares, they share it. `update` must apply `change` atomically.
+ */
+export interface BudgetStore {
+  update<T>(change: (state: PoolState) => T): T;
+}
+
+export class InMemoryBudgetStore implements BudgetStore {
+  private state: PoolState = { ...EMPTY_POOLS };
+
+  update<T>(change: (state: PoolState) => T): T {
+    return change(this.state);
+  }
+}
+
+/** Takes one request's slot if there is one: 0, else the milliseconds until one frees up. */
+export function takeSlot(pools: PoolState, now: number, settings: RateLimitSettings): number {
+  if (now < pools.pausedUntil) return pools.pausedUntil - now;
+  const margin = settings.marginMs ?? 50;
+  if (now >= pools.staticResetAt) pools.staticUsed = 0;
+  if (now >= pools.burstResetAt) pools.burstUsed = 0;
+  if (pools.staticUsed < settings.perSecond) {
+    if (pools.staticUsed === 0) pools.staticResetAt = now + 1000 + margin;
+    pools.staticUsed += 1;
+    return 0;
+  }
+  if (pools.burstUsed < settings.burst) {
+    if (pools.burstUsed === 0) pools.burstResetAt = now + settings.burstWindowMs + margin;
+    pools.burstUsed += 1;
+    return 0;
+  }
+  return Math.max(1, Math.min(pools.staticResetAt, pools.burstResetAt) - now);
+}
+
 interface Waiter {
   priority: Priority;
   enqueuedAt: number;
@@ -26,11 +72,6 @@ interface Waiter {
 }
 
 export class RateLimiter {
-  private staticUsed = 0;
-  private staticResetAt = 0;
-  private burstUsed = 0;
-  private burstResetAt = 0;
-  private pausedUntil = 0;
   private readonly queue: Waiter[] = [];
   private timer: NodeJS.Timeout | undefined;
   /** Milliseconds each granted request waited, by priority (for the benchmark). */
@@ -38,6 +79,7 @@ export class RateLimiter {
 
   constructor(
     private readonly settings: RateLimitSettings,
+    private readonly store: BudgetStore = new InMemoryBudgetStore(),
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -51,20 +93,23 @@ export class RateLimiter {
 
   /** The server said 429: nothing goes out until retry-after has passed. */
   pause(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
-    this.burstUsed = this.settings.burst;
+    const until = this.now() + ms;
+    this.store.update((pools) => {
+      pools.pausedUntil = Math.max(pools.pausedUntil, until);
+      pools.burstUsed = this.settings.burst;
+    });
     this.schedule(ms);
   }
 
   /** Corrects the model with the server's own count of what is left. */
   observe(remaining: number | undefined, resetAt: number | undefined): void {
     if (remaining === undefined || Number.isNaN(remaining)) return;
-    const modelled = this.settings.perSecond - this.staticUsed + (this.settings.burst - this.burstUsed);
-    if (remaining < modelled) {
-      const deficit = modelled - remaining;
-      this.burstUsed = Math.min(this.settings.burst, this.burstUsed + deficit);
-      if (resetAt && !Number.isNaN(resetAt) && this.burstUsed > 0) this.burstResetAt = Math.max(this.burstResetAt, resetAt);
-    }
+    this.store.update((pools) => {
+      const modelled = this.settings.perSecond - pools.staticUsed + (this.settings.burst - pools.burstUsed);
+      if (remaining >= modelled) return;
+      pools.burstUsed = Math.min(this.settings.burst, pools.burstUsed + (modelled - remaining));
+      if (resetAt && !Number.isNaN(resetAt) && pools.burstUsed > 0) pools.burstResetAt = Math.max(pools.burstResetAt, resetAt);
+    });
   }
 
   private drain(): void {
@@ -80,21 +125,7 @@ export class RateLimiter {
   /** 0 when a slot was taken, else milliseconds until one frees up. */
   private tryTake(): number {
     const now = this.now();
-    if (now < this.pausedUntil) return this.pausedUntil - now;
-    const margin = this.settings.marginMs ?? 50;
-    if (now >= this.staticResetAt) this.staticUsed = 0;
-    if (now >= this.burstResetAt) this.burstUsed = 0;
-    if (this.staticUsed < this.settings.perSecond) {
-      if (this.staticUsed === 0) this.staticResetAt = now + 1000 + margin;
-      this.staticUsed += 1;
-      return 0;
-    }
-    if (this.burstUsed < this.settings.burst) {
-      if (this.burstUsed === 0) this.burstResetAt = now + this.settings.burstWindowMs + margin;
-      this.burstUsed += 1;
-      return 0;
-    }
-    return Math.max(1, Math.min(this.staticResetAt, this.burstResetAt) - now);
+    return this.store.update((pools) => takeSlot(pools, now, this.settings));
   }
 
   private nextWaiter(): Waiter {
@@ -121,15 +152,21 @@ export class RateLimiter {
   }
 }
 
-const limiters = new Map<string, RateLimiter>();
+const limiters = new WeakMap<object, Map<string, RateLimiter>>();
 
-/** One limiter per API host in this process, whatever the number of clients. */
-export function sharedRateLimiter(baseUrl: string, settings: RateLimitSettings): RateLimiter {
+/**
+ * One limiter per API host (and budget scope, e.g. the database) in this process, whatever the
+ * number of clients, drawing on `store` — the budget every process on the machine shares when it
+ * is kept in SQLite.
+ */
+export function sharedRateLimiter(baseUrl: string, settings: RateLimitSettings, store: (host: string) => BudgetStore, scope: object): RateLimiter {
   const host = new URL(baseUrl).host;
-  let limiter = limiters.get(host);
+  const byHost = limiters.get(scope) ?? new Map<string, RateLimiter>();
+  limiters.set(scope, byHost);
+  let limiter = byHost.get(host);
   if (!limiter) {
-    limiter = new RateLimiter(settings);
-    limiters.set(host, limiter);
+    limiter = new RateLimiter(settings, store(host));
+    byHost.set(host, limiter);
   }
   return limiter;
 }

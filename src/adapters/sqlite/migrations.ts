@@ -87,4 +87,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'the API rate budget shared by every process',
+    sql: `
+      CREATE TABLE rate_budget (
+        host            TEXT PRIMARY KEY,
+        static_used     INTEGER NOT NULL,
+        static_reset_at INTEGER NOT NULL,
+        burst_used      INTEGER NOT NULL,
+        burst_reset_at  INTEGER NOT NULL,
+        paused_until    INTEGER NOT NULL
+      );
+    `,
+  },
 ];
