@@ -19,6 +19,7 @@ import { ListShips, ListShipsHandler } from './application/ships/list-ships.js';
 import { OrbitShip, OrbitShipHandler } from './application/ships/orbit-ship.js';
 import { RefuelShip, RefuelShipHandler } from './application/ships/refuel-ship.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
+import { Wait, WaitHandler } from './application/containers/wait.js';
 import { SyncSystem, SyncSystemHandler } from './application/systems/sync-system.js';
 import { createPinoLogger } from './adapters/pino/pino-logger.js';
 import { lazySpaceTradersApi } from './adapters/spacetraders-api/lazy-spacetraders-api.js';
@@ -34,6 +35,8 @@ import { EventBus } from './mediator/event-bus.js';
 import { Mediator } from './mediator/mediator.js';
 import { MessageRegistry } from './mediator/message-registry.js';
 import { OutboxDispatcher } from './mediator/outbox-dispatcher.js';
+import { UnitOfWork } from './mediator/unit-of-work.js';
+import type { DomainEvent } from './domain/events.js';
 import type { RequestClass, RequestHandler } from './mediator/request.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
@@ -61,6 +64,7 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [PlanRoute, PlanRouteHandler],
   [GetRoute, GetRouteHandler],
   [NavigateShip, NavigateShipHandler],
+  [Wait, WaitHandler],
 ];
 
 export interface App {
@@ -72,6 +76,8 @@ export interface App {
   readonly container: Container;
   /** Deliver events a crashed process committed but never dispatched. */
   redeliverPendingEvents(): Promise<number>;
+  /** Record events outside any command (the daemon's container lifecycle), then dispatch them. */
+  recordEvents(...events: DomainEvent[]): Promise<void>;
   close(): void;
 }
 
@@ -127,6 +133,11 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     logger,
     container,
     redeliverPendingEvents: () => dispatcher.redeliverPending(),
+    recordEvents: async (...recorded) => {
+      const unitOfWork = new UnitOfWork(store, null, (stored) => dispatcher.dispatch(stored));
+      unitOfWork.record(...recorded);
+      await unitOfWork.checkpoint();
+    },
     close: () => {
       if (!overrides.database && db.open) db.close();
     },

@@ -1,8 +1,15 @@
 import type { App } from '../composition-root.js';
-import { ValidationError } from '../domain/errors.js';
 import type { Request } from '../mediator/request.js';
+import { daemonPaths } from '../adapters/daemon/daemon-paths.js';
+import { SocketDaemonClient } from '../adapters/daemon/socket-daemon-client.js';
+
+export function daemonClient(dbPath: string): SocketDaemonClient {
+  return new SocketDaemonClient(daemonPaths(dbPath).socket);
+}
 
 /** Hands a command to the background daemon and returns its container id. */
-export async function submitToDaemon(_app: App, request: Request<unknown>): Promise<string> {
-  throw new ValidationError(`the daemon is not available yet: run the command without --background (${request.constructor.name})`);
+export async function submitToDaemon(app: App, request: Request<unknown>, player?: string): Promise<string> {
+  const { type, payload } = app.messages.serialize(request);
+  const container = await daemonClient(app.config.dbPath).call<{ id: string }>('submit', { type, payload, player: player ?? null });
+  return container.id;
 }

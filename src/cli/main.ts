@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerConfigCommands } from './config.js';
+import { registerContainerCommands } from './container.js';
+import { registerDaemonCommands } from './daemon.js';
 import { registerEventsCommands } from './events.js';
 import { registerPlayerCommands } from './player.js';
 import { registerRouteCommands } from './route.js';
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
   registerShipCommands(program);
   registerRouteCommands(program);
   registerSystemCommands(program);
+  registerDaemonCommands(program);
+  registerContainerCommands(program);
   registerConfigCommands(program);
   registerEventsCommands(program);
   registerSandboxCommands(program);

@@ -12,6 +12,8 @@ export interface LoggerOptions {
   level: string;
   /** Where lines go; default stderr (stdout belongs to command output). */
   destination?: DestinationStream;
+  /** More fields for every line, e.g. the daemon's container id from its own async context. */
+  context?: () => object;
 }
 
 /**
@@ -27,7 +29,8 @@ export function createPinoLogger(options: LoggerOptions): PinoLogger {
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       mixin() {
         const context = currentContext();
-        return context ? { requestName: context.requestName, requestId: context.requestId, correlationId: context.correlationId } : {};
+        const request = context ? { requestName: context.requestName, requestId: context.requestId, correlationId: context.correlationId } : {};
+        return options.context ? { ...request, ...options.context() } : request;
       },
     },
     options.destination ?? pino.destination({ fd: 2, sync: true }),

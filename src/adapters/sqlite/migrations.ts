@@ -101,4 +101,38 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'daemon containers, ship claims and container logs',
+    sql: `
+      CREATE TABLE containers (
+        id             TEXT PRIMARY KEY,
+        player_symbol  TEXT,
+        command_type   TEXT NOT NULL,
+        payload        TEXT NOT NULL,
+        claims         TEXT NOT NULL,
+        status         TEXT NOT NULL,
+        restart_policy TEXT NOT NULL,
+        attempts       INTEGER NOT NULL,
+        exit_reason    TEXT,
+        created_at     INTEGER NOT NULL,
+        started_at     INTEGER,
+        finished_at    INTEGER
+      );
+      CREATE INDEX containers_by_status ON containers (status);
+      CREATE TABLE claims (
+        resource     TEXT PRIMARY KEY,
+        container_id TEXT NOT NULL,
+        claimed_at   INTEGER NOT NULL
+      );
+      CREATE TABLE container_logs (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        container_id TEXT NOT NULL REFERENCES containers (id) ON DELETE CASCADE,
+        at           INTEGER NOT NULL,
+        level        TEXT NOT NULL,
+        message      TEXT NOT NULL
+      );
+      CREATE INDEX container_logs_by_container ON container_logs (container_id, id);
+    `,
+  },
 ];

@@ -1,0 +1,46 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { AppError } from '../../domain/errors.js';
+import type { Clock } from '../../ports/clock.js';
+
+/** Which daemon container the running code belongs to, and the signal that stops it. */
+export interface ContainerScope {
+  containerId: string;
+  signal: AbortSignal;
+}
+
+const storage = new AsyncLocalStorage<ContainerScope>();
+
+export function runInContainer<T>(scope: ContainerScope, fn: () => T): T {
+  return storage.run(scope, fn);
+}
+
+export function currentContainer(): ContainerScope | undefined {
+  return storage.getStore();
+}
+
+export class ContainerCancelledError extends AppError {
+  constructor(containerId: string) {
+    super(`container ${containerId} was stopped`, 'CANCELLED');
+  }
+}
+
+/** The daemon's clock: a sleep inside a container ends early, with an error, when the container is stopped. */
+export const containerClock: Clock = {
+  now: () => Date.now(),
+  sleep(ms: number): Promise<void> {
+    const scope = currentContainer();
+    if (!scope) return new Promise((resolve) => setTimeout(resolve, ms));
+    return new Promise((resolve, reject) => {
+      if (scope.signal.aborted) return reject(new ContainerCancelledError(scope.containerId));
+      const timer = setTimeout(() => {
+        scope.signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(new ContainerCancelledError(scope.containerId));
+      };
+      scope.signal.addEventListener('abort', onAbort, { once: true });
+    });
+  },
+};
