@@ -20,6 +20,10 @@ import { OrbitShip, OrbitShipHandler } from './application/ships/orbit-ship.js';
 import { RefuelShip, RefuelShipHandler } from './application/ships/refuel-ship.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
 import { Wait, WaitHandler } from './application/containers/wait.js';
+import { GetContainerLogs, GetContainerLogsHandler } from './application/containers/get-container-logs.js';
+import { InspectContainer, InspectContainerHandler } from './application/containers/inspect-container.js';
+import { ListContainers, ListContainersHandler } from './application/containers/list-containers.js';
+import { SqliteContainerStore } from './adapters/sqlite/sqlite-container-store.js';
 import { SyncSystem, SyncSystemHandler } from './application/systems/sync-system.js';
 import { createPinoLogger } from './adapters/pino/pino-logger.js';
 import { lazySpaceTradersApi } from './adapters/spacetraders-api/lazy-spacetraders-api.js';
@@ -65,6 +69,9 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [GetRoute, GetRouteHandler],
   [NavigateShip, NavigateShipHandler],
   [Wait, WaitHandler],
+  [ListContainers, ListContainersHandler],
+  [InspectContainer, InspectContainerHandler],
+  [GetContainerLogs, GetContainerLogsHandler],
 ];
 
 export interface App {
@@ -109,6 +116,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(TOKENS.ShipRepository).toConstantValue(new SqliteShipRepository(db));
   container.bind(TOKENS.SystemRepository).toConstantValue(new SqliteSystemRepository(db));
   container.bind(TOKENS.RouteRepository).toConstantValue(new SqliteRouteRepository(db));
+  container.bind(TOKENS.ContainerStore).toConstantValue(new SqliteContainerStore(db));
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import type { ContainerState } from '../domain/container.js';
 import { ValidationError } from '../domain/errors.js';
-import type { ContainerLogLine } from '../ports/container-store.js';
 import { daemonClient } from './daemon-client.js';
 import { table } from './output.js';
-import { configFor, withoutApp } from './session.js';
+import { configFor, withApp, withoutApp } from './session.js';
 
 export function registerContainerCommands(program: Command): void {
   const container = program.command('container').description('long operations running in the daemon');
@@ -32,8 +31,9 @@ export function registerContainerCommands(program: Command): void {
     .command('list')
     .description('every container and its status')
     .action(async (_options: unknown, command: Command) => {
-      await withoutApp(command, async (out) => {
-        const list = await daemonClient(configFor(command).dbPath).call<ContainerState[]>('list');
+      await withApp(command, async (app, out) => {
+        const { ListContainers } = await import('../application/containers/list-containers.js');
+        const list = await app.mediator.send(new ListContainers());
         out.result(list, (all) =>
           all.length === 0 ? 'no containers yet' : table(['ID', 'COMMAND', 'STATUS', 'ATTEMPTS', 'CLAIMS', 'REASON'], all.map((c) => [c.id, c.commandType, c.status, String(c.attempts), c.claims.join(','), c.exitReason ?? ''])),
         );
@@ -45,8 +45,9 @@ export function registerContainerCommands(program: Command): void {
     .description('one container in full')
     .argument('<id>', 'container id')
     .action(async (id: string, _options: unknown, command: Command) => {
-      await withoutApp(command, async (out) => {
-        const state = await daemonClient(configFor(command).dbPath).call<ContainerState>('inspect', { id });
+      await withApp(command, async (app, out) => {
+        const { InspectContainer } = await import('../application/containers/inspect-container.js');
+        const state = await app.mediator.send(new InspectContainer({ id }));
         out.result(state, (c) => JSON.stringify(c, null, 2));
       });
     });
@@ -58,16 +59,17 @@ export function registerContainerCommands(program: Command): void {
     .option('--follow', 'keep printing new lines until the container finishes')
     .option('--level <level>', 'only this level and above: debug, info, warn, error')
     .action(async (id: string, options: { follow?: boolean; level?: string }, command: Command) => {
-      await withoutApp(command, async (out) => {
-        const client = daemonClient(configFor(command).dbPath);
+      await withApp(command, async (app, out) => {
+        const { GetContainerLogs } = await import('../application/containers/get-container-logs.js');
+        const { InspectContainer } = await import('../application/containers/inspect-container.js');
         let afterId = 0;
         for (;;) {
-          const lines = await client.call<ContainerLogLine[]>('logs', { id, afterId, level: options.level });
+          const lines = await app.mediator.send(new GetContainerLogs({ id, afterId, level: options.level }));
           for (const line of lines) out.line(`${new Date(line.at).toISOString()} ${line.level.padEnd(5)} ${line.message}`);
           if (out.json) out.result(lines, () => '');
           afterId = lines.at(-1)?.id ?? afterId;
           if (!options.follow) return;
-          const state = await client.call<ContainerState>('inspect', { id });
+          const state = await app.mediator.send(new InspectContainer({ id }));
           if (['COMPLETED', 'FAILED', 'STOPPED'].includes(state.status) && lines.length === 0) return;
           await new Promise((resolve) => setTimeout(resolve, 500));
         }

@@ -10,6 +10,7 @@ export const TOKENS = {
   ShipRepository: Symbol.for('ShipRepository'),
   SystemRepository: Symbol.for('SystemRepository'),
   RouteRepository: Symbol.for('RouteRepository'),
+  ContainerStore: Symbol.for('ContainerStore'),
   EventLog: Symbol.for('EventLog'),
   Mediator: Symbol.for('Mediator'),
 } as const;

@@ -86,14 +86,6 @@ export class ContainerManager {
     await Promise.allSettled([...this.running.values()].map((run) => run.done));
   }
 
-  get(id: string): ContainerState {
-    return this.require(id).snapshot();
-  }
-
-  list(): ContainerState[] {
-    return this.store.list().map((c) => c.snapshot());
-  }
-
   get runningCount(): number {
     return this.running.size;
   }

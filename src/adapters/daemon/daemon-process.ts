@@ -53,9 +53,6 @@ export async function runDaemon(config: Config): Promise<void> {
       if (typeof params.type !== 'string') throw new ValidationError('submit needs a command "type"');
       return manager.submit(params.type, params.payload ?? {}, typeof params.player === 'string' ? params.player : null);
     },
-    list: () => manager.list(),
-    inspect: (params) => manager.get(String(params.id)),
-    logs: (params) => store.logs(String(params.id), { afterId: Number(params.afterId ?? 0), minLevel: typeof params.level === 'string' ? params.level : undefined }),
     stop: (params) => manager.stop(String(params.id)),
     shutdown: () => {
       setImmediate(() => void stop());

@@ -1,0 +1,50 @@
+Feature: The daemon runs long operations as containers
+  A real daemon process serves the CLI over a unix socket; containers survive a graceful stop, a
+  kill -9 and each other.
+
+  Background:
+    Given a sandbox server running the "navigation" layout 200 times faster
+    And the account token is configured
+    And I ran "spacetraders player register --agent NOVA-1 --faction COSMIC"
+
+  Scenario: Without a daemon, background work says how to start one
+    When I run 'spacetraders container run Wait --payload {"seconds":1}'
+    Then the command fails with exit code 1 and the error "start one with `spacetraders daemon start`"
+
+  Scenario: Start, run, list, read the logs, stop
+    Given I ran "spacetraders daemon start"
+    When I run 'spacetraders container run Wait --payload {"seconds":1}'
+    Then the command succeeds
+    And the container finishes as "COMPLETED"
+    And the output of "spacetraders container list" contains "COMPLETED"
+    And the last container's logs contain "waited 1 of 1 s"
+    When I run "spacetraders daemon stop"
+    Then the command succeeds
+    And "spacetraders daemon status" fails because no daemon runs
+
+  Scenario: A second container for the same ship is refused, naming the holder
+    Given I ran "spacetraders daemon start"
+    And I ran 'spacetraders container run Wait --payload {"seconds":5,"resources":["ship:NOVA-1-1"]}'
+    When I run 'spacetraders container run Wait --payload {"seconds":1,"resources":["ship:NOVA-1-1"]}'
+    Then the command fails with exit code 1 and the error "ship:NOVA-1-1 is already claimed by container"
+
+  Scenario: A graceful stop interrupts a container, and the next start resumes it
+    Given I ran "spacetraders daemon start"
+    And I ran 'spacetraders container run Wait --payload {"seconds":3}'
+    When I run "spacetraders daemon stop"
+    Then the output of "spacetraders container list --json" contains "INTERRUPTED"
+    When I run "spacetraders daemon start"
+    Then the container finishes as "COMPLETED"
+
+  Scenario: Navigation in the background survives kill -9, without flying a leg twice
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 50 of 400 fuel
+    And I ran "spacetraders daemon start"
+    When I run "spacetraders ship navigate NOVA-1-1 X1-T1-D --background"
+    Then the command succeeds
+    And the output contains "navigation running in the daemon as container"
+    When the sandbox has applied 1 navigation for "NOVA-1-1"
+    And the daemon is killed with SIGKILL
+    And I run "spacetraders daemon start"
+    Then the container finishes as "COMPLETED"
+    And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T1-D"
+    And the sandbox applied 3 navigations for "NOVA-1-1"
