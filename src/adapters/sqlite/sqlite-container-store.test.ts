@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { Container } from '../../domain/container.js';
+import { openDatabase } from './connection.js';
+import { SqliteContainerStore } from './sqlite-container-store.js';
+
+const container = (id: string, claims: string[]) => Container.create({ id, player: 'NOVA-1', commandType: 'Wait', payload: { seconds: 1 }, claims, now: 1 });
+
+describe('SqliteContainerStore', () => {
+  it('claims all of a container\'s resources or none, exclusively', () => {
+    const store = new SqliteContainerStore(openDatabase(':memory:'));
+    expect(store.claim('c1', ['ship:A', 'ship:B'], 1)).toBeUndefined();
+    expect(store.claim('c2', ['ship:C', 'ship:B'], 2)).toEqual({ resource: 'ship:B', holder: 'c1' });
+    // Nothing of c2's partial request was taken.
+    expect(store.claim('c3', ['ship:C'], 3)).toBeUndefined();
+  });
+
+  it('re-establishes its own claims (recovery) and frees them on release', () => {
+    const store = new SqliteContainerStore(openDatabase(':memory:'));
+    store.claim('c1', ['ship:A'], 1);
+    expect(store.claim('c1', ['ship:A'], 2)).toBeUndefined();
+    store.release('c1');
+    expect(store.claim('c2', ['ship:A'], 3)).toBeUndefined();
+  });
+
+  it('stores containers and their logs, filtered by level and position', () => {
+    const store = new SqliteContainerStore(openDatabase(':memory:'));
+    const c = container('c1', ['ship:A']);
+    store.save(c);
+    c.start(2);
+    store.save(c);
+    store.appendLog('c1', 'info', 'one', 3);
+    store.appendLog('c1', 'warn', 'two', 4);
+    store.appendLog('c1', 'error', 'three', 5);
+    expect(store.find('c1')?.snapshot()).toMatchObject({ status: 'RUNNING', attempts: 1, claims: ['ship:A'] });
+    expect(store.list(['RUNNING']).map((x) => x.id)).toEqual(['c1']);
+    expect(store.logs('c1', { minLevel: 'warn' }).map((l) => l.message)).toEqual(['two', 'three']);
+    const [first] = store.logs('c1', {});
+    expect(store.logs('c1', { afterId: first!.id }).map((l) => l.message)).toEqual(['two', 'three']);
+  });
+});
