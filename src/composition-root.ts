@@ -18,6 +18,7 @@ import { GetShip, GetShipHandler } from './application/ships/get-ship.js';
 import { ListShips, ListShipsHandler } from './application/ships/list-ships.js';
 import { OrbitShip, OrbitShipHandler } from './application/ships/orbit-ship.js';
 import { RefuelShip, RefuelShipHandler } from './application/ships/refuel-ship.js';
+import { ShipAction } from './application/ships/ship-action.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
 import { Wait, WaitHandler } from './application/containers/wait.js';
 import { GetContainerLogs, GetContainerLogsHandler } from './application/containers/get-container-logs.js';
@@ -117,6 +118,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(TOKENS.SystemRepository).toConstantValue(new SqliteSystemRepository(db));
   container.bind(TOKENS.RouteRepository).toConstantValue(new SqliteRouteRepository(db));
   container.bind(TOKENS.ContainerStore).toConstantValue(new SqliteContainerStore(db));
+  container.bind(ShipAction).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([

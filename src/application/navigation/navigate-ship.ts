@@ -6,7 +6,7 @@ import { FLIGHT_MODES, isFlightMode, type FlightMode } from '../../domain/flight
 import type { Player } from '../../domain/player.js';
 import type { Route, RouteLeg } from '../../domain/route.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
-import { Command, type RequestHandler } from '../../mediator/request.js';
+import type { RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
 import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
 import type { RouteRepository } from '../../ports/route-repository.js';
@@ -15,7 +15,8 @@ import type { ShipDto, SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import type { SystemRepository } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { resolvePlayer } from '../player/resolve-player.js';
-import { requireShipSymbol, requireWaypointSymbol } from '../ships/ship-symbol.js';
+import { ShipCommand } from '../ships/ship-action.js';
+import { requireWaypointSymbol } from '../ships/ship-symbol.js';
 import { toDomainShip, toShipView, type ShipView } from '../ships/ship-view.js';
 import { RoutePlanning } from './route-planning.js';
 
@@ -33,32 +34,24 @@ export interface NavigationResult {
  * always made from where the ship really is, so running the same command again after a crash or
  * Ctrl-C resumes the trip without flying any leg twice.
  */
-export class NavigateShip extends Command<NavigationResult> {
-  readonly shipSymbol: string;
+export class NavigateShip extends ShipCommand<NavigationResult> {
   readonly destination: string;
-  readonly player?: string;
   /** 'auto' lets the planner choose per leg; a mode forces it for every leg. */
   readonly mode: string;
   /** Return once the first leg has departed instead of waiting for arrival. */
   readonly noWait: boolean;
 
   constructor(props: { shipSymbol: string; destination: string; player?: string; mode?: string; noWait?: boolean }) {
-    super();
-    this.shipSymbol = props.shipSymbol;
+    super(props);
     this.destination = props.destination;
-    this.player = props.player;
     this.mode = (props.mode ?? 'auto').toUpperCase();
     this.noWait = props.noWait ?? false;
   }
 
   override validate(): void {
-    requireShipSymbol(this.shipSymbol);
+    super.validate();
     requireWaypointSymbol(this.destination);
     if (this.mode !== 'AUTO' && !isFlightMode(this.mode)) throw new ValidationError(`unknown flight mode "${this.mode}" (use auto, ${FLIGHT_MODES.join(', ')})`);
-  }
-
-  claims(): string[] {
-    return [`ship:${this.shipSymbol.toUpperCase()}`];
   }
 }
 

@@ -2,14 +2,8 @@ import { inject, injectable } from 'inversify';
 import { ValidationError } from '../../domain/errors.js';
 import { domainEvent } from '../../domain/events.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
-import { Command, type RequestHandler } from '../../mediator/request.js';
-import type { Clock } from '../../ports/clock.js';
-import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
-import type { ShipRepository } from '../../ports/ship-repository.js';
-import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
-import { TOKENS } from '../../ports/tokens.js';
-import { ShipAction } from './ship-action.js';
-import { requireShipSymbol } from './ship-symbol.js';
+import type { RequestHandler } from '../../mediator/request.js';
+import { ShipAction, ShipCommand } from './ship-action.js';
 import { toDomainShip, toShipView, type ShipView } from './ship-view.js';
 
 export interface RefuelResult {
@@ -20,41 +14,23 @@ export interface RefuelResult {
 }
 
 /** Docks if needed and buys fuel at the ship's waypoint: to full, or `units` of ship fuel. */
-export class RefuelShip extends Command<RefuelResult> {
-  readonly shipSymbol: string;
+export class RefuelShip extends ShipCommand<RefuelResult> {
   readonly units?: number;
-  readonly player?: string;
 
   constructor(props: { shipSymbol: string; units?: number; player?: string }) {
-    super();
-    this.shipSymbol = props.shipSymbol;
+    super(props);
     this.units = props.units;
-    this.player = props.player;
   }
 
   override validate(): void {
-    requireShipSymbol(this.shipSymbol);
+    super.validate();
     if (this.units !== undefined && (!Number.isInteger(this.units) || this.units < 1)) throw new ValidationError('--units must be a whole number of at least 1');
-  }
-
-  claims(): string[] {
-    return [`ship:${this.shipSymbol.toUpperCase()}`];
   }
 }
 
 @injectable()
 export class RefuelShipHandler implements RequestHandler<RefuelShip> {
-  private readonly action: ShipAction;
-
-  constructor(
-    @inject(TOKENS.SpaceTradersApi) api: SpaceTradersApi,
-    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
-    @inject(TOKENS.SettingsRepository) settings: SettingsRepository,
-    @inject(TOKENS.ShipRepository) ships: ShipRepository,
-    @inject(TOKENS.Clock) clock: Clock,
-  ) {
-    this.action = new ShipAction(api, players, settings, ships, clock);
-  }
+  constructor(@inject(ShipAction) private readonly action: ShipAction) {}
 
   async handle(request: RefuelShip): Promise<RefuelResult> {
     const { api, clock } = this.action;
@@ -65,7 +41,7 @@ export class RefuelShipHandler implements RequestHandler<RefuelShip> {
     const result = await api.refuel(player.token, ship.symbol, request.units);
     const updated = this.action.save(player, ship, { nav, fuel: result.fuel });
     player.recordAgent(result.agent, clock.now());
-    this.players.save(player);
+    this.action.players.save(player);
     const creditsSpent = result.transaction?.totalPrice ?? 0;
     currentUnitOfWork()?.record(domainEvent('ShipRefueled', { ship: ship.symbol, waypoint: nav.waypointSymbol, fuelAdded: result.fuel.current - before, creditsSpent }, clock.now()));
     return { ship: toShipView(updated, clock.now()), fuelAdded: result.fuel.current - before, creditsSpent, credits: result.agent.credits };

@@ -1,18 +1,43 @@
+import { inject, injectable } from 'inversify';
 import type { Player } from '../../domain/player.js';
+import { Command } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
 import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
 import type { ShipRepository } from '../../ports/ship-repository.js';
 import type { ShipDto, SpaceTradersApi } from '../../ports/spacetraders-api.js';
+import { TOKENS } from '../../ports/tokens.js';
 import { resolvePlayer } from '../player/resolve-player.js';
+import { requireShipSymbol } from './ship-symbol.js';
+
+/** A command to one ship of a player's: it claims the ship while it runs in the daemon. */
+export abstract class ShipCommand<TResult> extends Command<TResult> {
+  readonly shipSymbol: string;
+  readonly player?: string;
+
+  constructor(props: { shipSymbol: string; player?: string }) {
+    super();
+    this.shipSymbol = props.shipSymbol;
+    this.player = props.player;
+  }
+
+  override validate(): void {
+    requireShipSymbol(this.shipSymbol);
+  }
+
+  claims(): string[] {
+    return [`ship:${this.shipSymbol.toUpperCase()}`];
+  }
+}
 
 /** What every ship command needs: the acting player, the ship as the server sees it now, and a way to store changes. */
+@injectable()
 export class ShipAction {
   constructor(
-    readonly api: SpaceTradersApi,
-    private readonly players: PlayerRepository,
-    private readonly settings: SettingsRepository,
-    private readonly ships: ShipRepository,
-    readonly clock: Clock,
+    @inject(TOKENS.SpaceTradersApi) readonly api: SpaceTradersApi,
+    @inject(TOKENS.PlayerRepository) readonly players: PlayerRepository,
+    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(TOKENS.ShipRepository) private readonly ships: ShipRepository,
+    @inject(TOKENS.Clock) readonly clock: Clock,
   ) {}
 
   async load(playerSymbol: string | undefined, shipSymbol: string): Promise<{ player: Player; ship: ShipDto }> {
