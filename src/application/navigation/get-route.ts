@@ -1,27 +1,14 @@
 import { inject, injectable } from 'inversify';
 import { NotFoundError } from '../../domain/errors.js';
-import { Query, type RequestHandler } from '../../mediator/request.js';
+import type { RequestHandler } from '../../mediator/request.js';
 import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
 import type { RouteProgress, RouteRepository } from '../../ports/route-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { resolvePlayer } from '../player/resolve-player.js';
-import { requireShipSymbol } from '../ships/ship-symbol.js';
+import { ShipQuery } from '../ships/ship-action.js';
 
 /** The last route a ship was sent on, and how far along it got. */
-export class GetRoute extends Query<RouteProgress> {
-  readonly shipSymbol: string;
-  readonly player?: string;
-
-  constructor(props: { shipSymbol: string; player?: string }) {
-    super();
-    this.shipSymbol = props.shipSymbol;
-    this.player = props.player;
-  }
-
-  override validate(): void {
-    requireShipSymbol(this.shipSymbol);
-  }
-}
+export class GetRoute extends ShipQuery<RouteProgress> {}
 
 @injectable()
 export class GetRouteHandler implements RequestHandler<GetRoute> {

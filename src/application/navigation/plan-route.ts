@@ -1,31 +1,28 @@
 import { inject, injectable } from 'inversify';
 import type { Config } from '../../config/config.js';
 import type { Route } from '../../domain/route.js';
-import { Query, type RequestHandler } from '../../mediator/request.js';
+import type { RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
 import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import type { SystemRepository } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { resolvePlayer } from '../player/resolve-player.js';
-import { requireShipSymbol, requireWaypointSymbol } from '../ships/ship-symbol.js';
+import { ShipQuery } from '../ships/ship-action.js';
+import { requireWaypointSymbol } from '../ships/ship-symbol.js';
 import { RoutePlanning } from './route-planning.js';
 
 /** A dry run: the route a ship would fly to a waypoint, with modes, fuel, refuel stops and time. */
-export class PlanRoute extends Query<Route> {
-  readonly shipSymbol: string;
+export class PlanRoute extends ShipQuery<Route> {
   readonly destination: string;
-  readonly player?: string;
 
   constructor(props: { shipSymbol: string; destination: string; player?: string }) {
-    super();
-    this.shipSymbol = props.shipSymbol;
+    super(props);
     this.destination = props.destination;
-    this.player = props.player;
   }
 
   override validate(): void {
-    requireShipSymbol(this.shipSymbol);
+    super.validate();
     requireWaypointSymbol(this.destination);
   }
 }

@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { Player } from '../../domain/player.js';
-import { Command } from '../../mediator/request.js';
+import { Command, Query } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
 import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
 import type { ShipRepository } from '../../ports/ship-repository.js';
@@ -26,6 +26,22 @@ export abstract class ShipCommand<TResult> extends Command<TResult> {
 
   claims(): string[] {
     return [`ship:${this.shipSymbol.toUpperCase()}`];
+  }
+}
+
+/** A question about one ship of a player's. */
+export abstract class ShipQuery<TResult> extends Query<TResult> {
+  readonly shipSymbol: string;
+  readonly player?: string;
+
+  constructor(props: { shipSymbol: string; player?: string }) {
+    super();
+    this.shipSymbol = props.shipSymbol;
+    this.player = props.player;
+  }
+
+  override validate(): void {
+    requireShipSymbol(this.shipSymbol);
   }
 }
 
