@@ -33,8 +33,8 @@ export class FaultInjector {
   /** The fault that applies to this request (consuming one of its uses), if any. */
   take(method: string, path: string): Fault | undefined {
     if (this.faults.length === 0) return undefined;
-    const fault = this.faults.find((f) => (!f.method || f.method === method) && f.pattern.test(path));
-    if (!fault || (fault.rate !== undefined && Math.random() >= fault.rate)) return undefined;
+    const fault = this.faults.find((f) => (!f.method || f.method === method) && f.pattern.test(path) && (f.rate === undefined || Math.random() < f.rate));
+    if (!fault) return undefined;
     fault.count -= 1;
     if (fault.count <= 0) this.faults = this.faults.filter((f) => f !== fault);
     return fault;
