@@ -99,7 +99,7 @@ export class Game {
 
   // ---- ships --------------------------------------------------------------------------------
 
-  private addShip(agent: AgentState, type: S['ShipType'], at: WaypointState): Ship {
+  addShip(agent: AgentState, type: S['ShipType'], at: WaypointState): Ship {
     const template = SHIP_TEMPLATES[type];
     if (!template) throw badRequest(`Ship type ${type} is not built in the sandbox.`);
     agent.shipCount += 1;
@@ -140,7 +140,7 @@ export class Game {
     return ship.cooldown.remainingSeconds > 0 ? ship.cooldown : undefined;
   }
 
-  private notInTransit(ship: Ship): void {
+  notInTransit(ship: Ship): void {
     if (ship.nav.status !== 'IN_TRANSIT') return;
     const now = this.clock.now();
     throw new GameError(400, 4214, `Ship ${ship.symbol} is currently in-transit from ${ship.nav.route.origin.symbol} to ${ship.nav.route.destination.symbol} and arrives in ${Math.ceil((Date.parse(ship.nav.route.arrival) - now) / 1000)} seconds.`, {
@@ -152,12 +152,12 @@ export class Game {
     });
   }
 
-  private mustBeInOrbit(ship: Ship): void {
+  mustBeInOrbit(ship: Ship): void {
     this.notInTransit(ship);
     if (ship.nav.status !== 'IN_ORBIT') throw new GameError(400, 4236, `Ship action failed. Ship ${ship.symbol} is not currently in orbit at ${ship.nav.waypointSymbol}.`, { waypointSymbol: ship.nav.waypointSymbol });
   }
 
-  private mustBeDocked(ship: Ship): void {
+  mustBeDocked(ship: Ship): void {
     this.notInTransit(ship);
     if (ship.nav.status !== 'DOCKED') throw new GameError(400, 4244, `Ship action failed. Ship ${ship.symbol} is not currently docked at ${ship.nav.waypointSymbol}.`, { waypointSymbol: ship.nav.waypointSymbol });
   }
@@ -257,7 +257,7 @@ export class Game {
     return { type: 'EXCHANGE' as const, basePrice: TRADE_GOODS.ANTIMATTER!.basePrice, pressure: 0, tradeVolume: 1, updatedAt: 0, ...(gate.market?.ANTIMATTER ?? {}) };
   }
 
-  private cooldownError(state: ShipState, now: number): GameError {
+  cooldownError(state: ShipState, now: number): GameError {
     const remainingSeconds = Math.ceil((state.cooldownUntil - now) / 1000);
     return new GameError(409, 4000, `Ship action is still on cooldown for ${remainingSeconds} second(s).`, {
       cooldown: { shipSymbol: state.ship.symbol, totalSeconds: state.cooldownTotal, remainingSeconds, expiration: new Date(state.cooldownUntil).toISOString() },
@@ -358,14 +358,13 @@ export class Game {
 
   // ---- contracts ----------------------------------------------------------------------------
 
-  private offerContract(agent: AgentState): S['Contract'] {
+  offerContract(agent: AgentState, tradeSymbol = 'IRON_ORE', destination = agent.headquarters): S['Contract'] {
     const now = this.clock.now();
-    const destination = agent.headquarters;
     const contract: S['Contract'] = {
       id: randomUUID(),
       factionSymbol: agent.startingFaction,
       type: 'PROCUREMENT',
-      terms: { deadline: new Date(now + 7 * 86_400_000).toISOString(), payment: { onAccepted: 10_000, onFulfilled: 40_000 }, deliver: [{ tradeSymbol: 'IRON_ORE', destinationSymbol: destination, unitsRequired: 40, unitsFulfilled: 0 }] },
+      terms: { deadline: new Date(now + 7 * 86_400_000).toISOString(), payment: { onAccepted: 10_000, onFulfilled: 40_000 }, deliver: [{ tradeSymbol, destinationSymbol: destination, unitsRequired: 40, unitsFulfilled: 0 }] },
       accepted: false,
       fulfilled: false,
       expiration: new Date(now + 86_400_000).toISOString(),

@@ -10,7 +10,7 @@ afterEach(async () => {
 const LAYOUT = {
   systems: [
     { symbol: 'X1-M', x: 0, y: 0, waypoints: [
-      { symbol: 'X1-M-A', x: 0, y: 0, fuel: 100 },
+      { symbol: 'X1-M-A', x: 0, y: 0, fuel: 100, exports: ['IRON_ORE'] },
       { symbol: 'X1-M-B', x: 300, y: 400 },
     ] },
   ],
@@ -120,5 +120,39 @@ describe('sandbox mechanics', () => {
     await expect(call('POST', '/my/ships/MECH-1-1/navigate', { waypointSymbol: 'X1-M-B' })).rejects.toThrow();
     const stats: any = await (await fetch(`${sandbox.adminUrl}/stats`)).json();
     expect(stats.actions.navigate['MECH-1-1']).toBe(1);
+  });
+
+  it('delivers a contract, fulfils it for the payment, then negotiates a new one', async () => {
+    const { call, ship } = await world();
+    await ship({ status: 'DOCKED' });
+    const [contract] = (await call('GET', '/my/contracts')).body.data;
+    expect((await call('POST', `/my/contracts/${contract.id}/deliver`, { shipSymbol: 'MECH-1-1', tradeSymbol: 'IRON_ORE', units: 1 })).body.error.code).toBe(4501);
+    await call('POST', `/my/contracts/${contract.id}/accept`);
+    await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: 20 });
+    await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: 20 });
+    expect((await call('POST', `/my/contracts/${contract.id}/fulfill`)).body.error.code).toBe(4502);
+    const delivered = await call('POST', `/my/contracts/${contract.id}/deliver`, { shipSymbol: 'MECH-1-1', tradeSymbol: 'IRON_ORE', units: 40 });
+    expect(delivered.body.data.contract.terms.deliver[0].unitsFulfilled).toBe(40);
+    expect(delivered.body.data.cargo.units).toBe(0);
+    expect((await call('POST', '/my/ships/MECH-1-1/negotiate/contract')).body.error.code).toBe(4511);
+    const before = (await call('GET', '/my/agent')).body.data.credits;
+    const fulfilled = await call('POST', `/my/contracts/${contract.id}/fulfill`);
+    expect(fulfilled.body.data.agent.credits).toBe(before + contract.terms.payment.onFulfilled);
+    const offer = await call('POST', '/my/ships/MECH-1-1/negotiate/contract');
+    expect(offer.status).toBe(201);
+    expect(offer.body.data.contract.accepted).toBe(false);
+  });
+
+  it('moves prices: buying raises the price, and it drifts back over time', async () => {
+    const { sandbox, call, ship } = await world();
+    await ship({ status: 'DOCKED' });
+    const price = async () => (await call('GET', '/systems/X1-M/waypoints/X1-M-A/market')).body.data.tradeGoods.find((g: { symbol: string }) => g.symbol === 'IRON_ORE').purchasePrice;
+    const start = await price();
+    await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: 20 });
+    const after = await price();
+    expect(after).toBeGreaterThan(start);
+    sandbox.server.clock.advance(3 * 3_600_000);
+    expect(await price()).toBeLessThan(after);
+    expect((await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: 21 })).body.error.code).toBe(4604);
   });
 });

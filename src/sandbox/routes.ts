@@ -1,5 +1,6 @@
 import { GameError } from './errors.js';
 import type { Game } from './game.js';
+import { Operations } from './operations.js';
 import { paged, systemView, waypointView } from './views.js';
 
 export interface RouteContext {
@@ -74,6 +75,15 @@ export const ROUTES: Route[] = [
   route('POST', '/my/ships/{}/refuel', (game, c) => ok(game.refuel(me(game, c), c.params[0]!, c.body))),
   route('POST', '/my/ships/{}/purchase', (game, c) => ok(game.trade(me(game, c), c.params[0]!, c.body, 'PURCHASE'), 201)),
   route('POST', '/my/ships/{}/sell', (game, c) => ok(game.trade(me(game, c), c.params[0]!, c.body, 'SELL'), 201)),
+  route('POST', '/my/ships', (game, c) => ok(ops(game).buyShip(me(game, c), c.body), 201)),
+  route('POST', '/my/ships/{}/warp', (game, c) => ok(ops(game).warp(me(game, c), c.params[0]!, c.body))),
+  route('POST', '/my/ships/{}/jettison', (game, c) => ok(ops(game).jettison(me(game, c), c.params[0]!, c.body))),
+  route('POST', '/my/ships/{}/survey', (game, c) => ok(ops(game).survey(me(game, c), c.params[0]!), 201)),
+  route('POST', '/my/ships/{}/extract', (game, c) => ok(ops(game).extract(me(game, c), c.params[0]!, c.body), 201)),
+  route('POST', '/my/ships/{}/extract/survey', (game, c) => ok(ops(game).extract(me(game, c), c.params[0]!, { survey: c.body }), 201)),
+  route('POST', '/my/ships/{}/negotiate/contract', (game, c) => ok(ops(game).negotiate(me(game, c), c.params[0]!), 201)),
+  route('POST', '/my/contracts/{}/deliver', (game, c) => ok(ops(game).deliver(me(game, c), c.params[0]!, c.body))),
+  route('POST', '/my/contracts/{}/fulfill', (game, c) => ok(ops(game).fulfill(me(game, c), c.params[0]!))),
   route('GET', '/my/contracts', (game, c) => page(game.contractsOf(me(game, c)), c)),
   route('GET', '/my/contracts/{}', (game, c) => ok(game.contract(me(game, c), c.params[0]!))),
   route('POST', '/my/contracts/{}/accept', (game, c) => ok(game.acceptContract(me(game, c), c.params[0]!))),
@@ -106,6 +116,13 @@ export const ROUTES: Route[] = [
     return ok({ symbol: waypoint.symbol, shipTypes: waypoint.shipyard.map((type) => ({ type })), modificationsFee: 100 });
   }),
 ];
+
+const operations = new WeakMap<Game, Operations>();
+function ops(game: Game): Operations {
+  let found = operations.get(game);
+  if (!found) operations.set(game, (found = new Operations(game)));
+  return found;
+}
 
 function page(items: unknown[], c: RouteContext): Reply {
   return { status: 200, body: paged(items, c.query) };

@@ -98,4 +98,30 @@ describe('sandbox responses match the official spec', () => {
     await conforming('GET', '/my/contracts/{contractId}', `/my/contracts/${contracts.data[0].id}`, 200);
     await conforming('POST', '/my/contracts/{contractId}/accept', `/my/contracts/${contracts.data[0].id}/accept`, 200);
   });
+
+  it('survey, extract, jettison, buy a ship, warp', async () => {
+    const ship = ships[0]!;
+    const waypoints = (await call('GET', `/systems/${system}/waypoints?limit=20&type=ASTEROID`)).body.data;
+    await call('POST', `/my/ships/${ship}/orbit`);
+    await call('PATCH', `/my/ships/${ship}/nav`, { flightMode: 'DRIFT' });
+    await conforming('POST', '/my/ships/{shipSymbol}/navigate', `/my/ships/${ship}/navigate`, 200, { waypointSymbol: waypoints[0].symbol });
+    sandbox.server.clock.advance(48 * 3_600_000);
+    const survey = await conforming('POST', '/my/ships/{shipSymbol}/survey', `/my/ships/${ship}/survey`, 201);
+    sandbox.server.clock.advance(80_000);
+    const extracted = await conforming('POST', '/my/ships/{shipSymbol}/extract', `/my/ships/${ship}/extract`, 201);
+    const onCooldown = await call('POST', `/my/ships/${ship}/extract`);
+    expect([onCooldown.status, onCooldown.body.error.code]).toEqual([409, 4000]);
+    sandbox.server.clock.advance(80_000);
+    await conforming('POST', '/my/ships/{shipSymbol}/extract/survey', `/my/ships/${ship}/extract/survey`, 201, survey.data.surveys[0]);
+    const good = extracted.data.extraction.yield;
+    await conforming('POST', '/my/ships/{shipSymbol}/jettison', `/my/ships/${ship}/jettison`, 200, { symbol: good.symbol, units: 1 });
+    const probe = ships[1]!;
+    await conforming('POST', '/my/ships', '/my/ships', 201, { shipType: 'SHIP_MINING_DRONE', waypointSymbol: hq });
+    const other = (await call('GET', '/systems?limit=20')).body.data.find((s: { symbol: string }) => s.symbol !== system);
+    await call('POST', `/my/ships/${ship}/orbit`);
+    await call('PATCH', `/my/ships/${ship}/nav`, { flightMode: 'DRIFT' });
+    await conforming('POST', '/my/ships/{shipSymbol}/warp', `/my/ships/${ship}/warp`, 200, { waypointSymbol: other.waypoints[0].symbol });
+    const noDrive = await call('POST', `/my/ships/${probe}/warp`, { waypointSymbol: other.waypoints[0].symbol });
+    expect(noDrive.body.error.code).toBe(4236);
+  });
 });
