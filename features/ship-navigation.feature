@@ -33,6 +33,14 @@ Feature: Ship navigation
     And the sandbox applied 3 navigations for "NOVA-1-1"
     And "spacetraders route show NOVA-1-1 --json" shows "status" as "COMPLETED"
 
+  Scenario: Draw the system and the planned route
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 50 of 400 fuel
+    When I run "spacetraders system map X1-T1 --out <folder>/map.svg --route NOVA-1-1:X1-T1-D"
+    Then the command succeeds
+    And "map.svg" in my folder is an SVG map with 3 route legs
+    When I run "spacetraders route plan NOVA-1-1 X1-T1-B --svg <folder>/route.svg"
+    Then "route.svg" in my folder is an SVG map with 1 route legs
+
   Scenario: Already at the destination
     Given the ship "NOVA-1-1" is in orbit at "X1-T1-B" with 100 of 400 fuel
     When I run "spacetraders ship navigate NOVA-1-1 X1-T1-B"

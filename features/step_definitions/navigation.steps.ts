@@ -49,3 +49,9 @@ Given('the sandbox answers {int} % of requests to {string} with HTTP {int}', asy
 Given('the sandbox server was reset', async function (this: PlayerWorld) {
   await admin(this, 'POST', 'reset', {});
 });
+
+Then('{string} in my folder is an SVG map with {int} route legs', function (this: PlayerWorld, file: string, legs: number) {
+  const svg = readFileSync(`${this.dir}/${file}`, 'utf8');
+  assert.ok(svg.startsWith('<svg'), 'not an SVG document');
+  assert.equal(svg.match(/class="leg"/g)?.length ?? 0, legs);
+});

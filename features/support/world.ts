@@ -44,7 +44,7 @@ export class PlayerWorld extends World {
 
   /** Substitutes `<token of AGENT>` placeholders with tokens the scenario obtained. */
   expand(text: string): string {
-    return text.replace(/<token of ([A-Z0-9_-]+)>/g, (_match, symbol: string) => {
+    return text.replaceAll('<folder>', this.dir).replace(/<token of ([A-Z0-9_-]+)>/g, (_match, symbol: string) => {
       const token = this.tokens.get(symbol);
       if (!token) throw new Error(`no token recorded for ${symbol}`);
       return token;

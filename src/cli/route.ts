@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
 import type { Route } from '../domain/route.js';
 import { table } from './output.js';
 import { withApp } from './session.js';
@@ -10,10 +11,17 @@ export function registerRouteCommands(program: Command): void {
     .description('dry run: legs, flight modes, fuel, refuel stops and total time to a waypoint')
     .argument('<ship>', 'ship symbol')
     .argument('<waypoint>', 'destination waypoint')
-    .action(async (ship: string, waypoint: string, _options: unknown, command: Command) => {
+    .option('--svg <file>', 'also draw the route on a map of the system')
+    .action(async (ship: string, waypoint: string, options: { svg?: string }, command: Command) => {
       await withApp(command, async (app, out) => {
         const { PlanRoute } = await import('../application/navigation/plan-route.js');
         const plan = await app.mediator.send(new PlanRoute({ shipSymbol: ship, destination: waypoint, player: app.config.player }));
+        if (options.svg) {
+          const { ListWaypoints } = await import('../application/systems/list-waypoints.js');
+          const { systemMapSvg } = await import('./svg-map.js');
+          const system = waypoint.toUpperCase().split('-').slice(0, 2).join('-');
+          writeFileSync(options.svg, systemMapSvg(system, await app.mediator.send(new ListWaypoints({ systemSymbol: system, player: app.config.player })), plan));
+        }
         out.result(plan, describeRoute);
       });
     });

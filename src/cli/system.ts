@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import type { Route } from '../domain/route.js';
+import { ValidationError } from '../domain/errors.js';
 import { table } from './output.js';
 import { withApp } from './session.js';
 
@@ -19,6 +22,29 @@ export function registerSystemCommands(program: Command): void {
         );
       });
     });
+  system
+    .command('map')
+    .description('draw a system as SVG, optionally with a planned route')
+    .argument('<system>', 'system symbol')
+    .requiredOption('--out <file>', 'where to write the SVG')
+    .option('--route <ship:waypoint>', 'also plan and draw this route, e.g. NOVA-1-1:X1-AB12-C3')
+    .action(async (symbol: string, options: { out: string; route?: string }, command: Command) => {
+      await withApp(command, async (app, out) => {
+        const { ListWaypoints } = await import('../application/systems/list-waypoints.js');
+        const { systemMapSvg } = await import('./svg-map.js');
+        const waypoints = await app.mediator.send(new ListWaypoints({ systemSymbol: symbol, player: app.config.player }));
+        let route: Route | undefined;
+        if (options.route) {
+          const [ship, destination] = options.route.split(':');
+          if (!ship || !destination) throw new ValidationError('--route takes SHIP:WAYPOINT, e.g. NOVA-1-1:X1-AB12-C3');
+          const { PlanRoute } = await import('../application/navigation/plan-route.js');
+          route = await app.mediator.send(new PlanRoute({ shipSymbol: ship, destination, player: app.config.player }));
+        }
+        writeFileSync(options.out, systemMapSvg(symbol.toUpperCase(), waypoints, route));
+        out.result({ file: options.out, waypoints: waypoints.length, legs: route?.legs.length ?? 0 }, (r) => `wrote ${r.file}: ${r.waypoints} waypoints${route ? `, ${r.legs} leg(s)` : ''}`);
+      });
+    });
+
   system
     .command('sync')
     .description("fetch a system's waypoints and markets again")
