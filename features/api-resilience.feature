@@ -33,3 +33,13 @@ Feature: Living with the real server's failures
     Then the command succeeds
     And "spacetraders player info NOVA-1 --json" shows "tokenStale" as "false"
     And the output of "spacetraders ship list" contains "NOVA-1-1"
+
+  Scenario: `spacetraders status` notices a reset from the server's reset date
+    When I run "spacetraders status"
+    Then the command succeeds
+    And the output contains "reset date:"
+    Given the sandbox server was reset
+    When I run "spacetraders status"
+    Then the command succeeds
+    And the output contains "the server was reset: tokens of NOVA-1 are stale"
+    And "spacetraders player info NOVA-1 --json" shows "tokenStale" as "true"

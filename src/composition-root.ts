@@ -21,6 +21,7 @@ import { RefuelShip, RefuelShipHandler } from './application/ships/refuel-ship.j
 import { ShipAction } from './application/ships/ship-action.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
 import { Wait, WaitHandler } from './application/containers/wait.js';
+import { CheckServerStatus, CheckServerStatusHandler } from './application/server/check-server-status.js';
 import { GetContainerLogs, GetContainerLogsHandler } from './application/containers/get-container-logs.js';
 import { InspectContainer, InspectContainerHandler } from './application/containers/inspect-container.js';
 import { ListContainers, ListContainersHandler } from './application/containers/list-containers.js';
@@ -70,6 +71,7 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [GetRoute, GetRouteHandler],
   [NavigateShip, NavigateShipHandler],
   [Wait, WaitHandler],
+  [CheckServerStatus, CheckServerStatusHandler],
   [ListContainers, ListContainersHandler],
   [InspectContainer, InspectContainerHandler],
   [GetContainerLogs, GetContainerLogsHandler],

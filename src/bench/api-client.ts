@@ -13,17 +13,14 @@ export async function run(): Promise<string[]> {
   const seconds = Number(process.env.BENCH_API_SECONDS ?? 30);
   const sandbox = await startSandbox({ port: 0, rateLimit: true });
   try {
-    const registered = await fetch(`${sandbox.baseUrl}/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer bench-account' },
-      body: JSON.stringify({ symbol: 'RATE-1', faction: 'COSMIC' }),
-    });
-    const { data } = (await registered.json()) as { data: { token: string; ships: Array<{ symbol: string }> } };
     const limiter = new RateLimiter({ perSecond: 2, burst: 30, burstWindowMs: 60_000 });
     const api = new AxiosSpaceTradersClient({ baseUrl: sandbox.baseUrl, timeoutMs: 10_000, limiter });
+    // Registering goes through the client too: the server counts it against the same budget.
+    const data = await api.register('bench-account', 'RATE-1', 'COSMIC');
+    limiter.waits.interactive.length = 0;
     const classes: Priority[] = ['interactive', 'navigation', 'background'];
     const deadline = Date.now() + seconds * 1000;
-    let completed = 0;
+    let completed = 1; // the registration
     const ships = Array.from({ length: 20 }, (_, i) => async () => {
       const priority = classes[i % 3]!;
       while (Date.now() < deadline) {

@@ -18,19 +18,22 @@ export class LoggingBehavior implements PipelineBehavior {
   }
 
   handle(_request: Request<unknown>, context: RequestContext, next: Next): Promise<unknown> {
-    const started = this.infoEnabled ? performance.now() : 0;
+    if (!this.infoEnabled) return next().catch((error: unknown) => this.failed(context, error, undefined));
+    const started = performance.now();
     return next().then(
       (result) => {
-        if (this.infoEnabled) this.logger.info({ request: context.requestName, outcome: 'ok', durationMs: elapsed(started) }, 'request handled');
+        this.logger.info({ request: context.requestName, outcome: 'ok', durationMs: elapsed(started) }, 'request handled');
         return result;
       },
-      (error: unknown) => {
-        const fields = { request: context.requestName, outcome: 'failed', durationMs: this.infoEnabled ? elapsed(started) : undefined, error: describe(error) };
-        if (error instanceof AppError) this.logger.info(fields, 'request failed');
-        else this.logger.error(fields, 'request failed unexpectedly');
-        throw error;
-      },
+      (error: unknown) => this.failed(context, error, elapsed(started)),
     );
+  }
+
+  private failed(context: RequestContext, error: unknown, durationMs: number | undefined): never {
+    const fields = { request: context.requestName, outcome: 'failed', durationMs, error: describe(error) };
+    if (error instanceof AppError) this.logger.info(fields, 'request failed');
+    else this.logger.error(fields, 'request failed unexpectedly');
+    throw error;
   }
 }
 

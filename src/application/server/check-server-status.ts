@@ -1,0 +1,62 @@
+import { inject, injectable } from 'inversify';
+import type { Config } from '../../config/config.js';
+import { domainEvent } from '../../domain/events.js';
+import { currentUnitOfWork } from '../../mediator/context.js';
+import { Command, type RequestHandler } from '../../mediator/request.js';
+import type { Clock } from '../../ports/clock.js';
+import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
+import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
+import type { SystemRepository } from '../../ports/system-repository.js';
+import { TOKENS } from '../../ports/tokens.js';
+
+export interface ServerStatusView {
+  status: string;
+  version: string;
+  resetDate: string;
+  nextReset: string;
+  resetFrequency: string;
+  /** True when the reset date changed since the last check: every player's token was marked stale. */
+  resetDetected: boolean;
+  stalePlayers: string[];
+}
+
+/**
+ * Reads the server's status and notices a reset: when `resetDate` differs from the one seen last
+ * time, every player's token is from the old universe — mark them stale and forget the cached maps.
+ */
+export class CheckServerStatus extends Command<ServerStatusView> {
+  constructor(_props: Record<string, never> = {}) {
+    super();
+  }
+}
+
+@injectable()
+export class CheckServerStatusHandler implements RequestHandler<CheckServerStatus> {
+  constructor(
+    @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
+    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
+    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(TOKENS.SystemRepository) private readonly systems: SystemRepository,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(TOKENS.Config) private readonly config: Config,
+  ) {}
+
+  async handle(): Promise<ServerStatusView> {
+    const status = await this.api.getStatus();
+    const key = `reset_date:${this.config.apiUrl}`;
+    const known = this.settings.get(key);
+    const resetDetected = known !== undefined && known !== status.resetDate;
+    const stalePlayers: string[] = [];
+    if (resetDetected) {
+      for (const player of this.players.list()) {
+        player.markTokenStale(this.clock.now());
+        this.players.save(player);
+        this.systems.clear(player.agentSymbol);
+        stalePlayers.push(player.agentSymbol);
+      }
+      currentUnitOfWork()?.record(domainEvent('ServerReset', { previous: known, resetDate: status.resetDate, stalePlayers }, this.clock.now()));
+    }
+    this.settings.set(key, status.resetDate);
+    return { status: status.status, version: status.version, resetDate: status.resetDate, nextReset: status.serverResets.next, resetFrequency: status.serverResets.frequency, resetDetected, stalePlayers };
+  }
+}
