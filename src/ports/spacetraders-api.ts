@@ -16,6 +16,9 @@ export type MarketDto = Schemas['Market'];
 export type JumpGateDto = Schemas['JumpGate'];
 export type MarketTransactionDto = Schemas['MarketTransaction'];
 export type CooldownDto = Schemas['Cooldown'];
+export type ShipyardDto = Schemas['Shipyard'];
+export type SurveyDto = Schemas['Survey'];
+export type ExtractionDto = Schemas['Extraction'];
 
 export interface ServerStatus {
   status: string;
@@ -80,4 +83,16 @@ export interface SpaceTradersApi {
   listWaypoints(agentToken: string, systemSymbol: string, filter?: { type?: string; traits?: string[] }): Promise<WaypointDto[]>;
   getMarket(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<MarketDto>;
   getJumpGate(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<JumpGateDto>;
+  getShipyard(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<ShipyardDto>;
+  buyShip(agentToken: string, shipType: string, waypointSymbol: string): Promise<{ agent: AgentDto; ship: ShipDto }>;
+  warp(agentToken: string, shipSymbol: string, waypointSymbol: string): Promise<NavigateResult>;
+  jettison(agentToken: string, shipSymbol: string, tradeSymbol: string, units: number): Promise<ShipCargoDto>;
+  survey(agentToken: string, shipSymbol: string): Promise<{ cooldown: CooldownDto; surveys: SurveyDto[] }>;
+  extract(agentToken: string, shipSymbol: string, survey?: SurveyDto): Promise<{ extraction: ExtractionDto; cooldown: CooldownDto; cargo: ShipCargoDto }>;
+  listContracts(agentToken: string): Promise<ContractDto[]>;
+  getContract(agentToken: string, contractId: string): Promise<ContractDto>;
+  acceptContract(agentToken: string, contractId: string): Promise<{ agent: AgentDto; contract: ContractDto }>;
+  deliverContract(agentToken: string, contractId: string, shipSymbol: string, tradeSymbol: string, units: number): Promise<{ contract: ContractDto; cargo: ShipCargoDto }>;
+  fulfillContract(agentToken: string, contractId: string): Promise<{ agent: AgentDto; contract: ContractDto }>;
+  negotiateContract(agentToken: string, shipSymbol: string): Promise<ContractDto>;
 }

@@ -123,4 +123,22 @@ describe('AxiosSpaceTradersClient', () => {
     const stats = (await (await fetch(`${sandbox.adminUrl}/stats`)).json()) as { rateLimited: number };
     expect(stats.rateLimited).toBe(0);
   });
+
+  it('accepts a contract once even when the answer is lost, then reads it back', async () => {
+    const { api, token, admin } = await setup();
+    const [contract] = await api.listContracts(token);
+    await admin('faults', { method: 'POST', path: '/my/contracts/[^/]+/accept', count: 1, drop: 'after' });
+    const accepted = await api.acceptContract(token, contract!.id);
+    expect(accepted.contract.accepted).toBe(true);
+    expect(accepted.agent.credits).toBe(175_000 + contract!.terms.payment.onAccepted);
+  });
+
+  it('buys a ship at a shipyard where one of the agent\'s ships is docked', async () => {
+    const { api, token } = await setup();
+    const [ship] = await api.listShips(token);
+    const yard = await api.getShipyard(token, ship!.nav.systemSymbol, ship!.nav.waypointSymbol);
+    const bought = await api.buyShip(token, yard.shipTypes[0]!.type, ship!.nav.waypointSymbol);
+    expect(bought.ship.nav.waypointSymbol).toBe(ship!.nav.waypointSymbol);
+    expect((await api.listShips(token)).length).toBe(3);
+  });
 });

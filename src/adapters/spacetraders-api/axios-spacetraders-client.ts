@@ -4,7 +4,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import type { FlightMode } from '../../domain/flight-mode.js';
 import { apiErrorFrom, ServerUnavailableError } from '../../ports/api-errors.js';
 import type {
-  AgentDto, JumpGateDto, JumpResult, MarketDto, NavigateResult, RefuelResult, RegisterResult, ServerStatus, ShipDto, ShipNavDto,
+  AgentDto, ContractDto, CooldownDto, ExtractionDto, ShipCargoDto, ShipyardDto, SurveyDto, JumpGateDto, JumpResult, MarketDto, NavigateResult, RefuelResult, RegisterResult, ServerStatus, ShipDto, ShipNavDto,
   SpaceTradersApi, SystemDto, TradeResult, Urgency, WaypointDto,
 } from '../../ports/spacetraders-api.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -153,6 +153,75 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
 
   getJumpGate(token: string, system: string, waypoint: string): Promise<JumpGateDto> {
     return this.call({ method: 'GET', path: `/systems/${system}/waypoints/${waypoint}/jump-gate`, token, idempotent: true });
+  }
+
+  getShipyard(token: string, system: string, waypoint: string): Promise<ShipyardDto> {
+    return this.call({ method: 'GET', path: `/systems/${system}/waypoints/${waypoint}/shipyard`, token, idempotent: true });
+  }
+
+  buyShip(token: string, shipType: string, waypointSymbol: string): Promise<{ agent: AgentDto; ship: ShipDto }> {
+    // A purchase: never re-sent blindly (no reconcile: the player checks `ship list`).
+    return this.call({ method: 'POST', path: '/my/ships', token, body: { shipType, waypointSymbol }, idempotent: false });
+  }
+
+  warp(token: string, ship: string, waypointSymbol: string): Promise<NavigateResult> {
+    return this.call({
+      method: 'POST', path: `/my/ships/${ship}/warp`, token, body: { waypointSymbol }, urgency: 'navigation', idempotent: false,
+      reconcile: async () => {
+        const current = await this.getShip(token, ship, 'navigation');
+        return current.nav.route.destination.symbol === waypointSymbol ? { nav: current.nav, fuel: current.fuel } : undefined;
+      },
+    });
+  }
+
+  async jettison(token: string, ship: string, tradeSymbol: string, units: number): Promise<ShipCargoDto> {
+    return (await this.call<{ cargo: ShipCargoDto }>({ method: 'POST', path: `/my/ships/${ship}/jettison`, token, body: { symbol: tradeSymbol, units }, idempotent: false })).cargo;
+  }
+
+  survey(token: string, ship: string): Promise<{ cooldown: CooldownDto; surveys: SurveyDto[] }> {
+    return this.call({ method: 'POST', path: `/my/ships/${ship}/survey`, token, urgency: 'background', idempotent: false });
+  }
+
+  extract(token: string, ship: string, survey?: SurveyDto): Promise<{ extraction: ExtractionDto; cooldown: CooldownDto; cargo: ShipCargoDto }> {
+    return survey
+      ? this.call({ method: 'POST', path: `/my/ships/${ship}/extract/survey`, token, body: survey, urgency: 'background', idempotent: false })
+      : this.call({ method: 'POST', path: `/my/ships/${ship}/extract`, token, urgency: 'background', idempotent: false });
+  }
+
+  listContracts(token: string): Promise<ContractDto[]> {
+    return this.all<ContractDto>('/my/contracts', token);
+  }
+
+  getContract(token: string, id: string): Promise<ContractDto> {
+    return this.call({ method: 'GET', path: `/my/contracts/${id}`, token, idempotent: true });
+  }
+
+  acceptContract(token: string, id: string): Promise<{ agent: AgentDto; contract: ContractDto }> {
+    return this.call({
+      method: 'POST', path: `/my/contracts/${id}/accept`, token, idempotent: false,
+      reconcile: async () => {
+        const contract = await this.getContract(token, id);
+        return contract.accepted ? { contract, agent: await this.getMyAgent(token) } : undefined;
+      },
+    });
+  }
+
+  deliverContract(token: string, id: string, shipSymbol: string, tradeSymbol: string, units: number): Promise<{ contract: ContractDto; cargo: ShipCargoDto }> {
+    return this.call({ method: 'POST', path: `/my/contracts/${id}/deliver`, token, body: { shipSymbol, tradeSymbol, units }, idempotent: false });
+  }
+
+  fulfillContract(token: string, id: string): Promise<{ agent: AgentDto; contract: ContractDto }> {
+    return this.call({
+      method: 'POST', path: `/my/contracts/${id}/fulfill`, token, idempotent: false,
+      reconcile: async () => {
+        const contract = await this.getContract(token, id);
+        return contract.fulfilled ? { contract, agent: await this.getMyAgent(token) } : undefined;
+      },
+    });
+  }
+
+  async negotiateContract(token: string, ship: string): Promise<ContractDto> {
+    return (await this.call<{ contract: ContractDto }>({ method: 'POST', path: `/my/ships/${ship}/negotiate/contract`, token, idempotent: false })).contract;
   }
 
   /** Every page of a paged list, 20 at a time. */
