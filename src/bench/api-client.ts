@@ -4,8 +4,15 @@
  * the most the server allows in T (2/s x T + 30 per started 60 s window), the 429s the server had
  * to send, and how long requests waited in the client, per priority class.
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AxiosSpaceTradersClient } from '../adapters/spacetraders-api/axios-spacetraders-client.js';
 import { RateLimiter, type Priority } from '../adapters/spacetraders-api/rate-limiter.js';
+import { openDatabase } from '../adapters/sqlite/connection.js';
+import { SqliteBudgetStore } from '../adapters/sqlite/sqlite-budget-store.js';
 import { startSandbox } from '../sandbox/index.js';
 import { fixed, percentile } from './stats.js';
 
@@ -33,13 +40,66 @@ export async function run(): Promise<string[]> {
     const elapsed = (Date.now() - started) / 1000;
     const stats = (await (await fetch(`${sandbox.adminUrl}/stats`)).json()) as { rateLimited: number };
     const maximum = 2 * seconds + 30 * Math.ceil(seconds / 60);
+    const twoProcesses = await twoProcessRun(seconds);
     return [
       `API client under the real rate limit (20 ships, one client, ${seconds} s; BENCH_API_SECONDS to change)`,
       `  completed ${completed} requests in ${fixed(elapsed, 1)} s; server maximum ${maximum}: ${fixed((100 * completed) / maximum, 1)} % (target >= 97 %)`,
       `  429 answers from the server: ${stats.rateLimited} (target 0)`,
       ...classes.map((c) => `  wait ${c.padEnd(11)} p50 ${fixed(percentile(limiter.waits[c], 50) / 1000, 2)} s, p95 ${fixed(percentile(limiter.waits[c], 95) / 1000, 2)} s`),
+      `  two processes (10 ships each) sharing the SQLite budget: completed ${twoProcesses.completed} of ${maximum}: ${fixed((100 * twoProcesses.completed) / maximum, 1)} %, 429s: ${twoProcesses.rateLimited}`,
     ];
   } finally {
     await sandbox.close();
   }
 }
+
+const SELF = fileURLToPath(import.meta.url);
+
+/** Two processes, each a client of its own with 10 ships, drawing on one budget kept in SQLite. */
+async function twoProcessRun(seconds: number): Promise<{ completed: number; rateLimited: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'spacetraders-bench-'));
+  const sandbox = await startSandbox({ port: 0, rateLimit: true });
+  try {
+    const db = join(dir, 'budget.db');
+    const limiter = new RateLimiter({ perSecond: 2, burst: 30, burstWindowMs: 60_000 }, new SqliteBudgetStore(openDatabase(db), new URL(sandbox.baseUrl).host));
+    const { token, ships } = await new AxiosSpaceTradersClient({ baseUrl: sandbox.baseUrl, timeoutMs: 10_000, limiter }).register('bench-account', 'RATE-2', 'COSMIC');
+    const env = { ...process.env, BENCH_WORKER: '1', BENCH_DB: db, BENCH_URL: sandbox.baseUrl, BENCH_TOKEN: token, BENCH_SHIP: ships[0]!.symbol, BENCH_SECONDS: String(seconds) };
+    const counts = await Promise.all(
+      [0, 1].map(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const child = spawn(process.execPath, [SELF], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+            let out = '';
+            child.stdout.on('data', (chunk) => (out += String(chunk)));
+            child.on('exit', (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`bench worker exited with ${code}`))));
+          }),
+      ),
+    );
+    const stats = (await (await fetch(`${sandbox.adminUrl}/stats`)).json()) as { rateLimited: number };
+    return { completed: 1 + counts[0]! + counts[1]!, rateLimited: stats.rateLimited };
+  } finally {
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Worker side of the two-process run: prints how many requests it completed before the deadline. */
+async function worker(): Promise<void> {
+  const env = process.env;
+  const limiter = new RateLimiter({ perSecond: 2, burst: 30, burstWindowMs: 60_000 }, new SqliteBudgetStore(openDatabase(env.BENCH_DB!), new URL(env.BENCH_URL!).host));
+  const api = new AxiosSpaceTradersClient({ baseUrl: env.BENCH_URL!, timeoutMs: 10_000, limiter });
+  const deadline = Date.now() + Number(env.BENCH_SECONDS) * 1000;
+  let completed = 0;
+  await Promise.all(
+    Array.from({ length: 10 }, async () => {
+      while (Date.now() < deadline) {
+        await api.getShip(env.BENCH_TOKEN!, env.BENCH_SHIP!, 'background');
+        if (Date.now() <= deadline + 250) completed += 1;
+      }
+    }),
+  );
+  process.stdout.write(`${completed}\n`);
+  process.exit(0);
+}
+
+if (process.env.BENCH_WORKER === '1') await worker();
