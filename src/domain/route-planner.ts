@@ -82,33 +82,35 @@ export class RoutePlanner {
         lowerBound[i] = i === to ? 0 : Math.max(0, (distance(w, target) - 0.5) * fastest + 14.5);
       });
     }
-    const heuristic = (i: number): number => lowerBound[i]!;
 
     // Labels: one per settled or queued state. Per waypoint, the Pareto front of (time, fuel).
-    interface Label { node: number; fuel: number; time: number; parent: number; leg?: Omit<RouteLeg, 'fuelAfter' | 'refuelBefore'>; refuel: boolean }
     const labels: Label[] = [];
     const fronts: Array<Array<{ time: number; fuel: number }>> = waypoints.map(() => []);
     const heap = new MinHeap();
     // The best arrival time known so far: nothing that cannot beat it is worth queueing.
     let bound = knownBest;
     const neighbours = stops ?? waypoints.map((_, i) => i);
-    const dominated = (node: number, time: number, fuel: number) => fronts[node]!.some((l) => l.time <= time && l.fuel >= fuel);
-    const push = (label: Label) => {
-      const estimate = label.time + heuristic(label.node);
-      if (estimate >= bound && label.node !== to) return;
-      if (label.node === to) {
-        if (label.time >= bound) return;
-        bound = label.time;
+    // Queues a state unless it cannot beat the bound or another state at its waypoint dominates it.
+    // Objects are only allocated for states that are kept.
+    const push = (node: number, fuel: number, time: number, parent: number, refuel: boolean, mode?: FlightMode | 'JUMP', distanceTravelled = 0, fuelUsed = 0, seconds = 0) => {
+      const estimate = time + lowerBound[node]!;
+      if (node === to) {
+        if (time >= bound) return;
+        bound = time;
+      } else if (estimate >= bound) return;
+      const front = fronts[node]!;
+      let dominatesSome = false;
+      for (const l of front) {
+        if (l.time <= time && l.fuel >= fuel) return;
+        if (l.time >= time && l.fuel <= fuel) dominatesSome = true;
       }
-      if (dominated(label.node, label.time, label.fuel)) return;
-      const front = fronts[label.node]!;
-      fronts[label.node] = front.filter((l) => !(l.time >= label.time && l.fuel <= label.fuel));
-      fronts[label.node]!.push({ time: label.time, fuel: label.fuel });
-      labels.push(label);
+      if (dominatesSome) fronts[node] = front.filter((l) => !(l.time >= time && l.fuel <= fuel));
+      fronts[node]!.push({ time, fuel });
+      labels.push({ node, fuel, time, parent, refuel, mode, distance: distanceTravelled, fuelUsed, seconds });
       heap.push(estimate, labels.length - 1);
     };
 
-    push({ node: from, fuel: startFuel, time: 0, parent: -1, refuel: false });
+    push(from, startFuel, 0, -1, false);
     while (heap.size > 0) {
       const id = heap.pop();
       const label = labels[id]!;
@@ -117,9 +119,7 @@ export class RoutePlanner {
       if (label.node === to) return this.build(ship, labels, id);
       const here = waypoints[label.node]!;
       // Refuel to full here, when fuel is sold and the tank is not full.
-      if (!tankless && here.sellsFuel && label.fuel < capacity && !label.refuel) {
-        push({ node: label.node, fuel: capacity, time: label.time + refuelSeconds, parent: id, refuel: true });
-      }
+      if (!tankless && here.sellsFuel && label.fuel < capacity && !label.refuel) push(label.node, capacity, label.time + refuelSeconds, id, true);
       for (const next of neighbours) {
         if (next === label.node) continue;
         const there = waypoints[next]!;
@@ -127,12 +127,14 @@ export class RoutePlanner {
         // Every leg takes at least 15 s: skip neighbours that cannot lead to a better arrival.
         if (next !== to && label.time + 15 + lowerBound[next]! >= bound) continue;
         const d = distance(here, there);
+        // The same bound with this leg's own shortest possible time.
+        if (next !== to && label.time + (d - 0.5) * fastest + 14.5 + lowerBound[next]! >= bound) continue;
         for (const mode of modes) {
           const cost = tankless ? 0 : fuelCost(d, mode);
           const left = label.fuel - cost;
           if (!tankless && left < reserve) continue;
           const seconds = travelSeconds(d, mode, ship.engineSpeed);
-          push({ node: next, fuel: left, time: label.time + seconds, parent: id, refuel: false, leg: { from: here.symbol, to: there.symbol, mode, distance: d, fuelCost: cost, seconds } });
+          push(next, left, label.time + seconds, id, false, mode, d, cost, seconds);
         }
       }
       for (const gate of here.jumpsTo ?? []) {
@@ -142,36 +144,37 @@ export class RoutePlanner {
         const b = this.systems.get(waypoints[next]!.systemSymbol);
         const d = a && b ? distance(a, b) : 0;
         const seconds = jumpCooldownSeconds(d);
-        push({ node: next, fuel: label.fuel, time: label.time + seconds, parent: id, refuel: false, leg: { from: here.symbol, to: gate, mode: 'JUMP', distance: d, fuelCost: 0, seconds } });
+        push(next, label.fuel, label.time + seconds, id, false, 'JUMP', d, 0, seconds);
       }
     }
     return undefined;
   }
 
-  private build(ship: ShipNavState, labels: ReadonlyArray<{ parent: number; fuel: number; time: number; refuel: boolean; leg?: Omit<RouteLeg, 'fuelAfter' | 'refuelBefore'> }>, id: number): Route {
+  private build(ship: ShipNavState, labels: readonly Label[], id: number): Route {
     const legs: RouteLeg[] = [];
-    let refuelPending = false;
     const chain: number[] = [];
     for (let at = id; at !== -1; at = labels[at]!.parent) chain.push(at);
     chain.reverse();
+    let refuelPending = false;
     let refuelStops = 0;
     for (const at of chain) {
       const label = labels[at]!;
       if (label.refuel) {
         refuelPending = true;
         refuelStops += 1;
-      } else if (label.leg) {
-        legs.push({ ...label.leg, refuelBefore: refuelPending, fuelAfter: label.fuel });
+      } else if (label.mode) {
+        const from = this.waypoints[labels[label.parent]!.node]!.symbol;
+        const to = this.waypoints[label.node]!.symbol;
+        legs.push({ from, to, mode: label.mode, distance: label.distance, fuelCost: label.fuelUsed, seconds: label.seconds, refuelBefore: refuelPending, fuelAfter: label.fuel });
         refuelPending = false;
       }
     }
-    const last = labels[id]!;
     return {
       ship: ship.symbol,
       origin: ship.location,
       destination: legs.at(-1)?.to ?? ship.location,
       legs,
-      totalSeconds: last.time,
+      totalSeconds: labels[id]!.time,
       totalFuel: legs.reduce((sum, leg) => sum + leg.fuelCost, 0),
       refuelStops,
     };
@@ -189,6 +192,21 @@ export class RoutePlanner {
     const nearest = stations.reduce((best, w) => (distance(here, w) < distance(here, best) ? w : best));
     return `${prefix}: no fuel station within reach at ${ship.fuel} fuel (nearest: ${nearest.symbol}, ${Math.round(distance(here, nearest))} away; DRIFT needs 1)`;
   }
+}
+
+/** A search state: at a waypoint with some fuel after some time, reached from its parent. */
+interface Label {
+  node: number;
+  fuel: number;
+  time: number;
+  parent: number;
+  /** Reached by refuelling at the same waypoint (not by a leg). */
+  refuel: boolean;
+  /** The leg that reached it, when one did. */
+  mode?: FlightMode | 'JUMP';
+  distance: number;
+  fuelUsed: number;
+  seconds: number;
 }
 
 /** A binary min-heap of (priority, id). */
