@@ -12,6 +12,7 @@ interface StartOptions {
   state?: string;
   accountToken?: string;
   systems?: string;
+  largeSystem?: string;
 }
 
 export function registerSandboxCommands(program: Command): void {
@@ -26,7 +27,8 @@ export function registerSandboxCommands(program: Command): void {
     .option('--time-scale <n>', 'make travel and cooldowns N times shorter', '1')
     .option('--no-rate-limit', 'turn the 2/s + 30 burst rate limit off')
     .option('--state <file>', 'load the world from a JSON file saved by the admin API')
-    .option('--systems <n>', 'number of systems to generate')
+    .option('--systems <n>', 'number of systems to generate (e.g. 500 for benchmarks)')
+    .option('--large-system <n>', 'add N waypoints to the first system (e.g. 1000)')
     .option('--account-token <token>', 'accept only this account token for POST /register')
     .action(async (options: StartOptions, command: Command) => {
       await withoutApp(command, async (out) => {
@@ -39,6 +41,7 @@ export function registerSandboxCommands(program: Command): void {
           rateLimit: options.rateLimit,
           statePath: options.state,
           systems: options.systems === undefined ? undefined : whole(options.systems, '--systems'),
+          extraWaypoints: options.largeSystem === undefined ? undefined : whole(options.largeSystem, '--large-system'),
           accountToken: options.accountToken,
         });
         out.result({ baseUrl: running.baseUrl, adminUrl: running.adminUrl, port: running.port }, (r) =>

@@ -6,6 +6,8 @@ import { emptyWorld, type MarketGoodState, type SystemState, type TradeType, typ
 export interface GenerateOptions {
   seed: number;
   systems: number;
+  /** Extra asteroids in the first system, for a large one (benchmarks); 0 by default. */
+  extraWaypoints?: number;
   resetDate: string;
   now: number;
 }
@@ -33,6 +35,17 @@ export function generateWorld(options: GenerateOptions): WorldState {
     const system: SystemState = { symbol, sectorSymbol: 'X1', type: random.pick(SYSTEM_TYPES), x: random.int(-3000, 3000), y: random.int(-3000, 3000), waypoints: [], factions: [] };
     world.systems[symbol] = system;
     generateWaypoints(world, system, random, options.now);
+  }
+  const first = Object.values(world.systems)[0]!;
+  for (let i = 0; i < (options.extraWaypoints ?? 0); i++) {
+    const symbol = `${first.symbol}-X${i + 1}`;
+    const sellsFuel = random.chance(0.1);
+    world.waypoints[symbol] = {
+      symbol, systemSymbol: first.symbol, type: sellsFuel ? 'ORBITAL_STATION' : 'ASTEROID', x: random.int(-800, 800), y: random.int(-800, 800), orbitals: [],
+      traits: sellsFuel ? ['MARKETPLACE'] : ['COMMON_METAL_DEPOSITS'], isUnderConstruction: false,
+      ...(sellsFuel ? { market: market(random, options.now, { exports: [], imports: [], fuel: true }) } : {}),
+    };
+    first.waypoints.push(symbol);
   }
   linkGates(world, random);
   const systems = Object.values(world.systems);

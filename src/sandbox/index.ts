@@ -19,6 +19,8 @@ export interface SandboxOptions {
   statePath?: string;
   /** Number of generated systems. */
   systems?: number;
+  /** Extra waypoints in the first system (a large system for benchmarks). */
+  extraWaypoints?: number;
 }
 
 export interface RunningSandbox {
@@ -35,7 +37,7 @@ export interface RunningSandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
   const world = options.statePath && existsSync(options.statePath) ? (JSON.parse(readFileSync(options.statePath, 'utf8')) as WorldState) : undefined;
-  const sandbox = new SandboxServer({ seed: options.seed ?? 1, systems: options.systems ?? 12, rateLimit: options.rateLimit ?? true, accountToken: options.accountToken }, options.timeScale ?? 1, world);
+  const sandbox = new SandboxServer({ seed: options.seed ?? 1, systems: options.systems ?? 12, extraWaypoints: options.extraWaypoints, rateLimit: options.rateLimit ?? true, accountToken: options.accountToken }, options.timeScale ?? 1, world);
   const http = createServer({ keepAliveTimeout: 30_000 }, sandbox.handle);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -155,4 +155,13 @@ describe('sandbox mechanics', () => {
     expect(await price()).toBeLessThan(after);
     expect((await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: 21 })).body.error.code).toBe(4604);
   });
+
+  it('generates large worlds for benchmarks: many systems, and a system of 1,000 extra waypoints', async () => {
+    const sandbox = await startSandbox({ port: 0, rateLimit: false, systems: 500, extraWaypoints: 1_000 });
+    running.push(sandbox);
+    const systems: any = await (await fetch(`${sandbox.baseUrl}/systems?limit=1`)).json();
+    expect(systems.meta.total).toBe(500);
+    const first = sandbox.server.game.world.systems[Object.keys(sandbox.server.game.world.systems)[0]!]!;
+    expect(first.waypoints.length).toBeGreaterThan(1_000);
+  });
 });

@@ -16,6 +16,7 @@ const NO_QUERY = new URLSearchParams();
 export interface ServerSettings {
   seed: number;
   systems: number;
+  extraWaypoints?: number;
   rateLimit: boolean;
   accountToken?: string;
 }
@@ -37,7 +38,7 @@ export class SandboxServer {
   }
 
   private freshWorld(resetDate: string): WorldState {
-    return generateWorld({ seed: this.settings.seed, systems: this.settings.systems, resetDate, now: this.clock.now() });
+    return generateWorld({ seed: this.settings.seed, systems: this.settings.systems, extraWaypoints: this.settings.extraWaypoints, resetDate, now: this.clock.now() });
   }
 
   handle = (request: IncomingMessage, response: ServerResponse): void => {
