@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { travelSeconds } from '../domain/flight-mode.js';
+import { SpecValidator } from '../test-support/spec-validator.js';
 import { startSandbox, type RunningSandbox } from './index.js';
+
+const spec = new SpecValidator();
 
 const running: RunningSandbox[] = [];
 afterEach(async () => {
@@ -132,14 +135,17 @@ describe('sandbox mechanics', () => {
     await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: 20 });
     expect((await call('POST', `/my/contracts/${contract.id}/fulfill`)).body.error.code).toBe(4502);
     const delivered = await call('POST', `/my/contracts/${contract.id}/deliver`, { shipSymbol: 'MECH-1-1', tradeSymbol: 'IRON_ORE', units: 40 });
+    expect(spec.check('post', '/my/contracts/{contractId}/deliver', 200, delivered.body)).toBeUndefined();
     expect(delivered.body.data.contract.terms.deliver[0].unitsFulfilled).toBe(40);
     expect(delivered.body.data.cargo.units).toBe(0);
     expect((await call('POST', '/my/ships/MECH-1-1/negotiate/contract')).body.error.code).toBe(4511);
     const before = (await call('GET', '/my/agent')).body.data.credits;
     const fulfilled = await call('POST', `/my/contracts/${contract.id}/fulfill`);
+    expect(spec.check('post', '/my/contracts/{contractId}/fulfill', 200, fulfilled.body)).toBeUndefined();
     expect(fulfilled.body.data.agent.credits).toBe(before + contract.terms.payment.onFulfilled);
     const offer = await call('POST', '/my/ships/MECH-1-1/negotiate/contract');
     expect(offer.status).toBe(201);
+    expect(spec.check('post', '/my/ships/{shipSymbol}/negotiate/contract', 201, offer.body)).toBeUndefined();
     expect(offer.body.data.contract.accepted).toBe(false);
   });
 

@@ -109,6 +109,7 @@ describe('sandbox responses match the official spec', () => {
     const survey = await conforming('POST', '/my/ships/{shipSymbol}/survey', `/my/ships/${ship}/survey`, 201);
     sandbox.server.clock.advance(80_000);
     const extracted = await conforming('POST', '/my/ships/{shipSymbol}/extract', `/my/ships/${ship}/extract`, 201);
+    await conforming('GET', '/my/ships/{shipSymbol}/cooldown', `/my/ships/${ship}/cooldown`, 200);
     const onCooldown = await call('POST', `/my/ships/${ship}/extract`);
     expect([onCooldown.status, onCooldown.body.error.code]).toEqual([409, 4000]);
     sandbox.server.clock.advance(80_000);
@@ -123,5 +124,15 @@ describe('sandbox responses match the official spec', () => {
     await conforming('POST', '/my/ships/{shipSymbol}/warp', `/my/ships/${ship}/warp`, 200, { waypointSymbol: other.waypoints[0].symbol });
     const noDrive = await call('POST', `/my/ships/${probe}/warp`, { waypointSymbol: other.waypoints[0].symbol });
     expect(noDrive.body.error.code).toBe(4236);
+  });
+
+  it('jump through a gate', async () => {
+    const ship = ships[1]!;
+    const gate = (await call('GET', `/systems/${system}/waypoints?type=JUMP_GATE`)).body.data[0];
+    const { connections } = (await call('GET', `/systems/${system}/waypoints/${gate.symbol}/jump-gate`)).body.data;
+    const open = connections.find((c: string) => !sandbox.server.game.world.waypoints[c]!.isUnderConstruction);
+    await fetch(`${sandbox.adminUrl}/ships/${ship}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ waypoint: gate.symbol, status: 'IN_ORBIT' }) });
+    const jumped = await conforming('POST', '/my/ships/{shipSymbol}/jump', `/my/ships/${ship}/jump`, 200, { waypointSymbol: open });
+    expect(jumped.data.nav.waypointSymbol).toBe(open);
   });
 });
