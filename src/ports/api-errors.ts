@@ -11,7 +11,8 @@ export class ApiError extends AppError {
     message: string,
     readonly data: Record<string, unknown> = {},
   ) {
-    super(`error ${apiCode}: ${message}`, `API_${apiCode}`);
+    // Code 0: no answer from the server at all (connection refused, timed out).
+    super(apiCode > 0 ? `error ${apiCode}: ${message}` : message, `API_${apiCode}`);
   }
 }
 

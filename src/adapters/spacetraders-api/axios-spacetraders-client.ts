@@ -279,11 +279,11 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
   private async afterAmbiguousFailure<T>(call: Call<T>, neverSent: boolean, failures: number, reason: string, response?: AxiosResponse): Promise<{ done: true; value: T } | { done: false }> {
     if (failures > this.maxRetries) {
       if (response) throw apiErrorFrom(response.status, response.data);
-      throw new ServerUnavailableError(503, 503, `${reason}; gave up after ${this.maxRetries} retries`);
+      throw new ServerUnavailableError(0, 0, `${reason}; gave up after ${this.maxRetries} retries`);
     }
     if (!neverSent && !call.idempotent) {
       if (!call.reconcile) {
-        throw new ServerUnavailableError(503, 503, `${reason} during ${call.method} ${call.path}; it may have been applied, so it was not sent again — check the state before retrying`);
+        throw new ServerUnavailableError(response?.status ?? 0, response?.status ?? 0, `${reason} during ${call.method} ${call.path}; it may have been applied, so it was not sent again — check the state before retrying`);
       }
       await this.backoff(failures);
       const applied = await call.reconcile();
