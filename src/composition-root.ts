@@ -10,6 +10,7 @@ import { NavigateShip, NavigateShipHandler } from './application/navigation/navi
 import { PlanRoute, PlanRouteHandler } from './application/navigation/plan-route.js';
 import { GetPlayer, GetPlayerHandler } from './application/player/get-player.js';
 import { ListPlayers, ListPlayersHandler } from './application/player/list-players.js';
+import { Players } from './application/player/players.js';
 import { RegisterPlayer, RegisterPlayerHandler } from './application/player/register-player.js';
 import { SetDefaultPlayer, SetDefaultPlayerHandler } from './application/player/set-default-player.js';
 import { UpdatePlayerMetadata, UpdatePlayerMetadataHandler } from './application/player/update-player-metadata.js';
@@ -120,6 +121,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(TOKENS.SystemRepository).toConstantValue(new SqliteSystemRepository(db));
   container.bind(TOKENS.RouteRepository).toConstantValue(new SqliteRouteRepository(db));
   container.bind(TOKENS.ContainerStore).toConstantValue(new SqliteContainerStore(db));
+  container.bind(Players).toSelf();
   container.bind(ShipAction).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 

@@ -82,9 +82,8 @@ export function registerShipCommands(program: Command): void {
         const request = new NavigateShip({ shipSymbol: symbol, destination: waypoint, mode: options.mode, noWait: !options.wait, player: app.config.player });
         if (options.background) {
           const { submitToDaemon } = await import('./daemon-client.js');
-          const { resolvePlayer } = await import('../application/player/resolve-player.js');
-          const { TOKENS } = await import('../ports/tokens.js');
-          const player = resolvePlayer(app.container.get(TOKENS.PlayerRepository), app.container.get(TOKENS.SettingsRepository), app.config.player);
+          const { Players } = await import('../application/player/players.js');
+          const player = app.container.get(Players).resolve(app.config.player);
           const id = await submitToDaemon(app, new NavigateShip({ shipSymbol: symbol, destination: waypoint, mode: options.mode, player: player.agentSymbol }), player.agentSymbol);
           out.result({ containerId: id }, (r) => `navigation running in the daemon as container ${r.containerId} (see: spacetraders container logs ${r.containerId} --follow)`);
           return;

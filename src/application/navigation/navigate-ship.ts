@@ -8,13 +8,12 @@ import type { Route, RouteLeg } from '../../domain/route.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import type { RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
-import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
 import type { RouteRepository } from '../../ports/route-repository.js';
 import type { ShipRepository } from '../../ports/ship-repository.js';
 import type { ShipDto, SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import type { SystemRepository } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
-import { resolvePlayer } from '../player/resolve-player.js';
+import { Players } from '../player/players.js';
 import { ShipCommand } from '../ships/ship-action.js';
 import { requireWaypointSymbol } from '../ships/ship-symbol.js';
 import { toDomainShip, toShipView, type ShipView } from '../ships/ship-view.js';
@@ -61,8 +60,7 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
 
   constructor(
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
-    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
-    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(Players) private readonly players: Players,
     @inject(TOKENS.ShipRepository) private readonly ships: ShipRepository,
     @inject(TOKENS.RouteRepository) private readonly routes: RouteRepository,
     @inject(TOKENS.SystemRepository) systems: SystemRepository,
@@ -73,7 +71,7 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
   }
 
   async handle(request: NavigateShip): Promise<NavigationResult> {
-    const player = resolvePlayer(this.players, this.settings, request.player);
+    const player = this.players.resolve(request.player);
     const symbol = request.shipSymbol.toUpperCase();
     const destination = request.destination.toUpperCase();
     const cached = this.ships.find(player.agentSymbol, symbol);

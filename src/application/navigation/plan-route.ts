@@ -3,11 +3,10 @@ import type { Config } from '../../config/config.js';
 import type { Route } from '../../domain/route.js';
 import type { RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
-import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import type { SystemRepository } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
-import { resolvePlayer } from '../player/resolve-player.js';
+import { Players } from '../player/players.js';
 import { ShipQuery } from '../ships/ship-action.js';
 import { requireWaypointSymbol } from '../ships/ship-symbol.js';
 import { RoutePlanning } from './route-planning.js';
@@ -33,8 +32,7 @@ export class PlanRouteHandler implements RequestHandler<PlanRoute> {
 
   constructor(
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
-    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
-    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(Players) private readonly players: Players,
     @inject(TOKENS.SystemRepository) systems: SystemRepository,
     @inject(TOKENS.Clock) clock: Clock,
     @inject(TOKENS.Config) config: Config,
@@ -43,7 +41,7 @@ export class PlanRouteHandler implements RequestHandler<PlanRoute> {
   }
 
   async handle(request: PlanRoute): Promise<Route> {
-    const player = resolvePlayer(this.players, this.settings, request.player);
+    const player = this.players.resolve(request.player);
     const ship = await this.api.getShip(player.token, request.shipSymbol.toUpperCase());
     return this.planning.plan(player, ship, request.destination.toUpperCase());
   }

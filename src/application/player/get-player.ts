@@ -1,10 +1,9 @@
 import { inject, injectable } from 'inversify';
 import { normalizeAgentSymbol } from '../../domain/player.js';
 import { Query, type RequestHandler } from '../../mediator/request.js';
-import { DEFAULT_PLAYER_SETTING, type PlayerRepository, type SettingsRepository } from '../../ports/player-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
-import { toPlayerView, type PlayerView } from './player-view.js';
-import { resolvePlayer } from './resolve-player.js';
+import { Players } from './players.js';
+import type { PlayerView } from './player-view.js';
 
 /** One player, by symbol or the default. */
 export class GetPlayer extends Query<PlayerView> {
@@ -23,12 +22,11 @@ export class GetPlayer extends Query<PlayerView> {
 @injectable()
 export class GetPlayerHandler implements RequestHandler<GetPlayer> {
   constructor(
-    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
-    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(Players) private readonly players: Players,
   ) {}
 
   async handle(request: GetPlayer): Promise<PlayerView> {
-    const player = resolvePlayer(this.players, this.settings, request.agentSymbol);
-    return toPlayerView(player, this.settings.get(DEFAULT_PLAYER_SETTING));
+    const player = this.players.resolve(request.agentSymbol);
+    return this.players.view(player);
   }
 }

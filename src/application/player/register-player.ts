@@ -5,11 +5,11 @@ import { normalizeAgentSymbol, Player } from '../../domain/player.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import { Command, type RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
-import { DEFAULT_PLAYER_SETTING, type PlayerRepository, type SettingsRepository } from '../../ports/player-repository.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
+import { Players } from './players.js';
 import { FACTION_SYMBOLS } from './factions.js';
-import { toPlayerView, type PlayerView } from './player-view.js';
+import type { PlayerView } from './player-view.js';
 
 export interface RegisterPlayerProps {
   agentSymbol: string;
@@ -60,8 +60,7 @@ export class RegisterPlayer extends Command<PlayerView> {
 export class RegisterPlayerHandler implements RequestHandler<RegisterPlayer> {
   constructor(
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
-    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
-    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(Players) private readonly players: Players,
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
@@ -85,8 +84,8 @@ export class RegisterPlayerHandler implements RequestHandler<RegisterPlayer> {
     }
     this.players.save(player);
     currentUnitOfWork()?.record(event);
-    if (!this.settings.get(DEFAULT_PLAYER_SETTING)) this.settings.set(DEFAULT_PLAYER_SETTING, symbol);
-    return toPlayerView(player, this.settings.get(DEFAULT_PLAYER_SETTING));
+    if (!this.players.defaultSymbol()) this.players.setDefault(symbol);
+    return this.players.view(player);
   }
 
   private async importAgent(symbol: string, token: string) {

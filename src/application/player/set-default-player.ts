@@ -4,10 +4,9 @@ import { normalizeAgentSymbol } from '../../domain/player.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import { Command, type RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
-import { DEFAULT_PLAYER_SETTING, type PlayerRepository, type SettingsRepository } from '../../ports/player-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
-import { toPlayerView, type PlayerView } from './player-view.js';
-import { resolvePlayer } from './resolve-player.js';
+import { Players } from './players.js';
+import type { PlayerView } from './player-view.js';
 
 /** Makes a player the one later commands act for when no --player is given. */
 export class SetDefaultPlayer extends Command<PlayerView> {
@@ -26,15 +25,14 @@ export class SetDefaultPlayer extends Command<PlayerView> {
 @injectable()
 export class SetDefaultPlayerHandler implements RequestHandler<SetDefaultPlayer> {
   constructor(
-    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
-    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(Players) private readonly players: Players,
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
   async handle(request: SetDefaultPlayer): Promise<PlayerView> {
-    const player = resolvePlayer(this.players, this.settings, request.agentSymbol);
-    this.settings.set(DEFAULT_PLAYER_SETTING, player.agentSymbol);
+    const player = this.players.resolve(request.agentSymbol);
+    this.players.setDefault(player.agentSymbol);
     currentUnitOfWork()?.record(domainEvent('DefaultPlayerChanged', { agentSymbol: player.agentSymbol }, this.clock.now()));
-    return toPlayerView(player, player.agentSymbol);
+    return this.players.view(player);
   }
 }

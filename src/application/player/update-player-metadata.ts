@@ -4,10 +4,9 @@ import { normalizeAgentSymbol, type PlayerMetadata } from '../../domain/player.j
 import { currentUnitOfWork } from '../../mediator/context.js';
 import { Command, type RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
-import { DEFAULT_PLAYER_SETTING, type PlayerRepository, type SettingsRepository } from '../../ports/player-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
-import { toPlayerView, type PlayerView } from './player-view.js';
-import { resolvePlayer } from './resolve-player.js';
+import { Players } from './players.js';
+import type { PlayerView } from './player-view.js';
 
 /** Merges free-form metadata (role, notes...) into a player; a key set to null is removed. */
 export class UpdatePlayerMetadata extends Command<PlayerView> {
@@ -31,16 +30,15 @@ export class UpdatePlayerMetadata extends Command<PlayerView> {
 @injectable()
 export class UpdatePlayerMetadataHandler implements RequestHandler<UpdatePlayerMetadata> {
   constructor(
-    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
-    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(Players) private readonly players: Players,
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
   async handle(request: UpdatePlayerMetadata): Promise<PlayerView> {
-    const player = resolvePlayer(this.players, this.settings, request.agentSymbol);
+    const player = this.players.resolve(request.agentSymbol);
     const event = player.updateMetadata(request.metadata, this.clock.now());
     this.players.save(player);
     currentUnitOfWork()?.record(event);
-    return toPlayerView(player, this.settings.get(DEFAULT_PLAYER_SETTING));
+    return this.players.view(player);
   }
 }

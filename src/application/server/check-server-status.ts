@@ -4,10 +4,11 @@ import { domainEvent } from '../../domain/events.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import { Command, type RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
-import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import type { SystemRepository } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
+import { Players } from '../player/players.js';
+import type { SettingsRepository } from '../../ports/player-repository.js';
 
 export interface ServerStatusView {
   status: string;
@@ -34,7 +35,7 @@ export class CheckServerStatus extends Command<ServerStatusView> {
 export class CheckServerStatusHandler implements RequestHandler<CheckServerStatus> {
   constructor(
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
-    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
+    @inject(Players) private readonly players: Players,
     @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
     @inject(TOKENS.SystemRepository) private readonly systems: SystemRepository,
     @inject(TOKENS.Clock) private readonly clock: Clock,

@@ -1,11 +1,10 @@
 import { inject, injectable } from 'inversify';
 import { Query, type RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
-import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
 import type { ShipRepository } from '../../ports/ship-repository.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
-import { resolvePlayer } from '../player/resolve-player.js';
+import { Players } from '../player/players.js';
 import { toShipView, type ShipView } from './ship-view.js';
 
 /** The player's ships, fresh from the server (and cached for planning). */
@@ -22,14 +21,13 @@ export class ListShips extends Query<ShipView[]> {
 export class ListShipsHandler implements RequestHandler<ListShips> {
   constructor(
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
-    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
-    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(Players) private readonly players: Players,
     @inject(TOKENS.ShipRepository) private readonly ships: ShipRepository,
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
   async handle(request: ListShips): Promise<ShipView[]> {
-    const player = resolvePlayer(this.players, this.settings, request.player);
+    const player = this.players.resolve(request.player);
     const ships = await this.api.listShips(player.token);
     const now = this.clock.now();
     for (const ship of ships) this.ships.save(player.agentSymbol, ship, now);

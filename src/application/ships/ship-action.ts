@@ -2,11 +2,10 @@ import { inject, injectable } from 'inversify';
 import type { Player } from '../../domain/player.js';
 import { Command, Query } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
-import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
 import type { ShipRepository } from '../../ports/ship-repository.js';
 import type { ShipDto, SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
-import { resolvePlayer } from '../player/resolve-player.js';
+import { Players } from '../player/players.js';
 import { requireShipSymbol } from './ship-symbol.js';
 
 /** A command to one ship of a player's: it claims the ship while it runs in the daemon. */
@@ -50,14 +49,13 @@ export abstract class ShipQuery<TResult> extends Query<TResult> {
 export class ShipAction {
   constructor(
     @inject(TOKENS.SpaceTradersApi) readonly api: SpaceTradersApi,
-    @inject(TOKENS.PlayerRepository) readonly players: PlayerRepository,
-    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(Players) readonly players: Players,
     @inject(TOKENS.ShipRepository) private readonly ships: ShipRepository,
     @inject(TOKENS.Clock) readonly clock: Clock,
   ) {}
 
   async load(playerSymbol: string | undefined, shipSymbol: string): Promise<{ player: Player; ship: ShipDto }> {
-    const player = resolvePlayer(this.players, this.settings, playerSymbol);
+    const player = this.players.resolve(playerSymbol);
     const ship = await this.api.getShip(player.token, shipSymbol.toUpperCase());
     return { player, ship };
   }

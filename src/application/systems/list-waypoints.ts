@@ -1,11 +1,10 @@
 import { inject, injectable } from 'inversify';
 import { Query, type RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
-import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import type { SystemRepository } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
-import { resolvePlayer } from '../player/resolve-player.js';
+import { Players } from '../player/players.js';
 import { marketSellsFuel, SystemMap } from './system-map.js';
 import { requireSystemSymbol } from './system-symbol.js';
 
@@ -43,14 +42,13 @@ export class ListWaypoints extends Query<WaypointView[]> {
 export class ListWaypointsHandler implements RequestHandler<ListWaypoints> {
   constructor(
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
-    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
-    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(Players) private readonly players: Players,
     @inject(TOKENS.SystemRepository) private readonly systems: SystemRepository,
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
   async handle(request: ListWaypoints): Promise<WaypointView[]> {
-    const player = resolvePlayer(this.players, this.settings, request.player);
+    const player = this.players.resolve(request.player);
     const system = await new SystemMap(this.api, this.systems, this.clock).load(player, request.systemSymbol.toUpperCase());
     const markets = new Map(system.markets.map((m) => [m.symbol, m]));
     return system.waypoints

@@ -1,11 +1,10 @@
 import { inject, injectable } from 'inversify';
 import { Command, type RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
-import type { PlayerRepository, SettingsRepository } from '../../ports/player-repository.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import type { SystemRepository } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
-import { resolvePlayer } from '../player/resolve-player.js';
+import { Players } from '../player/players.js';
 import { SystemMap } from './system-map.js';
 import { requireSystemSymbol } from './system-symbol.js';
 
@@ -37,14 +36,13 @@ export class SyncSystem extends Command<SyncedSystem> {
 export class SyncSystemHandler implements RequestHandler<SyncSystem> {
   constructor(
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
-    @inject(TOKENS.PlayerRepository) private readonly players: PlayerRepository,
-    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
+    @inject(Players) private readonly players: Players,
     @inject(TOKENS.SystemRepository) private readonly systems: SystemRepository,
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
   async handle(request: SyncSystem): Promise<SyncedSystem> {
-    const player = resolvePlayer(this.players, this.settings, request.player);
+    const player = this.players.resolve(request.player);
     const system = await new SystemMap(this.api, this.systems, this.clock).load(player, request.systemSymbol.toUpperCase(), { refresh: true });
     const fuel = system.markets.filter((m) => [...m.exports, ...m.exchange, ...m.imports].some((g) => g.symbol === 'FUEL')).length;
     return { systemSymbol: system.systemSymbol, waypoints: system.waypoints.length, markets: system.markets.length, fuelStations: fuel, syncedAt: new Date(system.syncedAt).toISOString() };
