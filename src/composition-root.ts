@@ -11,6 +11,8 @@ import { PlanRoute, PlanRouteHandler } from './application/navigation/plan-route
 import { GetPlayer, GetPlayerHandler } from './application/player/get-player.js';
 import { ListPlayers, ListPlayersHandler } from './application/player/list-players.js';
 import { Players } from './application/player/players.js';
+import { RoutePlanning } from './application/navigation/route-planning.js';
+import { SystemMap } from './application/systems/system-map.js';
 import { RegisterPlayer, RegisterPlayerHandler } from './application/player/register-player.js';
 import { SetDefaultPlayer, SetDefaultPlayerHandler } from './application/player/set-default-player.js';
 import { UpdatePlayerMetadata, UpdatePlayerMetadataHandler } from './application/player/update-player-metadata.js';
@@ -122,6 +124,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(TOKENS.RouteRepository).toConstantValue(new SqliteRouteRepository(db));
   container.bind(TOKENS.ContainerStore).toConstantValue(new SqliteContainerStore(db));
   container.bind(Players).toSelf();
+  container.bind(SystemMap).toSelf();
+  container.bind(RoutePlanning).toSelf();
   container.bind(ShipAction).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 

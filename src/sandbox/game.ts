@@ -58,7 +58,6 @@ export class Game {
     }
     if (this.world.agents[agentSymbol]) throw new GameError(409, 4111, `Agent symbol ${agentSymbol} has already been claimed.`, { agentSymbol });
 
-    const now = this.clock.now();
     const hq = this.waypoint(factionState.headquarters);
     const agent: AgentState = { accountId: randomUUID(), symbol: agentSymbol, headquarters: hq.symbol, credits: 175_000, startingFaction: factionState.symbol, shipCount: 0 };
     this.world.agents[agentSymbol] = agent;

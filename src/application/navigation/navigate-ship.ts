@@ -1,5 +1,4 @@
 import { inject, injectable } from 'inversify';
-import type { Config } from '../../config/config.js';
 import { ValidationError } from '../../domain/errors.js';
 import { domainEvent } from '../../domain/events.js';
 import { FLIGHT_MODES, isFlightMode, type FlightMode } from '../../domain/flight-mode.js';
@@ -11,7 +10,6 @@ import type { Clock } from '../../ports/clock.js';
 import type { RouteRepository } from '../../ports/route-repository.js';
 import type { ShipRepository } from '../../ports/ship-repository.js';
 import type { ShipDto, SpaceTradersApi } from '../../ports/spacetraders-api.js';
-import type { SystemRepository } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { Players } from '../player/players.js';
 import { ShipCommand } from '../ships/ship-action.js';
@@ -56,19 +54,14 @@ export class NavigateShip extends ShipCommand<NavigationResult> {
 
 @injectable()
 export class NavigateShipHandler implements RequestHandler<NavigateShip> {
-  private readonly planning: RoutePlanning;
-
   constructor(
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
     @inject(Players) private readonly players: Players,
     @inject(TOKENS.ShipRepository) private readonly ships: ShipRepository,
     @inject(TOKENS.RouteRepository) private readonly routes: RouteRepository,
-    @inject(TOKENS.SystemRepository) systems: SystemRepository,
+    @inject(RoutePlanning) private readonly planning: RoutePlanning,
     @inject(TOKENS.Clock) private readonly clock: Clock,
-    @inject(TOKENS.Config) config: Config,
-  ) {
-    this.planning = new RoutePlanning(api, systems, clock, config);
-  }
+  ) {}
 
   async handle(request: NavigateShip): Promise<NavigationResult> {
     const player = this.players.resolve(request.player);

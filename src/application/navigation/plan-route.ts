@@ -1,10 +1,7 @@
 import { inject, injectable } from 'inversify';
-import type { Config } from '../../config/config.js';
 import type { Route } from '../../domain/route.js';
 import type { RequestHandler } from '../../mediator/request.js';
-import type { Clock } from '../../ports/clock.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
-import type { SystemRepository } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { Players } from '../player/players.js';
 import { ShipQuery } from '../ships/ship-action.js';
@@ -28,17 +25,11 @@ export class PlanRoute extends ShipQuery<Route> {
 
 @injectable()
 export class PlanRouteHandler implements RequestHandler<PlanRoute> {
-  private readonly planning: RoutePlanning;
-
   constructor(
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
     @inject(Players) private readonly players: Players,
-    @inject(TOKENS.SystemRepository) systems: SystemRepository,
-    @inject(TOKENS.Clock) clock: Clock,
-    @inject(TOKENS.Config) config: Config,
-  ) {
-    this.planning = new RoutePlanning(api, systems, clock, config);
-  }
+    @inject(RoutePlanning) private readonly planning: RoutePlanning,
+  ) {}
 
   async handle(request: PlanRoute): Promise<Route> {
     const player = this.players.resolve(request.player);

@@ -1,11 +1,11 @@
+import { inject, injectable } from 'inversify';
 import type { Config } from '../../config/config.js';
 import type { FlightMode } from '../../domain/flight-mode.js';
 import type { Player } from '../../domain/player.js';
 import type { NavSystem, NavWaypoint, Route } from '../../domain/route.js';
 import { RoutePlanner } from '../../domain/route-planner.js';
-import type { Clock } from '../../ports/clock.js';
 import type { ShipDto, SpaceTradersApi } from '../../ports/spacetraders-api.js';
-import type { SystemRepository } from '../../ports/system-repository.js';
+import { TOKENS } from '../../ports/tokens.js';
 import { systemOf } from '../ships/ship-symbol.js';
 import { navWaypoints, SystemMap } from '../systems/system-map.js';
 
@@ -17,26 +17,25 @@ const MAX_SYSTEMS_SEARCHED = 30;
  * which markets sell fuel), and for a trip between systems the chain of working jump gates found
  * by a breadth-first search — and plans the ship's fastest route on it.
  */
+@injectable()
 export class RoutePlanning {
   constructor(
-    private readonly api: SpaceTradersApi,
-    private readonly systems: SystemRepository,
-    private readonly clock: Clock,
-    private readonly config: Config,
+    @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
+    @inject(SystemMap) private readonly map: SystemMap,
+    @inject(TOKENS.Config) private readonly config: Config,
   ) {}
 
   /** `modes` restricts the flight modes the planner may pick (default: BURN, CRUISE, DRIFT). */
   async plan(player: Player, ship: ShipDto, destination: string, modes?: readonly FlightMode[]): Promise<Route> {
     const origin = ship.nav.systemSymbol;
     const target = systemOf(destination);
-    const map = new SystemMap(this.api, this.systems, this.clock);
-    const home = await map.load(player, origin);
+    const home = await this.map.load(player, origin);
     let waypoints: NavWaypoint[];
     let systems: NavSystem[] = [];
     if (target === origin) {
       waypoints = navWaypoints(home);
     } else {
-      const away = await map.load(player, target);
+      const away = await this.map.load(player, target);
       const network = await this.gateNetwork(player, origin, target);
       systems = network.systems;
       const full = new Set([origin, target]);

@@ -1,7 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { normalizeAgentSymbol } from '../../domain/player.js';
 import { Query, type RequestHandler } from '../../mediator/request.js';
-import { TOKENS } from '../../ports/tokens.js';
 import { Players } from './players.js';
 import type { PlayerView } from './player-view.js';
 

@@ -1,9 +1,5 @@
 import { inject, injectable } from 'inversify';
 import { Query, type RequestHandler } from '../../mediator/request.js';
-import type { Clock } from '../../ports/clock.js';
-import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
-import type { SystemRepository } from '../../ports/system-repository.js';
-import { TOKENS } from '../../ports/tokens.js';
 import { Players } from '../player/players.js';
 import { marketSellsFuel, SystemMap } from './system-map.js';
 import { requireSystemSymbol } from './system-symbol.js';
@@ -41,15 +37,13 @@ export class ListWaypoints extends Query<WaypointView[]> {
 @injectable()
 export class ListWaypointsHandler implements RequestHandler<ListWaypoints> {
   constructor(
-    @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
     @inject(Players) private readonly players: Players,
-    @inject(TOKENS.SystemRepository) private readonly systems: SystemRepository,
-    @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(SystemMap) private readonly map: SystemMap,
   ) {}
 
   async handle(request: ListWaypoints): Promise<WaypointView[]> {
     const player = this.players.resolve(request.player);
-    const system = await new SystemMap(this.api, this.systems, this.clock).load(player, request.systemSymbol.toUpperCase());
+    const system = await this.map.load(player, request.systemSymbol.toUpperCase());
     const markets = new Map(system.markets.map((m) => [m.symbol, m]));
     return system.waypoints
       .filter((w) => (!request.type || w.type === request.type) && (!request.trait || w.traits.some((t) => t.symbol === request.trait)))

@@ -1,9 +1,5 @@
 import { inject, injectable } from 'inversify';
 import { Command, type RequestHandler } from '../../mediator/request.js';
-import type { Clock } from '../../ports/clock.js';
-import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
-import type { SystemRepository } from '../../ports/system-repository.js';
-import { TOKENS } from '../../ports/tokens.js';
 import { Players } from '../player/players.js';
 import { SystemMap } from './system-map.js';
 import { requireSystemSymbol } from './system-symbol.js';
@@ -35,15 +31,13 @@ export class SyncSystem extends Command<SyncedSystem> {
 @injectable()
 export class SyncSystemHandler implements RequestHandler<SyncSystem> {
   constructor(
-    @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
     @inject(Players) private readonly players: Players,
-    @inject(TOKENS.SystemRepository) private readonly systems: SystemRepository,
-    @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(SystemMap) private readonly map: SystemMap,
   ) {}
 
   async handle(request: SyncSystem): Promise<SyncedSystem> {
     const player = this.players.resolve(request.player);
-    const system = await new SystemMap(this.api, this.systems, this.clock).load(player, request.systemSymbol.toUpperCase(), { refresh: true });
+    const system = await this.map.load(player, request.systemSymbol.toUpperCase(), { refresh: true });
     const fuel = system.markets.filter((m) => [...m.exports, ...m.exchange, ...m.imports].some((g) => g.symbol === 'FUEL')).length;
     return { systemSymbol: system.systemSymbol, waypoints: system.waypoints.length, markets: system.markets.length, fuelStations: fuel, syncedAt: new Date(system.syncedAt).toISOString() };
   }

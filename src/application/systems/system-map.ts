@@ -1,8 +1,10 @@
+import { inject, injectable } from 'inversify';
 import type { Player } from '../../domain/player.js';
 import type { NavWaypoint } from '../../domain/route.js';
 import type { Clock } from '../../ports/clock.js';
 import type { MarketDto, SpaceTradersApi, WaypointDto } from '../../ports/spacetraders-api.js';
 import type { CachedSystem, SystemRepository } from '../../ports/system-repository.js';
+import { TOKENS } from '../../ports/tokens.js';
 
 /** How long a system's waypoints and market listings are trusted before they are fetched again. */
 export const SYSTEM_TTL_MS = 24 * 3600_000;
@@ -11,11 +13,12 @@ export const SYSTEM_TTL_MS = 24 * 3600_000;
  * A player's map of a system: waypoints and which markets trade what, from the cache while it is
  * fresh, else from the API (one waypoint listing plus one call per marketplace).
  */
+@injectable()
 export class SystemMap {
   constructor(
-    private readonly api: SpaceTradersApi,
-    private readonly systems: SystemRepository,
-    private readonly clock: Clock,
+    @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
+    @inject(TOKENS.SystemRepository) private readonly systems: SystemRepository,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
   async load(player: Player, systemSymbol: string, options: { refresh?: boolean } = {}): Promise<CachedSystem> {
