@@ -4,7 +4,8 @@ Feature: Ship navigation
   and resumes a trip that was interrupted. The sandbox runs a hand-written layout 200x faster:
     X1-T1: A (0,0) sells fuel, A2 moon of A, B (120,0) no fuel, C (240,0) fuel station,
            D (600,0) asteroid, G (0,50) gate to X1-T2
-    X1-T2: G (0,0) gate to X1-T1, A (30,40) sells fuel
+    X1-T2: G (0,0) gate to X1-T1 and X1-T4, A (30,40) sells fuel
+    X1-T4: G (0,0) gate to X1-T2, A (20,0)
     X1-T3: A, no gate at all
 
   Background:
@@ -80,6 +81,14 @@ Feature: Ship navigation
     And the output contains "jumped X1-T1-G -> X1-T2-G"
     And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T2-A"
     And the sandbox applied 1 jump for "NOVA-1-1"
+
+  Scenario: Through two gates, waiting out the jump cooldown in between
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
+    When I run "spacetraders ship navigate NOVA-1-1 X1-T4-A"
+    Then the command succeeds
+    And the output contains "jumped X1-T2-G -> X1-T4-G"
+    And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T4-A"
+    And the sandbox applied 2 jumps for "NOVA-1-1"
 
   Scenario: An unreachable destination is explained
     Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel

@@ -110,6 +110,9 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
     }
     if (toDomainShip(ship).ensureInOrbit(this.clock.now())) ship = { ...ship, nav: await this.api.orbit(token, ship.symbol, 'navigation') };
     if (leg.mode === 'JUMP') {
+      // A gate jump needs the previous jump's cooldown to be over.
+      const cooldownEnds = ship.cooldown.expiration ? Date.parse(ship.cooldown.expiration) : 0;
+      if (cooldownEnds > this.clock.now()) await this.clock.sleep(cooldownEnds - this.clock.now() + 50);
       const jump = await this.api.jump(token, ship.symbol, leg.to, 'navigation');
       ship = { ...ship, nav: jump.nav, cooldown: jump.cooldown };
       this.record('ShipJumped', { ship: ship.symbol, from: leg.from, to: leg.to, cooldownSeconds: jump.cooldown.remainingSeconds });
