@@ -22,6 +22,12 @@ Feature: The daemon runs long operations as containers
     Then the command succeeds
     And "spacetraders daemon status" fails because no daemon runs
 
+  Scenario: A command carrying a token is never stored in a container
+    Given I ran "spacetraders daemon start"
+    When I run 'spacetraders container run RegisterPlayer --payload {"agentSymbol":"X-1","agentToken":"secret-token-123"}'
+    Then the command fails with exit code 2 and the error "a command carrying a token cannot run in the daemon"
+    And the output does not contain "secret-token-123"
+
   Scenario: A second container for the same ship is refused, naming the holder
     Given I ran "spacetraders daemon start"
     And I ran 'spacetraders container run Wait --payload {"seconds":5,"resources":["ship:NOVA-1-1"]}'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '../../composition-root.js';
 import { Container, RESUMABLE, type ContainerState } from '../../domain/container.js';
-import { AppError, ConflictError, NotFoundError } from '../../domain/errors.js';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { domainEvent } from '../../domain/events.js';
 import { ServerUnavailableError } from '../../ports/api-errors.js';
 import type { ContainerStore } from '../../ports/container-store.js';
@@ -30,6 +30,9 @@ export class ContainerManager {
 
   /** Stores a new container for a command and starts it; refuses when another holds its claims. */
   async submit(commandType: string, payload: unknown, player: string | null): Promise<ContainerState> {
+    if (payload && typeof payload === 'object' && Object.keys(payload).some((key) => /token/i.test(key))) {
+      throw new ValidationError('a command carrying a token cannot run in the daemon: containers are stored, tokens must not be');
+    }
     const request = this.app.messages.rebuild(commandType, payload);
     request.validate?.();
     const claims = (request as { claims?: () => string[] }).claims?.() ?? [];
