@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distance, fuelCost, travelSeconds } from './flight-mode.js';
+import { distance, fuelCost, travelSeconds, type FlightMode } from './flight-mode.js';
 import type { NavWaypoint, Route, ShipNavState } from './route.js';
 import { NoRouteError, RoutePlanner } from './route-planner.js';
 import { referenceFastestSeconds } from './route-planner-reference.js';
@@ -117,15 +117,18 @@ describe('RoutePlanner', () => {
 
   it('matches an exhaustive search exactly on hundreds of random systems', () => {
     const next = random(20261122);
+    const modeSets: ReadonlyArray<readonly FlightMode[] | undefined> = [undefined, undefined, ['CRUISE'], ['DRIFT'], ['BURN', 'CRUISE']];
     let routed = 0;
     for (let trial = 0; trial < 300; trial++) {
       const count = 3 + Math.floor(next() * 5);
       const waypoints = Array.from({ length: count }, (_, i) => wp(`W${i}`, Math.round((next() - 0.5) * 120), Math.round((next() - 0.5) * 120), next() < 0.35));
       const capacity = next() < 0.1 ? 0 : 10 + Math.floor(next() * 50);
-      const start = ship('W0', Math.floor(next() * (capacity + 1)), capacity, 2 + Math.floor(next() * 40));
+      const start = ship('W0', Math.floor(next() * (capacity + 1)), capacity, next() < 0.2 ? 1 + Math.floor(next() * 4) : 5 + Math.floor(next() * 40));
       const destination = `W${1 + Math.floor(next() * (count - 1))}`;
-      const options = { refuelSeconds: Math.floor(next() * 20) };
-      const expected = referenceFastestSeconds(waypoints, start, destination, options);
+      const modes = modeSets[Math.floor(next() * modeSets.length)];
+      const options = { refuelSeconds: Math.floor(next() * 20), fuelReserve: next() < 0.3 ? 1 + Math.floor(next() * 5) : 0, ...(modes ? { modes } : {}) };
+      // The planner keeps the reserve when it can and drops it when it cannot.
+      const expected = referenceFastestSeconds(waypoints, start, destination, options) ?? referenceFastestSeconds(waypoints, start, destination, { ...options, fuelReserve: 0 });
       const planner = new RoutePlanner(waypoints);
       if (expected === undefined) {
         expect(() => planner.plan(start, destination, options), `trial ${trial}`).toThrow(NoRouteError);
@@ -134,12 +137,72 @@ describe('RoutePlanner', () => {
       const route = planner.plan(start, destination, options);
       expect(route.totalSeconds, `trial ${trial}`).toBe(expected);
       expectFlyable(route, waypoints, start);
+      if (modes) expect(route.legs.every((l) => modes.includes(l.mode as FlightMode))).toBe(true);
       routed += 1;
     }
     expect(routed).toBeGreaterThan(150);
   });
 
-  it('stays exact on larger systems, where it first bounds the search with a fuel-stations-only plan', () => {
+  it('matches an exhaustive search exactly across jump gates', () => {
+    const next = random(4242);
+    let routed = 0;
+    for (let trial = 0; trial < 300; trial++) {
+      const systems = Array.from({ length: 2 + Math.floor(next() * 3) }, (_, s) => ({ symbol: `X1-S${s}`, x: Math.round(next() * 600), y: Math.round(next() * 600) }));
+      const waypoints: NavWaypoint[] = systems.flatMap((s) =>
+        Array.from({ length: 2 + Math.floor(next() * 3) }, (_, i) => ({ symbol: `${s.symbol}-W${i}`, systemSymbol: s.symbol, x: Math.round((next() - 0.5) * 100), y: Math.round((next() - 0.5) * 100), sellsFuel: next() < 0.4 })),
+      );
+      // The first waypoint of each system is its gate; gates link to a random other system or two.
+      for (const s of systems) {
+        const gate = waypoints.find((w) => w.systemSymbol === s.symbol)!;
+        const links = systems.filter((o) => o !== s && next() < 0.6).map((o) => `${o.symbol}-W0`);
+        (gate as { jumpsTo?: string[] }).jumpsTo = links;
+      }
+      const capacity = 20 + Math.floor(next() * 40);
+      const start = { symbol: 'S', location: waypoints[1]!.symbol, fuel: Math.floor(next() * (capacity + 1)), fuelCapacity: capacity, engineSpeed: 5 + Math.floor(next() * 30) };
+      // Sometimes inside the start's own system, where leaving to refuel next door may still pay.
+      const destination = next() < 0.3 ? waypoints.find((w) => w.systemSymbol === 'X1-S0' && w.symbol !== start.location)!.symbol : waypoints.at(-1)!.symbol;
+      const options = { refuelSeconds: Math.floor(next() * 20) };
+      const expected = referenceFastestSeconds(waypoints, start, destination, options, systems);
+      const planner = new RoutePlanner(waypoints, systems);
+      if (expected === undefined) {
+        expect(() => planner.plan(start, destination, options), `trial ${trial}`).toThrow(NoRouteError);
+        continue;
+      }
+      expect(planner.plan(start, destination, options).totalSeconds, `trial ${trial}`).toBe(expected);
+      routed += 1;
+    }
+    expect(routed).toBeGreaterThan(40);
+  });
+
+  it('leaves the system to refuel next door when that is faster, and still finds the best legs back', () => {
+    // No fuel in X1-A; the ship has 2 fuel. Jumping to X1-B (same position: 15 s each way) to
+    // refuel beats drifting 100 units, and on a full tank of 160 the fastest way from the gate to
+    // B burns to M first (120 fuel) and cruises the rest (40).
+    const waypoints: NavWaypoint[] = [
+      { symbol: 'X1-A-S', systemSymbol: 'X1-A', x: 0, y: 0, sellsFuel: false },
+      { symbol: 'X1-A-G', systemSymbol: 'X1-A', x: 0, y: 1, sellsFuel: false, jumpsTo: ['X1-B-G'] },
+      { symbol: 'X1-A-M', systemSymbol: 'X1-A', x: 60, y: 1, sellsFuel: false },
+      { symbol: 'X1-A-B', systemSymbol: 'X1-A', x: 100, y: 1, sellsFuel: false },
+      { symbol: 'X1-B-G', systemSymbol: 'X1-B', x: 0, y: 0, sellsFuel: false, jumpsTo: ['X1-A-G'] },
+      { symbol: 'X1-B-F', systemSymbol: 'X1-B', x: 0, y: 1, sellsFuel: true },
+    ];
+    const systems = [{ symbol: 'X1-A', x: 0, y: 0 }, { symbol: 'X1-B', x: 0, y: 0 }];
+    const start = { symbol: 'S', location: 'X1-A-S', fuel: 2, fuelCapacity: 160, engineSpeed: 30 };
+    const options = { refuelSeconds: 5 };
+    const route = new RoutePlanner(waypoints, systems).plan(start, 'X1-A-B', options);
+    expect(route.totalSeconds).toBe(referenceFastestSeconds(waypoints, start, 'X1-A-B', options, systems));
+    expect(route.legs.map((l) => l.to)).toEqual(['X1-A-G', 'X1-B-G', 'X1-B-F', 'X1-B-G', 'X1-A-G', 'X1-A-M', 'X1-A-B']);
+  });
+
+  it('splits a slow DRIFT trip where shorter legs round down', () => {
+    // A→C is 2.83 units (rounded to 3); through B it is two legs of 1.41 (each rounded to 1).
+    const waypoints = [wp('A', 0, 0), wp('B', 1, 1), wp('C', 2, 2)];
+    const route = new RoutePlanner(waypoints).plan(ship('A', 5, 5, 1), 'C', { modes: ['DRIFT'] });
+    expect(route.legs.map((l) => l.to)).toEqual(['B', 'C']);
+    expect(route.totalSeconds).toBe(2 * travelSeconds(1.41, 'DRIFT', 1));
+  });
+
+  it('stays exact on systems of 70 waypoints', () => {
     const next = random(77);
     for (let trial = 0; trial < 12; trial++) {
       const waypoints = Array.from({ length: 70 }, (_, i) => wp(`W${i}`, Math.round((next() - 0.5) * 200), Math.round((next() - 0.5) * 200), next() < 0.2));

@@ -1,5 +1,8 @@
 import { DomainRuleError } from './errors.js';
-import { distance, fuelCost, jumpCooldownSeconds, travelSeconds, type FlightMode } from './flight-mode.js';
+import { distance, fuelCost, travelSeconds, type FlightMode } from './flight-mode.js';
+import { MinHeap } from './min-heap.js';
+import { OriginBound, RouteGuide, TravelBounds } from './route-bounds.js';
+import { RouteMap } from './route-map.js';
 import type { NavSystem, NavWaypoint, Route, RouteLeg, ShipNavState } from './route.js';
 
 export interface PlannerOptions {
@@ -19,31 +22,36 @@ export class NoRouteError extends DomainRuleError {
 
 const DEFAULT_MODES: readonly FlightMode[] = ['BURN', 'CRUISE', 'DRIFT'];
 
+/** How a label was reached, besides a flight mode's index into the modes searched. */
+const START = -1;
+const REFUEL = -2;
+const JUMP = -3;
+
 /**
- * Plans the fastest route for a ship: Dijkstra/A* over (waypoint, fuel) states, choosing a flight
- * mode per leg, refuelling to full only where FUEL is sold, jumping through working gates.
+ * Plans the fastest route for a ship: A* over (waypoint, fuel) states, choosing a flight mode per
+ * leg, refuelling to full only where FUEL is sold, jumping through working gates.
  *
- * Time is in seconds. Within the destination's system the search is guided by a lower bound on
- * the remaining time (the direct leg at the fastest mode, less the most rounding can save), which
- * never overestimates, so the first time the destination is settled is the optimum. A state
- * (waypoint, fuel) is dominated by one at the same waypoint reached no later with at least as much
- * fuel; dominated states are never expanded.
+ * Time is in seconds. The search is guided by `RouteGuide`, a lower bound on the time left that
+ * knows about fuel: a ship low on fuel far from the destination must refuel (the refuel stations'
+ * own bounds come from a Dijkstra over the stations) or fly slowly. The bound never overestimates,
+ * so the first time the destination is settled is the optimum. A state (waypoint, fuel) is
+ * dominated by one at the same waypoint reached no later with at least as much fuel; dominated
+ * states are dropped. Reaching a fuel station also queues the refuelled state at once, so every
+ * later arrival there that is not earlier than a refuel stop is dominated straight away.
  */
 export class RoutePlanner {
-  private readonly index = new Map<string, number>();
-  private readonly systems = new Map<string, NavSystem>();
+  private readonly map: RouteMap;
 
   constructor(
     private readonly waypoints: readonly NavWaypoint[],
     systems: readonly NavSystem[] = [],
   ) {
-    waypoints.forEach((w, i) => this.index.set(w.symbol, i));
-    for (const system of systems) this.systems.set(system.symbol, system);
+    this.map = new RouteMap(waypoints, systems);
   }
 
   plan(ship: ShipNavState, destination: string, options: PlannerOptions = {}): Route {
-    const from = this.index.get(ship.location);
-    const to = this.index.get(destination);
+    const from = this.map.indexOf(ship.location);
+    const to = this.map.indexOf(destination);
     if (from === undefined) throw new NoRouteError(`the ship's location ${ship.location} is not in the known map; sync the system first`);
     if (to === undefined) throw new NoRouteError(`unknown destination ${destination}`);
     const reserve = Math.min(options.fuelReserve ?? 0, ship.fuelCapacity);
@@ -53,119 +61,85 @@ export class RoutePlanner {
   }
 
   /**
-   * In a large system, first solve the small problem whose stops are only fuel stations (and gates):
-   * its answer is a real route, so its time bounds the full search, which then only has to look at
-   * what could beat it. If nothing does, the small problem's route is the optimum.
+   * Inside one system the search starts from a real route's time: the greedy route along the
+   * guide's chain of stations, then a search that may stop only at stations and gates. With that
+   * bound, a lower bound from the start (`OriginBound`) plus the guide's to the destination leave
+   * only a corridor of waypoints that could be stops on a faster route, and the full search looks
+   * at those alone.
    */
   private fastest(ship: ShipNavState, from: number, to: number, reserve: number, options: PlannerOptions): Route | undefined {
-    if (this.waypoints.length <= 64) return this.search(ship, from, to, reserve, options);
-    const stops = this.waypoints.flatMap((w, i) => (w.sellsFuel || w.jumpsTo || i === from || i === to ? [i] : []));
-    const quick = this.search(ship, from, to, reserve, options, stops);
-    if (!quick) return this.search(ship, from, to, reserve, options);
-    return this.search(ship, from, to, reserve, options, undefined, quick.totalSeconds) ?? quick;
-  }
-
-  private search(ship: ShipNavState, from: number, to: number, reserve: number, options: PlannerOptions, stops?: readonly number[], knownBest = Infinity): Route | undefined {
+    const { map } = this;
     const modes = options.modes ?? DEFAULT_MODES;
     const refuelSeconds = options.refuelSeconds ?? 0;
-    const waypoints = this.waypoints;
-    const target = waypoints[to]!;
-    const capacity = ship.fuelCapacity;
-    const tankless = capacity === 0;
-    const startFuel = tankless ? 0 : Math.min(ship.fuel, capacity);
-    const fastest = Math.min(...modes.map((m) => ({ CRUISE: 25, DRIFT: 250, BURN: 12.5, STEALTH: 30 })[m])) / ship.engineSpeed;
-    const crossSystem = waypoints[from]!.systemSymbol !== target.systemSymbol;
-    // Lower bound on the time left from each waypoint, computed once.
-    const lowerBound = new Float64Array(waypoints.length);
-    if (!crossSystem) {
-      waypoints.forEach((w, i) => {
-        lowerBound[i] = i === to ? 0 : Math.max(0, (distance(w, target) - 0.5) * fastest + 14.5);
-      });
-    }
-
-    // Labels: one per settled or queued state. Per waypoint, the Pareto front of (time, fuel).
-    const labels: Label[] = [];
-    const fronts: Array<Array<{ time: number; fuel: number }>> = waypoints.map(() => []);
-    const heap = new MinHeap();
-    // The best arrival time known so far: nothing that cannot beat it is worth queueing.
-    let bound = knownBest;
-    const neighbours = stops ?? waypoints.map((_, i) => i);
-    // Queues a state unless it cannot beat the bound or another state at its waypoint dominates it.
-    // Objects are only allocated for states that are kept.
-    const push = (node: number, fuel: number, time: number, parent: number, refuel: boolean, mode?: FlightMode | 'JUMP', distanceTravelled = 0, fuelUsed = 0, seconds = 0) => {
-      const estimate = time + lowerBound[node]!;
-      if (node === to) {
-        if (time >= bound) return;
-        bound = time;
-      } else if (estimate >= bound) return;
-      const front = fronts[node]!;
-      let dominatesSome = false;
-      for (const l of front) {
-        if (l.time <= time && l.fuel >= fuel) return;
-        if (l.time >= time && l.fuel <= fuel) dominatesSome = true;
-      }
-      if (dominatesSome) fronts[node] = front.filter((l) => !(l.time >= time && l.fuel <= fuel));
-      fronts[node]!.push({ time, fuel });
-      labels.push({ node, fuel, time, parent, refuel, mode, distance: distanceTravelled, fuelUsed, seconds });
-      heap.push(estimate, labels.length - 1);
-    };
-
-    push(from, startFuel, 0, -1, false);
-    while (heap.size > 0) {
-      const id = heap.pop();
-      const label = labels[id]!;
-      // Skip labels that a better one at the same waypoint has since dominated.
-      if (fronts[label.node]!.some((l) => (l.time < label.time && l.fuel >= label.fuel) || (l.time <= label.time && l.fuel > label.fuel))) continue;
-      if (label.node === to) return this.build(ship, labels, id);
-      const here = waypoints[label.node]!;
-      // Refuel to full here, when fuel is sold and the tank is not full.
-      if (!tankless && here.sellsFuel && label.fuel < capacity && !label.refuel) push(label.node, capacity, label.time + refuelSeconds, id, true);
-      for (const next of neighbours) {
-        if (next === label.node) continue;
-        const there = waypoints[next]!;
-        if (there.systemSymbol !== here.systemSymbol) continue;
-        // Every leg takes at least 15 s: skip neighbours that cannot lead to a better arrival.
-        if (next !== to && label.time + 15 + lowerBound[next]! >= bound) continue;
-        const d = distance(here, there);
-        // The same bound with this leg's own shortest possible time.
-        if (next !== to && label.time + (d - 0.5) * fastest + 14.5 + lowerBound[next]! >= bound) continue;
-        for (const mode of modes) {
-          const cost = tankless ? 0 : fuelCost(d, mode);
-          const left = label.fuel - cost;
-          if (!tankless && left < reserve) continue;
-          const seconds = travelSeconds(d, mode, ship.engineSpeed);
-          push(next, left, label.time + seconds, id, false, mode, d, cost, seconds);
-        }
-      }
-      for (const gate of here.jumpsTo ?? []) {
-        const next = this.index.get(gate);
-        if (next === undefined) continue;
-        const a = this.systems.get(here.systemSymbol);
-        const b = this.systems.get(waypoints[next]!.systemSymbol);
-        const d = a && b ? distance(a, b) : 0;
-        const seconds = jumpCooldownSeconds(d);
-        push(next, label.fuel, label.time + seconds, id, false, 'JUMP', d, 0, seconds);
+    const tankless = ship.fuelCapacity === 0;
+    const usable = ship.fuelCapacity - reserve;
+    const bounds = new TravelBounds(modes, ship.engineSpeed, tankless, usable);
+    const stationsOf = (system: number) => (tankless ? [] : map.stations[system]!);
+    const guide = new RouteGuide(map, to, bounds, stationsOf(map.systemOf[to]!), usable, refuelSeconds);
+    const trip: Trip = { map, ship, from, to, reserve, modes, refuelSeconds, bounds, guide, fuel: tankless ? 0 : Math.min(ship.fuel, ship.fuelCapacity) };
+    const system = map.systemOf[from]!;
+    let found: Found | undefined;
+    if (system === map.systemOf[to]) {
+      const origin = new OriginBound(map.points, stationsOf(system), map.gates[system]!, from, trip.fuel - reserve, bounds, refuelSeconds);
+      const greedy = this.greedySeconds(trip);
+      if (greedy < Infinity) {
+        const quick = new Search(trip, { system, origin, upper: greedy, stationsOnly: true }).run();
+        found = new Search(trip, { system, origin, upper: quick?.time ?? greedy }).run();
       }
     }
-    return undefined;
+    return this.build(ship, found ?? new Search(trip).run());
   }
 
-  private build(ship: ShipNavState, labels: readonly Label[], id: number): Route {
+  /**
+   * The time of a real route: from the start, at most one leg to a station (or straight to the
+   * destination), then the guide's chain of stations, each leg in the fastest mode the tank
+   * allows. Infinity when that chain cannot be flown.
+   */
+  private greedySeconds({ map, ship, from, to, reserve, modes, refuelSeconds, guide, fuel }: Trip): number {
+    const tankless = ship.fuelCapacity === 0;
+    const leg = (a: number, b: number, tank: number) => {
+      if (a === b) return 0;
+      const d = distance(map.points[a]!, map.points[b]!);
+      let best = Infinity;
+      for (const mode of modes) {
+        if (tankless || tank - fuelCost(d, mode) >= reserve) best = Math.min(best, travelSeconds(d, mode, ship.engineSpeed));
+      }
+      return best;
+    };
+    const { stations, next } = guide.destination.field;
+    const chain = new Float64Array(stations.length).fill(Number.NaN);
+    const fromStation = (k: number): number => {
+      if (Number.isNaN(chain[k]!)) {
+        const after = next[k]!;
+        chain[k] = after < 0 ? leg(stations[k]!, to, ship.fuelCapacity) : leg(stations[k]!, stations[after]!, ship.fuelCapacity) + refuelSeconds + fromStation(after);
+      }
+      return chain[k]!;
+    };
+    let best = leg(from, to, fuel);
+    for (let k = 0; k < stations.length; k++) best = Math.min(best, leg(from, stations[k]!, fuel) + refuelSeconds + fromStation(k));
+    return best;
+  }
+
+  private build(ship: ShipNavState, found: Found | undefined): Route | undefined {
+    if (!found) return undefined;
     const legs: RouteLeg[] = [];
-    const chain: number[] = [];
-    for (let at = id; at !== -1; at = labels[at]!.parent) chain.push(at);
-    chain.reverse();
     let refuelPending = false;
     let refuelStops = 0;
-    for (const at of chain) {
-      const label = labels[at]!;
-      if (label.refuel) {
+    for (const step of found.steps) {
+      if (step.kind === REFUEL) {
         refuelPending = true;
         refuelStops += 1;
-      } else if (label.mode) {
-        const from = this.waypoints[labels[label.parent]!.node]!.symbol;
-        const to = this.waypoints[label.node]!.symbol;
-        legs.push({ from, to, mode: label.mode, distance: label.distance, fuelCost: label.fuelUsed, seconds: label.seconds, refuelBefore: refuelPending, fuelAfter: label.fuel });
+      } else if (step.kind !== START) {
+        legs.push({
+          from: this.waypoints[step.from]!.symbol,
+          to: this.waypoints[step.node]!.symbol,
+          mode: step.kind === JUMP ? 'JUMP' : found.modes[step.kind]!,
+          distance: step.distance,
+          fuelCost: step.fuelUsed,
+          seconds: step.seconds,
+          refuelBefore: refuelPending,
+          fuelAfter: step.fuel,
+        });
         refuelPending = false;
       }
     }
@@ -174,7 +148,7 @@ export class RoutePlanner {
       origin: ship.location,
       destination: legs.at(-1)?.to ?? ship.location,
       legs,
-      totalSeconds: labels[id]!.time,
+      totalSeconds: found.time,
       totalFuel: legs.reduce((sum, leg) => sum + leg.fuelCost, 0),
       refuelStops,
     };
@@ -194,65 +168,209 @@ export class RoutePlanner {
   }
 }
 
-/** A search state: at a waypoint with some fuel after some time, reached from its parent. */
-interface Label {
-  node: number;
+/** One planning problem, shared by the searches that solve it. */
+interface Trip {
+  map: RouteMap;
+  ship: ShipNavState;
+  from: number;
+  to: number;
+  /** Fuel in the tank at the start (0 for a ship without one). */
   fuel: number;
+  reserve: number;
+  modes: readonly FlightMode[];
+  refuelSeconds: number;
+  bounds: TravelBounds;
+  guide: RouteGuide;
+}
+
+/** Inside one system: a real route's time, and the bound from the start that shapes the corridor. */
+interface Corridor {
+  system: number;
+  origin: OriginBound;
+  upper: number;
+  /** Stops only where fuel is sold or at gates (and at the start and the destination). */
+  stationsOnly?: boolean;
+}
+
+/** Candidate stops of one system, in parallel arrays for the inner loop. */
+interface Neighbours {
+  ids: Int32Array;
+  xs: Float64Array;
+  ys: Float64Array;
+  /** The guide's bound from each, whatever the fuel. */
+  floors: Float64Array;
+}
+
+/** The route found: its states in order and the arrival time. */
+interface Found {
   time: number;
-  parent: number;
-  /** Reached by refuelling at the same waypoint (not by a leg). */
-  refuel: boolean;
-  /** The leg that reached it, when one did. */
-  mode?: FlightMode | 'JUMP';
-  distance: number;
-  fuelUsed: number;
-  seconds: number;
+  modes: readonly FlightMode[];
+  steps: Array<{ node: number; from: number; fuel: number; kind: number; distance: number; fuelUsed: number; seconds: number }>;
 }
 
-/** A binary min-heap of (priority, id). */
-class MinHeap {
-  private readonly keys: number[] = [];
-  private readonly ids: number[] = [];
+/**
+ * One A* run. Labels (search states) live in parallel arrays; each waypoint keeps the ids of its
+ * labels that no other label dominates.
+ */
+class Search {
+  private readonly node: number[] = [];
+  private readonly fuel: number[] = [];
+  private readonly time: number[] = [];
+  private readonly parent: number[] = [];
+  private readonly kind: number[] = [];
+  private readonly legDistance: number[] = [];
+  private readonly legSeconds: number[] = [];
+  private readonly dead: number[] = [];
+  private readonly fronts: Array<number[] | undefined>;
+  private readonly heap = new MinHeap();
+  private readonly neighbourSets = new Map<number, Neighbours>();
+  private readonly tankless: boolean;
+  /** The best arrival time known so far: nothing that cannot beat it is worth queueing. */
+  private bound: number;
 
-  get size(): number {
-    return this.keys.length;
+  constructor(
+    private readonly trip: Trip,
+    private readonly corridor?: Corridor,
+  ) {
+    // A route as fast as the known one must still be found, so the bound sits just above it.
+    this.bound = corridor ? corridor.upper + 1e-6 : Infinity;
+    this.fronts = new Array<number[] | undefined>(trip.map.points.length);
+    this.tankless = trip.ship.fuelCapacity === 0;
   }
 
-  push(key: number, id: number): void {
-    let i = this.keys.length;
-    this.keys.push(key);
-    this.ids.push(id);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (this.keys[parent]! <= key) break;
-      this.keys[i] = this.keys[parent]!;
-      this.ids[i] = this.ids[parent]!;
-      i = parent;
-    }
-    this.keys[i] = key;
-    this.ids[i] = id;
-  }
-
-  pop(): number {
-    const top = this.ids[0]!;
-    const lastKey = this.keys.pop()!;
-    const lastId = this.ids.pop()!;
-    const n = this.keys.length;
-    if (n > 0) {
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        if (left >= n) break;
-        const right = left + 1;
-        const child = right < n && this.keys[right]! < this.keys[left]! ? right : left;
-        if (this.keys[child]! >= lastKey) break;
-        this.keys[i] = this.keys[child]!;
-        this.ids[i] = this.ids[child]!;
-        i = child;
+  run(): Found | undefined {
+    const { map, modes, bounds, to, reserve, ship } = this.trip;
+    const { tankless } = this;
+    this.push(this.trip.from, this.trip.fuel, 0, -1, START, 0, 0);
+    while (this.heap.size > 0) {
+      const id = this.heap.pop();
+      if (this.dead[id]) continue;
+      const here = this.node[id]!;
+      if (here === to) return this.found(id);
+      const time = this.time[id]!;
+      const fuel = this.fuel[id]!;
+      const { x, y } = map.points[here]!;
+      const { ids, xs, ys, floors } = this.neighbours(map.systemOf[here]!);
+      const slack = this.bound - time;
+      for (let k = 0; k < ids.length; k++) {
+        // Every leg takes at least 15 s: skip neighbours that cannot lead to a better arrival.
+        const floor = floors[k]!;
+        if (15 + floor >= slack) continue;
+        const next = ids[k]!;
+        if (next === here) continue;
+        const dx = xs[k]! - x;
+        const dy = ys[k]! - y;
+        const d = Math.sqrt(dx * dx + dy * dy);
+        if (bounds.leg(d) + floor >= this.bound - time) continue;
+        for (let m = 0; m < modes.length; m++) {
+          const mode = modes[m]!;
+          const cost = tankless ? 0 : fuelCost(d, mode);
+          const left = fuel - cost;
+          if (!tankless && left < reserve) continue;
+          const seconds = travelSeconds(d, mode, ship.engineSpeed);
+          this.push(next, left, time + seconds, id, m, d, seconds);
+        }
       }
-      this.keys[i] = lastKey;
-      this.ids[i] = lastId;
+      for (const jump of map.jumps[here]!) this.push(jump.to, fuel, time + jump.seconds, id, JUMP, 0, jump.seconds);
     }
-    return top;
+    return undefined;
+  }
+
+  /**
+   * The waypoints of a system that may be stops, with their positions and the guide's bound for
+   * any fuel. In the corridor's system, only those where the bound from the start plus the bound to
+   * the destination beats the known route.
+   */
+  private neighbours(system: number): Neighbours {
+    let known = this.neighbourSets.get(system);
+    if (!known) {
+      const { corridor } = this;
+      const { map, from, to, guide } = this.trip;
+      let ids = map.members[system]!;
+      if (corridor && system === corridor.system) {
+        ids = ids.filter((i) => {
+          if (i === from || i === to) return true;
+          if (corridor.stationsOnly && !map.fuelSold[i] && map.jumps[i]!.length === 0) return false;
+          // The cheap bounds first; the fuel-aware ones only for what they let through.
+          const there = corridor.origin.straight(i);
+          if (there + guide.direct(i) >= this.bound) return false;
+          const left = guide.floor(i);
+          return there + left < this.bound && corridor.origin.to(i) + left < this.bound;
+        });
+      }
+      known = {
+        ids: Int32Array.from(ids),
+        xs: Float64Array.from(ids, (i) => map.points[i]!.x),
+        ys: Float64Array.from(ids, (i) => map.points[i]!.y),
+        floors: Float64Array.from(ids, (i) => guide.floor(i)),
+      };
+      this.neighbourSets.set(system, known);
+    }
+    return known;
+  }
+
+  /** Queues a state unless it cannot beat the bound or another state at its waypoint dominates it. */
+  private push(node: number, fuel: number, time: number, parent: number, kind: number, legDistance: number, legSeconds: number): void {
+    const { trip } = this;
+    let estimate = time;
+    if (node === trip.to) {
+      if (time >= this.bound) return;
+      this.bound = time;
+    } else {
+      estimate += trip.guide.at(node, this.tankless ? 0 : fuel - trip.reserve);
+      if (estimate >= this.bound) return;
+    }
+    let front = this.fronts[node];
+    if (!front) this.fronts[node] = front = [];
+    for (let k = 0; k < front.length; k++) {
+      const other = front[k]!;
+      if (this.time[other]! <= time && this.fuel[other]! >= fuel) return;
+    }
+    let kept = 0;
+    for (let k = 0; k < front.length; k++) {
+      const other = front[k]!;
+      if (this.time[other]! >= time && this.fuel[other]! <= fuel) this.dead[other] = 1;
+      else front[kept++] = other;
+    }
+    front.length = kept;
+    const id = this.node.length;
+    this.node.push(node);
+    this.fuel.push(fuel);
+    this.time.push(time);
+    this.parent.push(parent);
+    this.kind.push(kind);
+    this.legDistance.push(legDistance);
+    this.legSeconds.push(legSeconds);
+    this.dead.push(0);
+    front.push(id);
+    this.heap.push(estimate, id);
+    // Refuel to full here at once: later arrivals no earlier than this are then dominated.
+    const capacity = trip.ship.fuelCapacity;
+    if (!this.tankless && kind !== REFUEL && node !== trip.to && fuel < capacity && trip.map.fuelSold[node]) {
+      this.push(node, capacity, time + trip.refuelSeconds, id, REFUEL, 0, 0);
+    }
+  }
+
+  private found(id: number): Found {
+    const chain: number[] = [];
+    for (let at = id; at !== -1; at = this.parent[at]!) chain.push(at);
+    chain.reverse();
+    return {
+      time: this.time[id]!,
+      modes: this.trip.modes,
+      steps: chain.map((at) => {
+        const parent = this.parent[at]!;
+        return {
+          node: this.node[at]!,
+          from: parent === -1 ? this.node[at]! : this.node[parent]!,
+          fuel: this.fuel[at]!,
+          kind: this.kind[at]!,
+          distance: this.legDistance[at]!,
+          fuelUsed: parent === -1 || this.kind[at] === REFUEL ? 0 : this.fuel[parent]! - this.fuel[at]!,
+          seconds: this.legSeconds[at]!,
+        };
+      }),
+    };
   }
 }
+

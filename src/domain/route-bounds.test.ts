@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { FlightMode } from './flight-mode.js';
+import type { NavSystem, NavWaypoint } from './route.js';
+import { OriginBound, RouteGuide, TravelBounds } from './route-bounds.js';
+import { RouteMap } from './route-map.js';
+import { referenceFastestSeconds, referenceSecondsLeft } from './route-planner-reference.js';
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const MODE_SETS: ReadonlyArray<readonly FlightMode[]> = [['BURN', 'CRUISE', 'DRIFT'], ['CRUISE'], ['DRIFT'], ['BURN'], ['CRUISE', 'DRIFT'], ['BURN', 'CRUISE', 'DRIFT', 'STEALTH']];
+
+/** A random small trip: one system, or a few joined by gates; slow and fast ships, any mode set. */
+function trip(next: () => number, systemsCount: number) {
+  const systems: NavSystem[] = Array.from({ length: systemsCount }, (_, s) => ({ symbol: `X1-S${s}`, x: Math.round(next() * 400), y: Math.round(next() * 400) }));
+  const waypoints: NavWaypoint[] = [];
+  for (const system of systems) {
+    const count = 2 + Math.floor(next() * (systemsCount > 1 ? 3 : 5));
+    for (let i = 0; i < count; i++) {
+      waypoints.push({ symbol: `${system.symbol}-W${i}`, systemSymbol: system.symbol, x: Math.round((next() - 0.5) * 120), y: Math.round((next() - 0.5) * 120), sellsFuel: next() < 0.35 });
+    }
+  }
+  if (systemsCount > 1) {
+    // Gates: the first waypoint of each system, linked in a chain plus random extra (one-way) links.
+    const gates = systems.map((s) => waypoints.find((w) => w.systemSymbol === s.symbol)!);
+    gates.forEach((g, s) => {
+      const links = new Set<string>();
+      if (s > 0) links.add(gates[s - 1]!.symbol);
+      if (s + 1 < gates.length) links.add(gates[s + 1]!.symbol);
+      if (next() < 0.3) links.add(gates[Math.floor(next() * gates.length)]!.symbol);
+      links.delete(g.symbol);
+      (g as { jumpsTo?: string[] }).jumpsTo = [...links];
+    });
+  }
+  const capacity = next() < 0.1 ? 0 : 5 + Math.floor(next() * 40);
+  const engineSpeed = next() < 0.3 ? 1 + Math.floor(next() * 8) : 9 + Math.floor(next() * 30);
+  const modes = MODE_SETS[Math.floor(next() * MODE_SETS.length)]!;
+  const reserve = capacity > 0 && next() < 0.3 ? Math.floor(next() * 5) : 0;
+  const refuelSeconds = Math.floor(next() * 20);
+  const target = waypoints.length - 1;
+  return { systems, waypoints, capacity, engineSpeed, modes, reserve, refuelSeconds, target };
+}
+
+describe('route lower bounds', () => {
+  it('never overestimate the time left, from any waypoint with any fuel (vs an exhaustive backward search)', () => {
+    const next = random(5150);
+    let checked = 0;
+    for (let trial = 0; trial < 160; trial++) {
+      const t = trip(next, trial % 4 === 3 ? 2 + Math.floor(next() * 2) : 1);
+      const map = new RouteMap(t.waypoints, t.systems);
+      const usable = t.capacity - t.reserve;
+      const bounds = new TravelBounds(t.modes, t.engineSpeed, t.capacity === 0, usable);
+      const stations = t.capacity === 0 ? [] : map.stations[map.systemOf[t.target]!]!;
+      const guide = new RouteGuide(map, t.target, bounds, stations, usable, t.refuelSeconds);
+      const left = referenceSecondsLeft(t.waypoints, { fuelCapacity: t.capacity, engineSpeed: t.engineSpeed }, t.waypoints[t.target]!.symbol, { modes: t.modes, fuelReserve: t.reserve, refuelSeconds: t.refuelSeconds }, t.systems);
+      for (let i = 0; i < t.waypoints.length; i++) {
+        for (let fuel = t.reserve; fuel <= t.capacity; fuel++) {
+          const exact = left(i, fuel);
+          if (exact === Infinity) continue;
+          const context = `trial ${trial}, waypoint ${i}, fuel ${fuel}`;
+          expect(guide.at(i, t.capacity === 0 ? 0 : fuel - t.reserve), context).toBeLessThanOrEqual(exact);
+          expect(guide.floor(i), context).toBeLessThanOrEqual(exact);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(3000);
+  });
+
+  it('never overestimate the time from the start to any waypoint (vs an exhaustive forward search)', () => {
+    const next = random(8088);
+    let checked = 0;
+    for (let trial = 0; trial < 120; trial++) {
+      const t = trip(next, 1);
+      const map = new RouteMap(t.waypoints);
+      const fuel = t.capacity === 0 ? 0 : Math.floor(next() * (t.capacity + 1));
+      const bounds = new TravelBounds(t.modes, t.engineSpeed, t.capacity === 0, t.capacity - t.reserve);
+      const origin = new OriginBound(map.points, t.capacity === 0 ? [] : map.stations[0]!, map.gates[0]!, 0, fuel - t.reserve, bounds, t.refuelSeconds);
+      for (let i = 1; i < t.waypoints.length; i++) {
+        const ship = { symbol: 'S', location: t.waypoints[0]!.symbol, fuel, fuelCapacity: t.capacity, engineSpeed: t.engineSpeed };
+        const exact = referenceFastestSeconds(t.waypoints, ship, t.waypoints[i]!.symbol, { modes: t.modes, fuelReserve: t.reserve, refuelSeconds: t.refuelSeconds });
+        if (exact === undefined) continue;
+        expect(origin.to(i), `trial ${trial}, waypoint ${i}`).toBeLessThanOrEqual(exact);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('are tight where the answer is plain: one leg at BURN with fuel to spare', () => {
+    const bounds = new TravelBounds(['BURN', 'CRUISE', 'DRIFT'], 30, false, 400);
+    // round(100 × 12.5 / 30 + 15) = 57; the bound only gives up the rounding (½ unit and ½ s).
+    expect(bounds.segment(100, 400)).toBeGreaterThan(55);
+    expect(bounds.segment(100, 400)).toBeLessThanOrEqual(57);
+    // On 100 fuel the same leg must be cruised (round(100 × 25 / 30 + 15) = 98) or partly burned over stops.
+    expect(bounds.segment(100, 100)).toBeGreaterThan(bounds.segment(100, 400) + 30);
+    expect(bounds.segment(100, 0)).toBe(Infinity);
+  });
+
+  it('allow for legs that round down: two short DRIFT legs can beat one long one for a slow ship', () => {
+    // A→B→C are 1.41 units each (rounded to 1), A→C is 2.83 (rounded to 3): at speed 1, DRIFT
+    // takes round(3 × 250 + 15) = 765 s direct but 2 × round(250 + 15) = 530 s through B.
+    const waypoints: NavWaypoint[] = [
+      { symbol: 'X1-S-A', systemSymbol: 'X1-S', x: 0, y: 0, sellsFuel: false },
+      { symbol: 'X1-S-B', systemSymbol: 'X1-S', x: 1, y: 1, sellsFuel: false },
+      { symbol: 'X1-S-C', systemSymbol: 'X1-S', x: 2, y: 2, sellsFuel: false },
+    ];
+    const exact = referenceFastestSeconds(waypoints, { symbol: 'S', location: 'X1-S-A', fuel: 5, fuelCapacity: 5, engineSpeed: 1 }, 'X1-S-C', { modes: ['DRIFT'] });
+    expect(exact).toBe(530);
+    const map = new RouteMap(waypoints);
+    const bounds = new TravelBounds(['DRIFT'], 1, false, 10);
+    const guide = new RouteGuide(map, 2, bounds, [], 10, 0);
+    expect(guide.at(0, 5)).toBeLessThanOrEqual(530);
+    expect(guide.floor(0)).toBeLessThanOrEqual(530);
+  });
+});

@@ -1,0 +1,70 @@
+import { distance, jumpCooldownSeconds, type Point } from './flight-mode.js';
+import type { NavSystem, NavWaypoint } from './route.js';
+
+/**
+ * The planner's map: waypoints by index, grouped by system, with their fuel stations and working
+ * gates resolved to indexes once, so searches work on numbers and typed arrays.
+ */
+export class RouteMap {
+  readonly points: readonly Point[];
+  /** System id of each waypoint. */
+  readonly systemOf: Int32Array;
+  /** Waypoints of each system id. */
+  readonly members: ReadonlyArray<readonly number[]>;
+  /** Fuel stations of each system id. */
+  readonly stations: ReadonlyArray<readonly number[]>;
+  /** 1 where the waypoint sells fuel. */
+  readonly fuelSold: Uint8Array;
+  /** Working gates of each system id: waypoints a jump leaves from or lands on. */
+  readonly gates: ReadonlyArray<readonly number[]>;
+  /** Per waypoint: the gates it jumps to (in other systems on the map) and each jump's cooldown. */
+  readonly jumps: ReadonlyArray<ReadonlyArray<{ to: number; seconds: number }>>;
+  private readonly index = new Map<string, number>();
+
+  constructor(
+    readonly waypoints: readonly NavWaypoint[],
+    systems: readonly NavSystem[] = [],
+  ) {
+    this.points = waypoints;
+    waypoints.forEach((w, i) => this.index.set(w.symbol, i));
+    const placed = new Map(systems.map((s) => [s.symbol, s]));
+    const ids = new Map<string, number>();
+    const systemOf = new Int32Array(waypoints.length);
+    const members: number[][] = [];
+    waypoints.forEach((w, i) => {
+      let id = ids.get(w.systemSymbol);
+      if (id === undefined) {
+        id = members.length;
+        ids.set(w.systemSymbol, id);
+        members.push([]);
+      }
+      systemOf[i] = id;
+      members[id]!.push(i);
+    });
+    this.jumps = waypoints.map((w) => {
+      const out: Array<{ to: number; seconds: number }> = [];
+      for (const gate of w.jumpsTo ?? []) {
+        const to = this.index.get(gate);
+        if (to === undefined || waypoints[to]!.systemSymbol === w.systemSymbol) continue;
+        const a = placed.get(w.systemSymbol);
+        const b = placed.get(waypoints[to]!.systemSymbol);
+        out.push({ to, seconds: jumpCooldownSeconds(a && b ? distance(a, b) : 0) });
+      }
+      return out;
+    });
+    this.systemOf = systemOf;
+    this.members = members;
+    this.fuelSold = Uint8Array.from(waypoints, (w) => (w.sellsFuel ? 1 : 0));
+    this.stations = members.map((list) => list.filter((i) => waypoints[i]!.sellsFuel));
+    const gate = new Uint8Array(waypoints.length);
+    this.jumps.forEach((out, i) => {
+      if (out.length > 0) gate[i] = 1;
+      for (const jump of out) gate[jump.to] = 1;
+    });
+    this.gates = members.map((list) => list.filter((i) => gate[i]));
+  }
+
+  indexOf(symbol: string): number | undefined {
+    return this.index.get(symbol);
+  }
+}
