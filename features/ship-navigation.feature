@@ -34,6 +34,17 @@ Feature: Ship navigation
     And the sandbox applied 3 navigations for "NOVA-1-1"
     And "spacetraders route show NOVA-1-1 --json" shows "status" as "COMPLETED"
 
+  Scenario: When fuel is dear next to the ship's time, the route saves fuel
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
+    When I run "spacetraders route plan NOVA-1-1 X1-T1-B"
+    Then the output contains "X1-T1-A -> X1-T1-B  BURN"
+    When I run "spacetraders route plan NOVA-1-1 X1-T1-B --credits-per-second 1"
+    Then the command succeeds
+    And the output contains "X1-T1-A -> X1-T1-B  CRUISE"
+    And the output contains "120 fuel (about"
+    When I run "spacetraders route plan NOVA-1-1 X1-T1-B --credits-per-second free"
+    Then the command fails with exit code 2 and the error '--credits-per-second must be a positive number, got "free"'
+
   Scenario: Draw the system and the planned route
     Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 50 of 400 fuel
     When I run "spacetraders system map X1-T1 --out <folder>/map.svg --route NOVA-1-1:X1-T1-D"

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import type { Route } from '../domain/route.js';
+import { positiveNumber } from './numbers.js';
 import { table } from './output.js';
 import { withApp } from './session.js';
 
@@ -12,10 +13,12 @@ export function registerRouteCommands(program: Command): void {
     .argument('<ship>', 'ship symbol')
     .argument('<waypoint>', 'destination waypoint')
     .option('--svg <file>', 'also draw the route on a map of the system')
-    .action(async (ship: string, waypoint: string, options: { svg?: string }, command: Command) => {
+    .option('--credits-per-second <n>', "what a second of the ship's time is worth: weigh fuel's cost against time")
+    .action(async (ship: string, waypoint: string, options: { svg?: string; creditsPerSecond?: string }, command: Command) => {
       await withApp(command, async (app, out) => {
         const { PlanRoute } = await import('../application/navigation/plan-route.js');
-        const plan = await app.mediator.send(new PlanRoute({ shipSymbol: ship, destination: waypoint, player: app.config.player }));
+        const objective = options.creditsPerSecond === undefined ? {} : { creditsPerSecond: positiveNumber(options.creditsPerSecond, '--credits-per-second') };
+        const plan = await app.mediator.send(new PlanRoute({ shipSymbol: ship, destination: waypoint, player: app.config.player, ...objective }));
         if (options.svg) {
           const { ListWaypoints } = await import('../application/systems/list-waypoints.js');
           const { systemMapSvg } = await import('./svg-map.js');
@@ -51,7 +54,7 @@ export function describeRoute(route: Route): string {
   ]);
   return [
     table(['#', 'LEG', 'MODE', 'DIST', 'FUEL', 'LEFT', 'TIME'], rows),
-    `total: ${duration(route.totalSeconds)}, ${route.totalFuel} fuel, ${route.refuelStops} refuel stop(s)`,
+    `total: ${duration(route.totalSeconds)}, ${route.totalFuel} fuel${route.fuelCredits === undefined ? '' : ` (about ${route.fuelCredits} credits)`}, ${route.refuelStops} refuel stop(s)`,
   ].join('\n');
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { ValidationError } from '../domain/errors.js';
 import { loadDefaults } from '../config/config.js';
 import { withoutApp } from './session.js';
+import { positiveNumber, wholeNumber } from './numbers.js';
 
 interface StartOptions {
   port: string;
@@ -34,14 +34,14 @@ export function registerSandboxCommands(program: Command): void {
       await withoutApp(command, async (out) => {
         const { startSandbox } = await import('../sandbox/index.js');
         const running = await startSandbox({
-          port: whole(options.port, '--port'),
+          port: wholeNumber(options.port, '--port'),
           host: options.host,
-          seed: whole(options.seed, '--seed'),
-          timeScale: positive(options.timeScale, '--time-scale'),
+          seed: wholeNumber(options.seed, '--seed'),
+          timeScale: positiveNumber(options.timeScale, '--time-scale'),
           rateLimit: options.rateLimit,
           statePath: options.state,
-          systems: options.systems === undefined ? undefined : whole(options.systems, '--systems'),
-          extraWaypoints: options.largeSystem === undefined ? undefined : whole(options.largeSystem, '--large-system'),
+          systems: options.systems === undefined ? undefined : wholeNumber(options.systems, '--systems'),
+          extraWaypoints: options.largeSystem === undefined ? undefined : wholeNumber(options.largeSystem, '--large-system'),
           accountToken: options.accountToken,
         });
         out.result({ baseUrl: running.baseUrl, adminUrl: running.adminUrl, port: running.port }, (r) =>
@@ -56,14 +56,3 @@ export function registerSandboxCommands(program: Command): void {
     });
 }
 
-function whole(text: string, flag: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new ValidationError(`${flag} must be a whole number, got "${text}"`);
-  return value;
-}
-
-function positive(text: string, flag: string): number {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new ValidationError(`${flag} must be a positive number, got "${text}"`);
-  return value;
-}

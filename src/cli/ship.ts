@@ -7,6 +7,7 @@ import { ValidationError } from '../domain/errors.js';
 import { describeRoute, duration } from './route.js';
 import { table } from './output.js';
 import { withApp } from './session.js';
+import { positiveNumber } from './numbers.js';
 
 export function registerShipCommands(program: Command): void {
   const ship = program.command('ship').description('see and fly your ships');
@@ -76,15 +77,17 @@ export function registerShipCommands(program: Command): void {
     .option('--mode <mode>', 'auto, or force CRUISE, BURN, DRIFT or STEALTH for every leg', 'auto')
     .option('--no-wait', 'return once the first leg has departed')
     .option('--background', 'run in the daemon and return a container id at once')
-    .action(async (symbol: string, waypoint: string, options: { mode: string; wait: boolean; background?: boolean }, command: Command) => {
+    .option('--credits-per-second <n>', "what a second of the ship's time is worth: weigh fuel's cost against time")
+    .action(async (symbol: string, waypoint: string, options: { mode: string; wait: boolean; background?: boolean; creditsPerSecond?: string }, command: Command) => {
       await withApp(command, async (app, out) => {
         const { NavigateShip } = await import('../application/navigation/navigate-ship.js');
-        const request = new NavigateShip({ shipSymbol: symbol, destination: waypoint, mode: options.mode, noWait: !options.wait, player: app.config.player });
+        const objective = options.creditsPerSecond === undefined ? {} : { creditsPerSecond: positiveNumber(options.creditsPerSecond, '--credits-per-second') };
+        const request = new NavigateShip({ shipSymbol: symbol, destination: waypoint, mode: options.mode, noWait: !options.wait, player: app.config.player, ...objective });
         if (options.background) {
           const { submitToDaemon } = await import('./daemon-client.js');
           const { Players } = await import('../application/player/players.js');
           const player = app.container.get(Players).resolve(app.config.player);
-          const id = await submitToDaemon(app, new NavigateShip({ shipSymbol: symbol, destination: waypoint, mode: options.mode, player: player.agentSymbol }), player.agentSymbol);
+          const id = await submitToDaemon(app, new NavigateShip({ shipSymbol: symbol, destination: waypoint, mode: options.mode, player: player.agentSymbol, ...objective }), player.agentSymbol);
           out.result({ containerId: id }, (r) => `navigation running in the daemon as container ${r.containerId} (see: spacetraders container logs ${r.containerId} --follow)`);
           return;
         }

@@ -14,7 +14,12 @@ export interface Config {
   player?: string;
   requestTimeoutMs: number;
   rateLimit: { perSecond: number; burst: number; burstWindowSeconds: number };
-  planner: { fuelReserve: number; refuelStopSeconds: number };
+  /**
+   * fuelPrice: credits per market unit of FUEL, used when no market in view shows one.
+   * creditsPerSecond: what a second of a ship's time is worth; when set, routes weigh fuel's cost
+   * against time (null: the fastest route).
+   */
+  planner: { fuelReserve: number; refuelStopSeconds: number; fuelPrice: number; creditsPerSecond: number | null };
   sandbox: { host: string; port: number; seed: number };
 }
 

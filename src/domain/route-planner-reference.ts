@@ -1,17 +1,25 @@
 import { distance, fuelCost, jumpCooldownSeconds, travelSeconds, type FlightMode } from './flight-mode.js';
 import type { NavSystem, NavWaypoint, ShipNavState } from './route.js';
 
+/** The planner's options the reference understands; `fuelWeight` turns seconds into a cost. */
+export interface ReferenceOptions {
+  fuelReserve?: number;
+  refuelSeconds?: number;
+  modes?: readonly FlightMode[];
+  fuelWeight?: number;
+}
+
 /**
  * The reference the planner is proven against: Bellman-Ford over every (waypoint, fuel) state,
  * relaxing every edge (legs inside a system, jumps between gates) until nothing changes — no
  * heuristic, no pruning, no dominance. Exhaustive, so only for small maps. Returns the minimum
- * total seconds, or undefined when the destination cannot be reached.
+ * total seconds (or cost, with a fuel weight), or undefined when the destination cannot be reached.
  */
 export function referenceFastestSeconds(
   waypoints: readonly NavWaypoint[],
   ship: ShipNavState,
   destination: string,
-  options: { fuelReserve?: number; refuelSeconds?: number; modes?: readonly FlightMode[] } = {},
+  options: ReferenceOptions = {},
   systems: readonly NavSystem[] = [],
 ): number | undefined {
   const systemAt = new Map(systems.map((s) => [s.symbol, s]));
@@ -49,7 +57,7 @@ export function referenceFastestSeconds(
           for (const mode of modes) {
             const left = capacity === 0 ? 0 : fuel - fuelCost(d, mode);
             if (capacity > 0 && left < reserve) continue;
-            relax(next * levels + left, now + travelSeconds(d, mode, ship.engineSpeed));
+            relax(next * levels + left, now + travelSeconds(d, mode, ship.engineSpeed) + (options.fuelWeight ?? 0) * (capacity === 0 ? 0 : fuel - left));
           }
         }
       }
@@ -70,7 +78,7 @@ export function referenceSecondsLeft(
   waypoints: readonly NavWaypoint[],
   ship: Pick<ShipNavState, 'fuelCapacity' | 'engineSpeed'>,
   destination: string,
-  options: { fuelReserve?: number; refuelSeconds?: number; modes?: readonly FlightMode[] } = {},
+  options: ReferenceOptions = {},
   systems: readonly NavSystem[] = [],
 ): (waypoint: number, fuel: number) => number {
   const modes = options.modes ?? ['BURN', 'CRUISE', 'DRIFT'];
@@ -103,7 +111,7 @@ export function referenceSecondsLeft(
           for (const mode of modes) {
             const after = capacity === 0 ? 0 : fuel - fuelCost(d, mode);
             if (capacity > 0 && after < reserve) continue;
-            best = Math.min(best, travelSeconds(d, mode, ship.engineSpeed) + left[next * levels + after]!);
+            best = Math.min(best, travelSeconds(d, mode, ship.engineSpeed) + (options.fuelWeight ?? 0) * (capacity === 0 ? 0 : fuel - after) + left[next * levels + after]!);
           }
         }
         if (best < left[node * levels + fuel]!) {

@@ -194,6 +194,30 @@ describe('RoutePlanner', () => {
     expect(route.legs.map((l) => l.to)).toEqual(['X1-A-G', 'X1-B-G', 'X1-B-F', 'X1-B-G', 'X1-A-G', 'X1-A-M', 'X1-A-B']);
   });
 
+  it('trades time for fuel when fuel has a weight, and stays exact against the exhaustive search', () => {
+    const waypoints = [wp('A', 0, 0), wp('B', 100, 0)];
+    // Time alone: BURN (57 s, 200 fuel). At 0.5 s per fuel unit: CRUISE (98 s + 50) beats BURN (57 s + 100).
+    expect(new RoutePlanner(waypoints).plan(ship('A', 400, 400), 'B').legs[0]!.mode).toBe('BURN');
+    const thrifty = new RoutePlanner(waypoints).plan(ship('A', 400, 400), 'B', { fuelWeight: 0.5 });
+    expect(thrifty.legs[0]!.mode).toBe('CRUISE');
+    expect(thrifty.totalSeconds).toBe(travelSeconds(100, 'CRUISE', 30));
+    const next = random(31337);
+    for (let trial = 0; trial < 150; trial++) {
+      const count = 3 + Math.floor(next() * 4);
+      const points = Array.from({ length: count }, (_, i) => wp(`W${i}`, Math.round((next() - 0.5) * 120), Math.round((next() - 0.5) * 120), next() < 0.35));
+      const capacity = 10 + Math.floor(next() * 50);
+      const start = ship('W0', Math.floor(next() * (capacity + 1)), capacity, 5 + Math.floor(next() * 40));
+      const destination = `W${1 + Math.floor(next() * (count - 1))}`;
+      const options = { refuelSeconds: Math.floor(next() * 20), fuelWeight: Math.round(next() * 40) / 10 };
+      const expected = referenceFastestSeconds(points, start, destination, options);
+      const planner = new RoutePlanner(points);
+      if (expected === undefined) continue;
+      const route = planner.plan(start, destination, options);
+      expect(route.totalSeconds + options.fuelWeight * route.totalFuel, `trial ${trial}`).toBeCloseTo(expected, 6);
+      expectFlyable(route, points, start);
+    }
+  });
+
   it('splits a slow DRIFT trip where shorter legs round down', () => {
     // A→C is 2.83 units (rounded to 3); through B it is two legs of 1.41 (each rounded to 1).
     const waypoints = [wp('A', 0, 0), wp('B', 1, 1), wp('C', 2, 2)];

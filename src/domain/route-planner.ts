@@ -12,6 +12,11 @@ export interface PlannerOptions {
   refuelSeconds?: number;
   /** Modes the planner may choose per leg. STEALTH is never faster than CRUISE, so it is left out. */
   modes?: readonly FlightMode[];
+  /**
+   * Seconds a unit of fuel burned is worth: the planner then minimises time + fuelWeight × fuel
+   * instead of time alone. (Fuel's price per ship unit ÷ what a second of the ship is worth.)
+   */
+  fuelWeight?: number;
 }
 
 export class NoRouteError extends DomainRuleError {
@@ -31,7 +36,9 @@ const JUMP = -3;
  * Plans the fastest route for a ship: A* over (waypoint, fuel) states, choosing a flight mode per
  * leg, refuelling to full only where FUEL is sold, jumping through working gates.
  *
- * Time is in seconds. The search is guided by `RouteGuide`, a lower bound on the time left that
+ * Time is in seconds; with a `fuelWeight` the cost of a route is its time plus the weight times the
+ * fuel it burns, else its time alone. The search is guided by `RouteGuide`, a lower bound on the
+ * time left (so on the cost: the weight is never negative) that
  * knows about fuel: a ship low on fuel far from the destination must refuel (the refuel stations'
  * own bounds come from a Dijkstra over the stations) or fly slowly. The bound never overestimates,
  * so the first time the destination is settled is the optimum. A state (waypoint, fuel) is
@@ -61,7 +68,7 @@ export class RoutePlanner {
   }
 
   /**
-   * Inside one system the search starts from a real route's time: the greedy route along the
+   * Inside one system the search starts from a real route's cost: the greedy route along the
    * guide's chain of stations, then a search that may stop only at stations and gates. With that
    * bound, a lower bound from the start (`OriginBound`) plus the guide's to the destination leave
    * only a corridor of waypoints that could be stops on a faster route, and the full search looks
@@ -76,33 +83,35 @@ export class RoutePlanner {
     const bounds = new TravelBounds(modes, ship.engineSpeed, tankless, usable);
     const stationsOf = (system: number) => (tankless ? [] : map.stations[system]!);
     const guide = new RouteGuide(map, to, bounds, stationsOf(map.systemOf[to]!), usable, refuelSeconds);
-    const trip: Trip = { map, ship, from, to, reserve, modes, refuelSeconds, bounds, guide, fuel: tankless ? 0 : Math.min(ship.fuel, ship.fuelCapacity) };
+    const fuelWeight = Math.max(0, options.fuelWeight ?? 0);
+    const trip: Trip = { map, ship, from, to, reserve, modes, refuelSeconds, fuelWeight, bounds, guide, fuel: tankless ? 0 : Math.min(ship.fuel, ship.fuelCapacity) };
     const system = map.systemOf[from]!;
     let found: Found | undefined;
     if (system === map.systemOf[to]) {
       const origin = new OriginBound(map.points, stationsOf(system), map.gates[system]!, from, trip.fuel - reserve, bounds, refuelSeconds);
-      const greedy = this.greedySeconds(trip);
+      const greedy = this.greedyCost(trip);
       if (greedy < Infinity) {
         const quick = new Search(trip, { system, origin, upper: greedy, stationsOnly: true }).run();
-        found = new Search(trip, { system, origin, upper: quick?.time ?? greedy }).run();
+        found = new Search(trip, { system, origin, upper: quick?.cost ?? greedy }).run();
       }
     }
     return this.build(ship, found ?? new Search(trip).run());
   }
 
   /**
-   * The time of a real route: from the start, at most one leg to a station (or straight to the
-   * destination), then the guide's chain of stations, each leg in the fastest mode the tank
+   * The cost of a real route: from the start, at most one leg to a station (or straight to the
+   * destination), then the guide's chain of stations, each leg in the cheapest mode the tank
    * allows. Infinity when that chain cannot be flown.
    */
-  private greedySeconds({ map, ship, from, to, reserve, modes, refuelSeconds, guide, fuel }: Trip): number {
+  private greedyCost({ map, ship, from, to, reserve, modes, refuelSeconds, guide, fuel, fuelWeight }: Trip): number {
     const tankless = ship.fuelCapacity === 0;
     const leg = (a: number, b: number, tank: number) => {
       if (a === b) return 0;
       const d = distance(map.points[a]!, map.points[b]!);
       let best = Infinity;
       for (const mode of modes) {
-        if (tankless || tank - fuelCost(d, mode) >= reserve) best = Math.min(best, travelSeconds(d, mode, ship.engineSpeed));
+        const cost = tankless ? 0 : fuelCost(d, mode);
+        if (tankless || tank - cost >= reserve) best = Math.min(best, travelSeconds(d, mode, ship.engineSpeed) + fuelWeight * cost);
       }
       return best;
     };
@@ -148,7 +157,7 @@ export class RoutePlanner {
       origin: ship.location,
       destination: legs.at(-1)?.to ?? ship.location,
       legs,
-      totalSeconds: found.time,
+      totalSeconds: legs.reduce((sum, leg) => sum + leg.seconds, 0) + refuelStops * found.refuelSeconds,
       totalFuel: legs.reduce((sum, leg) => sum + leg.fuelCost, 0),
       refuelStops,
     };
@@ -179,11 +188,13 @@ interface Trip {
   reserve: number;
   modes: readonly FlightMode[];
   refuelSeconds: number;
+  /** Seconds charged per unit of fuel burned (0: time alone). */
+  fuelWeight: number;
   bounds: TravelBounds;
   guide: RouteGuide;
 }
 
-/** Inside one system: a real route's time, and the bound from the start that shapes the corridor. */
+/** Inside one system: a real route's cost, and the bound from the start that shapes the corridor. */
 interface Corridor {
   system: number;
   origin: OriginBound;
@@ -201,10 +212,12 @@ interface Neighbours {
   floors: Float64Array;
 }
 
-/** The route found: its states in order and the arrival time. */
+/** The route found: its states in order and its cost. */
 interface Found {
-  time: number;
+  /** Time (plus the fuel's weight in seconds, when it has one). */
+  cost: number;
   modes: readonly FlightMode[];
+  refuelSeconds: number;
   steps: Array<{ node: number; from: number; fuel: number; kind: number; distance: number; fuelUsed: number; seconds: number }>;
 }
 
@@ -215,7 +228,7 @@ interface Found {
 class Search {
   private readonly node: number[] = [];
   private readonly fuel: number[] = [];
-  private readonly time: number[] = [];
+  private readonly cost: number[] = [];
   private readonly parent: number[] = [];
   private readonly kind: number[] = [];
   private readonly legDistance: number[] = [];
@@ -225,7 +238,7 @@ class Search {
   private readonly heap = new MinHeap();
   private readonly neighbourSets = new Map<number, Neighbours>();
   private readonly tankless: boolean;
-  /** The best arrival time known so far: nothing that cannot beat it is worth queueing. */
+  /** The best arrival cost known so far: nothing that cannot beat it is worth queueing. */
   private bound: number;
 
   constructor(
@@ -239,7 +252,7 @@ class Search {
   }
 
   run(): Found | undefined {
-    const { map, modes, bounds, to, reserve, ship } = this.trip;
+    const { map, modes, bounds, to, reserve, ship, fuelWeight: weight } = this.trip;
     const { tankless } = this;
     this.push(this.trip.from, this.trip.fuel, 0, -1, START, 0, 0);
     while (this.heap.size > 0) {
@@ -247,11 +260,11 @@ class Search {
       if (this.dead[id]) continue;
       const here = this.node[id]!;
       if (here === to) return this.found(id);
-      const time = this.time[id]!;
+      const cost = this.cost[id]!;
       const fuel = this.fuel[id]!;
       const { x, y } = map.points[here]!;
       const { ids, xs, ys, floors } = this.neighbours(map.systemOf[here]!);
-      const slack = this.bound - time;
+      const slack = this.bound - cost;
       for (let k = 0; k < ids.length; k++) {
         // Every leg takes at least 15 s: skip neighbours that cannot lead to a better arrival.
         const floor = floors[k]!;
@@ -261,17 +274,17 @@ class Search {
         const dx = xs[k]! - x;
         const dy = ys[k]! - y;
         const d = Math.sqrt(dx * dx + dy * dy);
-        if (bounds.leg(d) + floor >= this.bound - time) continue;
+        if (bounds.leg(d) + floor >= this.bound - cost) continue;
         for (let m = 0; m < modes.length; m++) {
           const mode = modes[m]!;
-          const cost = tankless ? 0 : fuelCost(d, mode);
-          const left = fuel - cost;
+          const burned = tankless ? 0 : fuelCost(d, mode);
+          const left = fuel - burned;
           if (!tankless && left < reserve) continue;
           const seconds = travelSeconds(d, mode, ship.engineSpeed);
-          this.push(next, left, time + seconds, id, m, d, seconds);
+          this.push(next, left, cost + seconds + weight * burned, id, m, d, seconds);
         }
       }
-      for (const jump of map.jumps[here]!) this.push(jump.to, fuel, time + jump.seconds, id, JUMP, 0, jump.seconds);
+      for (const jump of map.jumps[here]!) this.push(jump.to, fuel, cost + jump.seconds, id, JUMP, 0, jump.seconds);
     }
     return undefined;
   }
@@ -310,12 +323,12 @@ class Search {
   }
 
   /** Queues a state unless it cannot beat the bound or another state at its waypoint dominates it. */
-  private push(node: number, fuel: number, time: number, parent: number, kind: number, legDistance: number, legSeconds: number): void {
+  private push(node: number, fuel: number, cost: number, parent: number, kind: number, legDistance: number, legSeconds: number): void {
     const { trip } = this;
-    let estimate = time;
+    let estimate = cost;
     if (node === trip.to) {
-      if (time >= this.bound) return;
-      this.bound = time;
+      if (cost >= this.bound) return;
+      this.bound = cost;
     } else {
       estimate += trip.guide.at(node, this.tankless ? 0 : fuel - trip.reserve);
       if (estimate >= this.bound) return;
@@ -324,19 +337,19 @@ class Search {
     if (!front) this.fronts[node] = front = [];
     for (let k = 0; k < front.length; k++) {
       const other = front[k]!;
-      if (this.time[other]! <= time && this.fuel[other]! >= fuel) return;
+      if (this.cost[other]! <= cost && this.fuel[other]! >= fuel) return;
     }
     let kept = 0;
     for (let k = 0; k < front.length; k++) {
       const other = front[k]!;
-      if (this.time[other]! >= time && this.fuel[other]! <= fuel) this.dead[other] = 1;
+      if (this.cost[other]! >= cost && this.fuel[other]! <= fuel) this.dead[other] = 1;
       else front[kept++] = other;
     }
     front.length = kept;
     const id = this.node.length;
     this.node.push(node);
     this.fuel.push(fuel);
-    this.time.push(time);
+    this.cost.push(cost);
     this.parent.push(parent);
     this.kind.push(kind);
     this.legDistance.push(legDistance);
@@ -347,7 +360,7 @@ class Search {
     // Refuel to full here at once: later arrivals no earlier than this are then dominated.
     const capacity = trip.ship.fuelCapacity;
     if (!this.tankless && kind !== REFUEL && node !== trip.to && fuel < capacity && trip.map.fuelSold[node]) {
-      this.push(node, capacity, time + trip.refuelSeconds, id, REFUEL, 0, 0);
+      this.push(node, capacity, cost + trip.refuelSeconds, id, REFUEL, 0, 0);
     }
   }
 
@@ -356,8 +369,9 @@ class Search {
     for (let at = id; at !== -1; at = this.parent[at]!) chain.push(at);
     chain.reverse();
     return {
-      time: this.time[id]!,
+      cost: this.cost[id]!,
       modes: this.trip.modes,
+      refuelSeconds: this.trip.refuelSeconds,
       steps: chain.map((at) => {
         const parent = this.parent[at]!;
         return {

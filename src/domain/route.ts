@@ -51,4 +51,6 @@ export interface Route {
   totalSeconds: number;
   totalFuel: number;
   refuelStops: number;
+  /** What the fuel burned costs at the market price the plan assumed (credits, estimated). */
+  fuelCredits?: number;
 }

@@ -15,7 +15,7 @@ import { Players } from '../player/players.js';
 import { ShipCommand } from '../ships/ship-action.js';
 import { requireWaypointSymbol } from '../ships/ship-symbol.js';
 import { toDomainShip, toShipView, type ShipView } from '../ships/ship-view.js';
-import { RoutePlanning } from './route-planning.js';
+import { requireCreditsPerSecond, RoutePlanning } from './route-planning.js';
 
 export interface NavigationResult {
   ship: ShipView;
@@ -37,18 +37,22 @@ export class NavigateShip extends ShipCommand<NavigationResult> {
   readonly mode: string;
   /** Return once the first leg has departed instead of waiting for arrival. */
   readonly noWait: boolean;
+  /** What a second of the ship's time is worth: weighs fuel's cost against time. */
+  readonly creditsPerSecond?: number;
 
-  constructor(props: { shipSymbol: string; destination: string; player?: string; mode?: string; noWait?: boolean }) {
+  constructor(props: { shipSymbol: string; destination: string; player?: string; mode?: string; noWait?: boolean; creditsPerSecond?: number }) {
     super(props);
     this.destination = props.destination;
     this.mode = (props.mode ?? 'auto').toUpperCase();
     this.noWait = props.noWait ?? false;
+    if (props.creditsPerSecond !== undefined) this.creditsPerSecond = props.creditsPerSecond;
   }
 
   override validate(): void {
     super.validate();
     requireWaypointSymbol(this.destination);
     if (this.mode !== 'AUTO' && !isFlightMode(this.mode)) throw new ValidationError(`unknown flight mode "${this.mode}" (use auto, ${FLIGHT_MODES.join(', ')})`);
+    requireCreditsPerSecond(this.creditsPerSecond);
   }
 }
 
@@ -73,7 +77,10 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
     }
 
     let ship = await this.waitForArrival(player, await this.api.getShip(player.token, symbol, 'navigation'));
-    const route = await this.planning.plan(player, ship, destination, request.mode === 'AUTO' ? undefined : [request.mode as FlightMode]);
+    const route = await this.planning.plan(player, ship, destination, {
+      ...(request.mode === 'AUTO' ? {} : { modes: [request.mode as FlightMode] }),
+      ...(request.creditsPerSecond === undefined ? {} : { creditsPerSecond: request.creditsPerSecond }),
+    });
     const startedAt = this.clock.now();
     this.routes.save(player.agentSymbol, { shipSymbol: symbol, destination, route, legsDone: 0, status: 'ACTIVE', createdAt: startedAt, updatedAt: startedAt });
     this.record('RoutePlanned', { ship: symbol, destination, legs: route.legs.length, plannedSeconds: route.totalSeconds });

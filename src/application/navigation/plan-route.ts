@@ -6,20 +6,24 @@ import { TOKENS } from '../../ports/tokens.js';
 import { Players } from '../player/players.js';
 import { ShipQuery } from '../ships/ship-action.js';
 import { requireWaypointSymbol } from '../ships/ship-symbol.js';
-import { RoutePlanning } from './route-planning.js';
+import { requireCreditsPerSecond, RoutePlanning } from './route-planning.js';
 
 /** A dry run: the route a ship would fly to a waypoint, with modes, fuel, refuel stops and time. */
 export class PlanRoute extends ShipQuery<Route> {
   readonly destination: string;
+  /** What a second of the ship's time is worth: weighs fuel's cost against time. */
+  readonly creditsPerSecond?: number;
 
-  constructor(props: { shipSymbol: string; destination: string; player?: string }) {
+  constructor(props: { shipSymbol: string; destination: string; player?: string; creditsPerSecond?: number }) {
     super(props);
     this.destination = props.destination;
+    if (props.creditsPerSecond !== undefined) this.creditsPerSecond = props.creditsPerSecond;
   }
 
   override validate(): void {
     super.validate();
     requireWaypointSymbol(this.destination);
+    requireCreditsPerSecond(this.creditsPerSecond);
   }
 }
 
@@ -34,6 +38,6 @@ export class PlanRouteHandler implements RequestHandler<PlanRoute> {
   async handle(request: PlanRoute): Promise<Route> {
     const player = this.players.resolve(request.player);
     const ship = await this.api.getShip(player.token, request.shipSymbol.toUpperCase());
-    return this.planning.plan(player, ship, request.destination.toUpperCase());
+    return this.planning.plan(player, ship, request.destination.toUpperCase(), request.creditsPerSecond === undefined ? {} : { creditsPerSecond: request.creditsPerSecond });
   }
 }

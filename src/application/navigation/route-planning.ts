@@ -1,10 +1,12 @@
 import { inject, injectable } from 'inversify';
 import type { Config } from '../../config/config.js';
-import type { FlightMode } from '../../domain/flight-mode.js';
+import { SHIP_FUEL_PER_MARKET_UNIT, type FlightMode } from '../../domain/flight-mode.js';
 import type { Player } from '../../domain/player.js';
 import type { NavSystem, NavWaypoint, Route } from '../../domain/route.js';
+import { ValidationError } from '../../domain/errors.js';
 import { RoutePlanner } from '../../domain/route-planner.js';
 import type { ShipDto, SpaceTradersApi } from '../../ports/spacetraders-api.js';
+import type { CachedSystem } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { systemOf } from '../ships/ship-symbol.js';
 import { navWaypoints, SystemMap } from '../systems/system-map.js';
@@ -25,17 +27,18 @@ export class RoutePlanning {
     @inject(TOKENS.Config) private readonly config: Config,
   ) {}
 
-  /** `modes` restricts the flight modes the planner may pick (default: BURN, CRUISE, DRIFT). */
-  async plan(player: Player, ship: ShipDto, destination: string, modes?: readonly FlightMode[]): Promise<Route> {
+  async plan(player: Player, ship: ShipDto, destination: string, objective: RouteObjective = {}): Promise<Route> {
     const origin = ship.nav.systemSymbol;
     const target = systemOf(destination);
     const home = await this.map.load(player, origin);
+    const known = [home];
     let waypoints: NavWaypoint[];
     let systems: NavSystem[] = [];
     if (target === origin) {
       waypoints = navWaypoints(home);
     } else {
       const away = await this.map.load(player, target);
+      known.push(away);
       const network = await this.gateNetwork(player, origin, target);
       systems = network.systems;
       const full = new Set([origin, target]);
@@ -45,12 +48,20 @@ export class RoutePlanning {
         ...network.gateWaypoints.filter((w) => !full.has(w.systemSymbol)),
       ];
     }
+    const fuelPrice = observedFuelPrice(known) ?? this.config.planner.fuelPrice;
+    const creditsPerSecond = objective.creditsPerSecond ?? this.config.planner.creditsPerSecond ?? undefined;
     const planner = new RoutePlanner(waypoints, systems);
-    return planner.plan(
+    const route = planner.plan(
       { symbol: ship.symbol, location: ship.nav.waypointSymbol, fuel: ship.fuel.current, fuelCapacity: ship.fuel.capacity, engineSpeed: ship.engine.speed },
       destination,
-      { fuelReserve: this.config.planner.fuelReserve, refuelSeconds: this.config.planner.refuelStopSeconds, ...(modes ? { modes } : {}) },
+      {
+        fuelReserve: this.config.planner.fuelReserve,
+        refuelSeconds: this.config.planner.refuelStopSeconds,
+        ...(objective.modes ? { modes: objective.modes } : {}),
+        ...(creditsPerSecond ? { fuelWeight: fuelPrice / SHIP_FUEL_PER_MARKET_UNIT / creditsPerSecond } : {}),
+      },
     );
+    return { ...route, fuelCredits: Math.round((route.totalFuel * fuelPrice) / SHIP_FUEL_PER_MARKET_UNIT) };
   }
 
   private async gateNetwork(player: Player, origin: string, target: string) {
@@ -81,4 +92,27 @@ export class RoutePlanning {
     const gateWaypoints: NavWaypoint[] = gateSites.map((site) => ({ ...site, sellsFuel: false, jumpsTo: gates.get(site.symbol) ?? [] }));
     return { systems, gates, gateWaypoints };
   }
+}
+
+/** What the planner is asked to optimise. */
+export interface RouteObjective {
+  /** Restricts the flight modes the planner may pick (default: BURN, CRUISE, DRIFT). */
+  modes?: readonly FlightMode[];
+  /** What a second of the ship's time is worth; when set, fuel's cost is weighed against time. */
+  creditsPerSecond?: number;
+}
+
+/** Rejects a value of time that is not a positive number of credits per second. */
+export function requireCreditsPerSecond(value: number | undefined): void {
+  if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
+    throw new ValidationError(`credits per second must be a positive number, got "${value}"`);
+  }
+}
+
+/** The median FUEL price (credits per market unit) the cached markets show, if any shows one. */
+export function observedFuelPrice(systems: readonly CachedSystem[]): number | undefined {
+  const prices = systems.flatMap((s) => s.markets.flatMap((m) => (m.tradeGoods ?? []).filter((g) => g.symbol === 'FUEL').map((g) => g.purchasePrice)));
+  if (prices.length === 0) return undefined;
+  prices.sort((a, b) => a - b);
+  return prices[Math.floor(prices.length / 2)];
 }
