@@ -41,7 +41,7 @@ Feature: Ship navigation
     When I run "spacetraders route plan NOVA-1-1 X1-T1-B --credits-per-second 1"
     Then the command succeeds
     And the output contains "X1-T1-A -> X1-T1-B  CRUISE"
-    And the output contains "120 fuel (about"
+    And the output contains "120 fuel (worth about"
     When I run "spacetraders route plan NOVA-1-1 X1-T1-B --credits-per-second free"
     Then the command fails with exit code 2 and the error '--credits-per-second must be a positive number, got "free"'
 

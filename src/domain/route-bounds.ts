@@ -6,6 +6,9 @@ import type { RouteMap } from './route-map.js';
 const SECONDS_PER_UNIT: Record<FlightMode, number> = { CRUISE: 25, DRIFT: 250, BURN: 12.5, STEALTH: 30 };
 const FUEL_PER_UNIT: Record<FlightMode, number> = { CRUISE: 1, DRIFT: 0, BURN: 2, STEALTH: 1 };
 
+/** Whole units of distance the full-tank table may cover (systems span about 1,600). */
+const FULL_TANK_TABLE_LIMIT = 20_000;
+
 /**
  * Lower bounds on travel time that never overestimate, for guiding and pruning the route search.
  *
@@ -91,6 +94,8 @@ export class TravelBounds {
   /** `segment` on a full tank (less the reserve), from a table by whole units of distance. */
   fullTank(d: number): number {
     const units = Math.floor(d);
+    // Beyond the table's reach (maps far larger than the game's systems), compute it outright.
+    if (units > FULL_TANK_TABLE_LIMIT) return this.segment(units, this.usable);
     const table = this.fullTankTable;
     for (let u = table.length; u <= units; u++) table.push(this.segment(u, this.usable));
     return table[units]!;
@@ -154,7 +159,8 @@ class StationField {
     // Fill the full-tank table across the stations' extent once, then read it directly.
     const width = Math.max(...xs) - Math.min(...xs);
     const height = Math.max(...ys) - Math.min(...ys);
-    if (count > 1) bounds.fullTank(Math.sqrt(width * width + height * height));
+    const extent = count > 1 ? Math.sqrt(width * width + height * height) : 0;
+    bounds.fullTank(Math.min(extent, FULL_TANK_TABLE_LIMIT));
     const table = bounds.fullTankTable;
     // Dense graph: the O(stations²) array version of Dijkstra beats a heap here.
     for (let round = 0; round < count; round++) {
@@ -169,7 +175,8 @@ class StationField {
         if (done[k]) continue;
         const dx = xs[k]! - x;
         const dy = ys[k]! - y;
-        const candidate = table[Math.floor(Math.sqrt(dx * dx + dy * dy))]! + through;
+        const units = Math.floor(Math.sqrt(dx * dx + dy * dy));
+        const candidate = (units < table.length ? table[units]! : bounds.fullTank(units)) + through;
         if (candidate < value[k]!) {
           value[k] = candidate;
           next[k] = pick;

@@ -218,6 +218,18 @@ describe('RoutePlanner', () => {
     }
   });
 
+  it('plans on maps far larger than any game system', () => {
+    const waypoints = [wp('A', 0, 0), wp('S', 150, 30_000, true), wp('T', 30_000, 30_000, true), wp('B', 60_000, 1)];
+    const start = ship('A', 400, 400);
+    const route = new RoutePlanner(waypoints).plan(start, 'B', { refuelSeconds: 5 });
+    expect(route.totalSeconds).toBe(referenceFastestSeconds(waypoints, start, 'B', { refuelSeconds: 5 }));
+    expectFlyable(route, waypoints, start);
+  });
+
+  it('refuses a ship whose engine cannot move it', () => {
+    expect(() => new RoutePlanner([wp('A', 0, 0), wp('B', 10, 0)]).plan(ship('A', 100, 100, 0), 'B')).toThrow('engine speed of 0');
+  });
+
   it('splits a slow DRIFT trip where shorter legs round down', () => {
     // A→C is 2.83 units (rounded to 3); through B it is two legs of 1.41 (each rounded to 1).
     const waypoints = [wp('A', 0, 0), wp('B', 1, 1), wp('C', 2, 2)];

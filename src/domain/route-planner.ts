@@ -61,6 +61,7 @@ export class RoutePlanner {
     const to = this.map.indexOf(destination);
     if (from === undefined) throw new NoRouteError(`the ship's location ${ship.location} is not in the known map; sync the system first`);
     if (to === undefined) throw new NoRouteError(`unknown destination ${destination}`);
+    if (!(ship.engineSpeed > 0)) throw new NoRouteError(`${ship.symbol} has an engine speed of ${ship.engineSpeed} and cannot fly`);
     const reserve = Math.min(options.fuelReserve ?? 0, ship.fuelCapacity);
     const route = this.fastest(ship, from, to, reserve, options) ?? (reserve > 0 ? this.fastest(ship, from, to, 0, options) : undefined);
     if (!route) throw new NoRouteError(this.explain(ship, from, to));
