@@ -7,17 +7,14 @@ import type { NavSystem, NavWaypoint, ShipNavState } from '../domain/route.js';
 import { NoRouteError, RoutePlanner } from '../domain/route-planner.js';
 import { baselineSeconds } from '../domain/route-planner-baseline.js';
 import { referenceFastestSeconds } from '../domain/route-planner-reference.js';
+import { Random } from '../sandbox/random.js';
 import { fixed, median, percentile } from './stats.js';
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The sandbox's seeded generator, as a function: the same seed gives the same instances. */
+const random = (seed: number): (() => number) => {
+  const generator = new Random(seed);
+  return () => generator.next();
+};
 
 function system(next: () => number, count: number, radius: number, symbol = 'X1-B'): NavWaypoint[] {
   return Array.from({ length: count }, (_, i) => ({

@@ -4,16 +4,13 @@ import type { NavSystem, NavWaypoint } from './route.js';
 import { OriginBound, RouteGuide, TravelBounds } from './route-bounds.js';
 import { RouteMap } from './route-map.js';
 import { referenceFastestSeconds, referenceSecondsLeft } from './route-planner-reference.js';
+import { Random } from '../sandbox/random.js';
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The sandbox's seeded generator, as a function: the same seed gives the same instances. */
+const random = (seed: number): (() => number) => {
+  const generator = new Random(seed);
+  return () => generator.next();
+};
 
 const MODE_SETS: ReadonlyArray<readonly FlightMode[]> = [['BURN', 'CRUISE', 'DRIFT'], ['CRUISE'], ['DRIFT'], ['BURN'], ['CRUISE', 'DRIFT'], ['BURN', 'CRUISE', 'DRIFT', 'STEALTH']];
 

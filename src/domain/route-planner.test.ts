@@ -3,17 +3,13 @@ import { distance, fuelCost, travelSeconds, type FlightMode } from './flight-mod
 import type { NavWaypoint, Route, ShipNavState } from './route.js';
 import { NoRouteError, RoutePlanner } from './route-planner.js';
 import { referenceFastestSeconds } from './route-planner-reference.js';
+import { Random } from '../sandbox/random.js';
 
-/** Deterministic PRNG for reproducible random systems. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The sandbox's seeded generator, as a function: the same seed gives the same instances. */
+const random = (seed: number): (() => number) => {
+  const generator = new Random(seed);
+  return () => generator.next();
+};
 
 const wp = (symbol: string, x: number, y: number, sellsFuel = false): NavWaypoint => ({ symbol, systemSymbol: 'X1-T', x, y, sellsFuel });
 const ship = (location: string, fuel: number, fuelCapacity = 100, engineSpeed = 30): ShipNavState => ({ symbol: 'NOVA-1-1', location, fuel, fuelCapacity, engineSpeed });
