@@ -45,7 +45,11 @@ export function registerSandboxCommands(program: Command): void {
           accountToken: options.accountToken,
         });
         out.result({ baseUrl: running.baseUrl, adminUrl: running.adminUrl, port: running.port }, (r) =>
-          [`sandbox listening at ${r.baseUrl}`, `admin API at ${r.adminUrl}`, `use it with: export SPACETRADERS_API_URL=${r.baseUrl}`].join('\n'),
+          [
+            `sandbox listening at ${r.baseUrl}`,
+            `admin API at ${r.adminUrl}`,
+            `use it with: export SPACETRADERS_API_URL=${r.baseUrl}${options.rateLimit ? '' : ' SPACETRADERS_RATE_LIMIT=off'}`,
+          ].join('\n'),
         );
         await new Promise<void>((resolve) => {
           const stop = () => void running.close().then(resolve);

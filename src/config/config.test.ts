@@ -43,4 +43,12 @@ describe('configuration precedence', () => {
     expect(shown).not.toContain('super-secret-token');
     expect(shown).toContain('<set, hidden>');
   });
+
+  it('takes the client rate limit from SPACETRADERS_RATE_LIMIT: off, N or N/B', () => {
+    expect(resolveConfig(defaults, {}).rateLimit).toEqual({ perSecond: 2, burst: 30, burstWindowSeconds: 60 });
+    expect(resolveConfig(defaults, { SPACETRADERS_RATE_LIMIT: '10' }).rateLimit).toEqual({ perSecond: 10, burst: 30, burstWindowSeconds: 60 });
+    expect(resolveConfig(defaults, { SPACETRADERS_RATE_LIMIT: '5/100' }).rateLimit).toEqual({ perSecond: 5, burst: 100, burstWindowSeconds: 60 });
+    expect(resolveConfig(defaults, { SPACETRADERS_RATE_LIMIT: 'OFF' }).rateLimit.perSecond).toBeGreaterThanOrEqual(1_000_000);
+    for (const bad of ['fast', '0', '2/', '-1']) expect(() => resolveConfig(defaults, { SPACETRADERS_RATE_LIMIT: bad })).toThrow(`invalid SPACETRADERS_RATE_LIMIT "${bad}"`);
+  });
 });

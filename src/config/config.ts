@@ -55,12 +55,29 @@ export function resolveConfig(defaults: Defaults, env: NodeJS.ProcessEnv, flags:
   const { dataDir, ...rest } = defaults;
   return {
     ...rest,
+    rateLimit: env.SPACETRADERS_RATE_LIMIT === undefined ? defaults.rateLimit : parseRateLimit(env.SPACETRADERS_RATE_LIMIT, defaults.rateLimit),
     apiUrl,
     logLevel: logLevel as LogLevel,
     dbPath: flags.db ?? env.SPACETRADERS_DB ?? join(dataDir ?? defaultDataDir(env), 'spacetraders.db'),
     accountToken: nonEmpty(flags.accountToken) ?? nonEmpty(env.SPACETRADERS_ACCOUNT_TOKEN),
     player: nonEmpty(flags.player) ?? nonEmpty(env.SPACETRADERS_PLAYER),
   };
+}
+
+/** Requests per second a client may send when its limit is "off" (a sandbox with --no-rate-limit). */
+const UNLIMITED_PER_SECOND = 1_000_000;
+
+/**
+ * SPACETRADERS_RATE_LIMIT: "off" (no client-side limit, for a sandbox started with
+ * --no-rate-limit), "N" (N requests per second, the burst pool as configured) or "N/B" (and B
+ * burst requests per window).
+ */
+export function parseRateLimit(text: string, base: Config['rateLimit']): Config['rateLimit'] {
+  const value = text.trim().toLowerCase();
+  if (value === 'off') return { ...base, perSecond: UNLIMITED_PER_SECOND };
+  const match = /^(\d+)(?:\/(\d+))?$/.exec(value);
+  if (!match || Number(match[1]) < 1) throw new ValidationError(`invalid SPACETRADERS_RATE_LIMIT "${text}": use off, N (requests per second) or N/B (and burst)`);
+  return { ...base, perSecond: Number(match[1]), ...(match[2] === undefined ? {} : { burst: Number(match[2]) }) };
 }
 
 function defaultDataDir(env: NodeJS.ProcessEnv): string {
