@@ -23,6 +23,56 @@ export const TRADE_GOODS: Record<string, { name: string; basePrice: number }> = 
   ELECTRONICS: { name: 'Electronics', basePrice: 560 },
   MEDICINE: { name: 'Medicine', basePrice: 650 },
   EQUIPMENT: { name: 'Equipment', basePrice: 900 },
+  // Raw and refined goods the sandbox's other operations (siphon, refine, construction) deal in.
+  LIQUID_NITROGEN: { name: 'Liquid Nitrogen', basePrice: 30 },
+  HYDROCARBON: { name: 'Hydrocarbon', basePrice: 40 },
+  SILVER_ORE: { name: 'Silver Ore', basePrice: 70 },
+  GOLD_ORE: { name: 'Gold Ore', basePrice: 90 },
+  PLATINUM_ORE: { name: 'Platinum Ore', basePrice: 110 },
+  URANITE_ORE: { name: 'Uranite Ore', basePrice: 130 },
+  MERITIUM_ORE: { name: 'Meritium Ore', basePrice: 160 },
+  SILVER: { name: 'Silver', basePrice: 220 },
+  GOLD: { name: 'Gold', basePrice: 290 },
+  PLATINUM: { name: 'Platinum', basePrice: 350 },
+  URANITE: { name: 'Uranite', basePrice: 420 },
+  MERITIUM: { name: 'Meritium', basePrice: 520 },
+  FAB_MATS: { name: 'Fabrication Materials', basePrice: 300 },
+  ADVANCED_CIRCUITRY: { name: 'Advanced Circuitry', basePrice: 1_800 },
+  QUANTUM_STABILIZERS: { name: 'Quantum Stabilizers', basePrice: 7_000 },
+  MICROPROCESSORS: { name: 'Microprocessors', basePrice: 700 },
+  PLASTICS: { name: 'Plastics', basePrice: 90 },
+  FERTILIZERS: { name: 'Fertilizers', basePrice: 60 },
+  POLYNUCLEOTIDES: { name: 'Polynucleotides', basePrice: 250 },
+  SHIP_PLATING: { name: 'Ship Plating', basePrice: 1_200 },
+  SHIP_PARTS: { name: 'Ship Parts', basePrice: 1_500 },
+  // Ship components are goods too: sold at markets, carried as cargo, installed at shipyards.
+  FRAME_PROBE: { name: 'Frame Probe', basePrice: 3_000 },
+  FRAME_DRONE: { name: 'Frame Drone', basePrice: 8_000 },
+  FRAME_LIGHT_FREIGHTER: { name: 'Frame Light Freighter', basePrice: 40_000 },
+  FRAME_FRIGATE: { name: 'Frame Frigate', basePrice: 60_000 },
+  REACTOR_SOLAR_I: { name: 'Solar Reactor I', basePrice: 5_000 },
+  REACTOR_CHEMICAL_I: { name: 'Chemical Reactor I', basePrice: 10_000 },
+  REACTOR_FISSION_I: { name: 'Fission Reactor I', basePrice: 25_000 },
+  ENGINE_IMPULSE_DRIVE_I: { name: 'Impulse Drive I', basePrice: 6_000 },
+  ENGINE_ION_DRIVE_I: { name: 'Ion Drive I', basePrice: 15_000 },
+  ENGINE_ION_DRIVE_II: { name: 'Ion Drive II', basePrice: 30_000 },
+  MOUNT_GAS_SIPHON_I: { name: 'Gas Siphon I', basePrice: 9_000 },
+  MOUNT_GAS_SIPHON_II: { name: 'Gas Siphon II', basePrice: 22_000 },
+  MOUNT_SURVEYOR_I: { name: 'Surveyor I', basePrice: 10_000 },
+  MOUNT_SURVEYOR_II: { name: 'Surveyor II', basePrice: 25_000 },
+  MOUNT_SENSOR_ARRAY_I: { name: 'Sensor Array I', basePrice: 8_000 },
+  MOUNT_SENSOR_ARRAY_II: { name: 'Sensor Array II', basePrice: 20_000 },
+  MOUNT_MINING_LASER_I: { name: 'Mining Laser I', basePrice: 10_000 },
+  MOUNT_MINING_LASER_II: { name: 'Mining Laser II', basePrice: 25_000 },
+  MODULE_CARGO_HOLD_I: { name: 'Cargo Hold I', basePrice: 7_000 },
+  MODULE_CARGO_HOLD_II: { name: 'Cargo Hold II', basePrice: 16_000 },
+  MODULE_CREW_QUARTERS_I: { name: 'Crew Quarters I', basePrice: 9_000 },
+  MODULE_MINERAL_PROCESSOR_I: { name: 'Mineral Processor I', basePrice: 15_000 },
+  MODULE_GAS_PROCESSOR_I: { name: 'Gas Processor I', basePrice: 15_000 },
+  MODULE_ORE_REFINERY_I: { name: 'Ore Refinery I', basePrice: 40_000 },
+  MODULE_FUEL_REFINERY_I: { name: 'Fuel Refinery I', basePrice: 40_000 },
+  MODULE_MICRO_REFINERY_I: { name: 'Micro Refinery I', basePrice: 20_000 },
+  MODULE_WARP_DRIVE_I: { name: 'Warp Drive I', basePrice: 50_000 },
 };
 
 /** Goods an asteroid yields when extracted. */
@@ -62,10 +112,10 @@ export interface ShipTemplate {
   crew: { required: number; capacity: number };
 }
 
-const laser: S['ShipMount'] = { symbol: 'MOUNT_MINING_LASER_I', name: 'Mining Laser I', description: 'laser', strength: 10, requirements: { power: 1, crew: 0 } };
-const surveyor: S['ShipMount'] = { symbol: 'MOUNT_SURVEYOR_I', name: 'Surveyor I', description: 'surveyor', strength: 1, requirements: { power: 1, crew: 0 } };
-const cargoHold: S['ShipModule'] = { symbol: 'MODULE_CARGO_HOLD_I', name: 'Cargo Hold', description: 'cargo', capacity: 15, requirements: { power: 1, crew: 0, slots: 1 } };
-const warpDrive: S['ShipModule'] = { symbol: 'MODULE_WARP_DRIVE_I', name: 'Warp Drive I', description: 'warp', range: 2000, requirements: { power: 1, crew: 0, slots: 1 } };
+export const laser: S['ShipMount'] = { symbol: 'MOUNT_MINING_LASER_I', name: 'Mining Laser I', description: 'laser', strength: 10, requirements: { power: 1, crew: 0 } };
+export const surveyor: S['ShipMount'] = { symbol: 'MOUNT_SURVEYOR_I', name: 'Surveyor I', description: 'surveyor', strength: 1, requirements: { power: 1, crew: 0 } };
+export const cargoHold: S['ShipModule'] = { symbol: 'MODULE_CARGO_HOLD_I', name: 'Cargo Hold', description: 'cargo', capacity: 15, requirements: { power: 1, crew: 0, slots: 1 } };
+export const warpDrive: S['ShipModule'] = { symbol: 'MODULE_WARP_DRIVE_I', name: 'Warp Drive I', description: 'warp', range: 2000, requirements: { power: 1, crew: 0, slots: 1 } };
 
 /** Ship types the sandbox builds: speeds and tanks in the range the live game uses. */
 export const SHIP_TEMPLATES: Partial<Record<S['ShipType'], ShipTemplate>> = {

@@ -61,6 +61,7 @@ export class Game {
     const hq = this.waypoint(factionState.headquarters);
     const agent: AgentState = { accountId: randomUUID(), symbol: agentSymbol, headquarters: hq.symbol, credits: 175_000, startingFaction: factionState.symbol, shipCount: 0 };
     this.world.agents[agentSymbol] = agent;
+    (this.world.registeredAt ??= {})[agentSymbol] = new Date(this.clock.now()).toISOString();
     const ships = [this.addShip(agent, 'SHIP_COMMAND_FRIGATE', hq), this.addShip(agent, 'SHIP_PROBE', hq)];
     const contract = this.offerContract(agent);
     const token = signToken({ identifier: agentSymbol, version: 'v2.3.0', reset_date: this.world.resetDate, iat: Math.floor(Date.now() / 1000), sub: 'agent-token' }, this.world.secret);
@@ -230,9 +231,10 @@ export class Game {
     if (state.cooldownUntil > now) throw this.cooldownError(state, now);
     const here = this.waypoint(ship.nav.waypointSymbol);
     const there = this.world.waypoints[target.toUpperCase()];
-    if (here.type !== 'JUMP_GATE') throw new GameError(400, 4208, `Ship ${ship.symbol} is not at a jump gate.`);
-    if (!there || there.type !== 'JUMP_GATE' || !here.gate?.includes(there.symbol)) throw new GameError(400, 4207, `Jump gate ${here.symbol} has no connection to ${target.toUpperCase()}.`);
-    if (here.isUnderConstruction || there.isUnderConstruction) throw new GameError(400, 4209, `Jump gate ${here.isUnderConstruction ? here.symbol : there.symbol} is under construction.`);
+    if (here.type !== 'JUMP_GATE') throw new GameError(400, 4254, `Ship ${ship.symbol} is not at a jump gate.`, { waypointSymbol: here.symbol });
+    if (!there || there.type !== 'JUMP_GATE' || !here.gate?.includes(there.symbol)) throw new GameError(400, 4255, `Jump gate ${here.symbol} has no connection to ${target.toUpperCase()}.`, { waypointSymbol: target.toUpperCase() });
+    if (here.isUnderConstruction) throw new GameError(400, 4256, `Jump gate ${here.symbol} is under construction.`, { waypointSymbol: here.symbol });
+    if (there.isUnderConstruction) throw new GameError(400, 4262, `Jump gate ${there.symbol} is under construction.`, { waypointSymbol: there.symbol });
     const cost = prices(this.antimatter(here)).purchasePrice;
     const owner = this.world.agents[agent.symbol]!;
     if (owner.credits < cost) throw new GameError(400, 4600, `Agent has insufficient funds for the antimatter of the jump.`, { agentCredits: owner.credits, totalPrice: cost });

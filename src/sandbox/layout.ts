@@ -27,6 +27,8 @@ export interface Layout {
       /** Jump gate: the gate waypoints it connects to. */
       gate?: string[];
       underConstruction?: boolean;
+      /** A construction site's bill: trade symbol -> units required (implies underConstruction). */
+      construction?: Record<string, number>;
     }>;
   }>;
   /** Faction symbol -> headquarters waypoint. Default: every recruiting faction at the first waypoint. */
@@ -60,11 +62,12 @@ export function worldFromLayout(layout: Layout, seed: number, resetDate: string,
         y: w.y,
         orbitals: [],
         traits,
-        isUnderConstruction: w.underConstruction ?? false,
+        isUnderConstruction: w.underConstruction ?? w.construction !== undefined,
         ...(w.orbits ? { orbits: w.orbits } : {}),
         ...(hasMarket ? { market: goods } : {}),
         ...(w.shipyard ? { shipyard: w.shipyard } : {}),
         ...(w.gate ? { gate: [...w.gate] } : {}),
+        ...(w.construction ? { construction: { isComplete: false, materials: Object.entries(w.construction).map(([tradeSymbol, required]) => ({ tradeSymbol: tradeSymbol as S['TradeSymbol'], required, fulfilled: 0 })) } } : {}),
       };
       world.waypoints[w.symbol] = waypoint;
       world.systems[system.symbol]!.waypoints.push(w.symbol);

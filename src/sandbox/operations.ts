@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { components } from '../ports/generated/spacetraders-api-schema.js';
 import { distance, fuelCost, travelSeconds, type FlightMode } from '../domain/flight-mode.js';
-import { ASTEROID_YIELDS, SHIP_TEMPLATES, TRADE_GOODS } from './catalog.js';
+import { ASTEROID_YIELDS, SHIP_TEMPLATES } from './catalog.js';
 import { badRequest, GameError } from './errors.js';
 import type { Game } from './game.js';
+import { stringField, unitsField } from './payload.js';
 import { Random } from './random.js';
+import { addCargo, removeCargo, startCooldown } from './ship-support.js';
 import { routePoint } from './views.js';
-import { countAction, type AgentState, type ShipState } from './world.js';
+import { countAction, type AgentState } from './world.js';
 
 type S = components['schemas'];
 
@@ -28,7 +30,7 @@ export class Operations {
     const ship = this.game.ship(agent, symbol);
     const target = this.game.waypoint(stringField(body, 'waypointSymbol'));
     this.game.mustBeInOrbit(ship);
-    if (!ship.modules.some((m) => m.symbol.startsWith('MODULE_WARP_DRIVE'))) throw new GameError(400, 4242, `Ship ${ship.symbol} has no warp drive installed.`, { shipSymbol: ship.symbol });
+    if (!ship.modules.some((m) => m.symbol.startsWith('MODULE_WARP_DRIVE'))) throw new GameError(400, 4241, `Ship ${ship.symbol} has no warp drive installed.`, { shipSymbol: ship.symbol });
     if (target.systemSymbol === ship.nav.systemSymbol) throw new GameError(400, 4235, `Ship ${ship.symbol} cannot warp within its own system; navigate instead.`, { shipSymbol: ship.symbol });
     const origin = this.game.waypoint(ship.nav.waypointSymbol);
     const d = distance(this.game.world.systems[origin.systemSymbol]!, this.game.world.systems[target.systemSymbol]!);
@@ -47,14 +49,14 @@ export class Operations {
   jettison(agent: AgentState, symbol: string, body: unknown) {
     const ship = this.game.ship(agent, symbol);
     this.game.notInTransit(ship);
-    this.removeCargo(ship, stringField(body, 'symbol'), unitsField(body));
+    removeCargo(ship, stringField(body, 'symbol'), unitsField(body));
     return { cargo: ship.cargo };
   }
 
   survey(agent: AgentState, symbol: string) {
     const { ship, state, here } = this.atAsteroid(agent, symbol, 'MOUNT_SURVEYOR');
     const surveyors = ship.mounts.filter((m) => m.symbol.startsWith('MOUNT_SURVEYOR'));
-    const cooldown = this.startCooldown(state, 60 + 10 * surveyors.reduce((sum, m) => sum + (m.requirements.power ?? 0), 0));
+    const cooldown = startCooldown(this.game.clock, state, 60 + 10 * surveyors.reduce((sum, m) => sum + (m.requirements.power ?? 0), 0));
     const now = this.game.clock.now();
     const surveys: S['Survey'][] = surveyors.map(() => ({
       signature: `${here.symbol}-${randomUUID().slice(0, 5).toUpperCase()}`,
@@ -77,8 +79,8 @@ export class Operations {
     const strength = lasers.reduce((sum, m) => sum + (m.strength ?? 0), 0);
     const good = survey ? this.random.pick(survey.deposits).symbol : this.random.pick(ASTEROID_YIELDS);
     const units = Math.min(ship.cargo.capacity - ship.cargo.units, 1 + this.random.int(0, Math.max(1, Math.floor(strength / 2))));
-    this.addCargo(ship, good, units);
-    const cooldown = this.startCooldown(state, 60 + 10 * lasers.reduce((sum, m) => sum + (m.requirements.power ?? 0), 0));
+    addCargo(ship, good, units);
+    const cooldown = startCooldown(this.game.clock, state, 60 + 10 * lasers.reduce((sum, m) => sum + (m.requirements.power ?? 0), 0));
     countAction(this.game.world, 'extract', ship.symbol);
     return { extraction: { shipSymbol: ship.symbol, yield: { symbol: good as S['TradeSymbol'], units } }, cooldown, cargo: ship.cargo, modifiers: [], events: [] };
   }
@@ -95,7 +97,7 @@ export class Operations {
     this.game.mustBeDocked(ship);
     if (ship.nav.waypointSymbol !== term.destinationSymbol) throw new GameError(400, 4510, `Ship ${ship.symbol} is not at the delivery destination ${term.destinationSymbol}.`, { contractId: contract.id, destinationSymbol: term.destinationSymbol });
     if (term.unitsFulfilled + units > term.unitsRequired) throw new GameError(400, 4509, `Delivery exceeds the ${term.unitsRequired - term.unitsFulfilled} units still required.`, { contractId: contract.id, tradeSymbol });
-    this.removeCargo(ship, tradeSymbol, units);
+    removeCargo(ship, tradeSymbol, units);
     term.unitsFulfilled += units;
     countAction(this.game.world, 'deliver', ship.symbol);
     return { contract, cargo: ship.cargo };
@@ -149,43 +151,9 @@ export class Operations {
     const state = this.game.world.ships[ship.symbol]!;
     const now = this.game.clock.now();
     if (state.cooldownUntil > now) throw this.game.cooldownError(state, now);
-    if (!ship.mounts.some((m) => m.symbol.startsWith(mount))) throw new GameError(400, mount.includes('SURVEYOR') ? 4223 : 4243, `Ship ${ship.symbol} has no ${mount.toLowerCase().replace(/_/g, ' ')} installed.`, { shipSymbol: ship.symbol });
+    if (!ship.mounts.some((m) => m.symbol.startsWith(mount))) throw new GameError(400, mount.includes('SURVEYOR') ? 4240 : 4243, `Ship ${ship.symbol} has no ${mount.toLowerCase().replace(/_/g, ' ')} installed.`, { shipSymbol: ship.symbol });
     const here = this.game.waypoint(ship.nav.waypointSymbol);
     if (!MINABLE.has(here.type)) throw new GameError(400, 4205, `Ship ${ship.symbol} cannot extract or survey at ${here.symbol} (${here.type}).`, { waypointSymbol: here.symbol });
     return { ship, state, here };
   }
-
-  private startCooldown(state: ShipState, seconds: number): S['Cooldown'] {
-    const now = this.game.clock.now();
-    state.cooldownTotal = seconds;
-    state.cooldownUntil = now + this.game.clock.scaled(seconds * 1000);
-    return { shipSymbol: state.ship.symbol, totalSeconds: seconds, remainingSeconds: Math.ceil(this.game.clock.scaled(seconds * 1000) / 1000), expiration: new Date(state.cooldownUntil).toISOString() };
-  }
-
-  private addCargo(ship: S['Ship'], symbol: string, units: number): void {
-    const item = ship.cargo.inventory.find((i) => i.symbol === symbol);
-    if (item) item.units += units;
-    else ship.cargo.inventory.push({ symbol: symbol as S['TradeSymbol'], name: TRADE_GOODS[symbol]?.name ?? symbol, description: symbol, units });
-    ship.cargo.units += units;
-  }
-
-  private removeCargo(ship: S['Ship'], symbol: string, units: number): void {
-    const item = ship.cargo.inventory.find((i) => i.symbol === symbol);
-    if (!item || item.units < units) throw new GameError(400, 4218, `Ship ${ship.symbol} does not have ${units} units of ${symbol}.`, { shipSymbol: ship.symbol, tradeSymbol: symbol, cargoUnits: item?.units ?? 0, unitsToRemove: units });
-    item.units -= units;
-    ship.cargo.units -= units;
-    ship.cargo.inventory = ship.cargo.inventory.filter((i) => i.units > 0);
-  }
-}
-
-function stringField(body: unknown, name: string): string {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
-  if (typeof value !== 'string' || value === '') throw badRequest('Request could not be processed due to an invalid payload.', { [name]: [`${name} is required`] });
-  return value.toUpperCase();
-}
-
-function unitsField(body: unknown): number {
-  const units = (body as { units?: unknown } | undefined)?.units;
-  if (typeof units !== 'number' || !Number.isInteger(units) || units < 1) throw badRequest('Request could not be processed due to an invalid payload.', { units: ['units must be a positive integer'] });
-  return units;
 }

@@ -1,7 +1,14 @@
+import { Accounts } from './account.js';
+import { Construction } from './construction.js';
+import { MODIFICATIONS_FEE } from './equipment.js';
 import { GameError } from './errors.js';
+import { Exploration } from './exploration.js';
 import type { Game } from './game.js';
+import { Industry } from './industry.js';
 import { Operations } from './operations.js';
-import { paged, systemView, waypointView } from './views.js';
+import { Outfitting } from './outfitting.js';
+import { ERROR_CODES, SUPPLY_CHAIN } from './reference.js';
+import { paged, systemView, visibleTraits, waypointView } from './views.js';
 
 export interface RouteContext {
   params: string[];
@@ -100,7 +107,7 @@ export const ROUTES: Route[] = [
     const traits = c.query.getAll('traits').flatMap((t) => t.split(','));
     const waypoints = system.waypoints
       .map((symbol) => game.world.waypoints[symbol]!)
-      .filter((w) => (!type || w.type === type) && traits.every((t) => w.traits.includes(t as never)));
+      .filter((w) => (!type || w.type === type) && traits.every((t) => visibleTraits(w).includes(t as never)));
     return page(waypoints.map(waypointView), c);
   }),
   route('GET', '/systems/{}/waypoints/{}', (game, c) => ok(waypointView(game.waypointIn(c.params[0]!, c.params[1]!)))),
@@ -113,15 +120,48 @@ export const ROUTES: Route[] = [
   route('GET', '/systems/{}/waypoints/{}/shipyard', (game, c) => {
     const waypoint = game.waypointIn(c.params[0]!, c.params[1]!);
     if (!waypoint.shipyard) throw new GameError(404, 404, `Shipyard not found at ${waypoint.symbol}.`);
-    return ok({ symbol: waypoint.symbol, shipTypes: waypoint.shipyard.map((type) => ({ type })), modificationsFee: 100 });
+    return ok({ symbol: waypoint.symbol, shipTypes: waypoint.shipyard.map((type) => ({ type })), modificationsFee: MODIFICATIONS_FEE });
   }),
+  route('GET', '/systems/{}/waypoints/{}/construction', (game, c) => ok(use(game, Construction).site(c.params[0]!, c.params[1]!))),
+  route('POST', '/systems/{}/waypoints/{}/construction/supply', (game, c) => ok(use(game, Construction).supply(me(game, c), c.params[0]!, c.params[1]!, c.body), 201)),
+  route('GET', '/error-codes', () => ({ status: 200, body: { errorCodes: ERROR_CODES } })),
+  route('GET', '/market/supply-chain', () => ok({ exportToImportMap: SUPPLY_CHAIN })),
+  route('GET', '/my/account', (game, c) => ok(use(game, Accounts).account(me(game, c)))),
+  route('GET', '/my/factions', (game, c) => page(use(game, Accounts).factions(me(game, c)), c)),
+  route('GET', '/my/agent/events', (game, c) => ok(use(game, Accounts).events(me(game, c)))),
+  route('POST', '/my/ships/{}/chart', (game, c) => ok(use(game, Exploration).chart(me(game, c), c.params[0]!), 201)),
+  route('POST', '/my/ships/{}/scan/systems', (game, c) => ok(use(game, Exploration).scanSystems(me(game, c), c.params[0]!), 201)),
+  route('POST', '/my/ships/{}/scan/waypoints', (game, c) => ok(use(game, Exploration).scanWaypoints(me(game, c), c.params[0]!), 201)),
+  route('POST', '/my/ships/{}/scan/ships', (game, c) => ok(use(game, Exploration).scanShips(me(game, c), c.params[0]!), 201)),
+  route('POST', '/my/ships/{}/siphon', (game, c) => ok(use(game, Industry).siphon(me(game, c), c.params[0]!), 201)),
+  route('POST', '/my/ships/{}/refine', (game, c) => ok(use(game, Industry).refine(me(game, c), c.params[0]!, c.body), 201)),
+  route('POST', '/my/ships/{}/transfer', (game, c) => ok(use(game, Industry).transfer(me(game, c), c.params[0]!, c.body))),
+  route('GET', '/my/ships/{}/mounts', (game, c) => ok(use(game, Outfitting).mounts(me(game, c), c.params[0]!))),
+  route('POST', '/my/ships/{}/mounts/install', (game, c) => ok(use(game, Outfitting).installMount(me(game, c), c.params[0]!, c.body), 201)),
+  route('POST', '/my/ships/{}/mounts/remove', (game, c) => ok(use(game, Outfitting).removeMount(me(game, c), c.params[0]!, c.body), 201)),
+  route('GET', '/my/ships/{}/modules', (game, c) => ok(use(game, Outfitting).modules(me(game, c), c.params[0]!))),
+  route('POST', '/my/ships/{}/modules/install', (game, c) => ok(use(game, Outfitting).installModule(me(game, c), c.params[0]!, c.body), 201)),
+  route('POST', '/my/ships/{}/modules/remove', (game, c) => ok(use(game, Outfitting).removeModule(me(game, c), c.params[0]!, c.body), 201)),
+  route('GET', '/my/ships/{}/repair', (game, c) => ok(use(game, Outfitting).repairQuote(me(game, c), c.params[0]!))),
+  route('POST', '/my/ships/{}/repair', (game, c) => ok(use(game, Outfitting).repair(me(game, c), c.params[0]!))),
+  route('GET', '/my/ships/{}/scrap', (game, c) => ok(use(game, Outfitting).scrapQuote(me(game, c), c.params[0]!))),
+  route('POST', '/my/ships/{}/scrap', (game, c) => ok(use(game, Outfitting).scrap(me(game, c), c.params[0]!))),
 ];
 
-const operations = new WeakMap<Game, Operations>();
+type Service<T> = new (game: Game) => T;
+const services = new WeakMap<Game, Map<Service<unknown>, unknown>>();
+
+/** The game's one instance of a group of operations (some keep state, such as their random stream). */
+function use<T>(game: Game, kind: Service<T>): T {
+  let found = services.get(game);
+  if (!found) services.set(game, (found = new Map()));
+  let service = found.get(kind) as T | undefined;
+  if (!service) found.set(kind, (service = new kind(game)));
+  return service;
+}
+
 function ops(game: Game): Operations {
-  let found = operations.get(game);
-  if (!found) operations.set(game, (found = new Operations(game)));
-  return found;
+  return use(game, Operations);
 }
 
 function page(items: unknown[], c: RouteContext): Reply {

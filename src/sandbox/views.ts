@@ -11,7 +11,17 @@ function trait(symbol: S['WaypointTraitSymbol']): S['WaypointTrait'] {
   return { symbol, name: symbol, description: symbol };
 }
 
+/** The traits anyone can see: an uncharted waypoint shows only UNCHARTED until it is charted (or scanned). */
+export function visibleTraits(waypoint: WaypointState): S['WaypointTraitSymbol'][] {
+  return waypoint.traits.includes('UNCHARTED') ? ['UNCHARTED'] : waypoint.traits;
+}
+
+export function chartView(waypoint: WaypointState): S['Chart'] | undefined {
+  return waypoint.chart ? { waypointSymbol: waypoint.symbol, ...waypoint.chart } : undefined;
+}
+
 export function waypointView(waypoint: WaypointState): S['Waypoint'] {
+  const chart = chartView(waypoint);
   return {
     symbol: waypoint.symbol,
     type: waypoint.type,
@@ -21,9 +31,26 @@ export function waypointView(waypoint: WaypointState): S['Waypoint'] {
     orbitals: waypoint.orbitals.map((symbol) => ({ symbol })),
     ...(waypoint.orbits ? { orbits: waypoint.orbits } : {}),
     ...(waypoint.faction ? { faction: { symbol: waypoint.faction } } : {}),
-    traits: waypoint.traits.map(trait),
+    traits: visibleTraits(waypoint).map(trait),
     modifiers: [],
+    ...(chart ? { chart } : {}),
     isUnderConstruction: waypoint.isUnderConstruction,
+  };
+}
+
+/** A waypoint as a sensor array sees it: every trait, charted or not. */
+export function scannedWaypointView(waypoint: WaypointState): S['ScannedWaypoint'] {
+  const chart = chartView(waypoint);
+  return {
+    symbol: waypoint.symbol,
+    type: waypoint.type,
+    systemSymbol: waypoint.systemSymbol,
+    x: waypoint.x,
+    y: waypoint.y,
+    orbitals: waypoint.orbitals.map((symbol) => ({ symbol })),
+    ...(waypoint.faction ? { faction: { symbol: waypoint.faction } } : {}),
+    traits: waypoint.traits.map(trait),
+    ...(chart ? { chart } : {}),
   };
 }
 

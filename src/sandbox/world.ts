@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { components } from '../ports/generated/spacetraders-api-schema.js';
 
 type S = components['schemas'];
@@ -28,6 +29,15 @@ export interface WaypointState {
   shipyard?: S['ShipType'][];
   /** Systems this jump gate connects to. */
   gate?: string[];
+  /** Who charted the waypoint and when; absent for waypoints charted from the start. */
+  chart?: { submittedBy: string; submittedOn: string };
+  /** A construction site's materials, once anyone supplied it (until then the default bill applies). */
+  construction?: ConstructionState;
+}
+
+export interface ConstructionState {
+  materials: S['ConstructionMaterial'][];
+  isComplete: boolean;
 }
 
 export interface SystemState {
@@ -77,10 +87,23 @@ export interface WorldState {
   contracts: Record<string, { owner: string; contract: S['Contract'] }>;
   /** Actions applied per ship symbol, for tests ("exactly one navigation was applied"). */
   stats: Record<string, Record<string, number>>;
+  /** When each agent registered (ISO); optional so states saved by older versions still load. */
+  registeredAt?: Record<string, string>;
+  /** Recent events per agent symbol, newest last (GET /my/agent/events). */
+  events?: Record<string, S['AgentEvent'][]>;
 }
 
 export function emptyWorld(seed: number, resetDate: string): WorldState {
   return { seed, resetDate, secret: `sandbox-${seed}`, systems: {}, waypoints: {}, factions: {}, agents: {}, ships: {}, contracts: {}, stats: {} };
+}
+
+/** Most events kept per agent: the endpoint shows recent events, not a full history. */
+const EVENTS_KEPT = 100;
+
+export function recordEvent(world: WorldState, agentSymbol: string, type: string, message: string, data: Record<string, unknown>, at: number): void {
+  const events = ((world.events ??= {})[agentSymbol] ??= []);
+  events.push({ id: randomUUID(), type, message, data, createdAt: new Date(at).toISOString() });
+  if (events.length > EVENTS_KEPT) events.splice(0, events.length - EVENTS_KEPT);
 }
 
 export function countAction(world: WorldState, action: string, key: string): void {

@@ -1,0 +1,78 @@
+/**
+ * The game's static reference data: its error codes (GET /error-codes) and its supply chain
+ * (GET /market/supply-chain).
+ */
+
+/** Every error code the live server documents, with its name (4227 and 4251 share one, as on the server). */
+export const ERROR_CODES: ReadonlyArray<{ code: number; name: string }> = (
+  [
+    [3000, 'responseSerializationError'], [3001, 'unprocessableInputError'], [3002, 'allErrorHandlersFailedError'],
+    [3100, 'systemStatusMaintenanceError'], [3200, 'resetError'], [4000, 'cooldownConflictError'], [4001, 'waypointNoAccessError'],
+    [4100, 'tokenEmptyError'], [4101, 'tokenMissingSubjectError'], [4102, 'tokenInvalidSubjectError'], [4103, 'missingTokenRequestError'],
+    [4104, 'invalidTokenRequestError'], [4105, 'invalidTokenSubjectError'], [4106, 'accountNotExistsError'], [4107, 'agentNotExistsError'],
+    [4108, 'accountHasNoAgentError'], [4109, 'registerAgentExistsError'], [4110, 'registerAgentSymbolReservedError'],
+    [4111, 'registerAgentConflictSymbolError'], [4112, 'registerAgentNoStartingLocationsError'], [4113, 'tokenResetDateMismatchError'],
+    [4114, 'invalidAccountRoleError'], [4115, 'invalidTokenError'], [4116, 'missingAccountTokenRequest'], [4200, 'navigateInTransitError'],
+    [4201, 'navigateInvalidDestinationError'], [4202, 'navigateOutsideSystemError'], [4203, 'navigateInsufficientFuelError'],
+    [4204, 'navigateSameDestinationError'], [4205, 'shipExtractInvalidWaypointError'], [4206, 'shipExtractPermissionError'],
+    [4207, 'shipJumpNoSystemError'], [4208, 'shipJumpSameSystemError'], [4210, 'shipJumpMissingModuleError'], [4211, 'shipJumpNoValidWaypointError'],
+    [4212, 'shipJumpMissingAntimatterError'], [4214, 'shipInTransitError'], [4215, 'shipMissingSensorArraysError'], [4216, 'purchaseShipCreditsError'],
+    [4217, 'shipCargoExceedsLimitError'], [4218, 'shipCargoMissingError'], [4219, 'shipCargoUnitCountError'], [4220, 'shipSurveyVerificationError'],
+    [4221, 'shipSurveyExpirationError'], [4222, 'shipSurveyWaypointTypeError'], [4223, 'shipSurveyOrbitError'], [4224, 'shipSurveyExhaustedError'],
+    [4225, 'shipRefuelDockedError'], [4226, 'shipRefuelInvalidWaypointError'], [4227, 'shipMissingMountsError'], [4228, 'shipCargoFullError'],
+    [4229, 'shipJumpFromGateToGateError'], [4230, 'waypointChartedError'], [4231, 'shipTransferShipNotFound'], [4232, 'shipTransferAgentConflict'],
+    [4233, 'shipTransferSameShipConflict'], [4234, 'shipTransferLocationConflict'], [4235, 'warpInsideSystemError'], [4236, 'shipNotInOrbitError'],
+    [4237, 'shipInvalidRefineryGoodError'], [4238, 'shipInvalidRefineryTypeError'], [4239, 'shipMissingRefineryError'],
+    [4240, 'shipMissingSurveyorError'], [4241, 'shipMissingWarpDriveError'], [4242, 'shipMissingMineralProcessorError'],
+    [4243, 'shipMissingMiningLasersError'], [4244, 'shipNotDockedError'], [4245, 'purchaseShipNotPresentError'], [4246, 'shipMountNoShipyardError'],
+    [4247, 'shipMissingMountError'], [4248, 'shipMountInsufficientCreditsError'], [4249, 'shipMissingPowerError'], [4250, 'shipMissingSlotsError'],
+    [4251, 'shipMissingMountsError'], [4252, 'shipMissingCrewError'], [4253, 'shipExtractDestabilizedError'], [4254, 'shipJumpInvalidOriginError'],
+    [4255, 'shipJumpInvalidWaypointError'], [4256, 'shipJumpOriginUnderConstructionError'], [4257, 'shipMissingGasProcessorError'],
+    [4258, 'shipMissingGasSiphonsError'], [4259, 'shipSiphonInvalidWaypointError'], [4260, 'shipSiphonPermissionError'],
+    [4261, 'waypointNoYieldError'], [4262, 'shipJumpDestinationUnderConstructionError'], [4263, 'shipScrapInvalidTraitError'],
+    [4264, 'shipRepairInvalidTraitError'], [4265, 'agentInsufficientCreditsError'], [4266, 'shipModuleNoShipyardError'],
+    [4267, 'shipModuleNotInstalledError'], [4268, 'shipModuleInsufficientCreditsError'], [4269, 'cantSlowDownWhileInTransitError'],
+    [4270, 'shipExtractInvalidSurveyLocationError'], [4271, 'shipTransferDockedOrbitConflict'], [4500, 'acceptContractNotAuthorizedError'],
+    [4501, 'acceptContractConflictError'], [4502, 'fulfillContractDeliveryError'], [4503, 'contractDeadlineError'], [4504, 'contractFulfilledError'],
+    [4505, 'contractNotAcceptedError'], [4506, 'contractNotAuthorizedError'], [4508, 'shipDeliverTermsError'], [4509, 'shipDeliverFulfilledError'],
+    [4510, 'shipDeliverInvalidLocationError'], [4511, 'existingContractError'], [4600, 'marketTradeInsufficientCreditsError'],
+    [4601, 'marketTradeNoPurchaseError'], [4602, 'marketTradeNotSoldError'], [4603, 'marketNotFoundError'], [4604, 'marketTradeUnitLimitError'],
+    [4605, 'shipNotAvailableForPurchaseError'], [4700, 'waypointNoFactionError'], [4800, 'constructionMaterialNotRequired'],
+    [4801, 'constructionMaterialFulfilled'], [4802, 'shipConstructionInvalidLocationError'], [5000, 'unsupportedMediaTypeError'],
+  ] as Array<[number, string]>
+).map(([code, name]) => ({ code, name }));
+
+/** For each good a market exports, the goods it imports to make it. */
+export const SUPPLY_CHAIN: Readonly<Record<string, string[]>> = {
+  FUEL: ['HYDROCARBON'],
+  IRON: ['IRON_ORE'],
+  COPPER: ['COPPER_ORE'],
+  ALUMINUM: ['ALUMINUM_ORE'],
+  SILVER: ['SILVER_ORE'],
+  GOLD: ['GOLD_ORE'],
+  PLATINUM: ['PLATINUM_ORE'],
+  URANITE: ['URANITE_ORE'],
+  MERITIUM: ['MERITIUM_ORE'],
+  FERTILIZERS: ['LIQUID_NITROGEN'],
+  PLASTICS: ['LIQUID_HYDROGEN'],
+  POLYNUCLEOTIDES: ['LIQUID_HYDROGEN', 'LIQUID_NITROGEN'],
+  FOOD: ['FERTILIZERS'],
+  FABRICS: ['FERTILIZERS'],
+  CLOTHING: ['FABRICS'],
+  MEDICINE: ['FABRICS', 'POLYNUCLEOTIDES'],
+  MACHINERY: ['IRON'],
+  ELECTRONICS: ['SILICON_CRYSTALS', 'COPPER'],
+  MICROPROCESSORS: ['SILICON_CRYSTALS', 'COPPER'],
+  EQUIPMENT: ['ALUMINUM', 'PLASTICS'],
+  FAB_MATS: ['IRON', 'QUARTZ_SAND'],
+  ADVANCED_CIRCUITRY: ['ELECTRONICS', 'MICROPROCESSORS'],
+  QUANTUM_STABILIZERS: ['PLATINUM', 'ADVANCED_CIRCUITRY'],
+  SHIP_PLATING: ['ALUMINUM', 'MACHINERY'],
+  SHIP_PARTS: ['EQUIPMENT', 'ELECTRONICS'],
+  MOUNT_MINING_LASER_I: ['IRON', 'MACHINERY'],
+  MOUNT_SURVEYOR_I: ['IRON', 'ELECTRONICS'],
+  MOUNT_SENSOR_ARRAY_I: ['IRON', 'ELECTRONICS'],
+  MOUNT_GAS_SIPHON_I: ['IRON', 'MACHINERY'],
+  MODULE_CARGO_HOLD_I: ['IRON', 'MACHINERY'],
+  MODULE_ORE_REFINERY_I: ['IRON', 'MACHINERY'],
+};
