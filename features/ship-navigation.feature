@@ -29,7 +29,8 @@ Feature: Ship navigation
     And the output contains "refuel, X1-T1-C -> X1-T1-D  CRUISE"
     When I run "spacetraders ship navigate NOVA-1-1 X1-T1-D"
     Then the command succeeds
-    And the output contains "refuelled at X1-T1-C"
+    And the output contains "refuelled at X1-T1-C: +"
+    And the output contains "fuel (now 400) for"
     And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T1-D"
     And the sandbox applied 3 navigations for "NOVA-1-1"
     And "spacetraders route show NOVA-1-1 --json" shows "status" as "COMPLETED"

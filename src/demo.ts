@@ -70,7 +70,7 @@ async function demo(): Promise<void> {
     const unsubscribe = app.events.subscribe('*', (event) => {
       const p = event.payload as Record<string, string | number>;
       if (event.type === 'ShipDeparted') say(`  ${p.from} -> ${p.to} at ${p.mode}, ${p.fuel} fuel left`);
-      if (event.type === 'ShipRefueled') say(`  refuelled at ${p.waypoint}: ${p.fuel} fuel for ${p.creditsSpent} credits`);
+      if (event.type === 'ShipRefueled') say(`  refuelled at ${p.waypoint}: +${p.fuelAdded} fuel (now ${p.fuel}) for ${p.creditsSpent} credits`);
       if (event.type === 'ShipArrived') say(`  arrived at ${p.waypoint} (leg ${p.leg}/${p.legs})`);
     });
     const started = Date.now();

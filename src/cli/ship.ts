@@ -120,7 +120,7 @@ function followNavigation(app: App, line: (text: string) => void): () => void {
         break;
       case 'ShipRefueled':
         clear();
-        line(`  refuelled at ${p.waypoint}: ${p.fuel} fuel, ${p.creditsSpent} credits`);
+        line(`  refuelled at ${p.waypoint}: +${p.fuelAdded} fuel (now ${p.fuel}) for ${p.creditsSpent} credits`);
         break;
       case 'ShipJumped':
         clear();

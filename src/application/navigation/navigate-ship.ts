@@ -108,11 +108,12 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
     const token = player.token;
     if (leg.refuelBefore) {
       if (toDomainShip(ship).ensureDocked(this.clock.now())) ship = { ...ship, nav: await this.api.dock(token, ship.symbol, 'navigation') };
+      const before = ship.fuel.current;
       const refuel = await this.api.refuel(token, ship.symbol, undefined, 'navigation');
       ship = { ...ship, fuel: refuel.fuel };
       player.recordAgent(refuel.agent, this.clock.now());
       this.players.save(player);
-      this.record('ShipRefueled', { ship: ship.symbol, waypoint: ship.nav.waypointSymbol, fuel: refuel.fuel.current, creditsSpent: refuel.transaction?.totalPrice ?? 0 });
+      this.record('ShipRefueled', { ship: ship.symbol, waypoint: ship.nav.waypointSymbol, fuelAdded: refuel.fuel.current - before, fuel: refuel.fuel.current, creditsSpent: refuel.transaction?.totalPrice ?? 0 });
       await this.checkpoint(player, ship);
     }
     if (toDomainShip(ship).ensureInOrbit(this.clock.now())) ship = { ...ship, nav: await this.api.orbit(token, ship.symbol, 'navigation') };

@@ -43,7 +43,7 @@ export class RefuelShipHandler implements RequestHandler<RefuelShip> {
     player.recordAgent(result.agent, clock.now());
     this.action.players.save(player);
     const creditsSpent = result.transaction?.totalPrice ?? 0;
-    currentUnitOfWork()?.record(domainEvent('ShipRefueled', { ship: ship.symbol, waypoint: nav.waypointSymbol, fuelAdded: result.fuel.current - before, creditsSpent }, clock.now()));
+    currentUnitOfWork()?.record(domainEvent('ShipRefueled', { ship: ship.symbol, waypoint: nav.waypointSymbol, fuelAdded: result.fuel.current - before, fuel: result.fuel.current, creditsSpent }, clock.now()));
     return { ship: toShipView(updated, clock.now()), fuelAdded: result.fuel.current - before, creditsSpent, credits: result.agent.credits };
   }
 }
