@@ -103,15 +103,11 @@ export class Outfitting {
   }
 
   repairQuote(agent: AgentState, symbol: string) {
-    const ship = this.game.ship(agent, symbol);
-    const here = this.atShipyard(ship, 4264);
-    return { transaction: this.repairTransaction(ship, here) };
+    return { transaction: this.quote(agent, symbol, 'repair').transaction };
   }
 
   repair(agent: AgentState, symbol: string) {
-    const ship = this.game.ship(agent, symbol);
-    const here = this.atShipyard(ship, 4264);
-    const transaction = this.repairTransaction(ship, here);
+    const { ship, transaction } = this.quote(agent, symbol, 'repair');
     const owner = this.game.world.agents[agent.symbol]!;
     if (owner.credits < transaction.totalPrice) {
       throw new GameError(400, 4265, `Agent has insufficient funds to repair ${ship.symbol}: ${transaction.totalPrice} credits needed, ${owner.credits} available.`, { agentCredits: owner.credits, totalPrice: transaction.totalPrice });
@@ -126,15 +122,11 @@ export class Outfitting {
   }
 
   scrapQuote(agent: AgentState, symbol: string) {
-    const ship = this.game.ship(agent, symbol);
-    const here = this.atShipyard(ship, 4263);
-    return { transaction: this.scrapTransaction(ship, here) };
+    return { transaction: this.quote(agent, symbol, 'scrap').transaction };
   }
 
   scrap(agent: AgentState, symbol: string) {
-    const ship = this.game.ship(agent, symbol);
-    const here = this.atShipyard(ship, 4263);
-    const transaction = this.scrapTransaction(ship, here);
+    const { ship, here, transaction } = this.quote(agent, symbol, 'scrap');
     const owner = this.game.world.agents[agent.symbol]!;
     delete this.game.world.ships[ship.symbol];
     owner.credits += transaction.totalPrice;
@@ -184,16 +176,18 @@ export class Outfitting {
     if (module.symbol.startsWith('MODULE_CREW_QUARTERS')) ship.crew.capacity += sign * (module.capacity ?? 0);
   }
 
-  private repairTransaction(ship: Ship, here: WaypointState): S['RepairTransaction'] {
-    const parts = wearingParts(ship);
-    const damage = parts.reduce((sum, p) => sum + (1 - p.condition), 0) / parts.length;
-    return { waypointSymbol: here.symbol, shipSymbol: ship.symbol, totalPrice: Math.round(shipValue(ship) * REPAIR_SHARE * damage), timestamp: new Date(this.game.clock.now()).toISOString() };
-  }
-
-  private scrapTransaction(ship: Ship, here: WaypointState): S['ScrapTransaction'] {
+  /**
+   * What a shipyard charges to repair a ship (a share of its value, by the wear of its parts) or pays to
+   * scrap it (a share of its value, by their condition). Needs the ship docked at a shipyard.
+   */
+  private quote(agent: AgentState, symbol: string, service: 'repair' | 'scrap'): { ship: Ship; here: WaypointState; transaction: S['RepairTransaction'] } {
+    const ship = this.game.ship(agent, symbol);
+    const here = this.atShipyard(ship, service === 'repair' ? 4264 : 4263);
     const parts = wearingParts(ship);
     const condition = parts.reduce((sum, p) => sum + p.condition, 0) / parts.length;
-    return { waypointSymbol: here.symbol, shipSymbol: ship.symbol, totalPrice: Math.round(shipValue(ship) * SCRAP_SHARE * condition), timestamp: new Date(this.game.clock.now()).toISOString() };
+    const share = service === 'repair' ? REPAIR_SHARE * (1 - condition) : SCRAP_SHARE * condition;
+    const transaction = { waypointSymbol: here.symbol, shipSymbol: ship.symbol, totalPrice: Math.round(shipValue(ship) * share), timestamp: new Date(this.game.clock.now()).toISOString() };
+    return { ship, here, transaction };
   }
 }
 

@@ -21,19 +21,11 @@ export function chartView(waypoint: WaypointState): S['Chart'] | undefined {
 }
 
 export function waypointView(waypoint: WaypointState): S['Waypoint'] {
-  const chart = chartView(waypoint);
   return {
-    symbol: waypoint.symbol,
-    type: waypoint.type,
-    systemSymbol: waypoint.systemSymbol,
-    x: waypoint.x,
-    y: waypoint.y,
-    orbitals: waypoint.orbitals.map((symbol) => ({ symbol })),
+    ...scannedWaypointView(waypoint),
     ...(waypoint.orbits ? { orbits: waypoint.orbits } : {}),
-    ...(waypoint.faction ? { faction: { symbol: waypoint.faction } } : {}),
     traits: visibleTraits(waypoint).map(trait),
     modifiers: [],
-    ...(chart ? { chart } : {}),
     isUnderConstruction: waypoint.isUnderConstruction,
   };
 }
