@@ -23,6 +23,7 @@ Feature: Living with the real server's failures
     When I run "spacetraders ship refuel NOVA-1-1"
     Then the command fails with exit code 1 and the error "error 4226:"
     And the error output is a single line
+    And the error output starts with "error 4226: "
 
   Scenario: After a server reset the token is marked stale and the agent can register again
     Given the sandbox server was reset

@@ -56,6 +56,10 @@ Then('the error output is a single line', function (this: PlayerWorld) {
   assert.equal(lines.length, 1, `expected one line, got:\n${this.lastResult.stderr}`);
 });
 
+Then('the error output starts with {string}', function (this: PlayerWorld, prefix: string) {
+  assert.ok(this.lastResult.stderr.startsWith(prefix), `expected the error to start with "${prefix}", got: ${this.lastResult.stderr}`);
+});
+
 Then('the output contains {string}', function (this: PlayerWorld, text: string) {
   assert.ok(this.lastResult.stdout.includes(this.expand(text)), `expected output to contain "${text}", got:\n${this.lastResult.stdout}`);
 });
