@@ -54,7 +54,7 @@ export function describeRoute(route: Route): string {
   ]);
   return [
     table(['#', 'LEG', 'MODE', 'DIST', 'FUEL', 'LEFT', 'TIME'], rows),
-    `total: ${duration(route.totalSeconds)}, ${route.totalFuel} fuel${route.fuelCredits === undefined ? '' : ` (worth about ${route.fuelCredits} credits)`}, ${route.refuelStops} refuel stop(s)`,
+    `total: ${duration(route.totalSeconds)}, ${route.totalFuel} fuel${route.fuelCredits === undefined ? '' : ` (worth about ${route.fuelCredits} credit${route.fuelCredits === 1 ? '' : 's'})`}, ${route.refuelStops} refuel stop(s)`,
   ].join('\n');
 }
 

@@ -8,6 +8,7 @@ import { describeRoute, duration } from './route.js';
 import { table } from './output.js';
 import { withApp } from './session.js';
 import { positiveNumber } from './numbers.js';
+import { progressLine } from './progress.js';
 
 export function registerShipCommands(program: Command): void {
   const ship = program.command('ship').description('see and fly your ships');
@@ -130,7 +131,13 @@ function followNavigation(app: App, line: (text: string) => void): () => void {
         clear();
         const arrival = Date.parse(String(p.arrival));
         line(`  ${p.from} -> ${p.to} at ${p.mode}, fuel left ${p.fuel}, arriving in ${duration(Math.max(0, Math.round((arrival - Date.now()) / 1000)))}`);
-        if (tty) ticker = setInterval(() => process.stdout.write(`\r\x1b[K    ETA ${duration(Math.max(0, Math.round((arrival - Date.now()) / 1000)))}`), 1000);
+        if (tty) {
+          const departed = Date.now();
+          const tank = Number(p.fuelCapacity) === 0 ? 'no tank' : `${p.fuel}/${p.fuelCapacity}`;
+          const tick = () => process.stdout.write(`\r\x1b[K${progressLine(String(p.to), tank, departed, arrival, Date.now())}`);
+          tick();
+          ticker = setInterval(tick, 1000);
+        }
         break;
       }
       case 'ShipArrived':
