@@ -1,6 +1,9 @@
-import { distance, type FlightMode, type Point } from './flight-mode.js';
+import { distance, jumpCooldownSeconds, type FlightMode, type Point } from './flight-mode.js';
 import { MinHeap } from './min-heap.js';
 import type { RouteMap } from './route-map.js';
+
+/** The shortest cooldown a jump can start (between systems at the same position). */
+const MIN_JUMP_COOLDOWN = jumpCooldownSeconds(0);
 
 /** Seconds per unit of distance (÷ engine speed) and fuel per unit of distance, per mode. */
 const SECONDS_PER_UNIT: Record<FlightMode, number> = { CRUISE: 25, DRIFT: 250, BURN: 12.5, STEALTH: 30 };
@@ -277,7 +280,7 @@ export class DestinationBound {
  * The mirror image for the start of a trip inside one system: a lower bound on the time to get
  * from the ship's position and fuel to any waypoint — on the fuel in the tank without refuelling,
  * through stations reached first on that fuel (the forward `StationField`), or by leaving through
- * a gate (to refuel elsewhere) and coming back: at least two jumps.
+ * a gate (to refuel elsewhere) and coming back: two jumps, the first one's cooldown waited out.
  */
 export class OriginBound {
   private readonly field: StationField;
@@ -302,7 +305,7 @@ export class OriginBound {
     const origin = points[start]!;
     for (const b of stations) this.fromStart[b] = distance(origin, points[b]!);
     this.field = new StationField(points, stations, (b) => (b === start ? 0 : bounds.segment(this.fromStart[b]!, fuel)), bounds, refuelSeconds);
-    this.viaGates = gates.length === 0 ? Infinity : Math.min(...gates.map((g) => this.travel(start, g))) + 29;
+    this.viaGates = gates.length === 0 ? Infinity : Math.min(...gates.map((g) => this.travel(start, g))) + MIN_JUMP_COOLDOWN;
   }
 
   private travel(i: number, j: number): number {
@@ -334,8 +337,9 @@ export class OriginBound {
  *
  * In the destination's system it is the fuel-aware `DestinationBound`. Elsewhere the ship must
  * reach a gate of its system and the chain of jumps after it: a backward Dijkstra over the gates
- * (jump cooldowns exactly, travel between gates of one system and from the destination system's
- * gates to the destination by `path`) gives each gate the least time left. Fuel is ignored outside
+ * (jump cooldowns exactly, except that a jump into the destination's system may be the last and
+ * cost nothing; travel between gates of one system and from the destination system's gates to the
+ * destination by `path`) gives each gate the least time left. Fuel is ignored outside
  * the destination's system, which keeps the bound valid and cheap.
  */
 export class RouteGuide {
@@ -345,7 +349,7 @@ export class RouteGuide {
   private readonly outside: Float64Array;
   /** Per gate waypoint: least seconds left from it (Infinity when no chain of gates leads home). */
   private readonly gateLeft: Float64Array;
-  /** Leaving the destination's system and coming back: at least two jumps, then a gate's `direct`. */
+  /** Leaving the destination's system and coming back: the first jump's cooldown, then a gate's `direct`. */
   private readonly comeBack: number;
 
   constructor(
@@ -361,7 +365,7 @@ export class RouteGuide {
     this.outside = new Float64Array(map.points.length).fill(Number.NaN);
     this.gateLeft = this.gateDistances();
     const homeGates = map.gates[this.targetSystem]!;
-    this.comeBack = homeGates.length === 0 ? Infinity : 29 + Math.min(...homeGates.map((g) => this.destination.direct[g]!));
+    this.comeBack = homeGates.length === 0 ? Infinity : MIN_JUMP_COOLDOWN + Math.min(...homeGates.map((g) => this.destination.direct[g]!));
   }
 
   /** The cheapest bound: the direct path in the destination's system, nothing elsewhere. */
@@ -430,7 +434,8 @@ export class RouteGuide {
           heap.push(left[from]!, from);
         }
       };
-      for (const { from, seconds } of into[g]!) relax(from, seconds);
+      const last = map.systemOf[g] === this.targetSystem;
+      for (const { from, seconds } of into[g]!) relax(from, last ? 0 : seconds);
       for (const other of map.gates[map.systemOf[g]!]!) if (other !== g) relax(other, this.travel(other, g));
     }
     return left;

@@ -10,8 +10,17 @@ export interface ReferenceOptions {
 }
 
 /**
- * The reference the planner is proven against: Bellman-Ford over every (waypoint, fuel) state,
- * relaxing every edge (legs inside a system, jumps between gates) until nothing changes — no
+ * How jumps cost time, in both the planner and the reference. A jump is instant and starts a
+ * cooldown; navigation goes on during a cooldown, only the next jump must wait it out. So a jump's
+ * cooldown is time lost only when another jump follows it (the ship waits at the gate: charged in
+ * full), and the last jump of a route costs nothing. States carry a layer: 0 may still jump, 1 has
+ * made its last jump (into the destination's system) and may not jump again.
+ */
+export const LAYERS = 2;
+
+/**
+ * The reference the planner is proven against: Bellman-Ford over every (waypoint, fuel, layer)
+ * state, relaxing every edge (legs inside a system, jumps between gates) until nothing changes — no
  * heuristic, no pruning, no dominance. Exhaustive, so only for small maps. Returns the minimum
  * total seconds (or cost, with a fuel weight), or undefined when the destination cannot be reached.
  */
@@ -22,57 +31,37 @@ export function referenceFastestSeconds(
   options: ReferenceOptions = {},
   systems: readonly NavSystem[] = [],
 ): number | undefined {
-  const systemAt = new Map(systems.map((s) => [s.symbol, s]));
-  const modes = options.modes ?? ['BURN', 'CRUISE', 'DRIFT'];
-  const capacity = ship.fuelCapacity;
-  const levels = capacity + 1;
-  const reserve = Math.min(options.fuelReserve ?? 0, capacity);
-  const index = new Map(waypoints.map((w, i) => [w.symbol, i]));
-  const best = new Float64Array(waypoints.length * levels).fill(Infinity);
-  const start = index.get(ship.location)!;
-  best[start * levels + Math.min(ship.fuel, capacity)] = 0;
+  const model = new ReferenceModel(waypoints, ship, destination, options, systems);
+  const { levels, capacity } = model;
+  const best = new Float64Array(waypoints.length * levels * LAYERS).fill(Infinity);
+  const start = model.index.get(ship.location)!;
+  best[model.state(start, Math.min(ship.fuel, capacity), 0)] = 0;
   for (let changed = true; changed; ) {
     changed = false;
     for (let node = 0; node < waypoints.length; node++) {
       for (let fuel = 0; fuel < levels; fuel++) {
-        const now = best[node * levels + fuel]!;
-        if (now === Infinity) continue;
-        const relax = (state: number, time: number) => {
-          if (time < best[state]!) {
-            best[state] = time;
-            changed = true;
-          }
-        };
-        if (capacity > 0 && waypoints[node]!.sellsFuel) relax(node * levels + capacity, now + (options.refuelSeconds ?? 0));
-        for (const gate of waypoints[node]!.jumpsTo ?? []) {
-          const next = index.get(gate);
-          if (next === undefined || waypoints[next]!.systemSymbol === waypoints[node]!.systemSymbol) continue;
-          const a = systemAt.get(waypoints[node]!.systemSymbol);
-          const b = systemAt.get(waypoints[next]!.systemSymbol);
-          relax(next * levels + fuel, now + jumpCooldownSeconds(a && b ? distance(a, b) : 0));
-        }
-        for (let next = 0; next < waypoints.length; next++) {
-          if (next === node || waypoints[next]!.systemSymbol !== waypoints[node]!.systemSymbol) continue;
-          const d = distance(waypoints[node]!, waypoints[next]!);
-          for (const mode of modes) {
-            const left = capacity === 0 ? 0 : fuel - fuelCost(d, mode);
-            if (capacity > 0 && left < reserve) continue;
-            relax(next * levels + left, now + travelSeconds(d, mode, ship.engineSpeed) + (options.fuelWeight ?? 0) * (capacity === 0 ? 0 : fuel - left));
-          }
+        for (let layer = 0; layer < LAYERS; layer++) {
+          const now = best[model.state(node, fuel, layer)]!;
+          if (now === Infinity) continue;
+          model.edges(node, fuel, layer, (state, seconds) => {
+            if (now + seconds < best[state]!) {
+              best[state] = now + seconds;
+              changed = true;
+            }
+          });
         }
       }
     }
   }
-  const target = index.get(destination)!;
   let answer = Infinity;
-  for (let fuel = 0; fuel < levels; fuel++) answer = Math.min(answer, best[target * levels + fuel]!);
+  for (let fuel = 0; fuel < levels; fuel++) for (let layer = 0; layer < LAYERS; layer++) answer = Math.min(answer, best[model.state(model.target, fuel, layer)]!);
   return answer === Infinity ? undefined : answer;
 }
 
 /**
  * The same exhaustive relaxation run backwards: for every waypoint and every fuel level, the least
- * seconds left to reach the destination (Infinity where it cannot be reached). `left(i, fuel)`
- * reads it. For proving lower bounds never overestimate.
+ * seconds left to reach the destination for a ship that may still jump (Infinity where it cannot be
+ * reached). `left(i, fuel)` reads it. For proving lower bounds never overestimate.
  */
 export function referenceSecondsLeft(
   waypoints: readonly NavWaypoint[],
@@ -81,45 +70,85 @@ export function referenceSecondsLeft(
   options: ReferenceOptions = {},
   systems: readonly NavSystem[] = [],
 ): (waypoint: number, fuel: number) => number {
-  const modes = options.modes ?? ['BURN', 'CRUISE', 'DRIFT'];
-  const capacity = ship.fuelCapacity;
-  const levels = capacity + 1;
-  const reserve = Math.min(options.fuelReserve ?? 0, capacity);
-  const systemAt = new Map(systems.map((s) => [s.symbol, s]));
-  const index = new Map(waypoints.map((w, i) => [w.symbol, i]));
-  const target = index.get(destination)!;
-  const left = new Float64Array(waypoints.length * levels).fill(Infinity);
-  for (let fuel = 0; fuel < levels; fuel++) left[target * levels + fuel] = 0;
+  const model = new ReferenceModel(waypoints, ship, destination, options, systems);
+  const { levels, capacity, target } = model;
+  const left = new Float64Array(waypoints.length * levels * LAYERS).fill(Infinity);
+  for (let fuel = 0; fuel < levels; fuel++) for (let layer = 0; layer < LAYERS; layer++) left[model.state(target, fuel, layer)] = 0;
   for (let changed = true; changed; ) {
     changed = false;
     for (let node = 0; node < waypoints.length; node++) {
       if (node === target) continue;
-      const here = waypoints[node]!;
       for (let fuel = 0; fuel < levels; fuel++) {
-        let best = left[node * levels + fuel]!;
-        if (capacity > 0 && here.sellsFuel) best = Math.min(best, (options.refuelSeconds ?? 0) + left[node * levels + capacity]!);
-        for (const gate of here.jumpsTo ?? []) {
-          const next = index.get(gate);
-          if (next === undefined || waypoints[next]!.systemSymbol === here.systemSymbol) continue;
-          const a = systemAt.get(here.systemSymbol);
-          const b = systemAt.get(waypoints[next]!.systemSymbol);
-          best = Math.min(best, jumpCooldownSeconds(a && b ? distance(a, b) : 0) + left[next * levels + fuel]!);
-        }
-        for (let next = 0; next < waypoints.length; next++) {
-          if (next === node || waypoints[next]!.systemSymbol !== here.systemSymbol) continue;
-          const d = distance(here, waypoints[next]!);
-          for (const mode of modes) {
-            const after = capacity === 0 ? 0 : fuel - fuelCost(d, mode);
-            if (capacity > 0 && after < reserve) continue;
-            best = Math.min(best, travelSeconds(d, mode, ship.engineSpeed) + (options.fuelWeight ?? 0) * (capacity === 0 ? 0 : fuel - after) + left[next * levels + after]!);
+        for (let layer = 0; layer < LAYERS; layer++) {
+          const here = model.state(node, fuel, layer);
+          let best = left[here]!;
+          model.edges(node, fuel, layer, (state, seconds) => {
+            best = Math.min(best, seconds + left[state]!);
+          });
+          if (best < left[here]!) {
+            left[here] = best;
+            changed = true;
           }
-        }
-        if (best < left[node * levels + fuel]!) {
-          left[node * levels + fuel] = best;
-          changed = true;
         }
       }
     }
   }
-  return (waypoint, fuel) => left[waypoint * levels + Math.min(fuel, capacity)]!;
+  return (waypoint, fuel) => left[model.state(waypoint, Math.min(fuel, capacity), 0)]!;
+}
+
+/** The state space both reference searches relax: its indexing and every edge out of a state. */
+class ReferenceModel {
+  readonly index: Map<string, number>;
+  readonly capacity: number;
+  readonly levels: number;
+  readonly target: number;
+  private readonly modes: readonly FlightMode[];
+  private readonly reserve: number;
+  private readonly systemAt: Map<string, NavSystem>;
+
+  constructor(
+    private readonly waypoints: readonly NavWaypoint[],
+    private readonly ship: Pick<ShipNavState, 'fuelCapacity' | 'engineSpeed'>,
+    destination: string,
+    private readonly options: ReferenceOptions,
+    systems: readonly NavSystem[],
+  ) {
+    this.index = new Map(waypoints.map((w, i) => [w.symbol, i]));
+    this.capacity = ship.fuelCapacity;
+    this.levels = this.capacity + 1;
+    this.target = this.index.get(destination)!;
+    this.modes = options.modes ?? ['BURN', 'CRUISE', 'DRIFT'];
+    this.reserve = Math.min(options.fuelReserve ?? 0, this.capacity);
+    this.systemAt = new Map(systems.map((s) => [s.symbol, s]));
+  }
+
+  state(node: number, fuel: number, layer: number): number {
+    return (node * this.levels + fuel) * LAYERS + layer;
+  }
+
+  /** Calls `edge(next state, seconds)` for every move out of (node, fuel, layer). */
+  edges(node: number, fuel: number, layer: number, edge: (state: number, seconds: number) => void): void {
+    const { waypoints, capacity, options } = this;
+    const here = waypoints[node]!;
+    if (capacity > 0 && here.sellsFuel) edge(this.state(node, capacity, layer), options.refuelSeconds ?? 0);
+    if (layer === 0) {
+      for (const gate of here.jumpsTo ?? []) {
+        const next = this.index.get(gate);
+        if (next === undefined || waypoints[next]!.systemSymbol === here.systemSymbol) continue;
+        const a = this.systemAt.get(here.systemSymbol);
+        const b = this.systemAt.get(waypoints[next]!.systemSymbol);
+        edge(this.state(next, fuel, 0), jumpCooldownSeconds(a && b ? distance(a, b) : 0));
+        if (waypoints[next]!.systemSymbol === waypoints[this.target]!.systemSymbol) edge(this.state(next, fuel, 1), 0);
+      }
+    }
+    for (let next = 0; next < waypoints.length; next++) {
+      if (next === node || waypoints[next]!.systemSymbol !== here.systemSymbol) continue;
+      const d = distance(here, waypoints[next]!);
+      for (const mode of this.modes) {
+        const after = capacity === 0 ? 0 : fuel - fuelCost(d, mode);
+        if (capacity > 0 && after < this.reserve) continue;
+        edge(this.state(next, after, layer), travelSeconds(d, mode, this.ship.engineSpeed) + (options.fuelWeight ?? 0) * (capacity === 0 ? 0 : fuel - after));
+      }
+    }
+  }
 }

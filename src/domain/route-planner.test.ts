@@ -108,7 +108,30 @@ describe('RoutePlanner', () => {
     const systems = [{ symbol: 'X1-A', x: 0, y: 0 }, { symbol: 'X1-B', x: 300, y: 400 }];
     const route = new RoutePlanner(waypoints, systems).plan({ symbol: 'S', location: 'X1-A-1', fuel: 400, fuelCapacity: 400, engineSpeed: 30 }, 'X1-B-2');
     expect(route.legs.map((l) => l.mode === 'JUMP' ? `jump ${l.to}` : `${l.mode} ${l.to}`)).toEqual(['BURN X1-A-G', 'jump X1-B-G', 'BURN X1-B-2']);
-    expect(route.legs[1]!.seconds).toBe(Math.round(15 + 0.3 * 500));
+    // The jump is instant and the ship may navigate during its cooldown: the last jump costs nothing.
+    expect(route.legs[1]!.seconds).toBe(0);
+    expect(route.totalSeconds).toBe(route.legs[0]!.seconds + route.legs[2]!.seconds);
+  });
+
+  it('waits out a cooldown only before the next jump, and picks the gate chain by that', () => {
+    // From A to C: one long jump (cooldown 15 + 0.3 x 1000 = 315 s), or two short ones through B
+    // (cooldowns 45 s each). Only the first of the two short jumps is waited out.
+    const waypoints: NavWaypoint[] = [
+      { symbol: 'X1-A-G', systemSymbol: 'X1-A', x: 0, y: 0, sellsFuel: false, jumpsTo: ['X1-B-G', 'X1-C-G'] },
+      { symbol: 'X1-B-G', systemSymbol: 'X1-B', x: 0, y: 0, sellsFuel: false, jumpsTo: ['X1-C-G'] },
+      { symbol: 'X1-C-G', systemSymbol: 'X1-C', x: 0, y: 0, sellsFuel: false },
+      { symbol: 'X1-C-2', systemSymbol: 'X1-C', x: 20, y: 0, sellsFuel: false },
+    ];
+    const ship = { symbol: 'S', location: 'X1-A-G', fuel: 100, fuelCapacity: 100, engineSpeed: 30 };
+    const straight = [{ symbol: 'X1-A', x: 0, y: 0 }, { symbol: 'X1-B', x: 100, y: 0 }, { symbol: 'X1-C', x: 1000, y: 0 }];
+    const direct = new RoutePlanner(waypoints, straight).plan(ship, 'X1-C-2');
+    expect(direct.legs.map((l) => l.to)).toEqual(['X1-C-G', 'X1-C-2']);
+    expect(direct.totalSeconds).toBe(direct.legs[1]!.seconds);
+
+    // Now the direct link is gone: the two short jumps cost the first one's cooldown.
+    const chained = new RoutePlanner(waypoints.map((w) => (w.symbol === 'X1-A-G' ? { ...w, jumpsTo: ['X1-B-G'] } : w)), straight).plan(ship, 'X1-C-2');
+    expect(chained.legs.map((l) => `${l.mode} ${l.to} ${l.seconds}`)).toEqual(['JUMP X1-B-G 45', 'JUMP X1-C-G 0', `${chained.legs[2]!.mode} X1-C-2 ${chained.legs[2]!.seconds}`]);
+    expect(chained.totalSeconds).toBe(45 + chained.legs[2]!.seconds);
   });
 
   it('matches an exhaustive search exactly on hundreds of random systems', () => {

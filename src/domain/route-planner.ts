@@ -34,7 +34,9 @@ const JUMP = -3;
 
 /**
  * Plans the fastest route for a ship: A* over (waypoint, fuel) states, choosing a flight mode per
- * leg, refuelling to full only where FUEL is sold, jumping through working gates.
+ * leg, refuelling to full only where FUEL is sold, jumping through working gates. A jump's cooldown
+ * costs time only when another jump follows (see `LAYERS` in route-planner-reference.ts): a state
+ * also says whether its last jump is made.
  *
  * Time is in seconds; with a `fuelWeight` the cost of a route is its time plus the weight times the
  * fuel it burns, else its time alone. The search is guided by `RouteGuide`, a lower bound on the
@@ -42,8 +44,8 @@ const JUMP = -3;
  * knows about fuel: a ship low on fuel far from the destination must refuel (the refuel stations'
  * own bounds come from a Dijkstra over the stations) or fly slowly. The bound never overestimates,
  * so the first time the destination is settled is the optimum. A state (waypoint, fuel) is
- * dominated by one at the same waypoint reached no later with at least as much fuel; dominated
- * states are dropped. Reaching a fuel station also queues the refuelled state at once, so every
+ * dominated by one at the same waypoint reached no later with at least as much fuel (and free to
+ * jump if it is); dominated states are dropped. Reaching a fuel station also queues the refuelled state at once, so every
  * later arrival there that is not earlier than a refuel stop is dominated straight away.
  */
 export class RoutePlanner {
@@ -235,6 +237,8 @@ class Search {
   private readonly legDistance: number[] = [];
   private readonly legSeconds: number[] = [];
   private readonly dead: number[] = [];
+  /** 1 once the route's last jump is made: the ship may not jump again. */
+  private readonly jumped: number[] = [];
   private readonly fronts: Array<number[] | undefined>;
   private readonly heap = new MinHeap();
   private readonly neighbourSets = new Map<number, Neighbours>();
@@ -255,7 +259,8 @@ class Search {
   run(): Found | undefined {
     const { map, modes, bounds, to, reserve, ship, fuelWeight: weight } = this.trip;
     const { tankless } = this;
-    this.push(this.trip.from, this.trip.fuel, 0, -1, START, 0, 0);
+    const targetSystem = map.systemOf[to]!;
+    this.push(this.trip.from, this.trip.fuel, 0, -1, START, 0, 0, 0);
     while (this.heap.size > 0) {
       const id = this.heap.pop();
       if (this.dead[id]) continue;
@@ -282,10 +287,16 @@ class Search {
           const left = fuel - burned;
           if (!tankless && left < reserve) continue;
           const seconds = travelSeconds(d, mode, ship.engineSpeed);
-          this.push(next, left, cost + seconds + weight * burned, id, m, d, seconds);
+          this.push(next, left, cost + seconds + weight * burned, id, m, d, seconds, this.jumped[id]!);
         }
       }
-      for (const jump of map.jumps[here]!) this.push(jump.to, fuel, cost + jump.seconds, id, JUMP, 0, jump.seconds);
+      if (this.jumped[id]) continue;
+      for (const jump of map.jumps[here]!) {
+        // Into the destination's system, the jump may be the last: its cooldown then runs while the
+        // ship flies on. Any jump may also be followed by another, which waits the cooldown out.
+        if (map.systemOf[jump.to] === targetSystem) this.push(jump.to, fuel, cost, id, JUMP, 0, 0, 1);
+        this.push(jump.to, fuel, cost + jump.seconds, id, JUMP, 0, jump.seconds, 0);
+      }
     }
     return undefined;
   }
@@ -324,7 +335,7 @@ class Search {
   }
 
   /** Queues a state unless it cannot beat the bound or another state at its waypoint dominates it. */
-  private push(node: number, fuel: number, cost: number, parent: number, kind: number, legDistance: number, legSeconds: number): void {
+  private push(node: number, fuel: number, cost: number, parent: number, kind: number, legDistance: number, legSeconds: number, jumped: number): void {
     const { trip } = this;
     let estimate = cost;
     if (node === trip.to) {
@@ -338,12 +349,12 @@ class Search {
     if (!front) this.fronts[node] = front = [];
     for (let k = 0; k < front.length; k++) {
       const other = front[k]!;
-      if (this.cost[other]! <= cost && this.fuel[other]! >= fuel) return;
+      if (this.cost[other]! <= cost && this.fuel[other]! >= fuel && this.jumped[other]! <= jumped) return;
     }
     let kept = 0;
     for (let k = 0; k < front.length; k++) {
       const other = front[k]!;
-      if (this.cost[other]! >= cost && this.fuel[other]! <= fuel) this.dead[other] = 1;
+      if (this.cost[other]! >= cost && this.fuel[other]! <= fuel && this.jumped[other]! >= jumped) this.dead[other] = 1;
       else front[kept++] = other;
     }
     front.length = kept;
@@ -356,12 +367,13 @@ class Search {
     this.legDistance.push(legDistance);
     this.legSeconds.push(legSeconds);
     this.dead.push(0);
+    this.jumped.push(jumped);
     front.push(id);
     this.heap.push(estimate, id);
     // Refuel to full here at once: later arrivals no earlier than this are then dominated.
     const capacity = trip.ship.fuelCapacity;
     if (!this.tankless && kind !== REFUEL && node !== trip.to && fuel < capacity && trip.map.fuelSold[node]) {
-      this.push(node, capacity, cost + trip.refuelSeconds, id, REFUEL, 0, 0);
+      this.push(node, capacity, cost + trip.refuelSeconds, id, REFUEL, 0, 0, jumped);
     }
   }
 

@@ -34,7 +34,7 @@ export interface RouteLeg {
   mode: FlightMode | 'JUMP';
   distance: number;
   fuelCost: number;
-  /** Travel time, or for a jump the cooldown it starts. */
+  /** Travel time; for a jump, the time it costs: its cooldown when another jump follows, else 0. */
   seconds: number;
   /** Dock, refuel to full and orbit at `from` before departing. */
   refuelBefore: boolean;
@@ -47,7 +47,7 @@ export interface Route {
   origin: string;
   destination: string;
   legs: RouteLeg[];
-  /** Travel, refuel stops and jump cooldowns, in seconds. */
+  /** Travel, refuel stops and the cooldowns waited out before jumps, in seconds. */
   totalSeconds: number;
   totalFuel: number;
   refuelStops: number;
