@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlightMode } from './flight-mode.js';
 import type { NavSystem, NavWaypoint } from './route.js';
-import { OriginBound, RouteGuide, TravelBounds } from './route-bounds.js';
+import { OriginBound, RouteGuide, TravelBounds, WarpBounds } from './route-bounds.js';
 import { RouteMap } from './route-map.js';
 import { referenceFastestSeconds, referenceSecondsLeft } from './route-planner-reference.js';
 import { Random } from '../sandbox/random.js';
@@ -55,8 +55,10 @@ describe('route lower bounds', () => {
       const usable = t.capacity - t.reserve;
       const bounds = new TravelBounds(t.modes, t.engineSpeed, t.capacity === 0, usable);
       const stations = t.capacity === 0 ? [] : map.stations[map.systemOf[t.target]!]!;
-      const guide = new RouteGuide(map, t.target, bounds, stations, usable, t.refuelSeconds);
-      const left = referenceSecondsLeft(t.waypoints, { fuelCapacity: t.capacity, engineSpeed: t.engineSpeed }, t.waypoints[t.target]!.symbol, { modes: t.modes, fuelReserve: t.reserve, refuelSeconds: t.refuelSeconds }, t.systems);
+      // Between systems, half the ships have a warp drive.
+      const canWarp = t.systems.length > 1 && next() < 0.5;
+      const guide = new RouteGuide(map, t.target, bounds, stations, usable, t.refuelSeconds, canWarp ? new WarpBounds(map, t.modes, t.engineSpeed) : undefined);
+      const left = referenceSecondsLeft(t.waypoints, { fuelCapacity: t.capacity, engineSpeed: t.engineSpeed, canWarp }, t.waypoints[t.target]!.symbol, { modes: t.modes, fuelReserve: t.reserve, refuelSeconds: t.refuelSeconds }, t.systems);
       for (let i = 0; i < t.waypoints.length; i++) {
         for (let fuel = t.reserve; fuel <= t.capacity; fuel++) {
           const exact = left(i, fuel);
@@ -75,14 +77,18 @@ describe('route lower bounds', () => {
     const next = random(8088);
     let checked = 0;
     for (let trial = 0; trial < 120; trial++) {
-      const t = trip(next, 1);
-      const map = new RouteMap(t.waypoints);
+      // Mostly one system; sometimes a few, where the ship may leave (by gate or warp) and come back.
+      const t = trip(next, trial % 3 === 2 ? 2 + Math.floor(next() * 2) : 1);
+      const canWarp = t.systems.length > 1 && next() < 0.5;
+      const map = new RouteMap(t.waypoints, t.systems);
       const fuel = t.capacity === 0 ? 0 : Math.floor(next() * (t.capacity + 1));
       const bounds = new TravelBounds(t.modes, t.engineSpeed, t.capacity === 0, t.capacity - t.reserve);
-      const origin = new OriginBound(map.points, t.capacity === 0 ? [] : map.stations[0]!, map.gates[0]!, 0, fuel - t.reserve, bounds, t.refuelSeconds);
-      for (let i = 1; i < t.waypoints.length; i++) {
-        const ship = { symbol: 'S', location: t.waypoints[0]!.symbol, fuel, fuelCapacity: t.capacity, engineSpeed: t.engineSpeed };
-        const exact = referenceFastestSeconds(t.waypoints, ship, t.waypoints[i]!.symbol, { modes: t.modes, fuelReserve: t.reserve, refuelSeconds: t.refuelSeconds });
+      const viaWarp = canWarp ? new WarpBounds(map, t.modes, t.engineSpeed).out(0) : undefined;
+      const origin = new OriginBound(map.points, t.capacity === 0 ? [] : map.stations[0]!, map.gates[0]!, 0, fuel - t.reserve, bounds, t.refuelSeconds, viaWarp);
+      for (const i of map.members[0]!) {
+        if (i === 0) continue;
+        const ship = { symbol: 'S', location: t.waypoints[0]!.symbol, fuel, fuelCapacity: t.capacity, engineSpeed: t.engineSpeed, canWarp };
+        const exact = referenceFastestSeconds(t.waypoints, ship, t.waypoints[i]!.symbol, { modes: t.modes, fuelReserve: t.reserve, refuelSeconds: t.refuelSeconds }, t.systems);
         if (exact === undefined) continue;
         expect(origin.to(i), `trial ${trial}, waypoint ${i}`).toBeLessThanOrEqual(exact);
         checked += 1;

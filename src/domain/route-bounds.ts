@@ -1,4 +1,4 @@
-import { distance, jumpCooldownSeconds, type FlightMode, type Point } from './flight-mode.js';
+import { distance, jumpCooldownSeconds, travelSeconds, type FlightMode, type Point } from './flight-mode.js';
 import { MinHeap } from './min-heap.js';
 import type { RouteMap } from './route-map.js';
 
@@ -277,10 +277,41 @@ export class DestinationBound {
 }
 
 /**
+ * Warps for a ship with a warp drive: a warp's time depends on the distance between the systems
+ * alone, so the fastest mode's time over that distance bounds it whatever the fuel.
+ */
+export class WarpBounds {
+  constructor(
+    private readonly map: RouteMap,
+    private readonly modes: readonly FlightMode[],
+    private readonly engineSpeed: number,
+  ) {}
+
+  /** The least time of one warp between systems a and b (Infinity when either has no position). */
+  between(a: number, b: number): number {
+    const from = this.map.systemPoints[a];
+    const to = this.map.systemPoints[b];
+    if (a === b || !from || !to) return Infinity;
+    const d = distance(from, to);
+    let best = Infinity;
+    for (const mode of this.modes) best = Math.min(best, travelSeconds(d, mode, this.engineSpeed, 'warp'));
+    return best;
+  }
+
+  /** The least time of a warp out of system a, to anywhere: leaving it and coming back costs at least this. */
+  out(a: number): number {
+    let best = Infinity;
+    for (let b = 0; b < this.map.systemPoints.length; b++) best = Math.min(best, this.between(a, b));
+    return best;
+  }
+}
+
+/**
  * The mirror image for the start of a trip inside one system: a lower bound on the time to get
  * from the ship's position and fuel to any waypoint — on the fuel in the tank without refuelling,
  * through stations reached first on that fuel (the forward `StationField`), or by leaving through
- * a gate (to refuel elsewhere) and coming back: two jumps, the first one's cooldown waited out.
+ * a gate (to refuel elsewhere) and coming back: two jumps, the first one's cooldown waited out; or,
+ * with a warp drive, at least one warp.
  */
 export class OriginBound {
   private readonly field: StationField;
@@ -289,6 +320,8 @@ export class OriginBound {
 
   /** Leaving through a gate and coming back; Infinity without gates. */
   private readonly viaGates: number;
+  /** Leaving by warp and coming back; Infinity without a warp drive. */
+  private readonly viaWarp: number;
 
   constructor(
     private readonly points: readonly Point[],
@@ -299,6 +332,8 @@ export class OriginBound {
     private readonly fuel: number,
     private readonly bounds: TravelBounds,
     refuelSeconds: number,
+    /** Leaving the system by warp and coming back: at least this (Infinity without a warp drive). */
+    viaWarp = Infinity,
   ) {
     this.fromStart = new Float64Array(points.length);
     this.known = new Float64Array(points.length).fill(Number.NaN);
@@ -306,6 +341,7 @@ export class OriginBound {
     for (const b of stations) this.fromStart[b] = distance(origin, points[b]!);
     this.field = new StationField(points, stations, (b) => (b === start ? 0 : bounds.segment(this.fromStart[b]!, fuel)), bounds, refuelSeconds);
     this.viaGates = gates.length === 0 ? Infinity : Math.min(...gates.map((g) => this.travel(start, g))) + MIN_JUMP_COOLDOWN;
+    this.viaWarp = viaWarp;
   }
 
   private travel(i: number, j: number): number {
@@ -314,7 +350,7 @@ export class OriginBound {
 
   /** The cheap bound from the start to waypoint i, whatever the fuel: the straight line (or gates). */
   straight(i: number): number {
-    let best = this.travel(this.start, i);
+    let best = Math.min(this.travel(this.start, i), this.viaWarp);
     if (this.viaGates < best) for (const g of this.gates) best = Math.min(best, this.viaGates + this.travel(g, i));
     return best;
   }
@@ -324,7 +360,7 @@ export class OriginBound {
     let known = this.known[i]!;
     if (Number.isNaN(known)) {
       const d = distance(this.points[this.start]!, this.points[i]!);
-      known = i === this.start ? 0 : Math.max(this.bounds.path(d), Math.min(this.bounds.segment(d, this.fuel), this.field.through(i)));
+      known = i === this.start ? 0 : Math.min(this.viaWarp, Math.max(this.bounds.path(d), Math.min(this.bounds.segment(d, this.fuel), this.field.through(i))));
       if (this.viaGates < known) for (const g of this.gates) known = Math.min(known, this.viaGates + this.travel(g, i));
       this.known[i] = known;
     }
@@ -339,8 +375,9 @@ export class OriginBound {
  * reach a gate of its system and the chain of jumps after it: a backward Dijkstra over the gates
  * (jump cooldowns exactly, except that a jump into the destination's system may be the last and
  * cost nothing; travel between gates of one system and from the destination system's gates to the
- * destination by `path`) gives each gate the least time left. Fuel is ignored outside
- * the destination's system, which keeps the bound valid and cheap.
+ * destination by `path`) gives each gate the least time left. With a warp drive, a Dijkstra over
+ * whole systems (warps at their fastest, jumps as above, travel inside a system free) bounds it too.
+ * Fuel is ignored outside the destination's system, which keeps the bound valid and cheap.
  */
 export class RouteGuide {
   readonly destination: DestinationBound;
@@ -351,6 +388,11 @@ export class RouteGuide {
   private readonly gateLeft: Float64Array;
   /** Leaving the destination's system and coming back: the first jump's cooldown, then a gate's `direct`. */
   private readonly comeBack: number;
+  /** Leaving the destination's system by warp, or coming back by one: at least one warp. */
+  private readonly warpBack: number;
+  /** Per system, with a warp drive: least seconds left from anywhere in it (Infinity without). */
+  private readonly systemLeft: Float64Array | undefined;
+  private readonly canWarp: boolean;
 
   constructor(
     private readonly map: RouteMap,
@@ -359,18 +401,22 @@ export class RouteGuide {
     stations: readonly number[],
     usableFuel: number,
     refuelSeconds: number,
+    warp?: WarpBounds,
   ) {
     this.targetSystem = map.systemOf[target]!;
+    this.canWarp = warp !== undefined;
     this.destination = new DestinationBound(map.points, map.members[this.targetSystem]!, stations, target, bounds, usableFuel, refuelSeconds);
     this.outside = new Float64Array(map.points.length).fill(Number.NaN);
     this.gateLeft = this.gateDistances();
     const homeGates = map.gates[this.targetSystem]!;
     this.comeBack = homeGates.length === 0 ? Infinity : MIN_JUMP_COOLDOWN + Math.min(...homeGates.map((g) => this.destination.direct[g]!));
+    this.warpBack = warp ? warp.out(this.targetSystem) : Infinity;
+    this.systemLeft = warp ? this.systemDistances(warp) : undefined;
   }
 
   /** The cheapest bound: the direct path in the destination's system, nothing elsewhere. */
   direct(i: number): number {
-    return this.map.systemOf[i] === this.targetSystem ? Math.min(this.destination.direct[i]!, this.comeBack) : 0;
+    return this.map.systemOf[i] === this.targetSystem ? Math.min(this.destination.direct[i]!, this.comeBack, this.warpBack) : 0;
   }
 
   /** A bound that holds whatever the fuel (for cheap pruning). */
@@ -384,13 +430,12 @@ export class RouteGuide {
   at(i: number, fuel: number): number {
     if (this.map.systemOf[i] !== this.targetSystem) return this.away(i);
     if (i === this.target) return 0;
-    const home = this.destination.at(i, fuel);
-    return this.comeBack === Infinity ? home : Math.min(home, this.leaveAndReturn(i));
+    return Math.min(this.destination.at(i, fuel), this.leaveAndReturn(i));
   }
 
   private leaveAndReturn(i: number): number {
-    if (this.comeBack === Infinity) return Infinity;
-    return this.toGate(i) + this.comeBack;
+    if (this.comeBack === Infinity) return this.warpBack;
+    return Math.min(this.toGate(i) + this.comeBack, this.warpBack);
   }
 
   private away(i: number): number {
@@ -398,6 +443,7 @@ export class RouteGuide {
     if (Number.isNaN(known)) {
       known = Infinity;
       for (const g of this.map.gates[this.map.systemOf[i]!]!) known = Math.min(known, this.travel(i, g) + this.gateLeft[g]!);
+      if (this.systemLeft) known = Math.min(known, this.systemLeft[this.map.systemOf[i]!]!);
       this.outside[i] = known;
     }
     return known;
@@ -411,6 +457,31 @@ export class RouteGuide {
 
   private travel(i: number, j: number): number {
     return i === j ? 0 : this.bounds.path(distance(this.map.points[i]!, this.map.points[j]!));
+  }
+
+  /** A jump into the destination's system may be a route's last, and any jump for a ship that can warp on. */
+  private mayBeLastJumpInto(system: number): boolean {
+    return system === this.targetSystem || this.canWarp;
+  }
+
+  /** Backward Dijkstra over systems: warps at their fastest, jumps (the last one free), travel inside a system free. */
+  private systemDistances(warp: WarpBounds): Float64Array {
+    const { map } = this;
+    const count = map.members.length;
+    const left = new Float64Array(count).fill(Infinity);
+    const into: Array<Array<{ from: number; seconds: number }>> = Array.from({ length: count }, () => []);
+    map.jumps.forEach((jumps, from) => jumps.forEach((j) => into[map.systemOf[j.to]!]!.push({ from: map.systemOf[from]!, seconds: j.seconds })));
+    const settled = new Uint8Array(count);
+    left[this.targetSystem] = 0;
+    for (;;) {
+      let next = -1;
+      for (let s = 0; s < count; s++) if (!settled[s] && left[s]! < Infinity && (next < 0 || left[s]! < left[next]!)) next = s;
+      if (next < 0) return left;
+      settled[next] = 1;
+      const last = this.mayBeLastJumpInto(next);
+      for (const { from, seconds } of into[next]!) left[from] = Math.min(left[from]!, left[next]! + (last ? 0 : seconds));
+      for (let s = 0; s < count; s++) left[s] = Math.min(left[s]!, left[next]! + warp.between(s, next));
+    }
   }
 
   private gateDistances(): Float64Array {
@@ -434,7 +505,7 @@ export class RouteGuide {
           heap.push(left[from]!, from);
         }
       };
-      const last = map.systemOf[g] === this.targetSystem;
+      const last = this.mayBeLastJumpInto(map.systemOf[g]!);
       for (const { from, seconds } of into[g]!) relax(from, last ? 0 : seconds);
       for (const other of map.gates[map.systemOf[g]!]!) if (other !== g) relax(other, this.travel(other, g));
     }

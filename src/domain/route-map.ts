@@ -17,6 +17,10 @@ export class RouteMap {
   readonly fuelSold: Uint8Array;
   /** Working gates of each system id: waypoints a jump leaves from or lands on. */
   readonly gates: ReadonlyArray<readonly number[]>;
+  /** Galaxy position of each system id; undefined when unknown (no warps to or from it). */
+  readonly systemPoints: ReadonlyArray<Point | undefined>;
+  /** Where a warp into each system id may usefully land: its fuel stations and gates. */
+  readonly landings: ReadonlyArray<readonly number[]>;
   /** Per waypoint: the gates it jumps to (in other systems on the map) and each jump's cooldown. */
   readonly jumps: ReadonlyArray<ReadonlyArray<{ to: number; seconds: number }>>;
   private readonly index = new Map<string, number>();
@@ -62,6 +66,15 @@ export class RouteMap {
       for (const jump of out) gate[jump.to] = 1;
     });
     this.gates = members.map((list) => list.filter((i) => gate[i]));
+    const symbols = [...ids.keys()];
+    this.systemPoints = symbols.map((symbol) => placed.get(symbol));
+    // A warp's length depends on the systems alone, so landing anywhere but where the ship refuels,
+    // jumps on or ends (the destination, added by the search) is never faster than landing there.
+    // A system with neither can still be a stepping stone for another warp: any one waypoint will do.
+    this.landings = members.map((list) => {
+      const useful = list.filter((i) => gate[i] || this.fuelSold[i]);
+      return useful.length > 0 ? useful : list.slice(0, 1);
+    });
   }
 
   indexOf(symbol: string): number | undefined {

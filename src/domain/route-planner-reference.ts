@@ -14,7 +14,8 @@ export interface ReferenceOptions {
  * cooldown; navigation goes on during a cooldown, only the next jump must wait it out. So a jump's
  * cooldown is time lost only when another jump follows it (the ship waits at the gate: charged in
  * full), and the last jump of a route costs nothing. States carry a layer: 0 may still jump, 1 has
- * made its last jump (into the destination's system) and may not jump again.
+ * made its last jump (into the destination's system, or anywhere for a ship that can warp on) and
+ * may not jump again.
  */
 export const LAYERS = 2;
 
@@ -65,7 +66,7 @@ export function referenceFastestSeconds(
  */
 export function referenceSecondsLeft(
   waypoints: readonly NavWaypoint[],
-  ship: Pick<ShipNavState, 'fuelCapacity' | 'engineSpeed'>,
+  ship: Pick<ShipNavState, 'fuelCapacity' | 'engineSpeed' | 'canWarp'>,
   destination: string,
   options: ReferenceOptions = {},
   systems: readonly NavSystem[] = [],
@@ -108,7 +109,7 @@ class ReferenceModel {
 
   constructor(
     private readonly waypoints: readonly NavWaypoint[],
-    private readonly ship: Pick<ShipNavState, 'fuelCapacity' | 'engineSpeed'>,
+    private readonly ship: Pick<ShipNavState, 'fuelCapacity' | 'engineSpeed' | 'canWarp'>,
     destination: string,
     private readonly options: ReferenceOptions,
     systems: readonly NavSystem[],
@@ -138,7 +139,21 @@ class ReferenceModel {
         const a = this.systemAt.get(here.systemSymbol);
         const b = this.systemAt.get(waypoints[next]!.systemSymbol);
         edge(this.state(next, fuel, 0), jumpCooldownSeconds(a && b ? distance(a, b) : 0));
-        if (waypoints[next]!.systemSymbol === waypoints[this.target]!.systemSymbol) edge(this.state(next, fuel, 1), 0);
+        if (this.ship.canWarp || waypoints[next]!.systemSymbol === waypoints[this.target]!.systemSymbol) edge(this.state(next, fuel, 1), 0);
+      }
+    }
+    // Warps: to every waypoint of every other system with a known position.
+    const origin = this.systemAt.get(here.systemSymbol);
+    if (this.ship.canWarp && origin) {
+      for (let next = 0; next < waypoints.length; next++) {
+        const there = this.systemAt.get(waypoints[next]!.systemSymbol);
+        if (!there || there === origin) continue;
+        const d = distance(origin, there);
+        for (const mode of this.modes) {
+          const after = capacity === 0 ? 0 : fuel - fuelCost(d, mode);
+          if (capacity > 0 && after < this.reserve) continue;
+          edge(this.state(next, after, layer), travelSeconds(d, mode, this.ship.engineSpeed, 'warp') + (options.fuelWeight ?? 0) * (capacity === 0 ? 0 : fuel - after));
+        }
       }
     }
     for (let next = 0; next < waypoints.length; next++) {

@@ -193,6 +193,43 @@ describe('RoutePlanner', () => {
     expect(routed).toBeGreaterThan(40);
   });
 
+  it('matches an exhaustive search exactly for ships with a warp drive, gates or not', () => {
+    const next = random(7331);
+    let routed = 0;
+    let warped = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      // Systems close enough for warps to compete with gates and with the tank.
+      const systems = Array.from({ length: 2 + Math.floor(next() * 3) }, (_, s) => ({ symbol: `X1-S${s}`, x: Math.round(next() * 80), y: Math.round(next() * 80) }));
+      const waypoints: NavWaypoint[] = systems.flatMap((s) =>
+        Array.from({ length: 2 + Math.floor(next() * 3) }, (_, i) => ({ symbol: `${s.symbol}-W${i}`, systemSymbol: s.symbol, x: Math.round((next() - 0.5) * 100), y: Math.round((next() - 0.5) * 100), sellsFuel: next() < 0.4 })),
+      );
+      // Some systems have a gate (their first waypoint) linked to another system's gate.
+      for (const s of systems) {
+        if (next() < 0.5) continue;
+        const gate = waypoints.find((w) => w.systemSymbol === s.symbol)!;
+        (gate as { jumpsTo?: string[] }).jumpsTo = systems.filter((o) => o !== s && next() < 0.6).map((o) => `${o.symbol}-W0`);
+      }
+      const capacity = 20 + Math.floor(next() * 60);
+      const start = { symbol: 'S', location: waypoints[1]!.symbol, fuel: Math.floor(next() * (capacity + 1)), fuelCapacity: capacity, engineSpeed: 5 + Math.floor(next() * 30), canWarp: true };
+      const destination = next() < 0.3 ? waypoints.find((w) => w.systemSymbol === 'X1-S0' && w.symbol !== start.location)!.symbol : waypoints.at(-1)!.symbol;
+      const modes = next() < 0.3 ? (['CRUISE', 'DRIFT'] as const) : undefined;
+      const options = { refuelSeconds: Math.floor(next() * 20), ...(modes ? { modes } : {}), ...(next() < 0.2 ? { fuelWeight: next() } : {}) };
+      const expected = referenceFastestSeconds(waypoints, start, destination, options, systems);
+      const planner = new RoutePlanner(waypoints, systems);
+      if (expected === undefined) {
+        expect(() => planner.plan(start, destination, options), `trial ${trial}`).toThrow(NoRouteError);
+        continue;
+      }
+      const route = planner.plan(start, destination, options);
+      const weight = options.fuelWeight ?? 0;
+      expect(route.totalSeconds + weight * route.totalFuel, `trial ${trial}`).toBeCloseTo(expected, 6);
+      if (route.legs.some((l) => l.warp)) warped += 1;
+      routed += 1;
+    }
+    expect(routed).toBeGreaterThan(100);
+    expect(warped).toBeGreaterThan(30);
+  });
+
   it('leaves the system to refuel next door when that is faster, and still finds the best legs back', () => {
     // No fuel in X1-A; the ship has 2 fuel. Jumping to X1-B (same position: 15 s each way) to
     // refuel beats drifting 100 units, and on a full tank of 160 the fastest way from the gate to

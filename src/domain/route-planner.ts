@@ -1,7 +1,7 @@
 import { DomainRuleError } from './errors.js';
 import { distance, fuelCost, travelSeconds, type FlightMode } from './flight-mode.js';
 import { MinHeap } from './min-heap.js';
-import { OriginBound, RouteGuide, TravelBounds } from './route-bounds.js';
+import { OriginBound, RouteGuide, TravelBounds, WarpBounds } from './route-bounds.js';
 import { RouteMap } from './route-map.js';
 import type { NavSystem, NavWaypoint, Route, RouteLeg, ShipNavState } from './route.js';
 
@@ -31,12 +31,15 @@ const DEFAULT_MODES: readonly FlightMode[] = ['BURN', 'CRUISE', 'DRIFT'];
 const START = -1;
 const REFUEL = -2;
 const JUMP = -3;
+/** A warp's kind is this plus its flight mode's index. */
+const WARP = 1000;
 
 /**
  * Plans the fastest route for a ship: A* over (waypoint, fuel) states, choosing a flight mode per
  * leg, refuelling to full only where FUEL is sold, jumping through working gates. A jump's cooldown
  * costs time only when another jump follows (see `LAYERS` in route-planner-reference.ts): a state
- * also says whether its last jump is made.
+ * also says whether its last jump is made. A ship with a warp drive may also warp to any system
+ * whose position is on the map, landing where it can refuel, jump on or end.
  *
  * Time is in seconds; with a `fuelWeight` the cost of a route is its time plus the weight times the
  * fuel it burns, else its time alone. The search is guided by `RouteGuide`, a lower bound on the
@@ -85,13 +88,14 @@ export class RoutePlanner {
     const usable = ship.fuelCapacity - reserve;
     const bounds = new TravelBounds(modes, ship.engineSpeed, tankless, usable);
     const stationsOf = (system: number) => (tankless ? [] : map.stations[system]!);
-    const guide = new RouteGuide(map, to, bounds, stationsOf(map.systemOf[to]!), usable, refuelSeconds);
+    const warp = ship.canWarp && map.systemPoints.filter((p) => p !== undefined).length > 1 ? new WarpBounds(map, modes, ship.engineSpeed) : undefined;
+    const guide = new RouteGuide(map, to, bounds, stationsOf(map.systemOf[to]!), usable, refuelSeconds, warp);
     const fuelWeight = Math.max(0, options.fuelWeight ?? 0);
-    const trip: Trip = { map, ship, from, to, reserve, modes, refuelSeconds, fuelWeight, bounds, guide, fuel: tankless ? 0 : Math.min(ship.fuel, ship.fuelCapacity) };
+    const trip: Trip = { map, ship, from, to, reserve, modes, refuelSeconds, fuelWeight, bounds, guide, warp, fuel: tankless ? 0 : Math.min(ship.fuel, ship.fuelCapacity) };
     const system = map.systemOf[from]!;
     let found: Found | undefined;
     if (system === map.systemOf[to]) {
-      const origin = new OriginBound(map.points, stationsOf(system), map.gates[system]!, from, trip.fuel - reserve, bounds, refuelSeconds);
+      const origin = new OriginBound(map.points, stationsOf(system), map.gates[system]!, from, trip.fuel - reserve, bounds, refuelSeconds, warp?.out(system));
       const greedy = this.greedyCost(trip);
       if (greedy < Infinity) {
         const quick = new Search(trip, { system, origin, upper: greedy, stationsOnly: true }).run();
@@ -145,7 +149,8 @@ export class RoutePlanner {
         legs.push({
           from: this.waypoints[step.from]!.symbol,
           to: this.waypoints[step.node]!.symbol,
-          mode: step.kind === JUMP ? 'JUMP' : found.modes[step.kind]!,
+          mode: step.kind === JUMP ? 'JUMP' : found.modes[step.kind >= WARP ? step.kind - WARP : step.kind]!,
+          ...(step.kind >= WARP ? { warp: true } : {}),
           distance: step.distance,
           fuelCost: step.fuelUsed,
           seconds: step.seconds,
@@ -172,7 +177,11 @@ export class RoutePlanner {
     const target = this.waypoints[to]!;
     const prefix = `no route for ${ship.symbol} from ${here.symbol} to ${target.symbol}`;
     if (ship.fuelCapacity > 0 && ship.fuel < 1 && !here.sellsFuel) return `${prefix}: the tank is empty and ${here.symbol} sells no fuel (DRIFT needs 1)`;
-    if (here.systemSymbol !== target.systemSymbol) return `${prefix}: no chain of working jump gates (and fuel) leads to ${target.systemSymbol}`;
+    if (here.systemSymbol !== target.systemSymbol) {
+      return ship.canWarp
+        ? `${prefix}: no chain of working jump gates leads to ${target.systemSymbol}, and no warp (with fuel stops) reaches it on ${ship.fuel} fuel`
+        : `${prefix}: no chain of working jump gates (and fuel) leads to ${target.systemSymbol}, and ${ship.symbol} has no warp drive`;
+    }
     const stations = this.waypoints.filter((w) => w.sellsFuel && w.systemSymbol === here.systemSymbol && w.symbol !== here.symbol);
     if (stations.length === 0) return `${prefix}: no fuel station in ${here.systemSymbol} and ${ship.fuel} fuel is not enough`;
     const nearest = stations.reduce((best, w) => (distance(here, w) < distance(here, best) ? w : best));
@@ -195,6 +204,8 @@ interface Trip {
   fuelWeight: number;
   bounds: TravelBounds;
   guide: RouteGuide;
+  /** Set when the ship may warp between systems. */
+  warp: WarpBounds | undefined;
 }
 
 /** Inside one system: a real route's cost, and the bound from the start that shapes the corridor. */
@@ -290,15 +301,44 @@ class Search {
           this.push(next, left, cost + seconds + weight * burned, id, m, d, seconds, this.jumped[id]!);
         }
       }
+      if (this.trip.warp) this.warps(id, here, fuel, cost);
       if (this.jumped[id]) continue;
       for (const jump of map.jumps[here]!) {
-        // Into the destination's system, the jump may be the last: its cooldown then runs while the
-        // ship flies on. Any jump may also be followed by another, which waits the cooldown out.
-        if (map.systemOf[jump.to] === targetSystem) this.push(jump.to, fuel, cost, id, JUMP, 0, 0, 1);
+        // Into the destination's system (or anywhere, for a ship that can warp on), the jump may be
+        // the last: its cooldown then runs while the ship flies on. Any jump may also be followed by
+        // another, which waits the cooldown out.
+        if (this.trip.warp || map.systemOf[jump.to] === targetSystem) this.push(jump.to, fuel, cost, id, JUMP, 0, 0, 1);
         this.push(jump.to, fuel, cost + jump.seconds, id, JUMP, 0, jump.seconds, 0);
       }
     }
     return undefined;
+  }
+
+  /** Warps from label `id` to every other system on the map, in each mode the tank allows. */
+  private warps(id: number, here: number, fuel: number, cost: number): void {
+    const { map, modes, ship, reserve, to, fuelWeight: weight, warp } = this.trip;
+    const system = map.systemOf[here]!;
+    const origin = map.systemPoints[system];
+    if (!origin) return;
+    const jumped = this.jumped[id]!;
+    for (let other = 0; other < map.systemPoints.length; other++) {
+      const there = map.systemPoints[other];
+      if (other === system || !there) continue;
+      if (cost + warp!.between(system, other) >= this.bound) continue;
+      const d = distance(origin, there);
+      const landings = map.landings[other]!;
+      const ends = map.systemOf[to] === other;
+      for (let m = 0; m < modes.length; m++) {
+        const mode = modes[m]!;
+        const burned = this.tankless ? 0 : fuelCost(d, mode);
+        const left = fuel - burned;
+        if (!this.tankless && left < reserve) continue;
+        const seconds = travelSeconds(d, mode, ship.engineSpeed, 'warp');
+        const arrival = cost + seconds + weight * burned;
+        if (ends) this.push(to, left, arrival, id, WARP + m, d, seconds, jumped);
+        for (let k = 0; k < landings.length; k++) this.push(landings[k]!, left, arrival, id, WARP + m, d, seconds, jumped);
+      }
+    }
   }
 
   /**

@@ -12,7 +12,7 @@ export interface NavWaypoint {
   jumpsTo?: readonly string[];
 }
 
-/** A system's position, for jump cooldowns. */
+/** A system's position, for jump cooldowns and warps. */
 export interface NavSystem {
   symbol: string;
   x: number;
@@ -25,13 +25,17 @@ export interface ShipNavState {
   fuel: number;
   fuelCapacity: number;
   engineSpeed: number;
+  /** The ship has a warp drive: it may warp to systems whose position is on the map. */
+  canWarp?: boolean;
 }
 
 export interface RouteLeg {
   from: string;
   to: string;
-  /** 'JUMP' for a gate jump; otherwise the flight mode to set before navigating. */
+  /** 'JUMP' for a gate jump; otherwise the flight mode to set before navigating (or warping). */
   mode: FlightMode | 'JUMP';
+  /** A warp to another system (in `mode`) rather than a navigation inside one. */
+  warp?: boolean;
   distance: number;
   fuelCost: number;
   /** Travel time; for a jump, the time it costs: its cooldown when another jump follows, else 0. */
