@@ -1,12 +1,13 @@
 Feature: Ship navigation
   A player flies ships with `spacetraders ship navigate`: the bot plans the fastest route over the
   ship's fuel, chooses a flight mode per leg, refuels only where fuel is sold, jumps through gates,
-  and resumes a trip that was interrupted. The sandbox runs a hand-written layout 200x faster:
+  warps where no gate leads, and resumes a trip that was interrupted. The sandbox runs a hand-written layout 200x faster:
     X1-T1: A (0,0) sells fuel, A2 moon of A, B (120,0) no fuel, C (240,0) fuel station,
            D (600,0) asteroid, G (0,50) gate to X1-T2
     X1-T2: G (0,0) gate to X1-T1 and X1-T4, A (30,40) sells fuel
     X1-T4: G (0,0) gate to X1-T2, A (20,0)
-    X1-T3: A, no gate at all
+    X1-T3 (-900,0): A, no gate at all
+    X1-T5 (-300,0): A sells fuel, no gate: only a warp drive reaches it
 
   Background:
     Given a sandbox server running the "navigation" layout 200 times faster
@@ -102,11 +103,21 @@ Feature: Ship navigation
     And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T4-A"
     And the sandbox applied 2 jumps for "NOVA-1-1"
 
-  Scenario: An unreachable destination is explained
+  Scenario: Warping to a system no gate reaches
     Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
-    When I run "spacetraders ship navigate NOVA-1-1 X1-T3-A"
-    Then the command fails with exit code 1 and the error "no route for NOVA-1-1 from X1-T1-A to X1-T3-A"
-    And the sandbox applied 0 navigations for "NOVA-1-1"
+    When I run "spacetraders route plan NOVA-1-1 X1-T5-A"
+    Then the command succeeds
+    And the output contains "X1-T1-A -> X1-T5-A  WARP CRUISE  300.0  300   100"
+    When I run "spacetraders ship navigate NOVA-1-1 X1-T5-A"
+    Then the command succeeds
+    And the output contains "X1-T1-A -> X1-T5-A warping CRUISE"
+    And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T5-A"
+    And the sandbox applied 1 warp for "NOVA-1-1"
+
+  Scenario: An unreachable destination is explained
+    When I run "spacetraders ship navigate NOVA-1-2 X1-T3-A"
+    Then the command fails with exit code 1 and the error "no route for NOVA-1-2 from X1-T1-A to X1-T3-A: no chain of working jump gates (and fuel) leads to X1-T3, and NOVA-1-2 has no warp drive"
+    And the sandbox applied 0 navigations for "NOVA-1-2"
 
   Scenario: Stranded with an empty tank away from fuel
     Given the ship "NOVA-1-1" is in orbit at "X1-T1-B" with 0 of 400 fuel

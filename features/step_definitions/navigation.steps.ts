@@ -36,9 +36,9 @@ Then('the sandbox has the ship {string} in orbit at {string}', async function (t
   assert.deepEqual({ at: nav.waypointSymbol, inOrbit: arrived }, { at: waypoint, inOrbit: true });
 });
 
-Then(/^the sandbox applied (\d+) (navigation|navigations|jump|jumps) for "([^"]+)"$/, async function (this: PlayerWorld, count: string, action: string, ship: string) {
+Then(/^the sandbox applied (\d+) (navigation|navigations|jump|jumps|warp|warps) for "([^"]+)"$/, async function (this: PlayerWorld, count: string, action: string, ship: string) {
   const stats = await admin(this, 'GET', 'stats');
-  const key = action.startsWith('navigation') ? 'navigate' : 'jump';
+  const key = action.startsWith('navigation') ? 'navigate' : action.replace(/s$/, '');
   assert.equal(stats.actions[key]?.[ship] ?? 0, Number(count));
 });
 

@@ -46,7 +46,7 @@ export function describeRoute(route: Route): string {
   const rows = route.legs.map((leg, i) => [
     String(i + 1),
     `${leg.refuelBefore ? 'refuel, ' : ''}${leg.from} -> ${leg.to}`,
-    leg.mode,
+    leg.warp ? `WARP ${leg.mode}` : leg.mode,
     leg.mode === 'JUMP' ? '-' : leg.distance.toFixed(1),
     String(leg.fuelCost),
     String(leg.fuelAfter),

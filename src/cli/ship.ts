@@ -114,7 +114,7 @@ function followNavigation(app: App, line: (text: string) => void): () => void {
     if (tty) process.stdout.write('\r\x1b[K');
   };
   const unsubscribe = app.events.subscribe('*', (event: DomainEvent) => {
-    const p = event.payload as Record<string, string | number>;
+    const p = event.payload as Record<string, string | number | boolean>;
     switch (event.type) {
       case 'RoutePlanned':
         line(`planned ${p.legs} leg(s) to ${p.destination}, about ${duration(Number(p.plannedSeconds))}`);
@@ -130,7 +130,7 @@ function followNavigation(app: App, line: (text: string) => void): () => void {
       case 'ShipDeparted': {
         clear();
         const arrival = Date.parse(String(p.arrival));
-        line(`  ${p.from} -> ${p.to} at ${p.mode}, fuel left ${p.fuel}, arriving in ${duration(Math.max(0, Math.round((arrival - Date.now()) / 1000)))}`);
+        line(`  ${p.from} -> ${p.to} ${p.warp ? 'warping' : 'at'} ${p.mode}, fuel left ${p.fuel}, arriving in ${duration(Math.max(0, Math.round((arrival - Date.now()) / 1000)))}`);
         if (tty) {
           const departed = Date.now();
           const tank = Number(p.fuelCapacity) === 0 ? 'no tank' : `${p.fuel}/${p.fuelCapacity}`;

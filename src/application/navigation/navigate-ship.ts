@@ -126,9 +126,9 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
       this.record('ShipJumped', { ship: ship.symbol, from: leg.from, to: leg.to, cooldownSeconds: jump.cooldown.remainingSeconds });
     } else {
       if (ship.nav.flightMode !== leg.mode) ship = { ...ship, ...(await this.api.setFlightMode(token, ship.symbol, leg.mode, 'navigation')) };
-      const moved = await this.api.navigate(token, ship.symbol, leg.to, 'navigation');
+      const moved = leg.warp ? await this.api.warp(token, ship.symbol, leg.to) : await this.api.navigate(token, ship.symbol, leg.to, 'navigation');
       ship = { ...ship, nav: moved.nav, fuel: moved.fuel };
-      this.record('ShipDeparted', { ship: ship.symbol, from: leg.from, to: leg.to, mode: leg.mode, fuel: moved.fuel.current, fuelCapacity: moved.fuel.capacity, arrival: moved.nav.route.arrival });
+      this.record('ShipDeparted', { ship: ship.symbol, from: leg.from, to: leg.to, mode: leg.mode, warp: leg.warp === true, fuel: moved.fuel.current, fuelCapacity: moved.fuel.capacity, arrival: moved.nav.route.arrival });
     }
     await this.checkpoint(player, ship);
     return ship;

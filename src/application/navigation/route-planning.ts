@@ -17,7 +17,8 @@ const MAX_SYSTEMS_SEARCHED = 30;
 /**
  * Builds the planner's map for a trip — the origin and destination systems in full (waypoints, and
  * which markets sell fuel), and for a trip between systems the chain of working jump gates found
- * by a breadth-first search — and plans the ship's fastest route on it.
+ * by a breadth-first search and, for a ship with a warp drive, the systems' positions — and plans
+ * the ship's fastest route on it.
  */
 @injectable()
 export class RoutePlanning {
@@ -30,6 +31,7 @@ export class RoutePlanning {
   async plan(player: Player, ship: ShipDto, destination: string, objective: RouteObjective = {}): Promise<Route> {
     const origin = ship.nav.systemSymbol;
     const target = systemOf(destination);
+    const canWarp = ship.modules.some((m) => m.symbol.startsWith('MODULE_WARP_DRIVE'));
     const home = await this.map.load(player, origin);
     const known = [home];
     let waypoints: NavWaypoint[];
@@ -41,6 +43,11 @@ export class RoutePlanning {
       known.push(away);
       const network = await this.gateNetwork(player, origin, target);
       systems = network.systems;
+      // A warp needs the destination system's position even where no gate leads there.
+      if (canWarp && !systems.some((s) => s.symbol === target)) {
+        const far = await this.api.getSystem(player.token, target);
+        systems = [...systems, { symbol: target, x: far.x, y: far.y }];
+      }
       const full = new Set([origin, target]);
       waypoints = [
         ...navWaypoints(home, network.gates),
@@ -52,7 +59,7 @@ export class RoutePlanning {
     const creditsPerSecond = objective.creditsPerSecond ?? this.config.planner.creditsPerSecond ?? undefined;
     const planner = new RoutePlanner(waypoints, systems);
     const route = planner.plan(
-      { symbol: ship.symbol, location: ship.nav.waypointSymbol, fuel: ship.fuel.current, fuelCapacity: ship.fuel.capacity, engineSpeed: ship.engine.speed },
+      { symbol: ship.symbol, location: ship.nav.waypointSymbol, fuel: ship.fuel.current, fuelCapacity: ship.fuel.capacity, engineSpeed: ship.engine.speed, canWarp },
       destination,
       {
         fuelReserve: this.config.planner.fuelReserve,
