@@ -1,6 +1,6 @@
 /**
  * Route planner: median planning time on generated systems of 50 / 200 / 1,000 waypoints and a
- * 500-system gate network; optimality against the exhaustive reference on small systems (must be
+ * 500-system gate network (also for a ship that can warp); optimality against the exhaustive reference on small systems (must be
  * 1.000); and on the same instances the seed bot's rules' total route time divided by ours.
  */
 import type { NavSystem, NavWaypoint, ShipNavState } from '../domain/route.js';
@@ -67,7 +67,7 @@ function timeSystem(count: number, radius: number, trials: number): { medianMs: 
   return { medianMs: median(times), p90Ms: percentile(times, 90), ratio: ratios.reduce((a, b) => a + b, 0) / Math.max(1, ratios.length), baselineStranded: stranded, solved };
 }
 
-function gateNetwork(): { medianMs: number } {
+function gateNetwork(canWarp = false): { medianMs: number } {
   const next = random(500);
   const systems: NavSystem[] = Array.from({ length: 500 }, (_, i) => ({ symbol: `X1-S${i}`, x: Math.round((next() * 2 - 1) * 5000), y: Math.round((next() * 2 - 1) * 5000) }));
   const waypoints: NavWaypoint[] = [];
@@ -87,7 +87,7 @@ function gateNetwork(): { medianMs: number } {
     const to = systems[Math.floor(next() * 500)]!;
     times.push(fastestOf(RUNS, () => {
       try {
-        planner.plan({ symbol: 'S', location: `${from.symbol}-P`, fuel: 400, fuelCapacity: 400, engineSpeed: 30 }, `${to.symbol}-P`);
+        planner.plan({ symbol: 'S', location: `${from.symbol}-P`, fuel: 400, fuelCapacity: 400, engineSpeed: 30, canWarp }, `${to.symbol}-P`);
       } catch (error) {
         if (!(error instanceof NoRouteError)) throw error;
       }
@@ -119,7 +119,7 @@ export async function run(): Promise<string[]> {
     const r = timeSystem(count, radius, trials);
     lines.push(`  ${String(count).padStart(4)} waypoints: median ${fixed(r.medianMs, 3)} ms per plan (p90 ${fixed(r.p90Ms, 2)}); seed-bot rules' route time / ours = ${fixed(r.ratio)} (stranded ${r.baselineStranded} of ${r.solved})`);
   }
-  lines.push(`  500-system gate network: median ${fixed(gateNetwork().medianMs, 2)} ms per plan`);
+  lines.push(`  500-system gate network: median ${fixed(gateNetwork().medianMs, 2)} ms per plan; a ship with a warp drive, every system in warp reach: ${fixed(gateNetwork(true).medianMs, 2)} ms`);
   const optimal = optimality(400);
   lines.push(`  optimality vs exhaustive search: ${fixed(optimal.ratio, 3)} on ${optimal.compared} small systems (must be 1.000)`);
   lines.push('  target: < 5 ms median at 1,000 waypoints');

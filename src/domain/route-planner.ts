@@ -53,6 +53,7 @@ const WARP = 1000;
  */
 export class RoutePlanner {
   private readonly map: RouteMap;
+  private readonly warps = new Map<string, WarpBounds>();
 
   constructor(
     private readonly waypoints: readonly NavWaypoint[],
@@ -88,7 +89,7 @@ export class RoutePlanner {
     const usable = ship.fuelCapacity - reserve;
     const bounds = new TravelBounds(modes, ship.engineSpeed, tankless, usable);
     const stationsOf = (system: number) => (tankless ? [] : map.stations[system]!);
-    const warp = ship.canWarp && map.systemPoints.filter((p) => p !== undefined).length > 1 ? new WarpBounds(map, modes, ship.engineSpeed) : undefined;
+    const warp = ship.canWarp ? this.warpBounds(modes, ship.engineSpeed) : undefined;
     const guide = new RouteGuide(map, to, bounds, stationsOf(map.systemOf[to]!), usable, refuelSeconds, warp);
     const fuelWeight = Math.max(0, options.fuelWeight ?? 0);
     const trip: Trip = { map, ship, from, to, reserve, modes, refuelSeconds, fuelWeight, bounds, guide, warp, fuel: tankless ? 0 : Math.min(ship.fuel, ship.fuelCapacity) };
@@ -102,7 +103,21 @@ export class RoutePlanner {
         found = new Search(trip, { system, origin, upper: quick?.cost ?? greedy }).run();
       }
     }
+    if (!found && warp) {
+      // Warps reach every system, so first the route without them: its cost bounds the search with them.
+      const plain = new Search({ ...trip, warp: undefined }).run();
+      found = new Search(trip, undefined, plain?.cost).run() ?? plain;
+    }
     return this.build(ship, found ?? new Search(trip).run());
+  }
+
+  /** Warp bounds for a mode set and engine speed, kept for the planner's later trips; none on a map with under two placed systems. */
+  private warpBounds(modes: readonly FlightMode[], engineSpeed: number): WarpBounds | undefined {
+    if (this.map.systemPoints.filter((p) => p !== undefined).length < 2) return undefined;
+    const key = `${modes.join(',')}@${engineSpeed}`;
+    let bounds = this.warps.get(key);
+    if (!bounds) this.warps.set(key, (bounds = new WarpBounds(this.map, modes, engineSpeed)));
+    return bounds;
   }
 
   /**
@@ -260,9 +275,11 @@ class Search {
   constructor(
     private readonly trip: Trip,
     private readonly corridor?: Corridor,
+    /** The cost of a route known to exist, when there is one (the corridor's otherwise). */
+    upper = corridor?.upper ?? Infinity,
   ) {
     // A route as fast as the known one must still be found, so the bound sits just above it.
-    this.bound = corridor ? corridor.upper + 1e-6 : Infinity;
+    this.bound = upper + 1e-6;
     this.fronts = new Array<number[] | undefined>(trip.map.points.length);
     this.tankless = trip.ship.fuelCapacity === 0;
   }
@@ -321,13 +338,23 @@ class Search {
     const origin = map.systemPoints[system];
     if (!origin) return;
     const jumped = this.jumped[id]!;
-    for (let other = 0; other < map.systemPoints.length; other++) {
+    const home = map.systemOf[to]!;
+    const order = warp!.byReach(system);
+    // The destination's system first: a warp that ends the trip tightens the bound for the rest.
+    for (let k = -1; k < order.length; k++) {
+      const other = k < 0 ? home : order[k]!;
+      if ((k >= 0 && other === home) || other === system) continue;
       const there = map.systemPoints[other];
-      if (other === system || !there) continue;
-      if (cost + warp!.between(system, other) >= this.bound) continue;
+      if (!there) continue;
+      const reach = cost + warp!.between(system, other);
+      // Nearest first: once a system is out of reach, so is every one after it.
+      if (reach >= this.bound && k >= 0) break;
+      // From there on, at least the guide's bound for that system.
+      const floor = this.trip.guide.systemFloor(other);
+      if (reach + floor >= this.bound) continue;
       const d = distance(origin, there);
       const landings = map.landings[other]!;
-      const ends = map.systemOf[to] === other;
+      const ends = other === home;
       for (let m = 0; m < modes.length; m++) {
         const mode = modes[m]!;
         const burned = this.tankless ? 0 : fuelCost(d, mode);
@@ -335,8 +362,9 @@ class Search {
         if (!this.tankless && left < reserve) continue;
         const seconds = travelSeconds(d, mode, ship.engineSpeed, 'warp');
         const arrival = cost + seconds + weight * burned;
+        if (arrival + floor >= this.bound) continue;
         if (ends) this.push(to, left, arrival, id, WARP + m, d, seconds, jumped);
-        for (let k = 0; k < landings.length; k++) this.push(landings[k]!, left, arrival, id, WARP + m, d, seconds, jumped);
+        for (const landing of landings) this.push(landing, left, arrival, id, WARP + m, d, seconds, jumped);
       }
     }
   }
