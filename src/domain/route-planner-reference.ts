@@ -21,9 +21,15 @@ export const LAYERS = 2;
 
 /**
  * The reference the planner is proven against: Bellman-Ford over every (waypoint, fuel, layer)
- * state, relaxing every edge (legs inside a system, jumps between gates) until nothing changes — no
- * heuristic, no pruning, no dominance. Exhaustive, so only for small maps. Returns the minimum
- * total seconds (or cost, with a fuel weight), or undefined when the destination cannot be reached.
+ * state, relaxing every edge (legs inside a system, jumps between gates, warps) until nothing
+ * changes — no heuristic, no pruning, no dominance. Exhaustive, so only for small maps. Returns the
+ * minimum total seconds (or cost, with a fuel weight), or undefined when the destination cannot be
+ * reached.
+ *
+ * A cooldown the ship starts with delays its first jump until it is over, which depends on the time
+ * so far, not on the cost: so before the first jump each state keeps every (cost, fuel part of the
+ * cost) pair that no other beats on both, and the first jump turns a pair into one cost,
+ * max(cost, cooldown + fuel part). After it, every later jump is past the cooldown.
  */
 export function referenceFastestSeconds(
   waypoints: readonly NavWaypoint[],
@@ -34,9 +40,46 @@ export function referenceFastestSeconds(
 ): number | undefined {
   const model = new ReferenceModel(waypoints, ship, destination, options, systems);
   const { levels, capacity } = model;
-  const best = new Float64Array(waypoints.length * levels * LAYERS).fill(Infinity);
+  const cooldown = Math.max(0, ship.cooldownSeconds ?? 0);
   const start = model.index.get(ship.location)!;
-  best[model.state(start, Math.min(ship.fuel, capacity), 0)] = 0;
+  let answer = Infinity;
+
+  // Before the first jump: per (waypoint, fuel), the pairs [cost, fuel part] no other pair beats.
+  const before: Array<Array<[number, number]>> = Array.from({ length: waypoints.length * levels }, () => []);
+  const add = (at: number, cost: number, fuelPart: number): boolean => {
+    const pairs = before[at]!;
+    if (pairs.some(([c, f]) => c <= cost && f <= fuelPart)) return false;
+    before[at] = pairs.filter(([c, f]) => !(c >= cost && f >= fuelPart));
+    before[at]!.push([cost, fuelPart]);
+    return true;
+  };
+  add(start * levels + Math.min(ship.fuel, capacity), 0, 0);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let node = 0; node < waypoints.length; node++) {
+      for (let fuel = 0; fuel < levels; fuel++) {
+        for (const [cost, fuelPart] of before[node * levels + fuel]!) {
+          model.edges(node, fuel, 0, (state, seconds, part, jump) => {
+            if (!jump && add(Math.floor(state / LAYERS), cost + seconds, fuelPart + part)) changed = true;
+          });
+        }
+      }
+    }
+  }
+  for (let fuel = 0; fuel < levels; fuel++) for (const [cost] of before[model.target * levels + fuel]!) answer = Math.min(answer, cost);
+
+  // From the first jump on: one least cost per (waypoint, fuel, layer).
+  const best = new Float64Array(waypoints.length * levels * LAYERS).fill(Infinity);
+  for (let node = 0; node < waypoints.length; node++) {
+    for (let fuel = 0; fuel < levels; fuel++) {
+      for (const [cost, fuelPart] of before[node * levels + fuel]!) {
+        const departs = Math.max(cost, cooldown + fuelPart);
+        model.edges(node, fuel, 0, (state, seconds, _part, jump) => {
+          if (jump) best[state] = Math.min(best[state]!, departs + seconds);
+        });
+      }
+    }
+  }
   for (let changed = true; changed; ) {
     changed = false;
     for (let node = 0; node < waypoints.length; node++) {
@@ -54,7 +97,6 @@ export function referenceFastestSeconds(
       }
     }
   }
-  let answer = Infinity;
   for (let fuel = 0; fuel < levels; fuel++) for (let layer = 0; layer < LAYERS; layer++) answer = Math.min(answer, best[model.state(model.target, fuel, layer)]!);
   return answer === Infinity ? undefined : answer;
 }
@@ -66,7 +108,7 @@ export function referenceFastestSeconds(
  */
 export function referenceSecondsLeft(
   waypoints: readonly NavWaypoint[],
-  ship: Pick<ShipNavState, 'fuelCapacity' | 'engineSpeed' | 'canWarp'>,
+  ship: Pick<ShipNavState, 'fuelCapacity' | 'engineSpeed' | 'canWarp' | 'cooldownSeconds'>,
   destination: string,
   options: ReferenceOptions = {},
   systems: readonly NavSystem[] = [],
@@ -109,7 +151,7 @@ class ReferenceModel {
 
   constructor(
     private readonly waypoints: readonly NavWaypoint[],
-    private readonly ship: Pick<ShipNavState, 'fuelCapacity' | 'engineSpeed' | 'canWarp'>,
+    private readonly ship: Pick<ShipNavState, 'fuelCapacity' | 'engineSpeed' | 'canWarp' | 'cooldownSeconds'>,
     destination: string,
     private readonly options: ReferenceOptions,
     systems: readonly NavSystem[],
@@ -127,19 +169,24 @@ class ReferenceModel {
     return (node * this.levels + fuel) * LAYERS + layer;
   }
 
-  /** Calls `edge(next state, seconds)` for every move out of (node, fuel, layer). */
-  edges(node: number, fuel: number, layer: number, edge: (state: number, seconds: number) => void): void {
+  /**
+   * Calls `edge(next state, cost, fuel part of that cost, is a jump)` for every move out of
+   * (node, fuel, layer). A jump's cost here is the cooldown it makes the next jump wait (0 for the
+   * last); the wait for a cooldown the ship started with is the caller's.
+   */
+  edges(node: number, fuel: number, layer: number, edge: (state: number, seconds: number, fuelPart: number, jump: boolean) => void): void {
     const { waypoints, capacity, options } = this;
+    const weight = options.fuelWeight ?? 0;
     const here = waypoints[node]!;
-    if (capacity > 0 && here.sellsFuel) edge(this.state(node, capacity, layer), options.refuelSeconds ?? 0);
+    if (capacity > 0 && here.sellsFuel) edge(this.state(node, capacity, layer), options.refuelSeconds ?? 0, 0, false);
     if (layer === 0) {
       for (const gate of here.jumpsTo ?? []) {
         const next = this.index.get(gate);
         if (next === undefined || waypoints[next]!.systemSymbol === here.systemSymbol) continue;
         const a = this.systemAt.get(here.systemSymbol);
         const b = this.systemAt.get(waypoints[next]!.systemSymbol);
-        edge(this.state(next, fuel, 0), jumpCooldownSeconds(a && b ? distance(a, b) : 0));
-        if (this.ship.canWarp || waypoints[next]!.systemSymbol === waypoints[this.target]!.systemSymbol) edge(this.state(next, fuel, 1), 0);
+        edge(this.state(next, fuel, 0), jumpCooldownSeconds(a && b ? distance(a, b) : 0), 0, true);
+        if (this.ship.canWarp || waypoints[next]!.systemSymbol === waypoints[this.target]!.systemSymbol) edge(this.state(next, fuel, 1), 0, 0, true);
       }
     }
     // Warps: to every waypoint of every other system with a known position.
@@ -152,7 +199,8 @@ class ReferenceModel {
         for (const mode of this.modes) {
           const after = capacity === 0 ? 0 : fuel - fuelCost(d, mode);
           if (capacity > 0 && after < this.reserve) continue;
-          edge(this.state(next, after, layer), travelSeconds(d, mode, this.ship.engineSpeed, 'warp') + (options.fuelWeight ?? 0) * (capacity === 0 ? 0 : fuel - after));
+          const part = weight * (capacity === 0 ? 0 : fuel - after);
+          edge(this.state(next, after, layer), travelSeconds(d, mode, this.ship.engineSpeed, 'warp') + part, part, false);
         }
       }
     }
@@ -162,7 +210,8 @@ class ReferenceModel {
       for (const mode of this.modes) {
         const after = capacity === 0 ? 0 : fuel - fuelCost(d, mode);
         if (capacity > 0 && after < this.reserve) continue;
-        edge(this.state(next, after, layer), travelSeconds(d, mode, this.ship.engineSpeed) + (options.fuelWeight ?? 0) * (capacity === 0 ? 0 : fuel - after));
+        const part = weight * (capacity === 0 ? 0 : fuel - after);
+        edge(this.state(next, after, layer), travelSeconds(d, mode, this.ship.engineSpeed) + part, part, false);
       }
     }
   }

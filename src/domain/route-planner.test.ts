@@ -132,6 +132,11 @@ describe('RoutePlanner', () => {
     const chained = new RoutePlanner(waypoints.map((w) => (w.symbol === 'X1-A-G' ? { ...w, jumpsTo: ['X1-B-G'] } : w)), straight).plan(ship, 'X1-C-2');
     expect(chained.legs.map((l) => `${l.mode} ${l.to} ${l.seconds}`)).toEqual(['JUMP X1-B-G 45', 'JUMP X1-C-G 0', `${chained.legs[2]!.mode} X1-C-2 ${chained.legs[2]!.seconds}`]);
     expect(chained.totalSeconds).toBe(45 + chained.legs[2]!.seconds);
+
+    // A ship that jumped 30 s ago (cooldown 100 s left) waits 100 s more before its first jump.
+    const cooling = new RoutePlanner(waypoints.map((w) => (w.symbol === 'X1-A-G' ? { ...w, jumpsTo: ['X1-B-G'] } : w)), straight).plan({ ...ship, cooldownSeconds: 100 }, 'X1-C-2');
+    expect(cooling.legs.map((l) => l.seconds).slice(0, 2)).toEqual([100 + 45, 0]);
+    expect(cooling.totalSeconds).toBe(145 + cooling.legs[2]!.seconds);
   });
 
   it('matches an exhaustive search exactly on hundreds of random systems', () => {
@@ -177,7 +182,8 @@ describe('RoutePlanner', () => {
         (gate as { jumpsTo?: string[] }).jumpsTo = links;
       }
       const capacity = 20 + Math.floor(next() * 40);
-      const start = { symbol: 'S', location: waypoints[1]!.symbol, fuel: Math.floor(next() * (capacity + 1)), fuelCapacity: capacity, engineSpeed: 5 + Math.floor(next() * 30) };
+      // Some ships have just jumped: their first jump waits out what is left of the cooldown.
+      const start = { symbol: 'S', location: waypoints[1]!.symbol, fuel: Math.floor(next() * (capacity + 1)), fuelCapacity: capacity, engineSpeed: 5 + Math.floor(next() * 30), cooldownSeconds: next() < 0.4 ? Math.floor(next() * 300) : 0 };
       // Sometimes inside the start's own system, where leaving to refuel next door may still pay.
       const destination = next() < 0.3 ? waypoints.find((w) => w.systemSymbol === 'X1-S0' && w.symbol !== start.location)!.symbol : waypoints.at(-1)!.symbol;
       const options = { refuelSeconds: Math.floor(next() * 20) };
@@ -191,6 +197,34 @@ describe('RoutePlanner', () => {
       routed += 1;
     }
     expect(routed).toBeGreaterThan(40);
+  });
+
+  it('waits out the cooldown a ship starts with before its first jump, exactly, with fuel weighed or not', () => {
+    const next = random(9001);
+    let jumped = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const systems = Array.from({ length: 2 + Math.floor(next() * 2) }, (_, s) => ({ symbol: `X1-S${s}`, x: Math.round(next() * 300), y: Math.round(next() * 300) }));
+      const waypoints: NavWaypoint[] = systems.flatMap((s) =>
+        Array.from({ length: 2 + Math.floor(next() * 3) }, (_, i) => ({ symbol: `${s.symbol}-W${i}`, systemSymbol: s.symbol, x: Math.round((next() - 0.5) * 100), y: Math.round((next() - 0.5) * 100), sellsFuel: next() < 0.4 })),
+      );
+      const gates = systems.map((s) => waypoints.find((w) => w.systemSymbol === s.symbol)!);
+      gates.forEach((g, i) => ((g as { jumpsTo?: string[] }).jumpsTo = gates.filter((_, j) => j !== i).map((o) => o.symbol)));
+      const capacity = 20 + Math.floor(next() * 60);
+      // The start is away from its gate, so the ship burns fuel (and time) before it can jump.
+      const start = { symbol: 'S', location: waypoints[1]!.symbol, fuel: Math.floor(next() * (capacity + 1)), fuelCapacity: capacity, engineSpeed: 5 + Math.floor(next() * 30), cooldownSeconds: Math.floor(next() * 600), canWarp: next() < 0.3 };
+      const destination = waypoints.at(-1)!.symbol;
+      const options = { refuelSeconds: Math.floor(next() * 20), ...(next() < 0.7 ? { fuelWeight: 0.2 + next() * 3 } : {}) };
+      const expected = referenceFastestSeconds(waypoints, start, destination, options, systems);
+      const planner = new RoutePlanner(waypoints, systems);
+      if (expected === undefined) {
+        expect(() => planner.plan(start, destination, options), `trial ${trial}`).toThrow(NoRouteError);
+        continue;
+      }
+      const route = planner.plan(start, destination, options);
+      expect(route.totalSeconds + (options.fuelWeight ?? 0) * route.totalFuel, `trial ${trial}`).toBeCloseTo(expected, 6);
+      if (route.legs.some((l) => l.mode === 'JUMP')) jumped += 1;
+    }
+    expect(jumped).toBeGreaterThan(60);
   });
 
   it('matches an exhaustive search exactly for ships with a warp drive, gates or not', () => {
@@ -214,6 +248,8 @@ describe('RoutePlanner', () => {
       const destination = next() < 0.3 ? waypoints.find((w) => w.systemSymbol === 'X1-S0' && w.symbol !== start.location)!.symbol : waypoints.at(-1)!.symbol;
       const modes = next() < 0.3 ? (['CRUISE', 'DRIFT'] as const) : undefined;
       const options = { refuelSeconds: Math.floor(next() * 20), ...(modes ? { modes } : {}), ...(next() < 0.2 ? { fuelWeight: next() } : {}) };
+      // A cooldown left from a last jump: the first jump waits for it, whatever the fuel's weight.
+      if (next() < 0.4) Object.assign(start, { cooldownSeconds: Math.floor(next() * 300) });
       const expected = referenceFastestSeconds(waypoints, start, destination, options, systems);
       const planner = new RoutePlanner(waypoints, systems);
       if (expected === undefined) {

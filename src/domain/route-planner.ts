@@ -92,7 +92,7 @@ export class RoutePlanner {
     const warp = ship.canWarp ? this.warpBounds(modes, ship.engineSpeed) : undefined;
     const guide = new RouteGuide(map, to, bounds, stationsOf(map.systemOf[to]!), usable, refuelSeconds, warp);
     const fuelWeight = Math.max(0, options.fuelWeight ?? 0);
-    const trip: Trip = { map, ship, from, to, reserve, modes, refuelSeconds, fuelWeight, bounds, guide, warp, fuel: tankless ? 0 : Math.min(ship.fuel, ship.fuelCapacity) };
+    const trip: Trip = { map, ship, from, to, reserve, modes, refuelSeconds, fuelWeight, bounds, guide, warp, cooldown: Math.max(0, ship.cooldownSeconds ?? 0), fuel: tankless ? 0 : Math.min(ship.fuel, ship.fuelCapacity) };
     const system = map.systemOf[from]!;
     let found: Found | undefined;
     if (system === map.systemOf[to]) {
@@ -221,6 +221,8 @@ interface Trip {
   guide: RouteGuide;
   /** Set when the ship may warp between systems. */
   warp: WarpBounds | undefined;
+  /** Seconds left of the cooldown the ship starts with: its first jump waits them out. */
+  cooldown: number;
 }
 
 /** Inside one system: a real route's cost, and the bound from the start that shapes the corridor. */
@@ -265,10 +267,13 @@ class Search {
   private readonly dead: number[] = [];
   /** 1 once the route's last jump is made: the ship may not jump again. */
   private readonly jumped: number[] = [];
+  /** Seconds since the start (the cost less the fuel's weight). */
+  private readonly time: number[] = [];
   private readonly fronts: Array<number[] | undefined>;
   private readonly heap = new MinHeap();
   private readonly neighbourSets = new Map<number, Neighbours>();
   private readonly tankless: boolean;
+  private readonly waitAware: boolean;
   /** The best arrival cost known so far: nothing that cannot beat it is worth queueing. */
   private bound: number;
 
@@ -282,19 +287,21 @@ class Search {
     this.bound = upper + 1e-6;
     this.fronts = new Array<number[] | undefined>(trip.map.points.length);
     this.tankless = trip.ship.fuelCapacity === 0;
+    this.waitAware = trip.cooldown > 0 && trip.fuelWeight > 0;
   }
 
   run(): Found | undefined {
     const { map, modes, bounds, to, reserve, ship, fuelWeight: weight } = this.trip;
     const { tankless } = this;
     const targetSystem = map.systemOf[to]!;
-    this.push(this.trip.from, this.trip.fuel, 0, -1, START, 0, 0, 0);
+    this.push(this.trip.from, this.trip.fuel, 0, 0, -1, START, 0, 0, 0);
     while (this.heap.size > 0) {
       const id = this.heap.pop();
       if (this.dead[id]) continue;
       const here = this.node[id]!;
       if (here === to) return this.found(id);
       const cost = this.cost[id]!;
+      const time = this.time[id]!;
       const fuel = this.fuel[id]!;
       const { x, y } = map.points[here]!;
       const { ids, xs, ys, floors } = this.neighbours(map.systemOf[here]!);
@@ -315,24 +322,26 @@ class Search {
           const left = fuel - burned;
           if (!tankless && left < reserve) continue;
           const seconds = travelSeconds(d, mode, ship.engineSpeed);
-          this.push(next, left, cost + seconds + weight * burned, id, m, d, seconds, this.jumped[id]!);
+          this.push(next, left, cost + seconds + weight * burned, time + seconds, id, m, d, seconds, this.jumped[id]!);
         }
       }
-      if (this.trip.warp) this.warps(id, here, fuel, cost);
+      if (this.trip.warp) this.warps(id, here, fuel, cost, time);
       if (this.jumped[id]) continue;
+      // A cooldown the ship started with must be over before its first jump.
+      const wait = Math.max(0, this.trip.cooldown - time);
       for (const jump of map.jumps[here]!) {
         // Into the destination's system (or anywhere, for a ship that can warp on), the jump may be
         // the last: its cooldown then runs while the ship flies on. Any jump may also be followed by
         // another, which waits the cooldown out.
-        if (this.trip.warp || map.systemOf[jump.to] === targetSystem) this.push(jump.to, fuel, cost, id, JUMP, 0, 0, 1);
-        this.push(jump.to, fuel, cost + jump.seconds, id, JUMP, 0, jump.seconds, 0);
+        if (this.trip.warp || map.systemOf[jump.to] === targetSystem) this.push(jump.to, fuel, cost + wait, time + wait, id, JUMP, 0, wait, 1);
+        this.push(jump.to, fuel, cost + wait + jump.seconds, time + wait + jump.seconds, id, JUMP, 0, wait + jump.seconds, 0);
       }
     }
     return undefined;
   }
 
   /** Warps from label `id` to every other system on the map, in each mode the tank allows. */
-  private warps(id: number, here: number, fuel: number, cost: number): void {
+  private warps(id: number, here: number, fuel: number, cost: number, time: number): void {
     const { map, modes, ship, reserve, to, fuelWeight: weight, warp } = this.trip;
     const system = map.systemOf[here]!;
     const origin = map.systemPoints[system];
@@ -363,8 +372,8 @@ class Search {
         const seconds = travelSeconds(d, mode, ship.engineSpeed, 'warp');
         const arrival = cost + seconds + weight * burned;
         if (arrival + floor >= this.bound) continue;
-        if (ends) this.push(to, left, arrival, id, WARP + m, d, seconds, jumped);
-        for (const landing of landings) this.push(landing, left, arrival, id, WARP + m, d, seconds, jumped);
+        if (ends) this.push(to, left, arrival, time + seconds, id, WARP + m, d, seconds, jumped);
+        for (const landing of landings) this.push(landing, left, arrival, time + seconds, id, WARP + m, d, seconds, jumped);
       }
     }
   }
@@ -403,7 +412,7 @@ class Search {
   }
 
   /** Queues a state unless it cannot beat the bound or another state at its waypoint dominates it. */
-  private push(node: number, fuel: number, cost: number, parent: number, kind: number, legDistance: number, legSeconds: number, jumped: number): void {
+  private push(node: number, fuel: number, cost: number, time: number, parent: number, kind: number, legDistance: number, legSeconds: number, jumped: number): void {
     const { trip } = this;
     let estimate = cost;
     if (node === trip.to) {
@@ -417,12 +426,12 @@ class Search {
     if (!front) this.fronts[node] = front = [];
     for (let k = 0; k < front.length; k++) {
       const other = front[k]!;
-      if (this.cost[other]! <= cost && this.fuel[other]! >= fuel && this.jumped[other]! <= jumped) return;
+      if (this.cost[other]! <= cost && this.fuel[other]! >= fuel && this.jumped[other]! <= jumped && this.fuelPartNoMore(other, cost - time)) return;
     }
     let kept = 0;
     for (let k = 0; k < front.length; k++) {
       const other = front[k]!;
-      if (this.cost[other]! >= cost && this.fuel[other]! <= fuel && this.jumped[other]! >= jumped) this.dead[other] = 1;
+      if (this.cost[other]! >= cost && this.fuel[other]! <= fuel && this.jumped[other]! >= jumped && this.fuelPartNoLess(other, cost - time)) this.dead[other] = 1;
       else front[kept++] = other;
     }
     front.length = kept;
@@ -436,13 +445,27 @@ class Search {
     this.legSeconds.push(legSeconds);
     this.dead.push(0);
     this.jumped.push(jumped);
+    this.time.push(time);
     front.push(id);
     this.heap.push(estimate, id);
     // Refuel to full here at once: later arrivals no earlier than this are then dominated.
     const capacity = trip.ship.fuelCapacity;
     if (!this.tankless && kind !== REFUEL && node !== trip.to && fuel < capacity && trip.map.fuelSold[node]) {
-      this.push(node, capacity, cost + trip.refuelSeconds, id, REFUEL, 0, 0, jumped);
+      this.push(node, capacity, cost + trip.refuelSeconds, time + trip.refuelSeconds, id, REFUEL, 0, 0, jumped);
     }
+  }
+
+  /**
+   * A wait for the start's cooldown shrinks as time passes, so with a fuel weight a label that is
+   * cheaper but later is not always better: then it must also have spent no more on fuel. (Without a
+   * cooldown to wait or a weight on fuel, cost alone decides.)
+   */
+  private fuelPartNoMore(other: number, fuelPart: number): boolean {
+    return !this.waitAware || this.cost[other]! - this.time[other]! <= fuelPart;
+  }
+
+  private fuelPartNoLess(other: number, fuelPart: number): boolean {
+    return !this.waitAware || this.cost[other]! - this.time[other]! >= fuelPart;
   }
 
   private found(id: number): Found {

@@ -27,6 +27,8 @@ export interface ShipNavState {
   engineSpeed: number;
   /** The ship has a warp drive: it may warp to systems whose position is on the map. */
   canWarp?: boolean;
+  /** Seconds left of the ship's cooldown (from its last jump): its first jump waits them out. */
+  cooldownSeconds?: number;
 }
 
 export interface RouteLeg {

@@ -5,6 +5,7 @@ import type { Player } from '../../domain/player.js';
 import type { NavSystem, NavWaypoint, Route } from '../../domain/route.js';
 import { ValidationError } from '../../domain/errors.js';
 import { RoutePlanner } from '../../domain/route-planner.js';
+import type { Clock } from '../../ports/clock.js';
 import type { ShipDto, SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import type { CachedSystem } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
@@ -26,6 +27,7 @@ export class RoutePlanning {
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
     @inject(SystemMap) private readonly map: SystemMap,
     @inject(TOKENS.Config) private readonly config: Config,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
   async plan(player: Player, ship: ShipDto, destination: string, objective: RouteObjective = {}): Promise<Route> {
@@ -59,7 +61,7 @@ export class RoutePlanning {
     const creditsPerSecond = objective.creditsPerSecond ?? this.config.planner.creditsPerSecond ?? undefined;
     const planner = new RoutePlanner(waypoints, systems);
     const route = planner.plan(
-      { symbol: ship.symbol, location: ship.nav.waypointSymbol, fuel: ship.fuel.current, fuelCapacity: ship.fuel.capacity, engineSpeed: ship.engine.speed, canWarp },
+      { symbol: ship.symbol, location: ship.nav.waypointSymbol, fuel: ship.fuel.current, fuelCapacity: ship.fuel.capacity, engineSpeed: ship.engine.speed, canWarp, cooldownSeconds: cooldownLeft(ship, this.clock.now()) },
       destination,
       {
         fuelReserve: this.config.planner.fuelReserve,
@@ -99,6 +101,12 @@ export class RoutePlanning {
     const gateWaypoints: NavWaypoint[] = gateSites.map((site) => ({ ...site, sellsFuel: false, jumpsTo: gates.get(site.symbol) ?? [] }));
     return { systems, gates, gateWaypoints };
   }
+}
+
+/** Seconds left of the ship's cooldown (its last jump's): the first jump of a route waits them out. */
+function cooldownLeft(ship: ShipDto, now: number): number {
+  const ends = ship.cooldown.expiration ? Date.parse(ship.cooldown.expiration) : Number.NaN;
+  return Number.isFinite(ends) ? Math.max(0, Math.ceil((ends - now) / 1000)) : 0;
 }
 
 /** What the planner is asked to optimise. */
