@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distance, fuelCost, travelSeconds, type FlightMode } from './flight-mode.js';
-import type { NavWaypoint, Route, ShipNavState } from './route.js';
-import { NoRouteError, RoutePlanner } from './route-planner.js';
+import type { NavSystem, NavWaypoint, Route, ShipNavState } from './route.js';
+import { NoRouteError, RoutePlanner, type PlannerOptions } from './route-planner.js';
 import { referenceFastestSeconds } from './route-planner-reference.js';
 import { Random } from '../sandbox/random.js';
 
@@ -38,6 +38,31 @@ function expectFlyable(route: Route, waypoints: NavWaypoint[], start: ShipNavSta
   }
   expect(at).toBe(route.destination);
   expect(route.totalSeconds).toBeGreaterThanOrEqual(seconds);
+}
+
+/** 2 to 1 + `most` systems spread over `spread` galaxy units, each of 2 to 4 waypoints; the first waypoint of each is where its gate goes. */
+function systemsOf(next: () => number, most: number, spread: number): { systems: NavSystem[]; waypoints: NavWaypoint[] } {
+  const systems = Array.from({ length: 2 + Math.floor(next() * most) }, (_, s) => ({ symbol: `X1-S${s}`, x: Math.round(next() * spread), y: Math.round(next() * spread) }));
+  const waypoints: NavWaypoint[] = systems.flatMap((s) =>
+    Array.from({ length: 2 + Math.floor(next() * 3) }, (_, i) => ({ symbol: `${s.symbol}-W${i}`, systemSymbol: s.symbol, x: Math.round((next() - 0.5) * 100), y: Math.round((next() - 0.5) * 100), sellsFuel: next() < 0.4 })),
+  );
+  return { systems, waypoints };
+}
+
+/**
+ * Plans the trip and holds it to the exhaustive reference: no route where it has none, else the same
+ * cost (time, plus the fuel's weight). Returns the route, if any.
+ */
+function expectReferenceCost(waypoints: NavWaypoint[], systems: NavSystem[], start: ShipNavState, destination: string, options: PlannerOptions, context: string): Route | undefined {
+  const expected = referenceFastestSeconds(waypoints, start, destination, options, systems);
+  const planner = new RoutePlanner(waypoints, systems);
+  if (expected === undefined) {
+    expect(() => planner.plan(start, destination, options), context).toThrow(NoRouteError);
+    return undefined;
+  }
+  const route = planner.plan(start, destination, options);
+  expect(route.totalSeconds + (options.fuelWeight ?? 0) * route.totalFuel, context).toBeCloseTo(expected, 6);
+  return route;
 }
 
 describe('RoutePlanner', () => {
@@ -171,10 +196,7 @@ describe('RoutePlanner', () => {
     const next = random(4242);
     let routed = 0;
     for (let trial = 0; trial < 300; trial++) {
-      const systems = Array.from({ length: 2 + Math.floor(next() * 3) }, (_, s) => ({ symbol: `X1-S${s}`, x: Math.round(next() * 600), y: Math.round(next() * 600) }));
-      const waypoints: NavWaypoint[] = systems.flatMap((s) =>
-        Array.from({ length: 2 + Math.floor(next() * 3) }, (_, i) => ({ symbol: `${s.symbol}-W${i}`, systemSymbol: s.symbol, x: Math.round((next() - 0.5) * 100), y: Math.round((next() - 0.5) * 100), sellsFuel: next() < 0.4 })),
-      );
+      const { systems, waypoints } = systemsOf(next, 3, 600);
       // The first waypoint of each system is its gate; gates link to a random other system or two.
       for (const s of systems) {
         const gate = waypoints.find((w) => w.systemSymbol === s.symbol)!;
@@ -186,15 +208,7 @@ describe('RoutePlanner', () => {
       const start = { symbol: 'S', location: waypoints[1]!.symbol, fuel: Math.floor(next() * (capacity + 1)), fuelCapacity: capacity, engineSpeed: 5 + Math.floor(next() * 30), cooldownSeconds: next() < 0.4 ? Math.floor(next() * 300) : 0 };
       // Sometimes inside the start's own system, where leaving to refuel next door may still pay.
       const destination = next() < 0.3 ? waypoints.find((w) => w.systemSymbol === 'X1-S0' && w.symbol !== start.location)!.symbol : waypoints.at(-1)!.symbol;
-      const options = { refuelSeconds: Math.floor(next() * 20) };
-      const expected = referenceFastestSeconds(waypoints, start, destination, options, systems);
-      const planner = new RoutePlanner(waypoints, systems);
-      if (expected === undefined) {
-        expect(() => planner.plan(start, destination, options), `trial ${trial}`).toThrow(NoRouteError);
-        continue;
-      }
-      expect(planner.plan(start, destination, options).totalSeconds, `trial ${trial}`).toBe(expected);
-      routed += 1;
+      if (expectReferenceCost(waypoints, systems, start, destination, { refuelSeconds: Math.floor(next() * 20) }, `trial ${trial}`)) routed += 1;
     }
     expect(routed).toBeGreaterThan(40);
   });
@@ -203,10 +217,7 @@ describe('RoutePlanner', () => {
     const next = random(9001);
     let jumped = 0;
     for (let trial = 0; trial < 200; trial++) {
-      const systems = Array.from({ length: 2 + Math.floor(next() * 2) }, (_, s) => ({ symbol: `X1-S${s}`, x: Math.round(next() * 300), y: Math.round(next() * 300) }));
-      const waypoints: NavWaypoint[] = systems.flatMap((s) =>
-        Array.from({ length: 2 + Math.floor(next() * 3) }, (_, i) => ({ symbol: `${s.symbol}-W${i}`, systemSymbol: s.symbol, x: Math.round((next() - 0.5) * 100), y: Math.round((next() - 0.5) * 100), sellsFuel: next() < 0.4 })),
-      );
+      const { systems, waypoints } = systemsOf(next, 2, 300);
       const gates = systems.map((s) => waypoints.find((w) => w.systemSymbol === s.symbol)!);
       gates.forEach((g, i) => ((g as { jumpsTo?: string[] }).jumpsTo = gates.filter((_, j) => j !== i).map((o) => o.symbol)));
       const capacity = 20 + Math.floor(next() * 60);
@@ -214,15 +225,8 @@ describe('RoutePlanner', () => {
       const start = { symbol: 'S', location: waypoints[1]!.symbol, fuel: Math.floor(next() * (capacity + 1)), fuelCapacity: capacity, engineSpeed: 5 + Math.floor(next() * 30), cooldownSeconds: Math.floor(next() * 600), canWarp: next() < 0.3 };
       const destination = waypoints.at(-1)!.symbol;
       const options = { refuelSeconds: Math.floor(next() * 20), ...(next() < 0.7 ? { fuelWeight: 0.2 + next() * 3 } : {}) };
-      const expected = referenceFastestSeconds(waypoints, start, destination, options, systems);
-      const planner = new RoutePlanner(waypoints, systems);
-      if (expected === undefined) {
-        expect(() => planner.plan(start, destination, options), `trial ${trial}`).toThrow(NoRouteError);
-        continue;
-      }
-      const route = planner.plan(start, destination, options);
-      expect(route.totalSeconds + (options.fuelWeight ?? 0) * route.totalFuel, `trial ${trial}`).toBeCloseTo(expected, 6);
-      if (route.legs.some((l) => l.mode === 'JUMP')) jumped += 1;
+      const route = expectReferenceCost(waypoints, systems, start, destination, options, `trial ${trial}`);
+      if (route?.legs.some((l) => l.mode === 'JUMP')) jumped += 1;
     }
     expect(jumped).toBeGreaterThan(60);
   });
@@ -233,10 +237,7 @@ describe('RoutePlanner', () => {
     let warped = 0;
     for (let trial = 0; trial < 200; trial++) {
       // Systems close enough for warps to compete with gates and with the tank.
-      const systems = Array.from({ length: 2 + Math.floor(next() * 3) }, (_, s) => ({ symbol: `X1-S${s}`, x: Math.round(next() * 80), y: Math.round(next() * 80) }));
-      const waypoints: NavWaypoint[] = systems.flatMap((s) =>
-        Array.from({ length: 2 + Math.floor(next() * 3) }, (_, i) => ({ symbol: `${s.symbol}-W${i}`, systemSymbol: s.symbol, x: Math.round((next() - 0.5) * 100), y: Math.round((next() - 0.5) * 100), sellsFuel: next() < 0.4 })),
-      );
+      const { systems, waypoints } = systemsOf(next, 3, 80);
       // Some systems have a gate (their first waypoint) linked to another system's gate.
       for (const s of systems) {
         if (next() < 0.5) continue;
@@ -250,15 +251,8 @@ describe('RoutePlanner', () => {
       const options = { refuelSeconds: Math.floor(next() * 20), ...(modes ? { modes } : {}), ...(next() < 0.2 ? { fuelWeight: next() } : {}) };
       // A cooldown left from a last jump: the first jump waits for it, whatever the fuel's weight.
       if (next() < 0.4) Object.assign(start, { cooldownSeconds: Math.floor(next() * 300) });
-      const expected = referenceFastestSeconds(waypoints, start, destination, options, systems);
-      const planner = new RoutePlanner(waypoints, systems);
-      if (expected === undefined) {
-        expect(() => planner.plan(start, destination, options), `trial ${trial}`).toThrow(NoRouteError);
-        continue;
-      }
-      const route = planner.plan(start, destination, options);
-      const weight = options.fuelWeight ?? 0;
-      expect(route.totalSeconds + weight * route.totalFuel, `trial ${trial}`).toBeCloseTo(expected, 6);
+      const route = expectReferenceCost(waypoints, systems, start, destination, options, `trial ${trial}`);
+      if (!route) continue;
       if (route.legs.some((l) => l.warp)) warped += 1;
       routed += 1;
     }
