@@ -374,7 +374,7 @@ export class OriginBound {
     return i === j ? 0 : this.bounds.path(distance(this.points[i]!, this.points[j]!));
   }
 
-  /** The cheap bound from the start to waypoint i, whatever the fuel: the straight line (or gates). */
+  /** The cheap bound from the start to waypoint i, whatever the fuel: the straight line (or gates, or a warp). */
   straight(i: number): number {
     let best = Math.min(this.travel(this.start, i), this.viaWarp);
     if (this.viaGates < best) for (const g of this.gates) best = Math.min(best, this.viaGates + this.travel(g, i));

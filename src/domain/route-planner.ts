@@ -48,8 +48,9 @@ const WARP = 1000;
  * own bounds come from a Dijkstra over the stations) or fly slowly. The bound never overestimates,
  * so the first time the destination is settled is the optimum. A state (waypoint, fuel) is
  * dominated by one at the same waypoint reached no later with at least as much fuel (and free to
- * jump if it is); dominated states are dropped. Reaching a fuel station also queues the refuelled state at once, so every
- * later arrival there that is not earlier than a refuel stop is dominated straight away.
+ * jump if it is); dominated states are dropped. Reaching a fuel station also queues the refuelled
+ * state at once, so every later arrival there that is not earlier than a refuel stop is dominated
+ * straight away.
  */
 export class RoutePlanner {
   private readonly map: RouteMap;
