@@ -114,6 +114,16 @@ Feature: Ship navigation
     And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T5-A"
     And the sandbox applied 1 warp for "NOVA-1-1"
 
+  Scenario: A second plan between systems asks the server only for the ship
+    # The first reads the ship, both systems' waypoints and markets, and each system's position and gate.
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
+    When I run "spacetraders route plan NOVA-1-1 X1-T4-A" counting the requests the sandbox answers
+    Then the command succeeds
+    And the sandbox answered 15 requests for it
+    When I run "spacetraders route plan NOVA-1-1 X1-T4-A" counting the requests the sandbox answers
+    Then the command succeeds
+    And the sandbox answered 1 request for it
+
   Scenario: An unreachable destination is explained
     When I run "spacetraders ship navigate NOVA-1-2 X1-T3-A"
     Then the command fails with exit code 1 and the error "no route for NOVA-1-2 from X1-T1-A to X1-T3-A: no chain of working jump gates (and fuel) leads to X1-T3, and NOVA-1-2 has no warp drive"

@@ -23,6 +23,16 @@ Given(/^the ship "([^"]+)" is (docked|in orbit) at "([^"]+)" with (\d+) of (\d+)
   await admin(this, 'POST', `ships/${ship}`, { waypoint, status: status === 'docked' ? 'DOCKED' : 'IN_ORBIT', fuelCapacity: Number(capacity), fuel: Number(fuel) });
 });
 
+When('I run {string} counting the requests the sandbox answers', async function (this: PlayerWorld, command: string) {
+  const before = (await admin(this, 'GET', 'stats')).requests as number;
+  await this.run(command);
+  this.requestsCounted = ((await admin(this, 'GET', 'stats')).requests as number) - before;
+});
+
+Then(/^the sandbox answered (\d+) requests? for it$/, function (this: PlayerWorld, count: string) {
+  assert.equal(this.requestsCounted, Number(count));
+});
+
 When('I start {string} and kill it once the output shows {string}', async function (this: PlayerWorld, command: string, text: string) {
   const result = await this.runUntil(command, text);
   assert.ok(result.stdout.includes(text), `never saw "${text}"; output:\n${result.stdout}\n${result.stderr}`);

@@ -27,6 +27,8 @@ export class PlayerWorld extends World {
   /** Agent tokens obtained outside the CLI, by agent symbol. */
   readonly tokens = new Map<string, string>();
   last?: CommandResult;
+  /** Requests the sandbox answered during the last counted command. */
+  requestsCounted?: number;
 
   constructor(options: IWorldOptions) {
     super(options);

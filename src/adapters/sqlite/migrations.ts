@@ -135,4 +135,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX container_logs_by_container ON container_logs (container_id, id);
     `,
   },
+  {
+    version: 5,
+    name: 'cached system positions and gate links',
+    sql: `
+      CREATE TABLE system_links (
+        player_symbol TEXT NOT NULL REFERENCES players (agent_symbol) ON DELETE CASCADE,
+        system_symbol TEXT NOT NULL,
+        data          TEXT NOT NULL,
+        synced_at     INTEGER NOT NULL,
+        PRIMARY KEY (player_symbol, system_symbol)
+      );
+    `,
+  },
 ];

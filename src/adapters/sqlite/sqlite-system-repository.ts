@@ -1,5 +1,5 @@
 import type { MarketDto, WaypointDto } from '../../ports/spacetraders-api.js';
-import type { CachedSystem, SystemRepository } from '../../ports/system-repository.js';
+import type { CachedSystem, SystemLinks, SystemRepository } from '../../ports/system-repository.js';
 import type { SqliteDatabase } from './connection.js';
 import { stagedValue, stageWrite } from './sqlite-write.js';
 
@@ -46,13 +46,37 @@ export class SqliteSystemRepository implements SystemRepository {
     });
   }
 
+  findLinks(playerSymbol: string, systemSymbol: string): SystemLinks | undefined {
+    const staged = stagedValue<SystemLinks>(linksKey(playerSymbol, systemSymbol));
+    if (staged) return staged.value;
+    const row = this.db
+      .prepare<[string, string], { data: string }>('SELECT data FROM system_links WHERE player_symbol = ? AND system_symbol = ?')
+      .get(playerSymbol, systemSymbol);
+    return row ? (JSON.parse(row.data) as SystemLinks) : undefined;
+  }
+
+  saveLinks(playerSymbol: string, links: SystemLinks): void {
+    stageWrite(this.db, linksKey(playerSymbol, links.systemSymbol), links, () => {
+      this.db
+        .prepare(
+          `INSERT INTO system_links (player_symbol, system_symbol, data, synced_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (player_symbol, system_symbol) DO UPDATE SET data = excluded.data, synced_at = excluded.synced_at`,
+        )
+        .run(playerSymbol, links.systemSymbol, JSON.stringify(links), links.syncedAt);
+    });
+  }
+
   clear(playerSymbol: string): void {
     stageWrite(this.db, `systems:${playerSymbol}:clear`, null, () => {
-      for (const table of ['waypoints', 'markets', 'systems_synced']) this.db.prepare(`DELETE FROM ${table} WHERE player_symbol = ?`).run(playerSymbol);
+      for (const table of ['waypoints', 'markets', 'systems_synced', 'system_links']) this.db.prepare(`DELETE FROM ${table} WHERE player_symbol = ?`).run(playerSymbol);
     });
   }
 }
 
 function key(playerSymbol: string, systemSymbol: string): string {
   return `system:${playerSymbol}:${systemSymbol}`;
+}
+
+function linksKey(playerSymbol: string, systemSymbol: string): string {
+  return `links:${playerSymbol}:${systemSymbol}`;
 }

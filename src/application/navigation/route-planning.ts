@@ -6,7 +6,7 @@ import type { NavSystem, NavWaypoint, Route } from '../../domain/route.js';
 import { ValidationError } from '../../domain/errors.js';
 import { RoutePlanner } from '../../domain/route-planner.js';
 import type { Clock } from '../../ports/clock.js';
-import type { ShipDto, SpaceTradersApi } from '../../ports/spacetraders-api.js';
+import type { ShipDto } from '../../ports/spacetraders-api.js';
 import type { CachedSystem } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { systemOf } from '../ships/ship-symbol.js';
@@ -24,7 +24,6 @@ const MAX_SYSTEMS_SEARCHED = 30;
 @injectable()
 export class RoutePlanning {
   constructor(
-    @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
     @inject(SystemMap) private readonly map: SystemMap,
     @inject(TOKENS.Config) private readonly config: Config,
     @inject(TOKENS.Clock) private readonly clock: Clock,
@@ -47,7 +46,7 @@ export class RoutePlanning {
       systems = network.systems;
       // A warp needs the destination system's position even where no gate leads there.
       if (canWarp && !systems.some((s) => s.symbol === target)) {
-        const far = await this.api.getSystem(player.token, target);
+        const far = await this.map.links(player, target);
         systems = [...systems, { symbol: target, x: far.x, y: far.y }];
       }
       const full = new Set([origin, target]);
@@ -81,15 +80,14 @@ export class RoutePlanning {
     const seen = new Set(queue);
     while (queue.length > 0 && systems.length < MAX_SYSTEMS_SEARCHED) {
       const symbol = queue.shift()!;
-      const system = await this.api.getSystem(player.token, symbol);
-      systems.push({ symbol, x: system.x, y: system.y });
-      const [gate] = await this.api.listWaypoints(player.token, symbol, { type: 'JUMP_GATE' });
-      if (!gate || gate.isUnderConstruction) continue;
-      const { connections } = await this.api.getJumpGate(player.token, symbol, gate.symbol);
-      gates.set(gate.symbol, connections);
+      const links = await this.map.links(player, symbol);
+      systems.push({ symbol, x: links.x, y: links.y });
+      const gate = links.gate;
+      if (!gate || gate.underConstruction) continue;
+      gates.set(gate.symbol, gate.connections);
       gateSites.push({ symbol: gate.symbol, systemSymbol: symbol, x: gate.x, y: gate.y });
       if (symbol === target) break;
-      for (const next of connections.map(systemOf)) {
+      for (const next of gate.connections.map(systemOf)) {
         if (!seen.has(next)) {
           seen.add(next);
           queue.push(next);
@@ -101,6 +99,7 @@ export class RoutePlanning {
     const gateWaypoints: NavWaypoint[] = gateSites.map((site) => ({ ...site, sellsFuel: false, jumpsTo: gates.get(site.symbol) ?? [] }));
     return { systems, gates, gateWaypoints };
   }
+
 }
 
 /** Seconds left of the ship's cooldown (its last jump's): the first jump of a route waits them out. */

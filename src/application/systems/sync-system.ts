@@ -12,7 +12,7 @@ export interface SyncedSystem {
   syncedAt: string;
 }
 
-/** Fetches a system's waypoints and markets into the local cache (always, ignoring the TTL). */
+/** Fetches a system's waypoints, markets and gate links into the local cache (always, ignoring the TTL). */
 export class SyncSystem extends Command<SyncedSystem> {
   readonly systemSymbol: string;
   readonly player?: string;
@@ -38,6 +38,7 @@ export class SyncSystemHandler implements RequestHandler<SyncSystem> {
   async handle(request: SyncSystem): Promise<SyncedSystem> {
     const player = this.players.resolve(request.player);
     const system = await this.map.load(player, request.systemSymbol.toUpperCase(), { refresh: true });
+    await this.map.links(player, system.systemSymbol, { refresh: true });
     const fuel = system.markets.filter((m) => [...m.exports, ...m.exchange, ...m.imports].some((g) => g.symbol === 'FUEL')).length;
     return { systemSymbol: system.systemSymbol, waypoints: system.waypoints.length, markets: system.markets.length, fuelStations: fuel, syncedAt: new Date(system.syncedAt).toISOString() };
   }

@@ -3,15 +3,15 @@ import type { Player } from '../../domain/player.js';
 import type { NavWaypoint } from '../../domain/route.js';
 import type { Clock } from '../../ports/clock.js';
 import type { MarketDto, SpaceTradersApi, WaypointDto } from '../../ports/spacetraders-api.js';
-import type { CachedSystem, SystemRepository } from '../../ports/system-repository.js';
+import type { CachedSystem, SystemLinks, SystemRepository } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
 
-/** How long a system's waypoints and market listings are trusted before they are fetched again. */
+/** How long a system's waypoints, market listings and gate links are trusted before they are fetched again. */
 export const SYSTEM_TTL_MS = 24 * 3600_000;
 
 /**
- * A player's map of a system: waypoints and which markets trade what, from the cache while it is
- * fresh, else from the API (one waypoint listing plus one call per marketplace).
+ * A player's map of a system: waypoints and which markets trade what (one waypoint listing plus one
+ * call per marketplace), and its position and gate links; from the cache while fresh, else the API.
  */
 @injectable()
 export class SystemMap {
@@ -32,6 +32,21 @@ export class SystemMap {
     const system = { systemSymbol, waypoints, markets, syncedAt: this.clock.now() };
     this.systems.save(player.agentSymbol, system);
     return system;
+  }
+
+  /** A system's position and where its gate leads: from the cache while fresh, else two or three calls. */
+  async links(player: Player, systemSymbol: string, options: { refresh?: boolean } = {}): Promise<SystemLinks> {
+    const cached = this.systems.findLinks(player.agentSymbol, systemSymbol);
+    if (cached && !options.refresh && this.clock.now() - cached.syncedAt < SYSTEM_TTL_MS) return cached;
+    const system = await this.api.getSystem(player.token, systemSymbol);
+    const [gate] = await this.api.listWaypoints(player.token, systemSymbol, { type: 'JUMP_GATE' });
+    const links: SystemLinks = { systemSymbol, x: system.x, y: system.y, syncedAt: this.clock.now() };
+    if (gate) {
+      const connections = gate.isUnderConstruction ? [] : (await this.api.getJumpGate(player.token, systemSymbol, gate.symbol)).connections;
+      links.gate = { symbol: gate.symbol, x: gate.x, y: gate.y, underConstruction: gate.isUnderConstruction, connections };
+    }
+    this.systems.saveLinks(player.agentSymbol, links);
+    return links;
   }
 }
 
