@@ -119,7 +119,7 @@ Feature: Ship navigation
     Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
     When I run "spacetraders route plan NOVA-1-1 X1-T4-A" counting the requests the sandbox answers
     Then the command succeeds
-    And the sandbox answered 15 requests for it
+    And the sandbox answered 13 requests for it
     When I run "spacetraders route plan NOVA-1-1 X1-T4-A" counting the requests the sandbox answers
     Then the command succeeds
     And the sandbox answered 1 request for it

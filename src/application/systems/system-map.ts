@@ -23,7 +23,7 @@ export class SystemMap {
 
   async load(player: Player, systemSymbol: string, options: { refresh?: boolean } = {}): Promise<CachedSystem> {
     const cached = this.systems.find(player.agentSymbol, systemSymbol);
-    if (cached && !options.refresh && this.clock.now() - cached.syncedAt < SYSTEM_TTL_MS) return cached;
+    if (cached && !options.refresh && this.fresh(cached.syncedAt)) return cached;
     const waypoints = await this.api.listWaypoints(player.token, systemSymbol);
     const markets: MarketDto[] = [];
     for (const waypoint of waypoints) {
@@ -34,12 +34,17 @@ export class SystemMap {
     return system;
   }
 
-  /** A system's position and where its gate leads: from the cache while fresh, else two or three calls. */
+  /**
+   * A system's position and where its gate leads: from the cache while fresh, else two or three
+   * calls (the gate itself comes from the cached waypoints when they are fresh).
+   */
   async links(player: Player, systemSymbol: string, options: { refresh?: boolean } = {}): Promise<SystemLinks> {
     const cached = this.systems.findLinks(player.agentSymbol, systemSymbol);
-    if (cached && !options.refresh && this.clock.now() - cached.syncedAt < SYSTEM_TTL_MS) return cached;
+    if (cached && !options.refresh && this.fresh(cached.syncedAt)) return cached;
     const system = await this.api.getSystem(player.token, systemSymbol);
-    const [gate] = await this.api.listWaypoints(player.token, systemSymbol, { type: 'JUMP_GATE' });
+    const known = this.systems.find(player.agentSymbol, systemSymbol);
+    const waypoints = known && this.fresh(known.syncedAt) ? known.waypoints : await this.api.listWaypoints(player.token, systemSymbol, { type: 'JUMP_GATE' });
+    const gate = waypoints.find((w) => w.type === 'JUMP_GATE');
     const links: SystemLinks = { systemSymbol, x: system.x, y: system.y, syncedAt: this.clock.now() };
     if (gate) {
       const connections = gate.isUnderConstruction ? [] : (await this.api.getJumpGate(player.token, systemSymbol, gate.symbol)).connections;
@@ -47,6 +52,10 @@ export class SystemMap {
     }
     this.systems.saveLinks(player.agentSymbol, links);
     return links;
+  }
+
+  private fresh(syncedAt: number): boolean {
+    return this.clock.now() - syncedAt < SYSTEM_TTL_MS;
   }
 }
 
