@@ -97,11 +97,23 @@ Feature: Ship navigation
 
   Scenario: Through two gates, waiting out the jump cooldown in between
     Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
+    # The first jump's cooldown (15 + 0.3 x 500 s) is waited out; the last one runs while the ship flies on.
+    When I run "spacetraders route plan NOVA-1-1 X1-T4-A"
+    Then the output has a line matching "X1-T1-G -> X1-T2-G +JUMP .* 2m45s$"
+    And the output has a line matching "X1-T2-G -> X1-T4-G +JUMP .* 0s$"
     When I run "spacetraders ship navigate NOVA-1-1 X1-T4-A"
     Then the command succeeds
     And the output contains "jumped X1-T2-G -> X1-T4-G"
     And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T4-A"
     And the sandbox applied 2 jumps for "NOVA-1-1"
+
+  Scenario: Right after a jump, the next jump waits out the cooldown
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-G" with 400 of 400 fuel
+    And the sandbox runs in real time
+    And I ran "spacetraders ship navigate NOVA-1-1 X1-T2-G"
+    When I run "spacetraders route plan NOVA-1-1 X1-T4-G"
+    Then the command succeeds
+    And the output has a line matching "X1-T2-G -> X1-T4-G +JUMP .* 2m[34][0-9]s$"
 
   Scenario: Warping to a system no gate reaches
     Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel

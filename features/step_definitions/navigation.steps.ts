@@ -23,6 +23,15 @@ Given(/^the ship "([^"]+)" is (docked|in orbit) at "([^"]+)" with (\d+) of (\d+)
   await admin(this, 'POST', `ships/${ship}`, { waypoint, status: status === 'docked' ? 'DOCKED' : 'IN_ORBIT', fuelCapacity: Number(capacity), fuel: Number(fuel) });
 });
 
+Given('the sandbox runs in real time', async function (this: PlayerWorld) {
+  await admin(this, 'POST', 'clock', { timeScale: 1 });
+});
+
+Then('the output has a line matching {string}', function (this: PlayerWorld, pattern: string) {
+  const line = new RegExp(pattern);
+  assert.ok(this.lastResult.stdout.split('\n').some((l) => line.test(l)), `no line matches /${pattern}/ in:\n${this.lastResult.stdout}`);
+});
+
 When('I run {string} counting the requests the sandbox answers', async function (this: PlayerWorld, command: string) {
   const before = (await admin(this, 'GET', 'stats')).requests as number;
   await this.run(command);
