@@ -15,6 +15,8 @@ await build({
   tsconfig: 'tsconfig.json',
   external: ['better-sqlite3', 'pino', 'pino-pretty'],
   // Bundled CommonJS packages call require(); give them one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

@@ -8,8 +8,14 @@ mkdirSync('reports', { recursive: true });
 for (const file of ['reports/vitest.json', 'reports/cucumber.json']) rmSync(file, { force: true });
 
 const bin = (name) => `node_modules/.bin/${name}`;
-const vitest = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'], { stdio: 'inherit' });
-const cucumber = spawnSync(process.execPath, ['--import', 'tsx', 'node_modules/@cucumber/cucumber/bin/cucumber.js'], { stdio: 'inherit' });
+const vitest = spawnSync(
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'],
+  { stdio: 'inherit' },
+);
+const cucumber = spawnSync(process.execPath, ['--import', 'tsx', 'node_modules/@cucumber/cucumber/bin/cucumber.js'], {
+  stdio: 'inherit',
+});
 
 let passed = 0;
 let failed = 0;

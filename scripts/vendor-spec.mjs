@@ -6,7 +6,16 @@
 // only what the code and the tests use.
 import { readFile, writeFile } from 'node:fs/promises';
 
-const DROP = new Set(['description', 'summary', 'example', 'examples', 'externalDocs', 'termsOfService', 'contact', 'license']);
+const DROP = new Set([
+  'description',
+  'summary',
+  'example',
+  'examples',
+  'externalDocs',
+  'termsOfService',
+  'contact',
+  'license',
+]);
 const source = process.argv[2];
 if (!source) {
   console.error('usage: node scripts/vendor-spec.mjs <openapi.json path or URL>');
@@ -22,7 +31,8 @@ function strip(node, parentKey) {
   const out = {};
   for (const [key, value] of Object.entries(node)) {
     // "properties" and "schemas" name user keys; a property may itself be called "description".
-    const isNameMap = parentKey === 'properties' || parentKey === 'schemas' || parentKey === 'paths' || parentKey === 'responses';
+    const isNameMap =
+      parentKey === 'properties' || parentKey === 'schemas' || parentKey === 'paths' || parentKey === 'responses';
     if (!isNameMap && DROP.has(key)) continue;
     out[key] = strip(value, key);
   }
@@ -36,4 +46,6 @@ stripped['x-vendored'] = {
   note: 'description/summary/example texts stripped by scripts/vendor-spec.mjs; regenerate with npm run spec:vendor -- <file>',
 };
 await writeFile(new URL('../spec/openapi.json', import.meta.url), JSON.stringify(stripped, null, 1) + '\n');
-console.log(`wrote spec/openapi.json (${Object.keys(stripped.paths ?? {}).length} paths, ${Object.keys(stripped.components?.schemas ?? {}).length} schemas)`);
+console.log(
+  `wrote spec/openapi.json (${Object.keys(stripped.paths ?? {}).length} paths, ${Object.keys(stripped.components?.schemas ?? {}).length} schemas)`,
+);

@@ -107,7 +107,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const logger = overrides.logger ?? createPinoLogger({ level: config.logLevel });
   const db = overrides.database ?? openDatabase(config.dbPath);
   const store = new SqliteUnitOfWorkStore(db);
-  const events = new EventBus((event, error) => logger.warn({ event: event.type, error: String(error) }, 'event subscriber failed'));
+  const events = new EventBus((event, error) =>
+    logger.warn({ event: event.type, error: String(error) }, 'event subscriber failed'),
+  );
   const dispatcher = new OutboxDispatcher(events, store);
 
   const container = new Container({ defaultScope: 'Singleton' });
@@ -115,7 +117,11 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(TOKENS.Logger).toConstantValue(logger);
   container.bind(TOKENS.Clock).toConstantValue(overrides.clock ?? systemClock);
   container.bind(TOKENS.Database).toConstantValue(db);
-  const api = overrides.api ?? lazySpaceTradersApi(async () => (await import('./adapters/spacetraders-api/create-spacetraders-api.js')).createSpaceTradersApi(config, db));
+  const api =
+    overrides.api ??
+    lazySpaceTradersApi(async () =>
+      (await import('./adapters/spacetraders-api/create-spacetraders-api.js')).createSpaceTradersApi(config, db),
+    );
   container.bind(TOKENS.SpaceTradersApi).toConstantValue(api);
   container.bind(TOKENS.PlayerRepository).toConstantValue(new SqlitePlayerRepository(db));
   container.bind(TOKENS.SettingsRepository).toConstantValue(new SqliteSettingsRepository(db));
@@ -132,7 +138,12 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const mediator = new Mediator([
     new LoggingBehavior(logger),
     new ValidationBehavior(),
-    new TokenResetBehavior(container.get(TOKENS.PlayerRepository), container.get(TOKENS.SettingsRepository), container.get(TOKENS.SystemRepository), container.get(TOKENS.Clock)),
+    new TokenResetBehavior(
+      container.get(TOKENS.PlayerRepository),
+      container.get(TOKENS.SettingsRepository),
+      container.get(TOKENS.SystemRepository),
+      container.get(TOKENS.Clock),
+    ),
     new TransactionBehavior(store, dispatcher),
   ]);
   const messages = new MessageRegistry();

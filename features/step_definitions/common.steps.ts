@@ -14,17 +14,20 @@ Given('no account token is configured', function (this: PlayerWorld) {
   this.accountToken = undefined;
 });
 
-Given('the agent {string} was registered on the server outside this bot', async function (this: PlayerWorld, symbol: string) {
-  const response = await fetch(`${this.api}/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer outside-account' },
-    body: JSON.stringify({ symbol, faction: 'COSMIC' }),
-  });
-  const text = await response.text();
-  assert.equal(response.status, 201, `registering ${symbol} on the sandbox failed: ${text}`);
-  const body = JSON.parse(text) as { data: { token: string } };
-  this.tokens.set(symbol, body.data.token);
-});
+Given(
+  'the agent {string} was registered on the server outside this bot',
+  async function (this: PlayerWorld, symbol: string) {
+    const response = await fetch(`${this.api}/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer outside-account' },
+      body: JSON.stringify({ symbol, faction: 'COSMIC' }),
+    });
+    const text = await response.text();
+    assert.equal(response.status, 201, `registering ${symbol} on the sandbox failed: ${text}`);
+    const body = JSON.parse(text) as { data: { token: string } };
+    this.tokens.set(symbol, body.data.token);
+  },
+);
 
 Given('I ran {string}', async function (this: PlayerWorld, command: string) {
   const result = await this.run(command);
@@ -35,21 +38,27 @@ When('I run {string}', async function (this: PlayerWorld, command: string) {
   await this.run(command);
 });
 
-When('I run {string} with {string} on standard input', async function (this: PlayerWorld, command: string, input: string) {
-  await this.run(command, this.expand(input));
-});
+When(
+  'I run {string} with {string} on standard input',
+  async function (this: PlayerWorld, command: string, input: string) {
+    await this.run(command, this.expand(input));
+  },
+);
 
 Then('the command succeeds', function (this: PlayerWorld) {
   const { exitCode, stderr } = this.lastResult;
   assert.equal(exitCode, 0, `expected success, got exit ${exitCode}: ${stderr}`);
 });
 
-Then('the command fails with exit code {int} and the error {string}', function (this: PlayerWorld, code: number, message: string) {
-  const { exitCode, stderr, stdout } = this.lastResult;
-  assert.equal(exitCode, code, `expected exit ${code}, got ${exitCode}; stdout: ${stdout} stderr: ${stderr}`);
-  assert.ok(stderr.includes(message), `expected the error to contain "${message}", got: ${stderr}`);
-  assert.ok(!/\n\s+at /.test(stderr), `a stack trace reached the player: ${stderr}`);
-});
+Then(
+  'the command fails with exit code {int} and the error {string}',
+  function (this: PlayerWorld, code: number, message: string) {
+    const { exitCode, stderr, stdout } = this.lastResult;
+    assert.equal(exitCode, code, `expected exit ${code}, got ${exitCode}; stdout: ${stdout} stderr: ${stderr}`);
+    assert.ok(stderr.includes(message), `expected the error to contain "${message}", got: ${stderr}`);
+    assert.ok(!/\n\s+at /.test(stderr), `a stack trace reached the player: ${stderr}`);
+  },
+);
 
 Then('the error output is a single line', function (this: PlayerWorld) {
   const lines = this.lastResult.stderr.trimEnd().split('\n');
@@ -57,11 +66,17 @@ Then('the error output is a single line', function (this: PlayerWorld) {
 });
 
 Then('the error output starts with {string}', function (this: PlayerWorld, prefix: string) {
-  assert.ok(this.lastResult.stderr.startsWith(prefix), `expected the error to start with "${prefix}", got: ${this.lastResult.stderr}`);
+  assert.ok(
+    this.lastResult.stderr.startsWith(prefix),
+    `expected the error to start with "${prefix}", got: ${this.lastResult.stderr}`,
+  );
 });
 
 Then('the output contains {string}', function (this: PlayerWorld, text: string) {
-  assert.ok(this.lastResult.stdout.includes(this.expand(text)), `expected output to contain "${text}", got:\n${this.lastResult.stdout}`);
+  assert.ok(
+    this.lastResult.stdout.includes(this.expand(text)),
+    `expected output to contain "${text}", got:\n${this.lastResult.stdout}`,
+  );
 });
 
 Then('the output does not contain {string}', function (this: PlayerWorld, text: string) {
@@ -71,7 +86,10 @@ Then('the output does not contain {string}', function (this: PlayerWorld, text: 
 
 Then('the output does not contain the account token', function (this: PlayerWorld) {
   const { stdout, stderr } = this.lastResult;
-  assert.ok(this.accountToken && !(stdout + stderr).includes(this.accountToken), 'the account token appeared in the output');
+  assert.ok(
+    this.accountToken && !(stdout + stderr).includes(this.accountToken),
+    'the account token appeared in the output',
+  );
 });
 
 Then('the output of {string} contains {string}', async function (this: PlayerWorld, command: string, text: string) {
@@ -88,19 +106,27 @@ async function runJson(world: PlayerWorld, command: string): Promise<unknown> {
 
 Then('{string} lists the players {string}', async function (this: PlayerWorld, command: string, symbols: string) {
   const players = (await runJson(this, command)) as Array<{ agentSymbol: string }>;
-  assert.deepEqual(players.map((p) => p.agentSymbol), symbols.split(',').map((s) => s.trim()));
+  assert.deepEqual(
+    players.map((p) => p.agentSymbol),
+    symbols.split(',').map((s) => s.trim()),
+  );
 });
 
 Then('{string} lists no players', async function (this: PlayerWorld, command: string) {
   assert.deepEqual(await runJson(this, command), []);
 });
 
-Then('{string} shows {string} as {string}', async function (this: PlayerWorld, command: string, path: string, expected: string) {
-  const document = await runJson(this, command);
-  const value = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
-  const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  assert.equal(shown, expected);
-});
+Then(
+  '{string} shows {string} as {string}',
+  async function (this: PlayerWorld, command: string, path: string, expected: string) {
+    const document = await runJson(this, command);
+    const value = path
+      .split('.')
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
+    const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    assert.equal(shown, expected);
+  },
+);
 
 Then('{string} does not show a token', async function (this: PlayerWorld, command: string) {
   const result = await this.run(command);

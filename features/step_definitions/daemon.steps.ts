@@ -40,12 +40,17 @@ Then('{string} fails because no daemon runs', async function (this: PlayerWorld,
   assert.match(result.stderr, /no daemon is running/);
 });
 
-When('the sandbox has applied {int} navigation for {string}', async function (this: PlayerWorld, count: number, ship: string) {
-  await until(`${count} navigation(s) were applied`, async () => {
-    const stats = (await (await fetch(`${this.sandbox!.adminUrl}/stats`)).json()) as { actions: Record<string, Record<string, number>> };
-    return (stats.actions.navigate?.[ship] ?? 0) >= count;
-  });
-});
+When(
+  'the sandbox has applied {int} navigation for {string}',
+  async function (this: PlayerWorld, count: number, ship: string) {
+    await until(`${count} navigation(s) were applied`, async () => {
+      const stats = (await (await fetch(`${this.sandbox!.adminUrl}/stats`)).json()) as {
+        actions: Record<string, Record<string, number>>;
+      };
+      return (stats.actions.navigate?.[ship] ?? 0) >= count;
+    });
+  },
+);
 
 When('the daemon is killed with SIGKILL', async function (this: PlayerWorld) {
   const pid = daemonPid(this);

@@ -14,14 +14,25 @@ async function admin(world: PlayerWorld, method: string, path: string, body?: un
   return JSON.parse(text);
 }
 
-Given('a sandbox server running the {string} layout {int} times faster', async function (this: PlayerWorld, layout: string, scale: number) {
-  await this.startSandbox({ timeScale: scale });
-  await admin(this, 'POST', 'layout', JSON.parse(readFileSync(`features/support/layouts/${layout}.json`, 'utf8')));
-});
+Given(
+  'a sandbox server running the {string} layout {int} times faster',
+  async function (this: PlayerWorld, layout: string, scale: number) {
+    await this.startSandbox({ timeScale: scale });
+    await admin(this, 'POST', 'layout', JSON.parse(readFileSync(`features/support/layouts/${layout}.json`, 'utf8')));
+  },
+);
 
-Given(/^the ship "([^"]+)" is (docked|in orbit) at "([^"]+)" with (\d+) of (\d+) fuel$/, async function (this: PlayerWorld, ship: string, status: string, waypoint: string, fuel: string, capacity: string) {
-  await admin(this, 'POST', `ships/${ship}`, { waypoint, status: status === 'docked' ? 'DOCKED' : 'IN_ORBIT', fuelCapacity: Number(capacity), fuel: Number(fuel) });
-});
+Given(
+  /^the ship "([^"]+)" is (docked|in orbit) at "([^"]+)" with (\d+) of (\d+) fuel$/,
+  async function (this: PlayerWorld, ship: string, status: string, waypoint: string, fuel: string, capacity: string) {
+    await admin(this, 'POST', `ships/${ship}`, {
+      waypoint,
+      status: status === 'docked' ? 'DOCKED' : 'IN_ORBIT',
+      fuelCapacity: Number(capacity),
+      fuel: Number(fuel),
+    });
+  },
+);
 
 Given('the sandbox runs in real time', async function (this: PlayerWorld) {
   await admin(this, 'POST', 'clock', { timeScale: 1 });
@@ -29,7 +40,10 @@ Given('the sandbox runs in real time', async function (this: PlayerWorld) {
 
 Then('the output has a line matching {string}', function (this: PlayerWorld, pattern: string) {
   const line = new RegExp(pattern);
-  assert.ok(this.lastResult.stdout.split('\n').some((l) => line.test(l)), `no line matches /${pattern}/ in:\n${this.lastResult.stdout}`);
+  assert.ok(
+    this.lastResult.stdout.split('\n').some((l) => line.test(l)),
+    `no line matches /${pattern}/ in:\n${this.lastResult.stdout}`,
+  );
 });
 
 When('I run {string} counting the requests the sandbox answers', async function (this: PlayerWorld, command: string) {
@@ -42,35 +56,51 @@ Then(/^the sandbox answered (\d+) requests? for it$/, function (this: PlayerWorl
   assert.equal(this.requestsCounted, Number(count));
 });
 
-When('I start {string} and kill it once the output shows {string}', async function (this: PlayerWorld, command: string, text: string) {
-  const result = await this.runUntil(command, text);
-  assert.ok(result.stdout.includes(text), `never saw "${text}"; output:\n${result.stdout}\n${result.stderr}`);
-});
+When(
+  'I start {string} and kill it once the output shows {string}',
+  async function (this: PlayerWorld, command: string, text: string) {
+    const result = await this.runUntil(command, text);
+    assert.ok(result.stdout.includes(text), `never saw "${text}"; output:\n${result.stdout}\n${result.stderr}`);
+  },
+);
 
-Then('the sandbox has the ship {string} in orbit at {string}', async function (this: PlayerWorld, ship: string, waypoint: string) {
-  const state = await admin(this, 'GET', 'state');
-  const nav = state.ships[ship]?.ship.nav;
-  assert.ok(nav, `no ship ${ship} in the sandbox`);
-  const arrived = nav.status === 'IN_ORBIT' || (nav.status === 'IN_TRANSIT' && Date.parse(nav.route.arrival) <= Date.now());
-  assert.deepEqual({ at: nav.waypointSymbol, inOrbit: arrived }, { at: waypoint, inOrbit: true });
-});
+Then(
+  'the sandbox has the ship {string} in orbit at {string}',
+  async function (this: PlayerWorld, ship: string, waypoint: string) {
+    const state = await admin(this, 'GET', 'state');
+    const nav = state.ships[ship]?.ship.nav;
+    assert.ok(nav, `no ship ${ship} in the sandbox`);
+    const arrived =
+      nav.status === 'IN_ORBIT' || (nav.status === 'IN_TRANSIT' && Date.parse(nav.route.arrival) <= Date.now());
+    assert.deepEqual({ at: nav.waypointSymbol, inOrbit: arrived }, { at: waypoint, inOrbit: true });
+  },
+);
 
-Then(/^the sandbox applied (\d+) (navigation|navigations|jump|jumps|warp|warps) for "([^"]+)"$/, async function (this: PlayerWorld, count: string, action: string, ship: string) {
-  const stats = await admin(this, 'GET', 'stats');
-  const key = action.startsWith('navigation') ? 'navigate' : action.replace(/s$/, '');
-  assert.equal(stats.actions[key]?.[ship] ?? 0, Number(count));
-});
+Then(
+  /^the sandbox applied (\d+) (navigation|navigations|jump|jumps|warp|warps) for "([^"]+)"$/,
+  async function (this: PlayerWorld, count: string, action: string, ship: string) {
+    const stats = await admin(this, 'GET', 'stats');
+    const key = action.startsWith('navigation') ? 'navigate' : action.replace(/s$/, '');
+    assert.equal(stats.actions[key]?.[ship] ?? 0, Number(count));
+  },
+);
 
-Given('the sandbox answers {int} % of requests to {string} with HTTP {int}', async function (this: PlayerWorld, percent: number, path: string, status: number) {
-  await admin(this, 'POST', 'faults', { path, count: 1_000, rate: percent / 100, status });
-});
+Given(
+  'the sandbox answers {int} % of requests to {string} with HTTP {int}',
+  async function (this: PlayerWorld, percent: number, path: string, status: number) {
+    await admin(this, 'POST', 'faults', { path, count: 1_000, rate: percent / 100, status });
+  },
+);
 
 Given('the sandbox server was reset', async function (this: PlayerWorld) {
   await admin(this, 'POST', 'reset', {});
 });
 
-Then('{string} in my folder is an SVG map with {int} route legs', function (this: PlayerWorld, file: string, legs: number) {
-  const svg = readFileSync(`${this.dir}/${file}`, 'utf8');
-  assert.ok(svg.startsWith('<svg'), 'not an SVG document');
-  assert.equal(svg.match(/class="leg"/g)?.length ?? 0, legs);
-});
+Then(
+  '{string} in my folder is an SVG map with {int} route legs',
+  function (this: PlayerWorld, file: string, legs: number) {
+    const svg = readFileSync(`${this.dir}/${file}`, 'utf8');
+    assert.ok(svg.startsWith('<svg'), 'not an SVG document');
+    assert.equal(svg.match(/class="leg"/g)?.length ?? 0, legs);
+  },
+);

@@ -27,13 +27,19 @@ Given('a sandbox server with its rate limit on', async function (this: PlayerWor
   await this.startSandbox({ rateLimit: true });
 });
 
-When(/^the agent "([^"]+)" (?:sends|sent) "([^"]+)" with '(.*)'$/, async function (this: PlayerWorld, agent: string, request: string, body: string) {
-  answers.set(this, [await send(this, agent, request, body)]);
-});
+When(
+  /^the agent "([^"]+)" (?:sends|sent) "([^"]+)" with '(.*)'$/,
+  async function (this: PlayerWorld, agent: string, request: string, body: string) {
+    answers.set(this, [await send(this, agent, request, body)]);
+  },
+);
 
-When('the agent {string} sends {string} {int} times at once', async function (this: PlayerWorld, agent: string, request: string, times: number) {
-  answers.set(this, await Promise.all(Array.from({ length: times }, () => send(this, agent, request))));
-});
+When(
+  'the agent {string} sends {string} {int} times at once',
+  async function (this: PlayerWorld, agent: string, request: string, times: number) {
+    answers.set(this, await Promise.all(Array.from({ length: times }, () => send(this, agent, request))));
+  },
+);
 
 Then('the sandbox answers {int} with error code {int}', function (this: PlayerWorld, status: number, code: number) {
   const [answer] = answers.get(this)!;
@@ -45,11 +51,14 @@ Then('the error data has {string}', function (this: PlayerWorld, field: string) 
   assert.ok(answer!.body.error?.data && field in answer!.body.error.data, JSON.stringify(answer!.body));
 });
 
-Then('{int} answers are 200 and {int} is 429 with a retry-after of {int} second', function (this: PlayerWorld, ok: number, limited: number, seconds: number) {
-  const all = answers.get(this)!;
-  assert.equal(all.filter((a) => a.status === 200).length, ok);
-  const rejected = all.filter((a) => a.status === 429);
-  assert.equal(rejected.length, limited);
-  assert.equal(rejected[0]!.headers.get('retry-after'), String(seconds));
-  assert.equal(rejected[0]!.body.error?.code, 429);
-});
+Then(
+  '{int} answers are 200 and {int} is 429 with a retry-after of {int} second',
+  function (this: PlayerWorld, ok: number, limited: number, seconds: number) {
+    const all = answers.get(this)!;
+    assert.equal(all.filter((a) => a.status === 200).length, ok);
+    const rejected = all.filter((a) => a.status === 429);
+    assert.equal(rejected.length, limited);
+    assert.equal(rejected[0]!.headers.get('retry-after'), String(seconds));
+    assert.equal(rejected[0]!.body.error?.code, 429);
+  },
+);

@@ -70,11 +70,16 @@ export class PlayerWorld extends World {
     const args = splitArgs(this.expand(commandLine));
     if (args[0] === 'spacetraders') args.shift();
     return new Promise((resolve) => {
-      const child = execFile(process.execPath, [CLI, ...args], { env: this.env(), timeout: 60_000 }, (error, stdout, stderr) => {
-        const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        this.last = { exitCode, stdout, stderr };
-        resolve(this.last);
-      });
+      const child = execFile(
+        process.execPath,
+        [CLI, ...args],
+        { env: this.env(), timeout: 60_000 },
+        (error, stdout, stderr) => {
+          const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+          this.last = { exitCode, stdout, stderr };
+          resolve(this.last);
+        },
+      );
       child.stdin?.end(stdin ?? '');
     });
   }
@@ -116,7 +121,8 @@ export class PlayerWorld extends World {
 export function splitArgs(line: string): string[] {
   const args: string[] = [];
   const pattern = /"([^"]*)"|'([^']*)'|(\S+)/g;
-  for (let match = pattern.exec(line); match; match = pattern.exec(line)) args.push(match[1] ?? match[2] ?? match[3] ?? '');
+  for (let match = pattern.exec(line); match; match = pattern.exec(line))
+    args.push(match[1] ?? match[2] ?? match[3] ?? '');
   return args;
 }
 

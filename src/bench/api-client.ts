@@ -45,7 +45,10 @@ export async function run(): Promise<string[]> {
       `API client under the real rate limit (20 ships, one client, ${seconds} s; BENCH_API_SECONDS to change)`,
       `  completed ${completed} requests in ${fixed(elapsed, 1)} s; server maximum ${maximum}: ${fixed((100 * completed) / maximum, 1)} % (target >= 97 %)`,
       `  429 answers from the server: ${stats.rateLimited} (target 0)`,
-      ...classes.map((c) => `  wait ${c.padEnd(11)} p50 ${fixed(percentile(limiter.waits[c], 50) / 1000, 2)} s, p95 ${fixed(percentile(limiter.waits[c], 95) / 1000, 2)} s`),
+      ...classes.map(
+        (c) =>
+          `  wait ${c.padEnd(11)} p50 ${fixed(percentile(limiter.waits[c], 50) / 1000, 2)} s, p95 ${fixed(percentile(limiter.waits[c], 95) / 1000, 2)} s`,
+      ),
       `  two processes (10 ships each) sharing the SQLite budget: completed ${twoProcesses.completed} of ${maximum}: ${fixed((100 * twoProcesses.completed) / maximum, 1)} %, 429s: ${twoProcesses.rateLimited}`,
     ];
   } finally {
@@ -61,9 +64,24 @@ async function twoProcessRun(seconds: number): Promise<{ completed: number; rate
   const sandbox = await startSandbox({ port: 0, rateLimit: true });
   try {
     const db = join(dir, 'budget.db');
-    const limiter = new RateLimiter({ perSecond: 2, burst: 30, burstWindowMs: 60_000 }, new SqliteBudgetStore(openDatabase(db), new URL(sandbox.baseUrl).host));
-    const { token, ships } = await new AxiosSpaceTradersClient({ baseUrl: sandbox.baseUrl, timeoutMs: 10_000, limiter }).register('bench-account', 'RATE-2', 'COSMIC');
-    const env = { ...process.env, BENCH_WORKER: '1', BENCH_DB: db, BENCH_URL: sandbox.baseUrl, BENCH_TOKEN: token, BENCH_SHIP: ships[0]!.symbol, BENCH_SECONDS: String(seconds) };
+    const limiter = new RateLimiter(
+      { perSecond: 2, burst: 30, burstWindowMs: 60_000 },
+      new SqliteBudgetStore(openDatabase(db), new URL(sandbox.baseUrl).host),
+    );
+    const { token, ships } = await new AxiosSpaceTradersClient({
+      baseUrl: sandbox.baseUrl,
+      timeoutMs: 10_000,
+      limiter,
+    }).register('bench-account', 'RATE-2', 'COSMIC');
+    const env = {
+      ...process.env,
+      BENCH_WORKER: '1',
+      BENCH_DB: db,
+      BENCH_URL: sandbox.baseUrl,
+      BENCH_TOKEN: token,
+      BENCH_SHIP: ships[0]!.symbol,
+      BENCH_SECONDS: String(seconds),
+    };
     const counts = await Promise.all(
       [0, 1].map(
         () =>
@@ -71,7 +89,9 @@ async function twoProcessRun(seconds: number): Promise<{ completed: number; rate
             const child = spawn(process.execPath, [SELF], { env, stdio: ['ignore', 'pipe', 'inherit'] });
             let out = '';
             child.stdout.on('data', (chunk) => (out += String(chunk)));
-            child.on('exit', (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`bench worker exited with ${code}`))));
+            child.on('exit', (code) =>
+              code === 0 ? resolve(Number(out.trim())) : reject(new Error(`bench worker exited with ${code}`)),
+            );
           }),
       ),
     );
@@ -86,7 +106,10 @@ async function twoProcessRun(seconds: number): Promise<{ completed: number; rate
 /** Worker side of the two-process run: prints how many requests it completed before the deadline. */
 async function worker(): Promise<void> {
   const env = process.env;
-  const limiter = new RateLimiter({ perSecond: 2, burst: 30, burstWindowMs: 60_000 }, new SqliteBudgetStore(openDatabase(env.BENCH_DB!), new URL(env.BENCH_URL!).host));
+  const limiter = new RateLimiter(
+    { perSecond: 2, burst: 30, burstWindowMs: 60_000 },
+    new SqliteBudgetStore(openDatabase(env.BENCH_DB!), new URL(env.BENCH_URL!).host),
+  );
   const api = new AxiosSpaceTradersClient({ baseUrl: env.BENCH_URL!, timeoutMs: 10_000, limiter });
   const deadline = Date.now() + Number(env.BENCH_SECONDS) * 1000;
   let completed = 0;

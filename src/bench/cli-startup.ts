@@ -18,7 +18,12 @@ function wallMs(args: string[], env: NodeJS.ProcessEnv): number {
 export async function run(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'spacetraders-bench-'));
   const cli = join(process.cwd(), 'bin', 'spacetraders.js');
-  const env = { ...process.env, HOME: dir, SPACETRADERS_DB: join(dir, 'bench.db'), SPACETRADERS_API_URL: 'http://127.0.0.1:9/v2' };
+  const env = {
+    ...process.env,
+    HOME: dir,
+    SPACETRADERS_DB: join(dir, 'bench.db'),
+    SPACETRADERS_API_URL: 'http://127.0.0.1:9/v2',
+  };
   const cases: Record<string, string[]> = {
     'node -e 0': ['-e', '0'],
     'spacetraders --help': [cli, '--help'],
@@ -33,7 +38,9 @@ export async function run(): Promise<string[]> {
     const baseline = median(samples['node -e 0']!);
     return [
       'CLI cold start (median wall ms of 15 interleaved runs; ratio to node -e 0; target <= 2.5x)',
-      ...Object.entries(samples).map(([name, values]) => `  ${name.padEnd(26)} ${fixed(median(values), 1)} ms  ${fixed(median(values) / baseline)}x`),
+      ...Object.entries(samples).map(
+        ([name, values]) => `  ${name.padEnd(26)} ${fixed(median(values), 1)} ms  ${fixed(median(values) / baseline)}x`,
+      ),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

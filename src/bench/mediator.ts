@@ -4,7 +4,12 @@
  * behaviors. Samples of the three are interleaved in one run, so machine noise hits all alike.
  */
 import 'reflect-metadata';
-import { Mediator as MediatrTs, RequestData, pipelineBehavior, type PipelineBehavior as MediatrBehavior } from 'mediatr-ts';
+import {
+  Mediator as MediatrTs,
+  RequestData,
+  pipelineBehavior,
+  type PipelineBehavior as MediatrBehavior,
+} from 'mediatr-ts';
 import { LoggingBehavior } from '../application/behaviors/logging-behavior.js';
 import { TransactionBehavior } from '../application/behaviors/transaction-behavior.js';
 import { ValidationBehavior } from '../application/behaviors/validation-behavior.js';
@@ -49,7 +54,11 @@ class MediatrLogging implements MediatrBehavior {
   async handle(request: unknown, next: () => unknown): Promise<unknown> {
     const started = infoEnabled ? performance.now() : 0;
     const result = await next();
-    if (infoEnabled) logger.info({ request: (request as object).constructor.name, outcome: 'ok', durationMs: performance.now() - started }, 'request handled');
+    if (infoEnabled)
+      logger.info(
+        { request: (request as object).constructor.name, outcome: 'ok', durationMs: performance.now() - started },
+        'request handled',
+      );
     return result;
   }
 }
@@ -85,7 +94,11 @@ async function timePerOp(iterations: number, send: (i: number) => Promise<number
 }
 
 export async function run(): Promise<string[]> {
-  const ours = new Mediator([new LoggingBehavior(logger), new ValidationBehavior(), new TransactionBehavior(noopStore, new OutboxDispatcher(new EventBus(), noopOutbox))]);
+  const ours = new Mediator([
+    new LoggingBehavior(logger),
+    new ValidationBehavior(),
+    new TransactionBehavior(noopStore, new OutboxDispatcher(new EventBus(), noopOutbox)),
+  ]);
   ours.register(AddShip, handler);
   const theirs = new MediatrTs();
   theirs.pipelineBehaviors.setOrder([MediatrLogging, MediatrValidation, MediatrTransaction]);
@@ -97,7 +110,8 @@ export async function run(): Promise<string[]> {
     'mediatr-ts': (i) => theirs.send(new AddShipData(i)),
   };
   // Same answer from all three before timing anything.
-  for (const send of Object.values(variants)) if ((await send(41)) !== 42) throw new Error('benchmark variants disagree');
+  for (const send of Object.values(variants))
+    if ((await send(41)) !== 42) throw new Error('benchmark variants disagree');
 
   const iterations = 20_000;
   const samples: Record<string, number[]> = { direct: [], ours: [], 'mediatr-ts': [] };

@@ -40,7 +40,11 @@ function fastestOf(runs: number, work: () => void): number {
   return best;
 }
 
-function timeSystem(count: number, radius: number, trials: number): { medianMs: number; p90Ms: number; ratio: number; baselineStranded: number; solved: number } {
+function timeSystem(
+  count: number,
+  radius: number,
+  trials: number,
+): { medianMs: number; p90Ms: number; ratio: number; baselineStranded: number; solved: number } {
   const next = random(count * 7919);
   const times: number[] = [];
   const ratios: number[] = [];
@@ -48,50 +52,85 @@ function timeSystem(count: number, radius: number, trials: number): { medianMs: 
   let solved = 0;
   for (let trial = 0; trial < trials; trial++) {
     const waypoints = system(next, count, radius);
-    const ship: ShipNavState = { symbol: 'S', location: waypoints[0]!.symbol, fuel: 30 + Math.floor(next() * 370), fuelCapacity: 400, engineSpeed: 30 };
+    const ship: ShipNavState = {
+      symbol: 'S',
+      location: waypoints[0]!.symbol,
+      fuel: 30 + Math.floor(next() * 370),
+      fuelCapacity: 400,
+      engineSpeed: 30,
+    };
     const destination = waypoints[1 + Math.floor(next() * (count - 1))]!.symbol;
     let ours: number | undefined;
-    times.push(fastestOf(RUNS, () => {
-      try {
-        ours = new RoutePlanner(waypoints).plan(ship, destination, { refuelSeconds: REFUEL_SECONDS }).totalSeconds;
-      } catch (error) {
-        if (!(error instanceof NoRouteError)) throw error;
-      }
-    }));
+    times.push(
+      fastestOf(RUNS, () => {
+        try {
+          ours = new RoutePlanner(waypoints).plan(ship, destination, { refuelSeconds: REFUEL_SECONDS }).totalSeconds;
+        } catch (error) {
+          if (!(error instanceof NoRouteError)) throw error;
+        }
+      }),
+    );
     if (ours === undefined) continue;
     solved += 1;
     const theirs = baselineSeconds(waypoints, ship, destination, REFUEL_SECONDS);
     if (theirs === undefined) stranded += 1;
     else ratios.push(theirs / Math.max(1, ours));
   }
-  return { medianMs: median(times), p90Ms: percentile(times, 90), ratio: ratios.reduce((a, b) => a + b, 0) / Math.max(1, ratios.length), baselineStranded: stranded, solved };
+  return {
+    medianMs: median(times),
+    p90Ms: percentile(times, 90),
+    ratio: ratios.reduce((a, b) => a + b, 0) / Math.max(1, ratios.length),
+    baselineStranded: stranded,
+    solved,
+  };
 }
 
 function gateNetwork(canWarp = false): { medianMs: number } {
   const next = random(500);
-  const systems: NavSystem[] = Array.from({ length: 500 }, (_, i) => ({ symbol: `X1-S${i}`, x: Math.round((next() * 2 - 1) * 5000), y: Math.round((next() * 2 - 1) * 5000) }));
+  const systems: NavSystem[] = Array.from({ length: 500 }, (_, i) => ({
+    symbol: `X1-S${i}`,
+    x: Math.round((next() * 2 - 1) * 5000),
+    y: Math.round((next() * 2 - 1) * 5000),
+  }));
   const waypoints: NavWaypoint[] = [];
   for (const s of systems) {
     const gate = `${s.symbol}-G`;
-    const nearest = systems.filter((o) => o !== s).sort((a, b) => Math.hypot(a.x - s.x, a.y - s.y) - Math.hypot(b.x - s.x, b.y - s.y)).slice(0, 3);
-    waypoints.push({ symbol: gate, systemSymbol: s.symbol, x: 0, y: 0, sellsFuel: false, jumpsTo: nearest.map((o) => `${o.symbol}-G`) });
+    const nearest = systems
+      .filter((o) => o !== s)
+      .sort((a, b) => Math.hypot(a.x - s.x, a.y - s.y) - Math.hypot(b.x - s.x, b.y - s.y))
+      .slice(0, 3);
+    waypoints.push({
+      symbol: gate,
+      systemSymbol: s.symbol,
+      x: 0,
+      y: 0,
+      sellsFuel: false,
+      jumpsTo: nearest.map((o) => `${o.symbol}-G`),
+    });
     waypoints.push({ symbol: `${s.symbol}-P`, systemSymbol: s.symbol, x: 40, y: 30, sellsFuel: true });
   }
   // Make the links symmetric, as real gates are.
   const byGate = new Map(waypoints.filter((w) => w.jumpsTo).map((w) => [w.symbol, w]));
-  for (const w of byGate.values()) for (const to of w.jumpsTo!) if (!byGate.get(to)!.jumpsTo!.includes(w.symbol)) (byGate.get(to)!.jumpsTo as string[]).push(w.symbol);
+  for (const w of byGate.values())
+    for (const to of w.jumpsTo!)
+      if (!byGate.get(to)!.jumpsTo!.includes(w.symbol)) (byGate.get(to)!.jumpsTo as string[]).push(w.symbol);
   const planner = new RoutePlanner(waypoints, systems);
   const times: number[] = [];
   for (let trial = 0; trial < 20; trial++) {
     const from = systems[Math.floor(next() * 500)]!;
     const to = systems[Math.floor(next() * 500)]!;
-    times.push(fastestOf(RUNS, () => {
-      try {
-        planner.plan({ symbol: 'S', location: `${from.symbol}-P`, fuel: 400, fuelCapacity: 400, engineSpeed: 30, canWarp }, `${to.symbol}-P`);
-      } catch (error) {
-        if (!(error instanceof NoRouteError)) throw error;
-      }
-    }));
+    times.push(
+      fastestOf(RUNS, () => {
+        try {
+          planner.plan(
+            { symbol: 'S', location: `${from.symbol}-P`, fuel: 400, fuelCapacity: 400, engineSpeed: 30, canWarp },
+            `${to.symbol}-P`,
+          );
+        } catch (error) {
+          if (!(error instanceof NoRouteError)) throw error;
+        }
+      }),
+    );
   }
   return { medianMs: median(times) };
 }
@@ -102,7 +141,13 @@ function optimality(trials: number): { ratio: number; compared: number } {
   let compared = 0;
   for (let trial = 0; trial < trials; trial++) {
     const waypoints = system(next, 6, 60);
-    const ship: ShipNavState = { symbol: 'S', location: waypoints[0]!.symbol, fuel: Math.floor(next() * 40), fuelCapacity: 40, engineSpeed: 10 };
+    const ship: ShipNavState = {
+      symbol: 'S',
+      location: waypoints[0]!.symbol,
+      fuel: Math.floor(next() * 40),
+      fuelCapacity: 40,
+      engineSpeed: 10,
+    };
     const destination = waypoints[5]!.symbol;
     const reference = referenceFastestSeconds(waypoints, ship, destination, { refuelSeconds: REFUEL_SECONDS });
     if (reference === undefined) continue;
@@ -114,14 +159,26 @@ function optimality(trials: number): { ratio: number; compared: number } {
 }
 
 export async function run(): Promise<string[]> {
-  const lines = [`route planner (ships: 400 fuel, speed 30; 15 % of waypoints sell fuel; fastest of ${RUNS} runs per instance)`];
-  for (const [count, radius, trials] of [[50, 300, 200], [200, 500, 100], [1000, 800, 40]] as const) {
+  const lines = [
+    `route planner (ships: 400 fuel, speed 30; 15 % of waypoints sell fuel; fastest of ${RUNS} runs per instance)`,
+  ];
+  for (const [count, radius, trials] of [
+    [50, 300, 200],
+    [200, 500, 100],
+    [1000, 800, 40],
+  ] as const) {
     const r = timeSystem(count, radius, trials);
-    lines.push(`  ${String(count).padStart(4)} waypoints: median ${fixed(r.medianMs, 3)} ms per plan (p90 ${fixed(r.p90Ms, 2)}); seed-bot rules' route time / ours = ${fixed(r.ratio)} (stranded ${r.baselineStranded} of ${r.solved})`);
+    lines.push(
+      `  ${String(count).padStart(4)} waypoints: median ${fixed(r.medianMs, 3)} ms per plan (p90 ${fixed(r.p90Ms, 2)}); seed-bot rules' route time / ours = ${fixed(r.ratio)} (stranded ${r.baselineStranded} of ${r.solved})`,
+    );
   }
-  lines.push(`  500-system gate network: median ${fixed(gateNetwork().medianMs, 2)} ms per plan; a ship with a warp drive, every system in warp reach: ${fixed(gateNetwork(true).medianMs, 2)} ms`);
+  lines.push(
+    `  500-system gate network: median ${fixed(gateNetwork().medianMs, 2)} ms per plan; a ship with a warp drive, every system in warp reach: ${fixed(gateNetwork(true).medianMs, 2)} ms`,
+  );
   const optimal = optimality(400);
-  lines.push(`  optimality vs exhaustive search: ${fixed(optimal.ratio, 3)} on ${optimal.compared} small systems (must be 1.000)`);
+  lines.push(
+    `  optimality vs exhaustive search: ${fixed(optimal.ratio, 3)} on ${optimal.compared} small systems (must be 1.000)`,
+  );
   lines.push('  target: < 5 ms median at 1,000 waypoints');
   return lines;
 }

@@ -27,13 +27,21 @@ async function start(args: string[]): Promise<{ child: ChildProcess; url: string
 
 async function load(url: string, headers: Record<string, string>, seconds: number): Promise<number> {
   const result = await autocannon({ url, connections: 20, duration: seconds, headers });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`benchmark saw ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`benchmark saw ${result.non2xx} non-2xx answers and ${result.errors} errors`);
   return result.requests.average;
 }
 
 export async function run(): Promise<string[]> {
   const seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 4);
-  const sandbox = await start([join(process.cwd(), 'bin', 'spacetraders.js'), 'sandbox', 'start', '--port', '0', '--no-rate-limit']);
+  const sandbox = await start([
+    join(process.cwd(), 'bin', 'spacetraders.js'),
+    'sandbox',
+    'start',
+    '--port',
+    '0',
+    '--no-rate-limit',
+  ]);
   const bare = await start(['-e', BARE_SERVER]);
   try {
     const registered = await fetch(`${sandbox.url}/v2/register`, {

@@ -24,24 +24,57 @@ const LEGS = 3;
 export async function run(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'spacetraders-soak-'));
   const sandbox = await startSandbox({ port: 0, rateLimit: false, timeScale: 200 });
-  const admin = (path: string, body: unknown) => fetch(`${sandbox.adminUrl}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  await admin('layout', JSON.parse(readFileSync(join(process.cwd(), 'features', 'support', 'layouts', 'navigation.json'), 'utf8')));
-  const config = resolveConfig(loadDefaults(), { HOME: dir }, { apiUrl: sandbox.baseUrl, db: join(dir, 'soak.db'), logLevel: 'silent', accountToken: 'soak-account' });
+  const admin = (path: string, body: unknown) =>
+    fetch(`${sandbox.adminUrl}/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  await admin(
+    'layout',
+    JSON.parse(readFileSync(join(process.cwd(), 'features', 'support', 'layouts', 'navigation.json'), 'utf8')),
+  );
+  const config = resolveConfig(
+    loadDefaults(),
+    { HOME: dir },
+    { apiUrl: sandbox.baseUrl, db: join(dir, 'soak.db'), logLevel: 'silent', accountToken: 'soak-account' },
+  );
   const app = createApp(config);
   const ships: string[] = [];
   for (let i = 1; i <= SHIPS; i++) {
     const agent = `SOAK-${i}`;
-    await app.mediator.send(new RegisterPlayer({ agentSymbol: agent, faction: 'COSMIC', accountToken: config.accountToken }));
+    await app.mediator.send(
+      new RegisterPlayer({ agentSymbol: agent, faction: 'COSMIC', accountToken: config.accountToken }),
+    );
     ships.push(`${agent}-1`);
-    await admin(`ships/${agent}-1`, { waypoint: 'X1-T1-A', status: 'IN_ORBIT', fuel: 50, fuelCapacity: 400, speed: 36 });
+    await admin(`ships/${agent}-1`, {
+      waypoint: 'X1-T1-A',
+      status: 'IN_ORBIT',
+      fuel: 50,
+      fuelCapacity: 400,
+      speed: 36,
+    });
   }
 
   const cli = join(process.cwd(), 'bin', 'spacetraders.js');
   let daemon: ChildProcess | undefined;
   const client = new SocketDaemonClient(daemonPaths(config.dbPath).socket);
   const startDaemon = async () => {
-    daemon = spawn(process.execPath, [cli, 'daemon', 'start', '--foreground', '--db', config.dbPath, '--api-url', config.apiUrl], { stdio: 'ignore' });
-    for (let i = 0; i < 100 && !(await client.call('ping', {}, 500).then(() => true, () => false)); i++) await sleep(100);
+    daemon = spawn(
+      process.execPath,
+      [cli, 'daemon', 'start', '--foreground', '--db', config.dbPath, '--api-url', config.apiUrl],
+      { stdio: 'ignore' },
+    );
+    for (
+      let i = 0;
+      i < 100 &&
+      !(await client.call('ping', {}, 500).then(
+        () => true,
+        () => false,
+      ));
+      i++
+    )
+      await sleep(100);
   };
   const containers: string[] = [];
   const started = Date.now();
@@ -70,18 +103,41 @@ export async function run(): Promise<string[]> {
       await sleep(500);
       states = await app.mediator.send(new ListContainers());
     }
-    const world = (await (await fetch(`${sandbox.adminUrl}/state`)).json()) as { ships: Record<string, { ship: { nav: { waypointSymbol: string; status: string; route: { arrival: string } }; fuel: { current: number } } }> };
-    const stats = (await (await fetch(`${sandbox.adminUrl}/stats`)).json()) as { actions: { navigate?: Record<string, number> } };
-    const arrived = ships.filter((s) => world.ships[s]!.ship.nav.waypointSymbol === 'X1-T1-D' && Date.parse(world.ships[s]!.ship.nav.route.arrival) <= Date.now()).length;
+    const world = (await (await fetch(`${sandbox.adminUrl}/state`)).json()) as {
+      ships: Record<
+        string,
+        {
+          ship: {
+            nav: { waypointSymbol: string; status: string; route: { arrival: string } };
+            fuel: { current: number };
+          };
+        }
+      >;
+    };
+    const stats = (await (await fetch(`${sandbox.adminUrl}/stats`)).json()) as {
+      actions: { navigate?: Record<string, number> };
+    };
+    const arrived = ships.filter(
+      (s) =>
+        world.ships[s]!.ship.nav.waypointSymbol === 'X1-T1-D' &&
+        Date.parse(world.ships[s]!.ship.nav.route.arrival) <= Date.now(),
+    ).length;
     const twice = ships.reduce((sum, s) => sum + Math.max(0, (stats.actions.navigate?.[s] ?? 0) - LEGS), 0);
-    const stranded = ships.filter((s) => world.ships[s]!.ship.fuel.current === 0 && world.ships[s]!.ship.nav.waypointSymbol !== 'X1-T1-D').length;
+    const stranded = ships.filter(
+      (s) => world.ships[s]!.ship.fuel.current === 0 && world.ships[s]!.ship.nav.waypointSymbol !== 'X1-T1-D',
+    ).length;
     const lost = containers.filter((id) => !states.some((c) => c.id === id && c.status === 'COMPLETED')).length;
     return [
       `daemon reliability run (${SHIPS} ships, ${LEGS}-leg routes with refuel stops, 10 % 503s, 5 % dropped connections, ${KILLS} SIGKILLs; ${((Date.now() - started) / 1000).toFixed(0)} s)`,
       `  ships arrived:      ${arrived} / ${SHIPS}  (target ${SHIPS})`,
       `  legs flown twice:   ${twice}  (target 0)`,
       `  stranded ships:     ${stranded}  (target 0)`,
-      `  containers lost:    ${lost}  (target 0; not COMPLETED: ${states.filter((c) => c.status !== 'COMPLETED').map((c) => `${c.id} ${c.status} ${c.exitReason ?? ''}`).join('; ') || 'none'})`,
+      `  containers lost:    ${lost}  (target 0; not COMPLETED: ${
+        states
+          .filter((c) => c.status !== 'COMPLETED')
+          .map((c) => `${c.id} ${c.status} ${c.exitReason ?? ''}`)
+          .join('; ') || 'none'
+      })`,
     ];
   } finally {
     daemon?.kill('SIGKILL');

@@ -14,7 +14,11 @@ export function registerConfigCommands(program: Command): void {
           [
             `${s.status} (${s.version})`,
             `reset date: ${s.resetDate}; next reset ${s.nextReset} (${s.resetFrequency})`,
-            ...(s.resetDetected ? [`the server was reset: tokens of ${s.stalePlayers.join(', ') || 'no players'} are stale; register again with --reregister`] : []),
+            ...(s.resetDetected
+              ? [
+                  `the server was reset: tokens of ${s.stalePlayers.join(', ') || 'no players'} are stale; register again with --reregister`,
+                ]
+              : []),
           ].join('\n'),
         );
       });
@@ -27,7 +31,11 @@ export function registerConfigCommands(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       await withoutApp(command, async (out) => {
         const shown = describeConfig(configFor(command));
-        out.result(shown, (value) => Object.entries(value).map(([key, v]) => `${key.padEnd(17)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join('\n'));
+        out.result(shown, (value) =>
+          Object.entries(value)
+            .map(([key, v]) => `${key.padEnd(17)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+            .join('\n'),
+        );
       });
     });
 }

@@ -22,7 +22,11 @@ export function registerContainerCommands(program: Command): void {
         } catch {
           throw new ValidationError(`--payload is not valid JSON: ${options.payload}`);
         }
-        const created = await daemonClient(config.dbPath).call<ContainerState>('submit', { type, payload, player: config.player ?? null });
+        const created = await daemonClient(config.dbPath).call<ContainerState>('submit', {
+          type,
+          payload,
+          player: config.player ?? null,
+        });
         out.result(created, (c) => `container ${c.id} running ${c.commandType}`);
       });
     });
@@ -35,7 +39,19 @@ export function registerContainerCommands(program: Command): void {
         const { ListContainers } = await import('../application/containers/list-containers.js');
         const list = await app.mediator.send(new ListContainers());
         out.result(list, (all) =>
-          all.length === 0 ? 'no containers yet' : table(['ID', 'COMMAND', 'STATUS', 'ATTEMPTS', 'CLAIMS', 'REASON'], all.map((c) => [c.id, c.commandType, c.status, String(c.attempts), c.claims.join(','), c.exitReason ?? ''])),
+          all.length === 0
+            ? 'no containers yet'
+            : table(
+                ['ID', 'COMMAND', 'STATUS', 'ATTEMPTS', 'CLAIMS', 'REASON'],
+                all.map((c) => [
+                  c.id,
+                  c.commandType,
+                  c.status,
+                  String(c.attempts),
+                  c.claims.join(','),
+                  c.exitReason ?? '',
+                ]),
+              ),
         );
       });
     });
@@ -65,7 +81,8 @@ export function registerContainerCommands(program: Command): void {
         let afterId = 0;
         for (;;) {
           const lines = await app.mediator.send(new GetContainerLogs({ id, afterId, level: options.level }));
-          for (const line of lines) out.line(`${new Date(line.at).toISOString()} ${line.level.padEnd(5)} ${line.message}`);
+          for (const line of lines)
+            out.line(`${new Date(line.at).toISOString()} ${line.level.padEnd(5)} ${line.message}`);
           if (out.json) out.result(lines, () => '');
           afterId = lines.at(-1)?.id ?? afterId;
           if (!options.follow) return;

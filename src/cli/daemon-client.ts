@@ -10,6 +10,10 @@ export function daemonClient(dbPath: string): SocketDaemonClient {
 /** Hands a command to the background daemon and returns its container id. */
 export async function submitToDaemon(app: App, request: Request<unknown>, player?: string): Promise<string> {
   const { type, payload } = app.messages.serialize(request);
-  const container = await daemonClient(app.config.dbPath).call<{ id: string }>('submit', { type, payload, player: player ?? null });
+  const container = await daemonClient(app.config.dbPath).call<{ id: string }>('submit', {
+    type,
+    payload,
+    player: player ?? null,
+  });
   return container.id;
 }

@@ -10,7 +10,9 @@ import { daemonClient } from './daemon-client.js';
 import { configFor, withoutApp } from './session.js';
 
 export function registerDaemonCommands(program: Command): void {
-  const daemon = program.command('daemon').description('the background process that runs long operations as containers');
+  const daemon = program
+    .command('daemon')
+    .description('the background process that runs long operations as containers');
 
   daemon
     .command('start')
@@ -35,17 +37,24 @@ export function registerDaemonCommands(program: Command): void {
         mkdirSync(dirname(paths.log), { recursive: true });
         const log = openSync(paths.log, 'a', 0o600);
         const cli = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'spacetraders.js');
-        const child = spawn(process.execPath, [cli, 'daemon', 'start', '--foreground', '--db', config.dbPath, '--api-url', config.apiUrl], {
-          detached: true,
-          stdio: ['ignore', log, log],
-          env: process.env,
-        });
+        const child = spawn(
+          process.execPath,
+          [cli, 'daemon', 'start', '--foreground', '--db', config.dbPath, '--api-url', config.apiUrl],
+          {
+            detached: true,
+            stdio: ['ignore', log, log],
+            env: process.env,
+          },
+        );
         child.unref();
         closeSync(log);
         for (let tries = 0; tries < 100; tries++) {
           const pong = await client.call<{ pid: number }>('ping', {}, 1_000).catch(() => undefined);
           if (pong) {
-            out.result({ pid: pong.pid, socket: paths.socket, log: paths.log }, (r) => `daemon started (pid ${r.pid}); log: ${r.log}`);
+            out.result(
+              { pid: pong.pid, socket: paths.socket, log: paths.log },
+              (r) => `daemon started (pid ${r.pid}); log: ${r.log}`,
+            );
             return;
           }
           await new Promise((resolve) => setTimeout(resolve, 100));
@@ -72,7 +81,10 @@ export function registerDaemonCommands(program: Command): void {
         const client = daemonClient(configFor(command).dbPath);
         await client.call('shutdown');
         for (let tries = 0; tries < 150; tries++) {
-          const alive = await client.call('ping', {}, 500).then(() => true, (error: unknown) => !(error instanceof DaemonNotRunningError));
+          const alive = await client.call('ping', {}, 500).then(
+            () => true,
+            (error: unknown) => !(error instanceof DaemonNotRunningError),
+          );
           if (!alive) {
             out.result({ stopped: true }, () => 'daemon stopped');
             return;

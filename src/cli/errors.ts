@@ -1,7 +1,10 @@
 import { AppError } from '../domain/errors.js';
 
 /** Turns any failure into the one line the player sees and the process exit code. */
-export function reportError(error: unknown, writeErr: (text: string) => void = (text) => process.stderr.write(text)): number {
+export function reportError(
+  error: unknown,
+  writeErr: (text: string) => void = (text) => process.stderr.write(text),
+): number {
   if (error instanceof AppError) {
     // The game's refusals already read "error 4203: …"; everything else gets the plain prefix.
     writeErr(API_REFUSAL.test(error.message) ? `${error.message}\n` : `error: ${error.message}\n`);

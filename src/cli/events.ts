@@ -11,7 +11,9 @@ export function registerEventsCommands(program: Command): void {
         const { GetRecentEvents } = await import('../application/events/get-recent-events.js');
         const events = await app.mediator.send(new GetRecentEvents({ limit: Number(options.limit) }));
         out.result(events, (list) =>
-          list.length === 0 ? 'no events yet' : list.map((e) => `${e.occurredAt}  ${e.type.padEnd(22)} ${JSON.stringify(e.payload)}`).join('\n'),
+          list.length === 0
+            ? 'no events yet'
+            : list.map((e) => `${e.occurredAt}  ${e.type.padEnd(22)} ${JSON.stringify(e.payload)}`).join('\n'),
         );
       });
     });

@@ -12,7 +12,9 @@ import { registerSystemCommands } from './system.js';
 
 /** Builds the `spacetraders` program: global options, then one group of commands per file. */
 export function buildProgram(): Command {
-  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   const program = new Command('spacetraders')
     .description('a command-line bot for the SpaceTraders v2 API')
     .version(version)

@@ -5,7 +5,10 @@ export interface Output {
   line(text: string): void;
 }
 
-export function createOutput(json: boolean, write: (text: string) => void = (text) => process.stdout.write(text)): Output {
+export function createOutput(
+  json: boolean,
+  write: (text: string) => void = (text) => process.stdout.write(text),
+): Output {
   return {
     json,
     result(value, text) {
@@ -20,6 +23,10 @@ export function createOutput(json: boolean, write: (text: string) => void = (tex
 /** Left-aligned columns for list output. */
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const format = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [format(headers), ...rows.map(format)].join('\n');
 }

@@ -21,17 +21,33 @@ export function registerPlayerCommands(program: Command): void {
     .requiredOption('--agent <symbol>', 'agent symbol, 3-14 characters')
     .option('--faction <faction>', 'starting faction of a new agent, e.g. COSMIC')
     .option('--token <agentToken>', 'import an existing agent with its token (- reads it from stdin)')
-    .option('--account-token <token>', 'account token for a new agent (- reads it from stdin); default $SPACETRADERS_ACCOUNT_TOKEN')
+    .option(
+      '--account-token <token>',
+      'account token for a new agent (- reads it from stdin); default $SPACETRADERS_ACCOUNT_TOKEN',
+    )
     .option('--reregister', 'register again an agent already known here (after a server reset)')
     .action(async (options: RegisterOptions, command: Command) => {
       await withApp(command, async (app, out) => {
         const { RegisterPlayer } = await import('../application/player/register-player.js');
         const agentToken = options.token === '-' ? await readStdin('agent token') : options.token;
-        const accountToken = options.accountToken === '-' ? await readStdin('account token') : configFor(command, { accountToken: options.accountToken }).accountToken;
+        const accountToken =
+          options.accountToken === '-'
+            ? await readStdin('account token')
+            : configFor(command, { accountToken: options.accountToken }).accountToken;
         const view = await app.mediator.send(
-          new RegisterPlayer({ agentSymbol: options.agent, faction: options.faction, agentToken, accountToken: agentToken ? undefined : accountToken, reregister: options.reregister }),
+          new RegisterPlayer({
+            agentSymbol: options.agent,
+            faction: options.faction,
+            agentToken,
+            accountToken: agentToken ? undefined : accountToken,
+            reregister: options.reregister,
+          }),
         );
-        out.result(view, (v) => `${agentToken ? 'imported' : 'registered'} ${v.agentSymbol} (${v.faction ?? 'no faction'}) at ${v.headquarters ?? '?'} with ${formatCredits(v.credits)} credits${v.isDefault ? ' — default player' : ''}`);
+        out.result(
+          view,
+          (v) =>
+            `${agentToken ? 'imported' : 'registered'} ${v.agentSymbol} (${v.faction ?? 'no faction'}) at ${v.headquarters ?? '?'} with ${formatCredits(v.credits)} credits${v.isDefault ? ' — default player' : ''}`,
+        );
       });
     });
 
@@ -47,7 +63,14 @@ export function registerPlayerCommands(program: Command): void {
             ? 'no players yet: spacetraders player register --agent SYMBOL --faction COSMIC'
             : table(
                 ['', 'AGENT', 'FACTION', 'HEADQUARTERS', 'CREDITS', 'TOKEN'],
-                list.map((p) => [p.isDefault ? '*' : '', p.agentSymbol, p.faction ?? '', p.headquarters ?? '', formatCredits(p.credits), p.tokenStale ? 'stale' : 'ok']),
+                list.map((p) => [
+                  p.isDefault ? '*' : '',
+                  p.agentSymbol,
+                  p.faction ?? '',
+                  p.headquarters ?? '',
+                  formatCredits(p.credits),
+                  p.tokenStale ? 'stale' : 'ok',
+                ]),
               ),
         );
       });
@@ -85,7 +108,9 @@ export function registerPlayerCommands(program: Command): void {
     .action(async (agent: string, options: { metadata: string }, command: Command) => {
       await withApp(command, async (app, out) => {
         const { UpdatePlayerMetadata } = await import('../application/player/update-player-metadata.js');
-        const view = await app.mediator.send(new UpdatePlayerMetadata({ agentSymbol: agent, metadata: parseJson(options.metadata) }));
+        const view = await app.mediator.send(
+          new UpdatePlayerMetadata({ agentSymbol: agent, metadata: parseJson(options.metadata) }),
+        );
         out.result(view, (v) => `updated ${v.agentSymbol}: metadata ${JSON.stringify(v.metadata)}`);
       });
     });

@@ -14,20 +14,39 @@ export function registerRouteCommands(program: Command): void {
     .argument('<waypoint>', 'destination waypoint')
     .option('--svg <file>', 'also draw the route on a map of the system')
     .option('--credits-per-second <n>', "what a second of the ship's time is worth: weigh fuel's cost against time")
-    .action(async (ship: string, waypoint: string, options: { svg?: string; creditsPerSecond?: string }, command: Command) => {
-      await withApp(command, async (app, out) => {
-        const { PlanRoute } = await import('../application/navigation/plan-route.js');
-        const objective = options.creditsPerSecond === undefined ? {} : { creditsPerSecond: positiveNumber(options.creditsPerSecond, '--credits-per-second') };
-        const plan = await app.mediator.send(new PlanRoute({ shipSymbol: ship, destination: waypoint, player: app.config.player, ...objective }));
-        if (options.svg) {
-          const { ListWaypoints } = await import('../application/systems/list-waypoints.js');
-          const { systemMapSvg } = await import('./svg-map.js');
-          const system = waypoint.toUpperCase().split('-').slice(0, 2).join('-');
-          writeFileSync(options.svg, systemMapSvg(system, await app.mediator.send(new ListWaypoints({ systemSymbol: system, player: app.config.player })), plan));
-        }
-        out.result(plan, describeRoute);
-      });
-    });
+    .action(
+      async (
+        ship: string,
+        waypoint: string,
+        options: { svg?: string; creditsPerSecond?: string },
+        command: Command,
+      ) => {
+        await withApp(command, async (app, out) => {
+          const { PlanRoute } = await import('../application/navigation/plan-route.js');
+          const objective =
+            options.creditsPerSecond === undefined
+              ? {}
+              : { creditsPerSecond: positiveNumber(options.creditsPerSecond, '--credits-per-second') };
+          const plan = await app.mediator.send(
+            new PlanRoute({ shipSymbol: ship, destination: waypoint, player: app.config.player, ...objective }),
+          );
+          if (options.svg) {
+            const { ListWaypoints } = await import('../application/systems/list-waypoints.js');
+            const { systemMapSvg } = await import('./svg-map.js');
+            const system = waypoint.toUpperCase().split('-').slice(0, 2).join('-');
+            writeFileSync(
+              options.svg,
+              systemMapSvg(
+                system,
+                await app.mediator.send(new ListWaypoints({ systemSymbol: system, player: app.config.player })),
+                plan,
+              ),
+            );
+          }
+          out.result(plan, describeRoute);
+        });
+      },
+    );
   route
     .command('show')
     .description('the last route a ship was sent on and how far along it is')
@@ -36,7 +55,11 @@ export function registerRouteCommands(program: Command): void {
       await withApp(command, async (app, out) => {
         const { GetRoute } = await import('../application/navigation/get-route.js');
         const progress = await app.mediator.send(new GetRoute({ shipSymbol: ship, player: app.config.player }));
-        out.result(progress, (p) => `${p.status}: ${p.legsDone}/${p.route.legs.length} legs flown to ${p.destination}\n${describeRoute(p.route)}`);
+        out.result(
+          progress,
+          (p) =>
+            `${p.status}: ${p.legsDone}/${p.route.legs.length} legs flown to ${p.destination}\n${describeRoute(p.route)}`,
+        );
       });
     });
 }

@@ -41,7 +41,8 @@ export function registerSandboxCommands(program: Command): void {
           rateLimit: options.rateLimit,
           statePath: options.state,
           systems: options.systems === undefined ? undefined : wholeNumber(options.systems, '--systems'),
-          extraWaypoints: options.largeSystem === undefined ? undefined : wholeNumber(options.largeSystem, '--large-system'),
+          extraWaypoints:
+            options.largeSystem === undefined ? undefined : wholeNumber(options.largeSystem, '--large-system'),
           accountToken: options.accountToken,
         });
         out.result({ baseUrl: running.baseUrl, adminUrl: running.adminUrl, port: running.port }, (r) =>
@@ -59,4 +60,3 @@ export function registerSandboxCommands(program: Command): void {
       });
     });
 }
-

@@ -21,7 +21,11 @@ export function configFor(command: CommanderCommand, extra: ConfigFlags = {}): C
  * composition root (SQLite, HTTP client, logger) is imported here, lazily, so `--help` stays fast.
  * Any error becomes one line on stderr and a non-zero exit code.
  */
-export async function withApp(command: CommanderCommand, action: (app: App, out: Output) => Promise<void>, extra: ConfigFlags = {}): Promise<void> {
+export async function withApp(
+  command: CommanderCommand,
+  action: (app: App, out: Output) => Promise<void>,
+  extra: ConfigFlags = {},
+): Promise<void> {
   const out = createOutput(Boolean(globalOptions(command).json));
   let app: App | undefined;
   try {

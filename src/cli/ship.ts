@@ -23,7 +23,15 @@ export function registerShipCommands(program: Command): void {
         out.result(ships, (list) =>
           table(
             ['SHIP', 'ROLE', 'LOCATION', 'STATUS', 'FUEL', 'CARGO', 'ETA'],
-            list.map((s) => [s.symbol, s.role, s.location, s.status, fuel(s), `${s.cargo.units}/${s.cargo.capacity}`, s.arrivesIn > 0 ? duration(s.arrivesIn) : '']),
+            list.map((s) => [
+              s.symbol,
+              s.role,
+              s.location,
+              s.status,
+              fuel(s),
+              `${s.cargo.units}/${s.cargo.capacity}`,
+              s.arrivesIn > 0 ? duration(s.arrivesIn) : '',
+            ]),
           ),
         );
       });
@@ -36,11 +44,17 @@ export function registerShipCommands(program: Command): void {
     .action(async (symbol: string, _options: unknown, command: Command) => {
       await withApp(command, async (app, out) => {
         const { GetShip } = await import('../application/ships/get-ship.js');
-        out.result(await app.mediator.send(new GetShip({ shipSymbol: symbol, player: app.config.player })), describeShip);
+        out.result(
+          await app.mediator.send(new GetShip({ shipSymbol: symbol, player: app.config.player })),
+          describeShip,
+        );
       });
     });
 
-  for (const [name, description] of [['orbit', 'take a docked ship into orbit'], ['dock', 'dock a ship in orbit']] as const) {
+  for (const [name, description] of [
+    ['orbit', 'take a docked ship into orbit'],
+    ['dock', 'dock a ship in orbit'],
+  ] as const) {
     ship
       .command(name)
       .description(description)
@@ -49,7 +63,10 @@ export function registerShipCommands(program: Command): void {
         await withApp(command, async (app, out) => {
           const { OrbitShip } = await import('../application/ships/orbit-ship.js');
           const { DockShip } = await import('../application/ships/dock-ship.js');
-          const request = name === 'orbit' ? new OrbitShip({ shipSymbol: symbol, player: app.config.player }) : new DockShip({ shipSymbol: symbol, player: app.config.player });
+          const request =
+            name === 'orbit'
+              ? new OrbitShip({ shipSymbol: symbol, player: app.config.player })
+              : new DockShip({ shipSymbol: symbol, player: app.config.player });
           const view = await app.mediator.send(request);
           out.result(view, (v) => `${v.symbol} is ${v.status} at ${v.location}`);
         });
@@ -65,8 +82,14 @@ export function registerShipCommands(program: Command): void {
       await withApp(command, async (app, out) => {
         const { RefuelShip } = await import('../application/ships/refuel-ship.js');
         const units = parseUnits(options.units);
-        const result = await app.mediator.send(new RefuelShip({ shipSymbol: symbol, units, player: app.config.player }));
-        out.result(result, (r) => `${r.ship.symbol} refuelled at ${r.ship.location}: +${r.fuelAdded} fuel (${fuel(r.ship)}) for ${r.creditsSpent.toLocaleString('en-US')} credits; ${r.credits.toLocaleString('en-US')} left`);
+        const result = await app.mediator.send(
+          new RefuelShip({ shipSymbol: symbol, units, player: app.config.player }),
+        );
+        out.result(
+          result,
+          (r) =>
+            `${r.ship.symbol} refuelled at ${r.ship.location}: +${r.fuelAdded} fuel (${fuel(r.ship)}) for ${r.creditsSpent.toLocaleString('en-US')} credits; ${r.credits.toLocaleString('en-US')} left`,
+        );
       });
     });
 
@@ -79,29 +102,62 @@ export function registerShipCommands(program: Command): void {
     .option('--no-wait', 'return once the first leg has departed')
     .option('--background', 'run in the daemon and return a container id at once')
     .option('--credits-per-second <n>', "what a second of the ship's time is worth: weigh fuel's cost against time")
-    .action(async (symbol: string, waypoint: string, options: { mode: string; wait: boolean; background?: boolean; creditsPerSecond?: string }, command: Command) => {
-      await withApp(command, async (app, out) => {
-        const { NavigateShip } = await import('../application/navigation/navigate-ship.js');
-        const objective = options.creditsPerSecond === undefined ? {} : { creditsPerSecond: positiveNumber(options.creditsPerSecond, '--credits-per-second') };
-        const request = new NavigateShip({ shipSymbol: symbol, destination: waypoint, mode: options.mode, noWait: !options.wait, player: app.config.player, ...objective });
-        if (options.background) {
-          const { submitToDaemon } = await import('./daemon-client.js');
-          const { Players } = await import('../application/player/players.js');
-          const player = app.container.get(Players).resolve(app.config.player);
-          const id = await submitToDaemon(app, new NavigateShip({ shipSymbol: symbol, destination: waypoint, mode: options.mode, player: player.agentSymbol, ...objective }), player.agentSymbol);
-          out.result({ containerId: id }, (r) => `navigation running in the daemon as container ${r.containerId} (see: spacetraders container logs ${r.containerId} --follow)`);
-          return;
-        }
-        const stop = out.json ? () => {} : followNavigation(app, out.line);
-        const started = Date.now();
-        try {
-          const result = await app.mediator.send(request);
-          out.result({ ...result, elapsedSeconds: Math.round((Date.now() - started) / 1000) }, (r) => summarize(r, r.elapsedSeconds));
-        } finally {
-          stop();
-        }
-      });
-    });
+    .action(
+      async (
+        symbol: string,
+        waypoint: string,
+        options: { mode: string; wait: boolean; background?: boolean; creditsPerSecond?: string },
+        command: Command,
+      ) => {
+        await withApp(command, async (app, out) => {
+          const { NavigateShip } = await import('../application/navigation/navigate-ship.js');
+          const objective =
+            options.creditsPerSecond === undefined
+              ? {}
+              : { creditsPerSecond: positiveNumber(options.creditsPerSecond, '--credits-per-second') };
+          const request = new NavigateShip({
+            shipSymbol: symbol,
+            destination: waypoint,
+            mode: options.mode,
+            noWait: !options.wait,
+            player: app.config.player,
+            ...objective,
+          });
+          if (options.background) {
+            const { submitToDaemon } = await import('./daemon-client.js');
+            const { Players } = await import('../application/player/players.js');
+            const player = app.container.get(Players).resolve(app.config.player);
+            const id = await submitToDaemon(
+              app,
+              new NavigateShip({
+                shipSymbol: symbol,
+                destination: waypoint,
+                mode: options.mode,
+                player: player.agentSymbol,
+                ...objective,
+              }),
+              player.agentSymbol,
+            );
+            out.result(
+              { containerId: id },
+              (r) =>
+                `navigation running in the daemon as container ${r.containerId} (see: spacetraders container logs ${r.containerId} --follow)`,
+            );
+            return;
+          }
+          const stop = out.json ? () => {} : followNavigation(app, out.line);
+          const started = Date.now();
+          try {
+            const result = await app.mediator.send(request);
+            out.result({ ...result, elapsedSeconds: Math.round((Date.now() - started) / 1000) }, (r) =>
+              summarize(r, r.elapsedSeconds),
+            );
+          } finally {
+            stop();
+          }
+        });
+      },
+    );
 }
 
 /** Prints each step of a navigation as its events are committed; on a TTY, a live countdown. */
@@ -130,11 +186,14 @@ function followNavigation(app: App, line: (text: string) => void): () => void {
       case 'ShipDeparted': {
         clear();
         const arrival = Date.parse(String(p.arrival));
-        line(`  ${p.from} -> ${p.to} ${p.warp ? 'warping' : 'at'} ${p.mode}, fuel left ${p.fuel}, arriving in ${duration(Math.max(0, Math.round((arrival - Date.now()) / 1000)))}`);
+        line(
+          `  ${p.from} -> ${p.to} ${p.warp ? 'warping' : 'at'} ${p.mode}, fuel left ${p.fuel}, arriving in ${duration(Math.max(0, Math.round((arrival - Date.now()) / 1000)))}`,
+        );
         if (tty) {
           const departed = Date.now();
           const tank = Number(p.fuelCapacity) === 0 ? 'no tank' : `${p.fuel}/${p.fuelCapacity}`;
-          const tick = () => process.stdout.write(`\r\x1b[K${progressLine(String(p.to), tank, departed, arrival, Date.now())}`);
+          const tick = () =>
+            process.stdout.write(`\r\x1b[K${progressLine(String(p.to), tank, departed, arrival, Date.now())}`);
           tick();
           ticker = setInterval(tick, 1000);
         }
@@ -155,7 +214,8 @@ function followNavigation(app: App, line: (text: string) => void): () => void {
 function summarize(result: NavigationResult, elapsed: number): string {
   const s = result.ship;
   if (result.route.legs.length === 0) return `${s.symbol} is already at ${s.location} (${s.status}, fuel ${fuel(s)})`;
-  if (!result.arrived) return `${s.symbol} departed for ${s.destination ?? result.route.destination}, arriving in ${duration(s.arrivesIn)}; run the same command again to continue the route`;
+  if (!result.arrived)
+    return `${s.symbol} departed for ${s.destination ?? result.route.destination}, arriving in ${duration(s.arrivesIn)}; run the same command again to continue the route`;
   return `${s.symbol} arrived at ${s.location} (${s.status}) with ${fuel(s)} fuel after ${result.legsFlown} leg(s) in ${duration(elapsed)}\n${describeRoute(result.route)}`;
 }
 

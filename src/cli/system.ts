@@ -16,9 +16,28 @@ export function registerSystemCommands(program: Command): void {
     .action(async (symbol: string, options: { type?: string; trait?: string }, command: Command) => {
       await withApp(command, async (app, out) => {
         const { ListWaypoints } = await import('../application/systems/list-waypoints.js');
-        const waypoints = await app.mediator.send(new ListWaypoints({ systemSymbol: symbol, type: options.type, trait: options.trait, player: app.config.player }));
+        const waypoints = await app.mediator.send(
+          new ListWaypoints({
+            systemSymbol: symbol,
+            type: options.type,
+            trait: options.trait,
+            player: app.config.player,
+          }),
+        );
         out.result(waypoints, (list) =>
-          list.length === 0 ? 'no waypoints match' : table(['WAYPOINT', 'TYPE', 'X', 'Y', 'FUEL', 'TRAITS'], list.map((w) => [w.symbol, w.type, String(w.x), String(w.y), w.sellsFuel ? 'yes' : '', w.traits.join(',')])),
+          list.length === 0
+            ? 'no waypoints match'
+            : table(
+                ['WAYPOINT', 'TYPE', 'X', 'Y', 'FUEL', 'TRAITS'],
+                list.map((w) => [
+                  w.symbol,
+                  w.type,
+                  String(w.x),
+                  String(w.y),
+                  w.sellsFuel ? 'yes' : '',
+                  w.traits.join(','),
+                ]),
+              ),
         );
       });
     });
@@ -32,7 +51,9 @@ export function registerSystemCommands(program: Command): void {
       await withApp(command, async (app, out) => {
         const { ListWaypoints } = await import('../application/systems/list-waypoints.js');
         const { systemMapSvg } = await import('./svg-map.js');
-        const waypoints = await app.mediator.send(new ListWaypoints({ systemSymbol: symbol, player: app.config.player }));
+        const waypoints = await app.mediator.send(
+          new ListWaypoints({ systemSymbol: symbol, player: app.config.player }),
+        );
         let route: Route | undefined;
         if (options.route) {
           const [ship, destination] = options.route.split(':');
@@ -41,7 +62,10 @@ export function registerSystemCommands(program: Command): void {
           route = await app.mediator.send(new PlanRoute({ shipSymbol: ship, destination, player: app.config.player }));
         }
         writeFileSync(options.out, systemMapSvg(symbol.toUpperCase(), waypoints, route));
-        out.result({ file: options.out, waypoints: waypoints.length, legs: route?.legs.length ?? 0 }, (r) => `wrote ${r.file}: ${r.waypoints} waypoints${route ? `, ${r.legs} leg(s)` : ''}`);
+        out.result(
+          { file: options.out, waypoints: waypoints.length, legs: route?.legs.length ?? 0 },
+          (r) => `wrote ${r.file}: ${r.waypoints} waypoints${route ? `, ${r.legs} leg(s)` : ''}`,
+        );
       });
     });
 
@@ -53,7 +77,11 @@ export function registerSystemCommands(program: Command): void {
       await withApp(command, async (app, out) => {
         const { SyncSystem } = await import('../application/systems/sync-system.js');
         const synced = await app.mediator.send(new SyncSystem({ systemSymbol: symbol, player: app.config.player }));
-        out.result(synced, (s) => `synced ${s.systemSymbol}: ${s.waypoints} waypoints, ${s.markets} markets, ${s.fuelStations} selling fuel`);
+        out.result(
+          synced,
+          (s) =>
+            `synced ${s.systemSymbol}: ${s.waypoints} waypoints, ${s.markets} markets, ${s.fuelStations} selling fuel`,
+        );
       });
     });
 }

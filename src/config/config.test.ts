@@ -24,13 +24,34 @@ describe('configuration precedence', () => {
       SPACETRADERS_PLAYER: 'NOVA-1',
       LOG_LEVEL: 'debug',
     });
-    expect(config).toMatchObject({ apiUrl: 'http://127.0.0.1:4000/v2', dbPath: '/tmp/env.db', accountToken: 'acct', player: 'NOVA-1', logLevel: 'debug' });
+    expect(config).toMatchObject({
+      apiUrl: 'http://127.0.0.1:4000/v2',
+      dbPath: '/tmp/env.db',
+      accountToken: 'acct',
+      player: 'NOVA-1',
+      logLevel: 'debug',
+    });
   });
 
   it('lets flags override the environment', () => {
-    const env = { SPACETRADERS_API_URL: 'http://env/v2', SPACETRADERS_DB: '/tmp/env.db', SPACETRADERS_PLAYER: 'ENV-1', LOG_LEVEL: 'debug' };
-    const config = resolveConfig(defaults, env, { apiUrl: 'http://flag/v2', db: '/tmp/flag.db', player: 'FLAG-1', logLevel: 'error' });
-    expect(config).toMatchObject({ apiUrl: 'http://flag/v2', dbPath: '/tmp/flag.db', player: 'FLAG-1', logLevel: 'error' });
+    const env = {
+      SPACETRADERS_API_URL: 'http://env/v2',
+      SPACETRADERS_DB: '/tmp/env.db',
+      SPACETRADERS_PLAYER: 'ENV-1',
+      LOG_LEVEL: 'debug',
+    };
+    const config = resolveConfig(defaults, env, {
+      apiUrl: 'http://flag/v2',
+      db: '/tmp/flag.db',
+      player: 'FLAG-1',
+      logLevel: 'error',
+    });
+    expect(config).toMatchObject({
+      apiUrl: 'http://flag/v2',
+      dbPath: '/tmp/flag.db',
+      player: 'FLAG-1',
+      logLevel: 'error',
+    });
   });
 
   it('rejects an unknown log level and a malformed URL with one clear message', () => {
@@ -39,16 +60,31 @@ describe('configuration precedence', () => {
   });
 
   it('never shows the account token', () => {
-    const shown = JSON.stringify(describeConfig(resolveConfig(defaults, { SPACETRADERS_ACCOUNT_TOKEN: 'super-secret-token' })));
+    const shown = JSON.stringify(
+      describeConfig(resolveConfig(defaults, { SPACETRADERS_ACCOUNT_TOKEN: 'super-secret-token' })),
+    );
     expect(shown).not.toContain('super-secret-token');
     expect(shown).toContain('<set, hidden>');
   });
 
   it('takes the client rate limit from SPACETRADERS_RATE_LIMIT: off, N or N/B', () => {
     expect(resolveConfig(defaults, {}).rateLimit).toEqual({ perSecond: 2, burst: 30, burstWindowSeconds: 60 });
-    expect(resolveConfig(defaults, { SPACETRADERS_RATE_LIMIT: '10' }).rateLimit).toEqual({ perSecond: 10, burst: 30, burstWindowSeconds: 60 });
-    expect(resolveConfig(defaults, { SPACETRADERS_RATE_LIMIT: '5/100' }).rateLimit).toEqual({ perSecond: 5, burst: 100, burstWindowSeconds: 60 });
-    expect(resolveConfig(defaults, { SPACETRADERS_RATE_LIMIT: 'OFF' }).rateLimit.perSecond).toBeGreaterThanOrEqual(1_000_000);
-    for (const bad of ['fast', '0', '2/', '-1']) expect(() => resolveConfig(defaults, { SPACETRADERS_RATE_LIMIT: bad })).toThrow(`invalid SPACETRADERS_RATE_LIMIT "${bad}"`);
+    expect(resolveConfig(defaults, { SPACETRADERS_RATE_LIMIT: '10' }).rateLimit).toEqual({
+      perSecond: 10,
+      burst: 30,
+      burstWindowSeconds: 60,
+    });
+    expect(resolveConfig(defaults, { SPACETRADERS_RATE_LIMIT: '5/100' }).rateLimit).toEqual({
+      perSecond: 5,
+      burst: 100,
+      burstWindowSeconds: 60,
+    });
+    expect(resolveConfig(defaults, { SPACETRADERS_RATE_LIMIT: 'OFF' }).rateLimit.perSecond).toBeGreaterThanOrEqual(
+      1_000_000,
+    );
+    for (const bad of ['fast', '0', '2/', '-1'])
+      expect(() => resolveConfig(defaults, { SPACETRADERS_RATE_LIMIT: bad })).toThrow(
+        `invalid SPACETRADERS_RATE_LIMIT "${bad}"`,
+      );
   });
 });

@@ -51,11 +51,15 @@ export function resolveConfig(defaults: Defaults, env: NodeJS.ProcessEnv, flags:
     throw new ValidationError(`unknown log level "${logLevel}" (use one of ${LOG_LEVELS.join(', ')})`);
   }
   const apiUrl = (flags.apiUrl ?? env.SPACETRADERS_API_URL ?? defaults.apiUrl).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]/.test(apiUrl)) throw new ValidationError(`invalid API URL "${apiUrl}": expected http(s)://host[:port]/v2`);
+  if (!/^https?:\/\/[^/]/.test(apiUrl))
+    throw new ValidationError(`invalid API URL "${apiUrl}": expected http(s)://host[:port]/v2`);
   const { dataDir, ...rest } = defaults;
   return {
     ...rest,
-    rateLimit: env.SPACETRADERS_RATE_LIMIT === undefined ? defaults.rateLimit : parseRateLimit(env.SPACETRADERS_RATE_LIMIT, defaults.rateLimit),
+    rateLimit:
+      env.SPACETRADERS_RATE_LIMIT === undefined
+        ? defaults.rateLimit
+        : parseRateLimit(env.SPACETRADERS_RATE_LIMIT, defaults.rateLimit),
     apiUrl,
     logLevel: logLevel as LogLevel,
     dbPath: flags.db ?? env.SPACETRADERS_DB ?? join(dataDir ?? defaultDataDir(env), 'spacetraders.db'),
@@ -76,7 +80,10 @@ export function parseRateLimit(text: string, base: Config['rateLimit']): Config[
   const value = text.trim().toLowerCase();
   if (value === 'off') return { ...base, perSecond: UNLIMITED_PER_SECOND };
   const match = /^(\d+)(?:\/(\d+))?$/.exec(value);
-  if (!match || Number(match[1]) < 1) throw new ValidationError(`invalid SPACETRADERS_RATE_LIMIT "${text}": use off, N (requests per second) or N/B (and burst)`);
+  if (!match || Number(match[1]) < 1)
+    throw new ValidationError(
+      `invalid SPACETRADERS_RATE_LIMIT "${text}": use off, N (requests per second) or N/B (and burst)`,
+    );
   return { ...base, perSecond: Number(match[1]), ...(match[2] === undefined ? {} : { burst: Number(match[2]) }) };
 }
 
@@ -91,5 +98,9 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 /** The configuration as it may be shown: secrets replaced by whether they are set. */
 export function describeConfig(config: Config): Record<string, unknown> {
-  return { ...config, accountToken: config.accountToken ? '<set, hidden>' : '<not set>', player: config.player ?? '<the default player>' };
+  return {
+    ...config,
+    accountToken: config.accountToken ? '<set, hidden>' : '<not set>',
+    player: config.player ?? '<the default player>',
+  };
 }

@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { Container } from './container.js';
 
-const make = () => Container.create({ id: 'c1', player: 'NOVA-1', commandType: 'NavigateShip', payload: {}, claims: ['ship:B', 'ship:A'], now: 1, restartPolicy: { maxRestarts: 2, baseDelayMs: 100, maxDelayMs: 150 } });
+const make = () =>
+  Container.create({
+    id: 'c1',
+    player: 'NOVA-1',
+    commandType: 'NavigateShip',
+    payload: {},
+    claims: ['ship:B', 'ship:A'],
+    now: 1,
+    restartPolicy: { maxRestarts: 2, baseDelayMs: 100, maxDelayMs: 150 },
+  });
 
 describe('Container', () => {
   it('runs to completion', () => {
     const c = make();
     c.start(2);
     c.complete(3);
-    expect(c.snapshot()).toMatchObject({ status: 'COMPLETED', attempts: 1, startedAt: 2, finishedAt: 3, claims: ['ship:A', 'ship:B'] });
+    expect(c.snapshot()).toMatchObject({
+      status: 'COMPLETED',
+      attempts: 1,
+      startedAt: 2,
+      finishedAt: 3,
+      claims: ['ship:A', 'ship:B'],
+    });
   });
 
   it('restarts a retryable failure with growing, capped delays, then fails for good', () => {

@@ -53,7 +53,15 @@ export interface ContainerState {
 export class Container {
   constructor(private state: ContainerState) {}
 
-  static create(props: { id: string; player: string | null; commandType: string; payload: Record<string, unknown>; claims: string[]; now: number; restartPolicy?: RestartPolicy }): Container {
+  static create(props: {
+    id: string;
+    player: string | null;
+    commandType: string;
+    payload: Record<string, unknown>;
+    claims: string[];
+    now: number;
+    restartPolicy?: RestartPolicy;
+  }): Container {
     return new Container({
       id: props.id,
       player: props.player,
@@ -118,7 +126,8 @@ export class Container {
 
   /** The player stopped it: it will not resume. */
   stop(now: number): void {
-    if (this.finished) throw new DomainRuleError(`container ${this.state.id} already ${this.state.status.toLowerCase()}`);
+    if (this.finished)
+      throw new DomainRuleError(`container ${this.state.id} already ${this.state.status.toLowerCase()}`);
     this.finish('STOPPED', 'stopped by the player', now);
   }
 
@@ -129,7 +138,8 @@ export class Container {
   }
 
   private move(to: ContainerStatus): void {
-    if (!ALLOWED[this.state.status].includes(to)) throw new DomainRuleError(`container ${this.state.id} cannot go from ${this.state.status} to ${to}`);
+    if (!ALLOWED[this.state.status].includes(to))
+      throw new DomainRuleError(`container ${this.state.id} cannot go from ${this.state.status} to ${to}`);
     this.state.status = to;
   }
 }

@@ -4,7 +4,10 @@
  */
 export class AppError extends Error {
   readonly exitCode: number = 1;
-  constructor(message: string, readonly code: string = 'ERROR') {
+  constructor(
+    message: string,
+    readonly code: string = 'ERROR',
+  ) {
     super(message);
     this.name = new.target.name;
   }

@@ -42,7 +42,12 @@ export function fuelCost(d: number, mode: FlightMode, fuelCapacity = 1): number 
 }
 
 /** Travel time in whole seconds for a leg of (unrounded) distance d at an engine speed. */
-export function travelSeconds(d: number, mode: FlightMode, engineSpeed: number, kind: 'navigate' | 'warp' = 'navigate'): number {
+export function travelSeconds(
+  d: number,
+  mode: FlightMode,
+  engineSpeed: number,
+  kind: 'navigate' | 'warp' = 'navigate',
+): number {
   const multiplier = (kind === 'warp' ? WARP_MULTIPLIER : NAVIGATE_MULTIPLIER)[mode];
   return Math.round((Math.max(1, Math.round(d)) * multiplier) / engineSpeed + 15);
 }

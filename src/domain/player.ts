@@ -47,13 +47,19 @@ export class Player {
   /** An agent just created with POST /register. */
   static registered(agent: AgentSnapshot, token: string, now: number): { player: Player; event: DomainEvent } {
     const player = Player.fromAgent(agent, token, true, now);
-    return { player, event: domainEvent('PlayerRegistered', { agentSymbol: agent.symbol, faction: agent.startingFaction }, now) };
+    return {
+      player,
+      event: domainEvent('PlayerRegistered', { agentSymbol: agent.symbol, faction: agent.startingFaction }, now),
+    };
   }
 
   /** An existing agent brought in with its token (verified against GET /my/agent). */
   static imported(agent: AgentSnapshot, token: string, now: number): { player: Player; event: DomainEvent } {
     const player = Player.fromAgent(agent, token, false, now);
-    return { player, event: domainEvent('PlayerImported', { agentSymbol: agent.symbol, faction: agent.startingFaction }, now) };
+    return {
+      player,
+      event: domainEvent('PlayerImported', { agentSymbol: agent.symbol, faction: agent.startingFaction }, now),
+    };
   }
 
   private static fromAgent(agent: AgentSnapshot, token: string, accountRegistered: boolean, now: number): Player {
@@ -85,7 +91,11 @@ export class Player {
 
   /** A fresh token for the same agent after a server reset (keeps metadata and creation time). */
   reregistered(agent: AgentSnapshot, token: string, now: number): DomainEvent {
-    this.state = { ...Player.fromAgent(agent, token, true, now).state, metadata: this.state.metadata, createdAt: this.state.createdAt };
+    this.state = {
+      ...Player.fromAgent(agent, token, true, now).state,
+      metadata: this.state.metadata,
+      createdAt: this.state.createdAt,
+    };
     return domainEvent('PlayerReregistered', { agentSymbol: agent.symbol }, now);
   }
 
@@ -97,7 +107,11 @@ export class Player {
       else merged[key] = value;
     }
     this.state = { ...this.state, metadata: merged, lastActiveAt: now };
-    return domainEvent('PlayerMetadataUpdated', { agentSymbol: this.state.agentSymbol, keys: Object.keys(changes) }, now);
+    return domainEvent(
+      'PlayerMetadataUpdated',
+      { agentSymbol: this.state.agentSymbol, keys: Object.keys(changes) },
+      now,
+    );
   }
 
   markTokenStale(now: number): DomainEvent {

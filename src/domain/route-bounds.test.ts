@@ -12,16 +12,33 @@ const random = (seed: number): (() => number) => {
   return () => generator.next();
 };
 
-const MODE_SETS: ReadonlyArray<readonly FlightMode[]> = [['BURN', 'CRUISE', 'DRIFT'], ['CRUISE'], ['DRIFT'], ['BURN'], ['CRUISE', 'DRIFT'], ['BURN', 'CRUISE', 'DRIFT', 'STEALTH']];
+const MODE_SETS: ReadonlyArray<readonly FlightMode[]> = [
+  ['BURN', 'CRUISE', 'DRIFT'],
+  ['CRUISE'],
+  ['DRIFT'],
+  ['BURN'],
+  ['CRUISE', 'DRIFT'],
+  ['BURN', 'CRUISE', 'DRIFT', 'STEALTH'],
+];
 
 /** A random small trip: one system, or a few joined by gates; slow and fast ships, any mode set. */
 function trip(next: () => number, systemsCount: number) {
-  const systems: NavSystem[] = Array.from({ length: systemsCount }, (_, s) => ({ symbol: `X1-S${s}`, x: Math.round(next() * 400), y: Math.round(next() * 400) }));
+  const systems: NavSystem[] = Array.from({ length: systemsCount }, (_, s) => ({
+    symbol: `X1-S${s}`,
+    x: Math.round(next() * 400),
+    y: Math.round(next() * 400),
+  }));
   const waypoints: NavWaypoint[] = [];
   for (const system of systems) {
     const count = 2 + Math.floor(next() * (systemsCount > 1 ? 3 : 5));
     for (let i = 0; i < count; i++) {
-      waypoints.push({ symbol: `${system.symbol}-W${i}`, systemSymbol: system.symbol, x: Math.round((next() - 0.5) * 120), y: Math.round((next() - 0.5) * 120), sellsFuel: next() < 0.35 });
+      waypoints.push({
+        symbol: `${system.symbol}-W${i}`,
+        systemSymbol: system.symbol,
+        x: Math.round((next() - 0.5) * 120),
+        y: Math.round((next() - 0.5) * 120),
+        sellsFuel: next() < 0.35,
+      });
     }
   }
   if (systemsCount > 1) {
@@ -57,8 +74,22 @@ describe('route lower bounds', () => {
       const stations = t.capacity === 0 ? [] : map.stations[map.systemOf[t.target]!]!;
       // Between systems, half the ships have a warp drive.
       const canWarp = t.systems.length > 1 && next() < 0.5;
-      const guide = new RouteGuide(map, t.target, bounds, stations, usable, t.refuelSeconds, canWarp ? new WarpBounds(map, t.modes, t.engineSpeed) : undefined);
-      const left = referenceSecondsLeft(t.waypoints, { fuelCapacity: t.capacity, engineSpeed: t.engineSpeed, canWarp }, t.waypoints[t.target]!.symbol, { modes: t.modes, fuelReserve: t.reserve, refuelSeconds: t.refuelSeconds }, t.systems);
+      const guide = new RouteGuide(
+        map,
+        t.target,
+        bounds,
+        stations,
+        usable,
+        t.refuelSeconds,
+        canWarp ? new WarpBounds(map, t.modes, t.engineSpeed) : undefined,
+      );
+      const left = referenceSecondsLeft(
+        t.waypoints,
+        { fuelCapacity: t.capacity, engineSpeed: t.engineSpeed, canWarp },
+        t.waypoints[t.target]!.symbol,
+        { modes: t.modes, fuelReserve: t.reserve, refuelSeconds: t.refuelSeconds },
+        t.systems,
+      );
       for (let i = 0; i < t.waypoints.length; i++) {
         for (let fuel = t.reserve; fuel <= t.capacity; fuel++) {
           const exact = left(i, fuel);
@@ -84,11 +115,33 @@ describe('route lower bounds', () => {
       const fuel = t.capacity === 0 ? 0 : Math.floor(next() * (t.capacity + 1));
       const bounds = new TravelBounds(t.modes, t.engineSpeed, t.capacity === 0, t.capacity - t.reserve);
       const viaWarp = canWarp ? new WarpBounds(map, t.modes, t.engineSpeed).out(0) : undefined;
-      const origin = new OriginBound(map.points, t.capacity === 0 ? [] : map.stations[0]!, map.gates[0]!, 0, fuel - t.reserve, bounds, t.refuelSeconds, viaWarp);
+      const origin = new OriginBound(
+        map.points,
+        t.capacity === 0 ? [] : map.stations[0]!,
+        map.gates[0]!,
+        0,
+        fuel - t.reserve,
+        bounds,
+        t.refuelSeconds,
+        viaWarp,
+      );
       for (const i of map.members[0]!) {
         if (i === 0) continue;
-        const ship = { symbol: 'S', location: t.waypoints[0]!.symbol, fuel, fuelCapacity: t.capacity, engineSpeed: t.engineSpeed, canWarp };
-        const exact = referenceFastestSeconds(t.waypoints, ship, t.waypoints[i]!.symbol, { modes: t.modes, fuelReserve: t.reserve, refuelSeconds: t.refuelSeconds }, t.systems);
+        const ship = {
+          symbol: 'S',
+          location: t.waypoints[0]!.symbol,
+          fuel,
+          fuelCapacity: t.capacity,
+          engineSpeed: t.engineSpeed,
+          canWarp,
+        };
+        const exact = referenceFastestSeconds(
+          t.waypoints,
+          ship,
+          t.waypoints[i]!.symbol,
+          { modes: t.modes, fuelReserve: t.reserve, refuelSeconds: t.refuelSeconds },
+          t.systems,
+        );
         if (exact === undefined) continue;
         expect(origin.to(i), `trial ${trial}, waypoint ${i}`).toBeLessThanOrEqual(exact);
         checked += 1;
@@ -115,7 +168,12 @@ describe('route lower bounds', () => {
       { symbol: 'X1-S-B', systemSymbol: 'X1-S', x: 1, y: 1, sellsFuel: false },
       { symbol: 'X1-S-C', systemSymbol: 'X1-S', x: 2, y: 2, sellsFuel: false },
     ];
-    const exact = referenceFastestSeconds(waypoints, { symbol: 'S', location: 'X1-S-A', fuel: 5, fuelCapacity: 5, engineSpeed: 1 }, 'X1-S-C', { modes: ['DRIFT'] });
+    const exact = referenceFastestSeconds(
+      waypoints,
+      { symbol: 'S', location: 'X1-S-A', fuel: 5, fuelCapacity: 5, engineSpeed: 1 },
+      'X1-S-C',
+      { modes: ['DRIFT'] },
+    );
     expect(exact).toBe(530);
     const map = new RouteMap(waypoints);
     const bounds = new TravelBounds(['DRIFT'], 1, false, 10);

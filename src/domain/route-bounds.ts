@@ -40,7 +40,10 @@ export class TravelBounds {
     /** Fuel a ship may spend between refuels: its capacity less the reserve. */
     private readonly usable: number,
   ) {
-    this.rates = modes.map((m) => ({ seconds: SECONDS_PER_UNIT[m] / engineSpeed, fuel: tankless ? 0 : FUEL_PER_UNIT[m] }));
+    this.rates = modes.map((m) => ({
+      seconds: SECONDS_PER_UNIT[m] / engineSpeed,
+      fuel: tankless ? 0 : FUEL_PER_UNIT[m],
+    }));
     this.fastest = Math.min(...this.rates.map((r) => r.seconds));
     this.fuelRates = [...new Set(this.rates.map((r) => r.fuel).filter((f) => f > 0))];
     this.oneLegIsShortest = this.fastest <= 29;
@@ -49,7 +52,8 @@ export class TravelBounds {
     let steepest = Math.max(...this.rates.map((r) => r.seconds));
     for (const a of this.rates) {
       for (const b of this.rates) {
-        if (a.fuel > b.fuel) steepest = Math.max(steepest, (b.seconds * a.fuel - a.seconds * b.fuel) / (a.fuel - b.fuel));
+        if (a.fuel > b.fuel)
+          steepest = Math.max(steepest, (b.seconds * a.fuel - a.seconds * b.fuel) / (a.fuel - b.fuel));
       }
     }
     this.oneLegIsBest = steepest <= 29;
@@ -64,7 +68,7 @@ export class TravelBounds {
   path(d: number): number {
     // Extra legs cost 14.5 s and save at most ½ unit each, which only pays for very slow modes.
     if (this.oneLegIsShortest || d < 1.5) return this.leg(d);
-    return Math.min(this.leg(d), (2 * d) / 3 * (this.fastest + 14.5));
+    return Math.min(this.leg(d), ((2 * d) / 3) * (this.fastest + 14.5));
   }
 
   /**
@@ -246,7 +250,13 @@ export class DestinationBound {
       this.distanceToTarget[i] = d;
       this.direct[i] = i === target ? 0 : bounds.path(d);
     }
-    this.field = new StationField(points, stations.filter((i) => i !== target), (b) => bounds.fullTank(this.distanceToTarget[b]!), bounds, refuelSeconds);
+    this.field = new StationField(
+      points,
+      stations.filter((i) => i !== target),
+      (b) => bounds.fullTank(this.distanceToTarget[b]!),
+      bounds,
+      refuelSeconds,
+    );
     this.viaStation = new Float64Array(n).fill(Number.NaN);
     this.anyFuel = new Float64Array(n).fill(Number.NaN);
   }
@@ -365,8 +375,15 @@ export class OriginBound {
     this.known = new Float64Array(points.length).fill(Number.NaN);
     const origin = points[start]!;
     for (const b of stations) this.fromStart[b] = distance(origin, points[b]!);
-    this.field = new StationField(points, stations, (b) => (b === start ? 0 : bounds.segment(this.fromStart[b]!, fuel)), bounds, refuelSeconds);
-    this.viaGates = gates.length === 0 ? Infinity : Math.min(...gates.map((g) => this.travel(start, g))) + MIN_JUMP_COOLDOWN;
+    this.field = new StationField(
+      points,
+      stations,
+      (b) => (b === start ? 0 : bounds.segment(this.fromStart[b]!, fuel)),
+      bounds,
+      refuelSeconds,
+    );
+    this.viaGates =
+      gates.length === 0 ? Infinity : Math.min(...gates.map((g) => this.travel(start, g))) + MIN_JUMP_COOLDOWN;
     this.viaWarp = viaWarp;
   }
 
@@ -386,7 +403,13 @@ export class OriginBound {
     let known = this.known[i]!;
     if (Number.isNaN(known)) {
       const d = distance(this.points[this.start]!, this.points[i]!);
-      known = i === this.start ? 0 : Math.min(this.viaWarp, Math.max(this.bounds.path(d), Math.min(this.bounds.segment(d, this.fuel), this.field.through(i))));
+      known =
+        i === this.start
+          ? 0
+          : Math.min(
+              this.viaWarp,
+              Math.max(this.bounds.path(d), Math.min(this.bounds.segment(d, this.fuel), this.field.through(i))),
+            );
       if (this.viaGates < known) for (const g of this.gates) known = Math.min(known, this.viaGates + this.travel(g, i));
       this.known[i] = known;
     }
@@ -431,11 +454,22 @@ export class RouteGuide {
   ) {
     this.targetSystem = map.systemOf[target]!;
     this.canWarp = warp !== undefined;
-    this.destination = new DestinationBound(map.points, map.members[this.targetSystem]!, stations, target, bounds, usableFuel, refuelSeconds);
+    this.destination = new DestinationBound(
+      map.points,
+      map.members[this.targetSystem]!,
+      stations,
+      target,
+      bounds,
+      usableFuel,
+      refuelSeconds,
+    );
     this.outside = new Float64Array(map.points.length).fill(Number.NaN);
     this.gateLeft = this.gateDistances();
     const homeGates = map.gates[this.targetSystem]!;
-    this.comeBack = homeGates.length === 0 ? Infinity : MIN_JUMP_COOLDOWN + Math.min(...homeGates.map((g) => this.destination.direct[g]!));
+    this.comeBack =
+      homeGates.length === 0
+        ? Infinity
+        : MIN_JUMP_COOLDOWN + Math.min(...homeGates.map((g) => this.destination.direct[g]!));
     this.warpBack = warp ? warp.out(this.targetSystem) : Infinity;
     this.systemLeft = warp ? this.systemDistances(warp) : undefined;
   }
@@ -447,7 +481,9 @@ export class RouteGuide {
 
   /** The cheapest bound: the direct path in the destination's system, nothing elsewhere. */
   direct(i: number): number {
-    return this.map.systemOf[i] === this.targetSystem ? Math.min(this.destination.direct[i]!, this.comeBack, this.warpBack) : 0;
+    return this.map.systemOf[i] === this.targetSystem
+      ? Math.min(this.destination.direct[i]!, this.comeBack, this.warpBack)
+      : 0;
   }
 
   /** A bound that holds whatever the fuel (for cheap pruning). */
@@ -473,7 +509,8 @@ export class RouteGuide {
     let known = this.outside[i]!;
     if (Number.isNaN(known)) {
       known = Infinity;
-      for (const g of this.map.gates[this.map.systemOf[i]!]!) known = Math.min(known, this.travel(i, g) + this.gateLeft[g]!);
+      for (const g of this.map.gates[this.map.systemOf[i]!]!)
+        known = Math.min(known, this.travel(i, g) + this.gateLeft[g]!);
       if (this.systemLeft) known = Math.min(known, this.systemLeft[this.map.systemOf[i]!]!);
       this.outside[i] = known;
     }
@@ -501,16 +538,20 @@ export class RouteGuide {
     const count = map.members.length;
     const left = new Float64Array(count).fill(Infinity);
     const into: Array<Array<{ from: number; seconds: number }>> = Array.from({ length: count }, () => []);
-    map.jumps.forEach((jumps, from) => jumps.forEach((j) => into[map.systemOf[j.to]!]!.push({ from: map.systemOf[from]!, seconds: j.seconds })));
+    map.jumps.forEach((jumps, from) =>
+      jumps.forEach((j) => into[map.systemOf[j.to]!]!.push({ from: map.systemOf[from]!, seconds: j.seconds })),
+    );
     const settled = new Uint8Array(count);
     left[this.targetSystem] = 0;
     for (;;) {
       let next = -1;
-      for (let s = 0; s < count; s++) if (!settled[s] && left[s]! < Infinity && (next < 0 || left[s]! < left[next]!)) next = s;
+      for (let s = 0; s < count; s++)
+        if (!settled[s] && left[s]! < Infinity && (next < 0 || left[s]! < left[next]!)) next = s;
       if (next < 0) return left;
       settled[next] = 1;
       const last = this.mayBeLastJumpInto(next);
-      for (const { from, seconds } of into[next]!) left[from] = Math.min(left[from]!, left[next]! + (last ? 0 : seconds));
+      for (const { from, seconds } of into[next]!)
+        left[from] = Math.min(left[from]!, left[next]! + (last ? 0 : seconds));
       for (let s = 0; s < count; s++) left[s] = Math.min(left[s]!, left[next]! + warp.between(s, next));
     }
   }

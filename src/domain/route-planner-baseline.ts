@@ -7,7 +7,12 @@ import type { NavWaypoint, ShipNavState } from './route.js';
  * those in reach; BURN if fuel >= 2 x cruise cost + 4, CRUISE if fuel >= cruise cost + 4, never
  * DRIFT; refuel below 90 % wherever fuel is sold. Returns total seconds, or undefined if stranded.
  */
-export function baselineSeconds(waypoints: readonly NavWaypoint[], ship: ShipNavState, destination: string, refuelSeconds = 0): number | undefined {
+export function baselineSeconds(
+  waypoints: readonly NavWaypoint[],
+  ship: ShipNavState,
+  destination: string,
+  refuelSeconds = 0,
+): number | undefined {
   const bySymbol = new Map(waypoints.map((w) => [w.symbol, w]));
   const target = bySymbol.get(destination)!;
   let here = bySymbol.get(ship.location)!;
@@ -29,7 +34,9 @@ export function baselineSeconds(waypoints: readonly NavWaypoint[], ship: ShipNav
     const direct = mode(distance(here, target));
     let next = direct ? target : undefined;
     if (!next) {
-      const reachable = waypoints.filter((w) => w.sellsFuel && !visited.has(w.symbol) && w.systemSymbol === here.systemSymbol && mode(distance(here, w)));
+      const reachable = waypoints.filter(
+        (w) => w.sellsFuel && !visited.has(w.symbol) && w.systemSymbol === here.systemSymbol && mode(distance(here, w)),
+      );
       next = reachable.sort((a, b) => distance(a, target) - distance(b, target))[0];
     }
     if (!next) return undefined;

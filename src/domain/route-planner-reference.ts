@@ -66,7 +66,8 @@ export function referenceFastestSeconds(
       }
     }
   }
-  for (let fuel = 0; fuel < levels; fuel++) for (const [cost] of before[model.target * levels + fuel]!) answer = Math.min(answer, cost);
+  for (let fuel = 0; fuel < levels; fuel++)
+    for (const [cost] of before[model.target * levels + fuel]!) answer = Math.min(answer, cost);
 
   // From the first jump on: one least cost per (waypoint, fuel, layer).
   const best = new Float64Array(waypoints.length * levels * LAYERS).fill(Infinity);
@@ -97,7 +98,9 @@ export function referenceFastestSeconds(
       }
     }
   }
-  for (let fuel = 0; fuel < levels; fuel++) for (let layer = 0; layer < LAYERS; layer++) answer = Math.min(answer, best[model.state(model.target, fuel, layer)]!);
+  for (let fuel = 0; fuel < levels; fuel++)
+    for (let layer = 0; layer < LAYERS; layer++)
+      answer = Math.min(answer, best[model.state(model.target, fuel, layer)]!);
   return answer === Infinity ? undefined : answer;
 }
 
@@ -116,7 +119,8 @@ export function referenceSecondsLeft(
   const model = new ReferenceModel(waypoints, ship, destination, options, systems);
   const { levels, capacity, target } = model;
   const left = new Float64Array(waypoints.length * levels * LAYERS).fill(Infinity);
-  for (let fuel = 0; fuel < levels; fuel++) for (let layer = 0; layer < LAYERS; layer++) left[model.state(target, fuel, layer)] = 0;
+  for (let fuel = 0; fuel < levels; fuel++)
+    for (let layer = 0; layer < LAYERS; layer++) left[model.state(target, fuel, layer)] = 0;
   for (let changed = true; changed; ) {
     changed = false;
     for (let node = 0; node < waypoints.length; node++) {
@@ -174,7 +178,12 @@ class ReferenceModel {
    * (node, fuel, layer). A jump's cost here is the cooldown it makes the next jump wait (0 for the
    * last); the wait for a cooldown the ship started with is the caller's.
    */
-  edges(node: number, fuel: number, layer: number, edge: (state: number, seconds: number, fuelPart: number, jump: boolean) => void): void {
+  edges(
+    node: number,
+    fuel: number,
+    layer: number,
+    edge: (state: number, seconds: number, fuelPart: number, jump: boolean) => void,
+  ): void {
     const { waypoints, capacity, options } = this;
     const weight = options.fuelWeight ?? 0;
     const here = waypoints[node]!;
@@ -186,7 +195,8 @@ class ReferenceModel {
         const a = this.systemAt.get(here.systemSymbol);
         const b = this.systemAt.get(waypoints[next]!.systemSymbol);
         edge(this.state(next, fuel, 0), jumpCooldownSeconds(a && b ? distance(a, b) : 0), 0, true);
-        if (this.ship.canWarp || waypoints[next]!.systemSymbol === waypoints[this.target]!.systemSymbol) edge(this.state(next, fuel, 1), 0, 0, true);
+        if (this.ship.canWarp || waypoints[next]!.systemSymbol === waypoints[this.target]!.systemSymbol)
+          edge(this.state(next, fuel, 1), 0, 0, true);
       }
     }
     // Warps: to every waypoint of every other system with a known position.
@@ -200,7 +210,12 @@ class ReferenceModel {
           const after = capacity === 0 ? 0 : fuel - fuelCost(d, mode);
           if (capacity > 0 && after < this.reserve) continue;
           const part = weight * (capacity === 0 ? 0 : fuel - after);
-          edge(this.state(next, after, layer), travelSeconds(d, mode, this.ship.engineSpeed, 'warp') + part, part, false);
+          edge(
+            this.state(next, after, layer),
+            travelSeconds(d, mode, this.ship.engineSpeed, 'warp') + part,
+            part,
+            false,
+          );
         }
       }
     }

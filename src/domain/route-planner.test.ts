@@ -11,8 +11,20 @@ const random = (seed: number): (() => number) => {
   return () => generator.next();
 };
 
-const wp = (symbol: string, x: number, y: number, sellsFuel = false): NavWaypoint => ({ symbol, systemSymbol: 'X1-T', x, y, sellsFuel });
-const ship = (location: string, fuel: number, fuelCapacity = 100, engineSpeed = 30): ShipNavState => ({ symbol: 'NOVA-1-1', location, fuel, fuelCapacity, engineSpeed });
+const wp = (symbol: string, x: number, y: number, sellsFuel = false): NavWaypoint => ({
+  symbol,
+  systemSymbol: 'X1-T',
+  x,
+  y,
+  sellsFuel,
+});
+const ship = (location: string, fuel: number, fuelCapacity = 100, engineSpeed = 30): ShipNavState => ({
+  symbol: 'NOVA-1-1',
+  location,
+  fuel,
+  fuelCapacity,
+  engineSpeed,
+});
 
 /** Replays a route leg by leg and checks that the ship could really fly it. */
 function expectFlyable(route: Route, waypoints: NavWaypoint[], start: ShipNavState, reserve = 0): void {
@@ -41,10 +53,24 @@ function expectFlyable(route: Route, waypoints: NavWaypoint[], start: ShipNavSta
 }
 
 /** 2 to 1 + `most` systems spread over `spread` galaxy units, each of 2 to 4 waypoints; the first waypoint of each is where its gate goes. */
-function systemsOf(next: () => number, most: number, spread: number): { systems: NavSystem[]; waypoints: NavWaypoint[] } {
-  const systems = Array.from({ length: 2 + Math.floor(next() * most) }, (_, s) => ({ symbol: `X1-S${s}`, x: Math.round(next() * spread), y: Math.round(next() * spread) }));
+function systemsOf(
+  next: () => number,
+  most: number,
+  spread: number,
+): { systems: NavSystem[]; waypoints: NavWaypoint[] } {
+  const systems = Array.from({ length: 2 + Math.floor(next() * most) }, (_, s) => ({
+    symbol: `X1-S${s}`,
+    x: Math.round(next() * spread),
+    y: Math.round(next() * spread),
+  }));
   const waypoints: NavWaypoint[] = systems.flatMap((s) =>
-    Array.from({ length: 2 + Math.floor(next() * 3) }, (_, i) => ({ symbol: `${s.symbol}-W${i}`, systemSymbol: s.symbol, x: Math.round((next() - 0.5) * 100), y: Math.round((next() - 0.5) * 100), sellsFuel: next() < 0.4 })),
+    Array.from({ length: 2 + Math.floor(next() * 3) }, (_, i) => ({
+      symbol: `${s.symbol}-W${i}`,
+      systemSymbol: s.symbol,
+      x: Math.round((next() - 0.5) * 100),
+      y: Math.round((next() - 0.5) * 100),
+      sellsFuel: next() < 0.4,
+    })),
   );
   return { systems, waypoints };
 }
@@ -53,7 +79,14 @@ function systemsOf(next: () => number, most: number, spread: number): { systems:
  * Plans the trip and holds it to the exhaustive reference: no route where it has none, else the same
  * cost (time, plus the fuel's weight). Returns the route, if any.
  */
-function expectReferenceCost(waypoints: NavWaypoint[], systems: NavSystem[], start: ShipNavState, destination: string, options: PlannerOptions, context: string): Route | undefined {
+function expectReferenceCost(
+  waypoints: NavWaypoint[],
+  systems: NavSystem[],
+  start: ShipNavState,
+  destination: string,
+  options: PlannerOptions,
+  context: string,
+): Route | undefined {
   const expected = referenceFastestSeconds(waypoints, start, destination, options, systems);
   const planner = new RoutePlanner(waypoints, systems);
   if (expected === undefined) {
@@ -69,7 +102,9 @@ describe('RoutePlanner', () => {
   it('flies straight there at BURN when the tank allows', () => {
     const waypoints = [wp('A', 0, 0), wp('B', 100, 0)];
     const route = new RoutePlanner(waypoints).plan(ship('A', 400, 400), 'B');
-    expect(route.legs).toEqual([expect.objectContaining({ from: 'A', to: 'B', mode: 'BURN', fuelCost: 200, refuelBefore: false })]);
+    expect(route.legs).toEqual([
+      expect.objectContaining({ from: 'A', to: 'B', mode: 'BURN', fuelCost: 200, refuelBefore: false }),
+    ]);
     expect(route.totalSeconds).toBe(travelSeconds(100, 'BURN', 30));
   });
 
@@ -83,7 +118,10 @@ describe('RoutePlanner', () => {
     const waypoints = [wp('A', 0, 0), wp('S', 10, 0, true), wp('B', 200, 0)];
     const start = ship('A', 20, 400);
     const route = new RoutePlanner(waypoints).plan(start, 'B', { refuelSeconds: 5 });
-    expect(route.legs.map((l) => [l.from, l.to, l.refuelBefore])).toEqual([['A', 'S', false], ['S', 'B', true]]);
+    expect(route.legs.map((l) => [l.from, l.to, l.refuelBefore])).toEqual([
+      ['A', 'S', false],
+      ['S', 'B', true],
+    ]);
     expect(route.refuelStops).toBe(1);
     expectFlyable(route, waypoints, start);
   });
@@ -119,7 +157,9 @@ describe('RoutePlanner', () => {
   it('explains why there is no route', () => {
     const waypoints = [wp('A', 0, 0), wp('B', 100, 0), wp('S', 500, 0, true)];
     expect(() => new RoutePlanner(waypoints).plan(ship('A', 0, 400), 'B')).toThrow(NoRouteError);
-    expect(() => new RoutePlanner(waypoints).plan(ship('A', 0, 400), 'B')).toThrow('the tank is empty and A sells no fuel (DRIFT needs 1)');
+    expect(() => new RoutePlanner(waypoints).plan(ship('A', 0, 400), 'B')).toThrow(
+      'the tank is empty and A sells no fuel (DRIFT needs 1)',
+    );
     expect(() => new RoutePlanner(waypoints).plan(ship('A', 1, 400), 'Z')).toThrow('unknown destination Z');
   });
 
@@ -130,9 +170,19 @@ describe('RoutePlanner', () => {
       { symbol: 'X1-B-G', systemSymbol: 'X1-B', x: 0, y: 0, sellsFuel: false, jumpsTo: ['X1-A-G'] },
       { symbol: 'X1-B-2', systemSymbol: 'X1-B', x: 10, y: 0, sellsFuel: false },
     ];
-    const systems = [{ symbol: 'X1-A', x: 0, y: 0 }, { symbol: 'X1-B', x: 300, y: 400 }];
-    const route = new RoutePlanner(waypoints, systems).plan({ symbol: 'S', location: 'X1-A-1', fuel: 400, fuelCapacity: 400, engineSpeed: 30 }, 'X1-B-2');
-    expect(route.legs.map((l) => l.mode === 'JUMP' ? `jump ${l.to}` : `${l.mode} ${l.to}`)).toEqual(['BURN X1-A-G', 'jump X1-B-G', 'BURN X1-B-2']);
+    const systems = [
+      { symbol: 'X1-A', x: 0, y: 0 },
+      { symbol: 'X1-B', x: 300, y: 400 },
+    ];
+    const route = new RoutePlanner(waypoints, systems).plan(
+      { symbol: 'S', location: 'X1-A-1', fuel: 400, fuelCapacity: 400, engineSpeed: 30 },
+      'X1-B-2',
+    );
+    expect(route.legs.map((l) => (l.mode === 'JUMP' ? `jump ${l.to}` : `${l.mode} ${l.to}`))).toEqual([
+      'BURN X1-A-G',
+      'jump X1-B-G',
+      'BURN X1-B-2',
+    ]);
     // The jump is instant and the ship may navigate during its cooldown: the last jump costs nothing.
     expect(route.legs[1]!.seconds).toBe(0);
     expect(route.totalSeconds).toBe(route.legs[0]!.seconds + route.legs[2]!.seconds);
@@ -148,36 +198,69 @@ describe('RoutePlanner', () => {
       { symbol: 'X1-C-2', systemSymbol: 'X1-C', x: 20, y: 0, sellsFuel: false },
     ];
     const ship = { symbol: 'S', location: 'X1-A-G', fuel: 100, fuelCapacity: 100, engineSpeed: 30 };
-    const straight = [{ symbol: 'X1-A', x: 0, y: 0 }, { symbol: 'X1-B', x: 100, y: 0 }, { symbol: 'X1-C', x: 1000, y: 0 }];
+    const straight = [
+      { symbol: 'X1-A', x: 0, y: 0 },
+      { symbol: 'X1-B', x: 100, y: 0 },
+      { symbol: 'X1-C', x: 1000, y: 0 },
+    ];
     const direct = new RoutePlanner(waypoints, straight).plan(ship, 'X1-C-2');
     expect(direct.legs.map((l) => l.to)).toEqual(['X1-C-G', 'X1-C-2']);
     expect(direct.totalSeconds).toBe(direct.legs[1]!.seconds);
 
     // Now the direct link is gone: the two short jumps cost the first one's cooldown.
-    const chained = new RoutePlanner(waypoints.map((w) => (w.symbol === 'X1-A-G' ? { ...w, jumpsTo: ['X1-B-G'] } : w)), straight).plan(ship, 'X1-C-2');
-    expect(chained.legs.map((l) => `${l.mode} ${l.to} ${l.seconds}`)).toEqual(['JUMP X1-B-G 45', 'JUMP X1-C-G 0', `${chained.legs[2]!.mode} X1-C-2 ${chained.legs[2]!.seconds}`]);
+    const chained = new RoutePlanner(
+      waypoints.map((w) => (w.symbol === 'X1-A-G' ? { ...w, jumpsTo: ['X1-B-G'] } : w)),
+      straight,
+    ).plan(ship, 'X1-C-2');
+    expect(chained.legs.map((l) => `${l.mode} ${l.to} ${l.seconds}`)).toEqual([
+      'JUMP X1-B-G 45',
+      'JUMP X1-C-G 0',
+      `${chained.legs[2]!.mode} X1-C-2 ${chained.legs[2]!.seconds}`,
+    ]);
     expect(chained.totalSeconds).toBe(45 + chained.legs[2]!.seconds);
 
     // A ship that jumped 30 s ago (cooldown 100 s left) waits 100 s more before its first jump.
-    const cooling = new RoutePlanner(waypoints.map((w) => (w.symbol === 'X1-A-G' ? { ...w, jumpsTo: ['X1-B-G'] } : w)), straight).plan({ ...ship, cooldownSeconds: 100 }, 'X1-C-2');
+    const cooling = new RoutePlanner(
+      waypoints.map((w) => (w.symbol === 'X1-A-G' ? { ...w, jumpsTo: ['X1-B-G'] } : w)),
+      straight,
+    ).plan({ ...ship, cooldownSeconds: 100 }, 'X1-C-2');
     expect(cooling.legs.map((l) => l.seconds).slice(0, 2)).toEqual([100 + 45, 0]);
     expect(cooling.totalSeconds).toBe(145 + cooling.legs[2]!.seconds);
   });
 
   it('matches an exhaustive search exactly on hundreds of random systems', () => {
     const next = random(20261122);
-    const modeSets: ReadonlyArray<readonly FlightMode[] | undefined> = [undefined, undefined, ['CRUISE'], ['DRIFT'], ['BURN', 'CRUISE']];
+    const modeSets: ReadonlyArray<readonly FlightMode[] | undefined> = [
+      undefined,
+      undefined,
+      ['CRUISE'],
+      ['DRIFT'],
+      ['BURN', 'CRUISE'],
+    ];
     let routed = 0;
     for (let trial = 0; trial < 300; trial++) {
       const count = 3 + Math.floor(next() * 5);
-      const waypoints = Array.from({ length: count }, (_, i) => wp(`W${i}`, Math.round((next() - 0.5) * 120), Math.round((next() - 0.5) * 120), next() < 0.35));
+      const waypoints = Array.from({ length: count }, (_, i) =>
+        wp(`W${i}`, Math.round((next() - 0.5) * 120), Math.round((next() - 0.5) * 120), next() < 0.35),
+      );
       const capacity = next() < 0.1 ? 0 : 10 + Math.floor(next() * 50);
-      const start = ship('W0', Math.floor(next() * (capacity + 1)), capacity, next() < 0.2 ? 1 + Math.floor(next() * 4) : 5 + Math.floor(next() * 40));
+      const start = ship(
+        'W0',
+        Math.floor(next() * (capacity + 1)),
+        capacity,
+        next() < 0.2 ? 1 + Math.floor(next() * 4) : 5 + Math.floor(next() * 40),
+      );
       const destination = `W${1 + Math.floor(next() * (count - 1))}`;
       const modes = modeSets[Math.floor(next() * modeSets.length)];
-      const options = { refuelSeconds: Math.floor(next() * 20), fuelReserve: next() < 0.3 ? 1 + Math.floor(next() * 5) : 0, ...(modes ? { modes } : {}) };
+      const options = {
+        refuelSeconds: Math.floor(next() * 20),
+        fuelReserve: next() < 0.3 ? 1 + Math.floor(next() * 5) : 0,
+        ...(modes ? { modes } : {}),
+      };
       // The planner keeps the reserve when it can and drops it when it cannot.
-      const expected = referenceFastestSeconds(waypoints, start, destination, options) ?? referenceFastestSeconds(waypoints, start, destination, { ...options, fuelReserve: 0 });
+      const expected =
+        referenceFastestSeconds(waypoints, start, destination, options) ??
+        referenceFastestSeconds(waypoints, start, destination, { ...options, fuelReserve: 0 });
       const planner = new RoutePlanner(waypoints);
       if (expected === undefined) {
         expect(() => planner.plan(start, destination, options), `trial ${trial}`).toThrow(NoRouteError);
@@ -205,10 +288,30 @@ describe('RoutePlanner', () => {
       }
       const capacity = 20 + Math.floor(next() * 40);
       // Some ships have just jumped: their first jump waits out what is left of the cooldown.
-      const start = { symbol: 'S', location: waypoints[1]!.symbol, fuel: Math.floor(next() * (capacity + 1)), fuelCapacity: capacity, engineSpeed: 5 + Math.floor(next() * 30), cooldownSeconds: next() < 0.4 ? Math.floor(next() * 300) : 0 };
+      const start = {
+        symbol: 'S',
+        location: waypoints[1]!.symbol,
+        fuel: Math.floor(next() * (capacity + 1)),
+        fuelCapacity: capacity,
+        engineSpeed: 5 + Math.floor(next() * 30),
+        cooldownSeconds: next() < 0.4 ? Math.floor(next() * 300) : 0,
+      };
       // Sometimes inside the start's own system, where leaving to refuel next door may still pay.
-      const destination = next() < 0.3 ? waypoints.find((w) => w.systemSymbol === 'X1-S0' && w.symbol !== start.location)!.symbol : waypoints.at(-1)!.symbol;
-      if (expectReferenceCost(waypoints, systems, start, destination, { refuelSeconds: Math.floor(next() * 20) }, `trial ${trial}`)) routed += 1;
+      const destination =
+        next() < 0.3
+          ? waypoints.find((w) => w.systemSymbol === 'X1-S0' && w.symbol !== start.location)!.symbol
+          : waypoints.at(-1)!.symbol;
+      if (
+        expectReferenceCost(
+          waypoints,
+          systems,
+          start,
+          destination,
+          { refuelSeconds: Math.floor(next() * 20) },
+          `trial ${trial}`,
+        )
+      )
+        routed += 1;
     }
     expect(routed).toBeGreaterThan(40);
   });
@@ -219,12 +322,25 @@ describe('RoutePlanner', () => {
     for (let trial = 0; trial < 200; trial++) {
       const { systems, waypoints } = systemsOf(next, 2, 300);
       const gates = systems.map((s) => waypoints.find((w) => w.systemSymbol === s.symbol)!);
-      gates.forEach((g, i) => ((g as { jumpsTo?: string[] }).jumpsTo = gates.filter((_, j) => j !== i).map((o) => o.symbol)));
+      gates.forEach(
+        (g, i) => ((g as { jumpsTo?: string[] }).jumpsTo = gates.filter((_, j) => j !== i).map((o) => o.symbol)),
+      );
       const capacity = 20 + Math.floor(next() * 60);
       // The start is away from its gate, so the ship burns fuel (and time) before it can jump.
-      const start = { symbol: 'S', location: waypoints[1]!.symbol, fuel: Math.floor(next() * (capacity + 1)), fuelCapacity: capacity, engineSpeed: 5 + Math.floor(next() * 30), cooldownSeconds: Math.floor(next() * 600), canWarp: next() < 0.3 };
+      const start = {
+        symbol: 'S',
+        location: waypoints[1]!.symbol,
+        fuel: Math.floor(next() * (capacity + 1)),
+        fuelCapacity: capacity,
+        engineSpeed: 5 + Math.floor(next() * 30),
+        cooldownSeconds: Math.floor(next() * 600),
+        canWarp: next() < 0.3,
+      };
       const destination = waypoints.at(-1)!.symbol;
-      const options = { refuelSeconds: Math.floor(next() * 20), ...(next() < 0.7 ? { fuelWeight: 0.2 + next() * 3 } : {}) };
+      const options = {
+        refuelSeconds: Math.floor(next() * 20),
+        ...(next() < 0.7 ? { fuelWeight: 0.2 + next() * 3 } : {}),
+      };
       const route = expectReferenceCost(waypoints, systems, start, destination, options, `trial ${trial}`);
       if (route?.legs.some((l) => l.mode === 'JUMP')) jumped += 1;
     }
@@ -242,13 +358,29 @@ describe('RoutePlanner', () => {
       for (const s of systems) {
         if (next() < 0.5) continue;
         const gate = waypoints.find((w) => w.systemSymbol === s.symbol)!;
-        (gate as { jumpsTo?: string[] }).jumpsTo = systems.filter((o) => o !== s && next() < 0.6).map((o) => `${o.symbol}-W0`);
+        (gate as { jumpsTo?: string[] }).jumpsTo = systems
+          .filter((o) => o !== s && next() < 0.6)
+          .map((o) => `${o.symbol}-W0`);
       }
       const capacity = 20 + Math.floor(next() * 60);
-      const start = { symbol: 'S', location: waypoints[1]!.symbol, fuel: Math.floor(next() * (capacity + 1)), fuelCapacity: capacity, engineSpeed: 5 + Math.floor(next() * 30), canWarp: true };
-      const destination = next() < 0.3 ? waypoints.find((w) => w.systemSymbol === 'X1-S0' && w.symbol !== start.location)!.symbol : waypoints.at(-1)!.symbol;
+      const start = {
+        symbol: 'S',
+        location: waypoints[1]!.symbol,
+        fuel: Math.floor(next() * (capacity + 1)),
+        fuelCapacity: capacity,
+        engineSpeed: 5 + Math.floor(next() * 30),
+        canWarp: true,
+      };
+      const destination =
+        next() < 0.3
+          ? waypoints.find((w) => w.systemSymbol === 'X1-S0' && w.symbol !== start.location)!.symbol
+          : waypoints.at(-1)!.symbol;
       const modes = next() < 0.3 ? (['CRUISE', 'DRIFT'] as const) : undefined;
-      const options = { refuelSeconds: Math.floor(next() * 20), ...(modes ? { modes } : {}), ...(next() < 0.2 ? { fuelWeight: next() } : {}) };
+      const options = {
+        refuelSeconds: Math.floor(next() * 20),
+        ...(modes ? { modes } : {}),
+        ...(next() < 0.2 ? { fuelWeight: next() } : {}),
+      };
       // A cooldown left from a last jump: the first jump waits for it, whatever the fuel's weight.
       if (next() < 0.4) Object.assign(start, { cooldownSeconds: Math.floor(next() * 300) });
       const route = expectReferenceCost(waypoints, systems, start, destination, options, `trial ${trial}`);
@@ -272,7 +404,10 @@ describe('RoutePlanner', () => {
       { symbol: 'X1-B-G', systemSymbol: 'X1-B', x: 0, y: 0, sellsFuel: false, jumpsTo: ['X1-A-G'] },
       { symbol: 'X1-B-F', systemSymbol: 'X1-B', x: 0, y: 1, sellsFuel: true },
     ];
-    const systems = [{ symbol: 'X1-A', x: 0, y: 0 }, { symbol: 'X1-B', x: 0, y: 0 }];
+    const systems = [
+      { symbol: 'X1-A', x: 0, y: 0 },
+      { symbol: 'X1-B', x: 0, y: 0 },
+    ];
     const start = { symbol: 'S', location: 'X1-A-S', fuel: 2, fuelCapacity: 160, engineSpeed: 30 };
     const options = { refuelSeconds: 5 };
     const route = new RoutePlanner(waypoints, systems).plan(start, 'X1-A-B', options);
@@ -290,7 +425,9 @@ describe('RoutePlanner', () => {
     const next = random(31337);
     for (let trial = 0; trial < 150; trial++) {
       const count = 3 + Math.floor(next() * 4);
-      const points = Array.from({ length: count }, (_, i) => wp(`W${i}`, Math.round((next() - 0.5) * 120), Math.round((next() - 0.5) * 120), next() < 0.35));
+      const points = Array.from({ length: count }, (_, i) =>
+        wp(`W${i}`, Math.round((next() - 0.5) * 120), Math.round((next() - 0.5) * 120), next() < 0.35),
+      );
       const capacity = 10 + Math.floor(next() * 50);
       const start = ship('W0', Math.floor(next() * (capacity + 1)), capacity, 5 + Math.floor(next() * 40));
       const destination = `W${1 + Math.floor(next() * (count - 1))}`;
@@ -313,7 +450,9 @@ describe('RoutePlanner', () => {
   });
 
   it('refuses a ship whose engine cannot move it', () => {
-    expect(() => new RoutePlanner([wp('A', 0, 0), wp('B', 10, 0)]).plan(ship('A', 100, 100, 0), 'B')).toThrow('engine speed of 0');
+    expect(() => new RoutePlanner([wp('A', 0, 0), wp('B', 10, 0)]).plan(ship('A', 100, 100, 0), 'B')).toThrow(
+      'engine speed of 0',
+    );
   });
 
   it('splits a slow DRIFT trip where shorter legs round down', () => {
@@ -327,7 +466,9 @@ describe('RoutePlanner', () => {
   it('stays exact on systems of 70 waypoints', () => {
     const next = random(77);
     for (let trial = 0; trial < 12; trial++) {
-      const waypoints = Array.from({ length: 70 }, (_, i) => wp(`W${i}`, Math.round((next() - 0.5) * 200), Math.round((next() - 0.5) * 200), next() < 0.2));
+      const waypoints = Array.from({ length: 70 }, (_, i) =>
+        wp(`W${i}`, Math.round((next() - 0.5) * 200), Math.round((next() - 0.5) * 200), next() < 0.2),
+      );
       const start = ship('W0', Math.floor(next() * 31), 30, 5 + Math.floor(next() * 30));
       const destination = `W${1 + Math.floor(next() * 69)}`;
       const expected = referenceFastestSeconds(waypoints, start, destination, { refuelSeconds: 5 });

@@ -66,11 +66,15 @@ export class RoutePlanner {
   plan(ship: ShipNavState, destination: string, options: PlannerOptions = {}): Route {
     const from = this.map.indexOf(ship.location);
     const to = this.map.indexOf(destination);
-    if (from === undefined) throw new NoRouteError(`the ship's location ${ship.location} is not in the known map; sync the system first`);
+    if (from === undefined)
+      throw new NoRouteError(`the ship's location ${ship.location} is not in the known map; sync the system first`);
     if (to === undefined) throw new NoRouteError(`unknown destination ${destination}`);
-    if (!(ship.engineSpeed > 0)) throw new NoRouteError(`${ship.symbol} has an engine speed of ${ship.engineSpeed} and cannot fly`);
+    if (!(ship.engineSpeed > 0))
+      throw new NoRouteError(`${ship.symbol} has an engine speed of ${ship.engineSpeed} and cannot fly`);
     const reserve = Math.min(options.fuelReserve ?? 0, ship.fuelCapacity);
-    const route = this.fastest(ship, from, to, reserve, options) ?? (reserve > 0 ? this.fastest(ship, from, to, 0, options) : undefined);
+    const route =
+      this.fastest(ship, from, to, reserve, options) ??
+      (reserve > 0 ? this.fastest(ship, from, to, 0, options) : undefined);
     if (!route) throw new NoRouteError(this.explain(ship, from, to));
     return route;
   }
@@ -82,7 +86,13 @@ export class RoutePlanner {
    * only a corridor of waypoints that could be stops on a faster route, and the full search looks
    * at those alone.
    */
-  private fastest(ship: ShipNavState, from: number, to: number, reserve: number, options: PlannerOptions): Route | undefined {
+  private fastest(
+    ship: ShipNavState,
+    from: number,
+    to: number,
+    reserve: number,
+    options: PlannerOptions,
+  ): Route | undefined {
     const { map } = this;
     const modes = options.modes ?? DEFAULT_MODES;
     const refuelSeconds = options.refuelSeconds ?? 0;
@@ -93,11 +103,34 @@ export class RoutePlanner {
     const warp = ship.canWarp ? this.warpBounds(modes, ship.engineSpeed) : undefined;
     const guide = new RouteGuide(map, to, bounds, stationsOf(map.systemOf[to]!), usable, refuelSeconds, warp);
     const fuelWeight = Math.max(0, options.fuelWeight ?? 0);
-    const trip: Trip = { map, ship, from, to, reserve, modes, refuelSeconds, fuelWeight, bounds, guide, warp, cooldown: Math.max(0, ship.cooldownSeconds ?? 0), fuel: tankless ? 0 : Math.min(ship.fuel, ship.fuelCapacity) };
+    const trip: Trip = {
+      map,
+      ship,
+      from,
+      to,
+      reserve,
+      modes,
+      refuelSeconds,
+      fuelWeight,
+      bounds,
+      guide,
+      warp,
+      cooldown: Math.max(0, ship.cooldownSeconds ?? 0),
+      fuel: tankless ? 0 : Math.min(ship.fuel, ship.fuelCapacity),
+    };
     const system = map.systemOf[from]!;
     let found: Found | undefined;
     if (system === map.systemOf[to]) {
-      const origin = new OriginBound(map.points, stationsOf(system), map.gates[system]!, from, trip.fuel - reserve, bounds, refuelSeconds, warp?.out(system));
+      const origin = new OriginBound(
+        map.points,
+        stationsOf(system),
+        map.gates[system]!,
+        from,
+        trip.fuel - reserve,
+        bounds,
+        refuelSeconds,
+        warp?.out(system),
+      );
       const greedy = this.greedyCost(trip);
       if (greedy < Infinity) {
         const quick = new Search(trip, { system, origin, upper: greedy, stationsOnly: true }).run();
@@ -134,7 +167,8 @@ export class RoutePlanner {
       let best = Infinity;
       for (const mode of modes) {
         const cost = tankless ? 0 : fuelCost(d, mode);
-        if (tankless || tank - cost >= reserve) best = Math.min(best, travelSeconds(d, mode, ship.engineSpeed) + fuelWeight * cost);
+        if (tankless || tank - cost >= reserve)
+          best = Math.min(best, travelSeconds(d, mode, ship.engineSpeed) + fuelWeight * cost);
       }
       return best;
     };
@@ -143,12 +177,16 @@ export class RoutePlanner {
     const fromStation = (k: number): number => {
       if (Number.isNaN(chain[k]!)) {
         const after = next[k]!;
-        chain[k] = after < 0 ? leg(stations[k]!, to, ship.fuelCapacity) : leg(stations[k]!, stations[after]!, ship.fuelCapacity) + refuelSeconds + fromStation(after);
+        chain[k] =
+          after < 0
+            ? leg(stations[k]!, to, ship.fuelCapacity)
+            : leg(stations[k]!, stations[after]!, ship.fuelCapacity) + refuelSeconds + fromStation(after);
       }
       return chain[k]!;
     };
     let best = leg(from, to, fuel);
-    for (let k = 0; k < stations.length; k++) best = Math.min(best, leg(from, stations[k]!, fuel) + refuelSeconds + fromStation(k));
+    for (let k = 0; k < stations.length; k++)
+      best = Math.min(best, leg(from, stations[k]!, fuel) + refuelSeconds + fromStation(k));
     return best;
   }
 
@@ -192,14 +230,18 @@ export class RoutePlanner {
     const here = this.waypoints[from]!;
     const target = this.waypoints[to]!;
     const prefix = `no route for ${ship.symbol} from ${here.symbol} to ${target.symbol}`;
-    if (ship.fuelCapacity > 0 && ship.fuel < 1 && !here.sellsFuel) return `${prefix}: the tank is empty and ${here.symbol} sells no fuel (DRIFT needs 1)`;
+    if (ship.fuelCapacity > 0 && ship.fuel < 1 && !here.sellsFuel)
+      return `${prefix}: the tank is empty and ${here.symbol} sells no fuel (DRIFT needs 1)`;
     if (here.systemSymbol !== target.systemSymbol) {
       return ship.canWarp
         ? `${prefix}: no chain of working jump gates leads to ${target.systemSymbol}, and no warp (with fuel stops) reaches it on ${ship.fuel} fuel`
         : `${prefix}: no chain of working jump gates (and fuel) leads to ${target.systemSymbol}, and ${ship.symbol} has no warp drive`;
     }
-    const stations = this.waypoints.filter((w) => w.sellsFuel && w.systemSymbol === here.systemSymbol && w.symbol !== here.symbol);
-    if (stations.length === 0) return `${prefix}: no fuel station in ${here.systemSymbol} and ${ship.fuel} fuel is not enough`;
+    const stations = this.waypoints.filter(
+      (w) => w.sellsFuel && w.systemSymbol === here.systemSymbol && w.symbol !== here.symbol,
+    );
+    if (stations.length === 0)
+      return `${prefix}: no fuel station in ${here.systemSymbol} and ${ship.fuel} fuel is not enough`;
     const nearest = stations.reduce((best, w) => (distance(here, w) < distance(here, best) ? w : best));
     return `${prefix}: no fuel station within reach at ${ship.fuel} fuel (nearest: ${nearest.symbol}, ${Math.round(distance(here, nearest))} away; DRIFT needs 1)`;
   }
@@ -250,7 +292,15 @@ interface Found {
   cost: number;
   modes: readonly FlightMode[];
   refuelSeconds: number;
-  steps: Array<{ node: number; from: number; fuel: number; kind: number; distance: number; fuelUsed: number; seconds: number }>;
+  steps: Array<{
+    node: number;
+    from: number;
+    fuel: number;
+    kind: number;
+    distance: number;
+    fuelUsed: number;
+    seconds: number;
+  }>;
 }
 
 /**
@@ -334,8 +384,19 @@ class Search {
         // Into the destination's system (or anywhere, for a ship that can warp on), the jump may be
         // the last: its cooldown then runs while the ship flies on. Any jump may also be followed by
         // another, which waits the cooldown out.
-        if (this.trip.warp || map.systemOf[jump.to] === targetSystem) this.push(jump.to, fuel, cost + wait, time + wait, id, JUMP, 0, wait, 1);
-        this.push(jump.to, fuel, cost + wait + jump.seconds, time + wait + jump.seconds, id, JUMP, 0, wait + jump.seconds, 0);
+        if (this.trip.warp || map.systemOf[jump.to] === targetSystem)
+          this.push(jump.to, fuel, cost + wait, time + wait, id, JUMP, 0, wait, 1);
+        this.push(
+          jump.to,
+          fuel,
+          cost + wait + jump.seconds,
+          time + wait + jump.seconds,
+          id,
+          JUMP,
+          0,
+          wait + jump.seconds,
+          0,
+        );
       }
     }
     return undefined;
@@ -374,7 +435,8 @@ class Search {
         const arrival = cost + seconds + weight * burned;
         if (arrival + floor >= this.bound) continue;
         if (ends) this.push(to, left, arrival, time + seconds, id, WARP + m, d, seconds, jumped);
-        for (const landing of landings) this.push(landing, left, arrival, time + seconds, id, WARP + m, d, seconds, jumped);
+        for (const landing of landings)
+          this.push(landing, left, arrival, time + seconds, id, WARP + m, d, seconds, jumped);
       }
     }
   }
@@ -413,7 +475,17 @@ class Search {
   }
 
   /** Queues a state unless it cannot beat the bound or another state at its waypoint dominates it. */
-  private push(node: number, fuel: number, cost: number, time: number, parent: number, kind: number, legDistance: number, legSeconds: number, jumped: number): void {
+  private push(
+    node: number,
+    fuel: number,
+    cost: number,
+    time: number,
+    parent: number,
+    kind: number,
+    legDistance: number,
+    legSeconds: number,
+    jumped: number,
+  ): void {
     const { trip } = this;
     let estimate = cost;
     if (node === trip.to) {
@@ -427,12 +499,24 @@ class Search {
     if (!front) this.fronts[node] = front = [];
     for (let k = 0; k < front.length; k++) {
       const other = front[k]!;
-      if (this.cost[other]! <= cost && this.fuel[other]! >= fuel && this.jumped[other]! <= jumped && this.fuelPartNoMore(other, cost - time)) return;
+      if (
+        this.cost[other]! <= cost &&
+        this.fuel[other]! >= fuel &&
+        this.jumped[other]! <= jumped &&
+        this.fuelPartNoMore(other, cost - time)
+      )
+        return;
     }
     let kept = 0;
     for (let k = 0; k < front.length; k++) {
       const other = front[k]!;
-      if (this.cost[other]! >= cost && this.fuel[other]! <= fuel && this.jumped[other]! >= jumped && this.fuelPartNoLess(other, cost - time)) this.dead[other] = 1;
+      if (
+        this.cost[other]! >= cost &&
+        this.fuel[other]! <= fuel &&
+        this.jumped[other]! >= jumped &&
+        this.fuelPartNoLess(other, cost - time)
+      )
+        this.dead[other] = 1;
       else front[kept++] = other;
     }
     front.length = kept;
@@ -492,4 +576,3 @@ class Search {
     };
   }
 }
-

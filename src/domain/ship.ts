@@ -84,7 +84,10 @@ export class Ship {
 
   private refuseInTransit(now: number, action: string): void {
     if (this.statusAt(now) === 'IN_TRANSIT') {
-      throw new DomainRuleError(`ship ${this.symbol} is in transit to ${this.state.nav.destination} for ${this.secondsToArrival(now)} more seconds; cannot ${action}`, 'IN_TRANSIT');
+      throw new DomainRuleError(
+        `ship ${this.symbol} is in transit to ${this.state.nav.destination} for ${this.secondsToArrival(now)} more seconds; cannot ${action}`,
+        'IN_TRANSIT',
+      );
     }
   }
 }

@@ -46,9 +46,14 @@ describe('CriticalSection', () => {
       order.push('c1');
       await new Promise((resolve) => setTimeout(resolve, 5));
     });
-    const two = locks.run('c2', ['ship:A', 'ship:B'], async () => {
-      order.push('c2');
-    }, 1_000);
+    const two = locks.run(
+      'c2',
+      ['ship:A', 'ship:B'],
+      async () => {
+        order.push('c2');
+      },
+      1_000,
+    );
     await Promise.all([one, two]);
     expect(order).toEqual(['c1', 'c2']);
   });

@@ -8,13 +8,20 @@ export class HandlerNotFoundError extends AppError {
 
 export class UnknownMessageTypeError extends AppError {
   override readonly exitCode = 2;
-  constructor(readonly messageType: string, known: string[]) {
+  constructor(
+    readonly messageType: string,
+    known: string[],
+  ) {
     super(`unknown command type "${messageType}" (known: ${known.join(', ')})`, 'UNKNOWN_MESSAGE');
   }
 }
 
 export class LockTimeoutError extends AppError {
-  constructor(readonly resource: string, readonly holder: string, timeoutMs: number) {
+  constructor(
+    readonly resource: string,
+    readonly holder: string,
+    timeoutMs: number,
+  ) {
     super(`${resource} is held by ${holder}; gave up after ${timeoutMs} ms`, 'LOCK_TIMEOUT');
   }
 }

@@ -24,7 +24,10 @@ export class EventBus {
     this.subscribers.set(type, list);
     return () => {
       const current = this.subscribers.get(type) ?? [];
-      this.subscribers.set(type, current.filter((s) => s !== subscriber));
+      this.subscribers.set(
+        type,
+        current.filter((s) => s !== subscriber),
+      );
     };
   }
 

@@ -43,7 +43,11 @@ function setup() {
       return next();
     },
   });
-  const mediator = new Mediator([tracer('logging'), new ValidationBehavior(), new TransactionBehavior(store, dispatcher)]);
+  const mediator = new Mediator([
+    tracer('logging'),
+    new ValidationBehavior(),
+    new TransactionBehavior(store, dispatcher),
+  ]);
   mediator.register(Ping, { handle: async (ping: Ping) => `pong ${ping.props.text}` });
   mediator.register(WriteNote, {
     handle: async (cmd: WriteNote) => {
@@ -63,7 +67,10 @@ function insertNote(db: SqliteDatabase, id: string) {
 }
 
 function notes(db: SqliteDatabase): string[] {
-  return db.prepare<[], { id: string }>('SELECT id FROM notes ORDER BY id').all().map((row) => row.id);
+  return db
+    .prepare<[], { id: string }>('SELECT id FROM notes ORDER BY id')
+    .all()
+    .map((row) => row.id);
 }
 
 describe('Mediator', () => {
@@ -107,7 +114,9 @@ describe('Mediator', () => {
 
   it('writes nothing when the handler fails, even after a nested command succeeded', async () => {
     const { mediator, db, store } = setup();
-    await expect(mediator.send(new WriteNote({ id: 'x', nested: true, fail: true }))).rejects.toThrow('remote call failed');
+    await expect(mediator.send(new WriteNote({ id: 'x', nested: true, fail: true }))).rejects.toThrow(
+      'remote call failed',
+    );
     expect(notes(db)).toEqual([]);
     expect(store.recent(10)).toEqual([]);
   });

@@ -21,7 +21,10 @@ export class Mediator {
   constructor(private readonly behaviors: readonly PipelineBehavior[] = []) {}
 
   /** Register a handler instance, or a factory called once on first use (lazy resolution). */
-  register<R extends Request<unknown>>(type: RequestClass<R>, handler: RequestHandler<R> | (() => RequestHandler<R>)): this {
+  register<R extends Request<unknown>>(
+    type: RequestClass<R>,
+    handler: RequestHandler<R> | (() => RequestHandler<R>),
+  ): this {
     if (this.registrations.has(type)) throw new Error(`a handler for ${type.name} is already registered`);
     this.registrations.set(type, { source: handler as HandlerSource });
     return this;
@@ -47,7 +50,12 @@ export class Mediator {
     return runInContext(context, () => this.invoke(0, request, context, handler)) as Promise<T>;
   }
 
-  private invoke(index: number, request: Request<unknown>, context: RequestContext, handler: RequestHandler<Request<unknown>>): Promise<unknown> {
+  private invoke(
+    index: number,
+    request: Request<unknown>,
+    context: RequestContext,
+    handler: RequestHandler<Request<unknown>>,
+  ): Promise<unknown> {
     const behavior = this.behaviors[index];
     if (!behavior) return handler.handle(request);
     return behavior.handle(request, context, () => this.invoke(index + 1, request, context, handler));

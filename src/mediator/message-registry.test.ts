@@ -27,6 +27,8 @@ describe('MessageRegistry', () => {
 
   it('refuses an unknown type name and lists the known ones', () => {
     const registry = new MessageRegistry().register(NavigateTo);
-    expect(() => registry.rebuild('SelfDestruct', {})).toThrow('unknown command type "SelfDestruct" (known: NavigateTo)');
+    expect(() => registry.rebuild('SelfDestruct', {})).toThrow(
+      'unknown command type "SelfDestruct" (known: NavigateTo)',
+    );
   });
 });

@@ -23,7 +23,10 @@ export class OutboxDispatcher {
     if (events.length === 0) return;
     // Events of one command keep their order; publish() itself never throws (fail-open).
     for (const event of events) await this.bus.publish(event);
-    this.outbox.markDispatched(events.map((e) => e.id), this.now());
+    this.outbox.markDispatched(
+      events.map((e) => e.id),
+      this.now(),
+    );
   }
 
   async redeliverPending(batch = 500): Promise<number> {

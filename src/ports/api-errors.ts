@@ -27,7 +27,9 @@ export class NotInOrbitError extends ApiError {}
 export class NotDockedError extends ApiError {}
 export class AlreadyAtDestinationError extends ApiError {}
 export class CooldownError extends ApiError {
-  readonly remainingSeconds = Number((this.data.cooldown as { remainingSeconds?: number } | undefined)?.remainingSeconds ?? 0);
+  readonly remainingSeconds = Number(
+    (this.data.cooldown as { remainingSeconds?: number } | undefined)?.remainingSeconds ?? 0,
+  );
 }
 export class InsufficientCreditsError extends ApiError {}
 export class RateLimitedError extends ApiError {}
@@ -46,16 +48,38 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
   const data = (error?.data && typeof error.data === 'object' ? error.data : {}) as Record<string, unknown>;
   switch (code) {
     case 4203:
-      return new InsufficientFuelError(code, status, `ship ${data.shipSymbol ?? '?'} needs ${data.fuelRequired ?? '?'} fuel, has ${data.fuelAvailable ?? '?'}`, data);
+      return new InsufficientFuelError(
+        code,
+        status,
+        `ship ${data.shipSymbol ?? '?'} needs ${data.fuelRequired ?? '?'} fuel, has ${data.fuelAvailable ?? '?'}`,
+        data,
+      );
     case 4214:
     case 4200:
-      return new ShipInTransitError(code, status, data.secondsToArrival !== undefined ? `ship is in transit to ${data.destinationSymbol ?? '?'}, arriving in ${data.secondsToArrival} s` : message, data);
+      return new ShipInTransitError(
+        code,
+        status,
+        data.secondsToArrival !== undefined
+          ? `ship is in transit to ${data.destinationSymbol ?? '?'}, arriving in ${data.secondsToArrival} s`
+          : message,
+        data,
+      );
     case 4236:
-      return new NotInOrbitError(code, status, `ship is not in orbit at ${data.waypointSymbol ?? 'its waypoint'}`, data);
+      return new NotInOrbitError(
+        code,
+        status,
+        `ship is not in orbit at ${data.waypointSymbol ?? 'its waypoint'}`,
+        data,
+      );
     case 4244:
       return new NotDockedError(code, status, `ship is not docked at ${data.waypointSymbol ?? 'its waypoint'}`, data);
     case 4204:
-      return new AlreadyAtDestinationError(code, status, `ship is already at ${data.destinationSymbol ?? 'the destination'}`, data);
+      return new AlreadyAtDestinationError(
+        code,
+        status,
+        `ship is already at ${data.destinationSymbol ?? 'the destination'}`,
+        data,
+      );
     case 4000:
       return new CooldownError(code, status, message, data);
     case 4600:
@@ -68,7 +92,12 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
     default:
       if (status === 401 || code === 401) {
         return /reset_date/i.test(message)
-          ? new TokenResetError(code, status, 'the server was reset since this token was issued: register the agent again (spacetraders player register --reregister)', data)
+          ? new TokenResetError(
+              code,
+              status,
+              'the server was reset since this token was issued: register the agent again (spacetraders player register --reregister)',
+              data,
+            )
           : new UnauthorizedError(code, status, message, data);
       }
       if (status >= 500) return new ServerUnavailableError(code, status, message, data);

@@ -17,10 +17,21 @@ export interface ContainerStore {
    * Claims every resource for the container, all or none, atomically. Returns the conflicting
    * holder when another container holds one of them; re-claiming one's own resources succeeds.
    */
-  claim(containerId: string, resources: readonly string[], now: number): { resource: string; holder: string } | undefined;
+  claim(
+    containerId: string,
+    resources: readonly string[],
+    now: number,
+  ): { resource: string; holder: string } | undefined;
   release(containerId: string): void;
   appendLog(containerId: string, level: string, message: string, at: number): void;
   logs(containerId: string, options: { afterId?: number; minLevel?: string; limit?: number }): ContainerLogLine[];
 }
 
-export const LOG_LEVEL_RANK: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
+export const LOG_LEVEL_RANK: Record<string, number> = {
+  trace: 10,
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+};

@@ -80,7 +80,11 @@ export interface SpaceTradersApi {
   purchase(agentToken: string, shipSymbol: string, tradeSymbol: string, units: number): Promise<TradeResult>;
   sell(agentToken: string, shipSymbol: string, tradeSymbol: string, units: number): Promise<TradeResult>;
   getSystem(agentToken: string, systemSymbol: string): Promise<SystemDto>;
-  listWaypoints(agentToken: string, systemSymbol: string, filter?: { type?: string; traits?: string[] }): Promise<WaypointDto[]>;
+  listWaypoints(
+    agentToken: string,
+    systemSymbol: string,
+    filter?: { type?: string; traits?: string[] },
+  ): Promise<WaypointDto[]>;
   getMarket(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<MarketDto>;
   getJumpGate(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<JumpGateDto>;
   getShipyard(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<ShipyardDto>;
@@ -88,11 +92,21 @@ export interface SpaceTradersApi {
   warp(agentToken: string, shipSymbol: string, waypointSymbol: string): Promise<NavigateResult>;
   jettison(agentToken: string, shipSymbol: string, tradeSymbol: string, units: number): Promise<ShipCargoDto>;
   survey(agentToken: string, shipSymbol: string): Promise<{ cooldown: CooldownDto; surveys: SurveyDto[] }>;
-  extract(agentToken: string, shipSymbol: string, survey?: SurveyDto): Promise<{ extraction: ExtractionDto; cooldown: CooldownDto; cargo: ShipCargoDto }>;
+  extract(
+    agentToken: string,
+    shipSymbol: string,
+    survey?: SurveyDto,
+  ): Promise<{ extraction: ExtractionDto; cooldown: CooldownDto; cargo: ShipCargoDto }>;
   listContracts(agentToken: string): Promise<ContractDto[]>;
   getContract(agentToken: string, contractId: string): Promise<ContractDto>;
   acceptContract(agentToken: string, contractId: string): Promise<{ agent: AgentDto; contract: ContractDto }>;
-  deliverContract(agentToken: string, contractId: string, shipSymbol: string, tradeSymbol: string, units: number): Promise<{ contract: ContractDto; cargo: ShipCargoDto }>;
+  deliverContract(
+    agentToken: string,
+    contractId: string,
+    shipSymbol: string,
+    tradeSymbol: string,
+    units: number,
+  ): Promise<{ contract: ContractDto; cargo: ShipCargoDto }>;
   fulfillContract(agentToken: string, contractId: string): Promise<{ agent: AgentDto; contract: ContractDto }>;
   negotiateContract(agentToken: string, shipSymbol: string): Promise<ContractDto>;
 }

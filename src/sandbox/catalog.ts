@@ -76,7 +76,15 @@ export const TRADE_GOODS: Record<string, { name: string; basePrice: number }> = 
 };
 
 /** Goods an asteroid yields when extracted. */
-export const ASTEROID_YIELDS = ['IRON_ORE', 'COPPER_ORE', 'ALUMINUM_ORE', 'QUARTZ_SAND', 'SILICON_CRYSTALS', 'ICE_WATER', 'AMMONIA_ICE'];
+export const ASTEROID_YIELDS = [
+  'IRON_ORE',
+  'COPPER_ORE',
+  'ALUMINUM_ORE',
+  'QUARTZ_SAND',
+  'SILICON_CRYSTALS',
+  'ICE_WATER',
+  'AMMONIA_ICE',
+];
 
 export const RECRUITING_FACTIONS: Array<{ symbol: S['FactionSymbol']; name: string }> = [
   { symbol: 'COSMIC', name: 'Cosmic Engineers' },
@@ -88,8 +96,22 @@ export const RECRUITING_FACTIONS: Array<{ symbol: S['FactionSymbol']; name: stri
 
 const condition = { condition: 1, integrity: 1, quality: 4 };
 
-function frame(symbol: S['ShipFrame']['symbol'], fuelCapacity: number, moduleSlots: number, mountingPoints: number): S['ShipFrame'] {
-  return { symbol, name: symbol, description: symbol, moduleSlots, mountingPoints, fuelCapacity, requirements: { power: 1, crew: 0 }, ...condition };
+function frame(
+  symbol: S['ShipFrame']['symbol'],
+  fuelCapacity: number,
+  moduleSlots: number,
+  mountingPoints: number,
+): S['ShipFrame'] {
+  return {
+    symbol,
+    name: symbol,
+    description: symbol,
+    moduleSlots,
+    mountingPoints,
+    fuelCapacity,
+    requirements: { power: 1, crew: 0 },
+    ...condition,
+  };
 }
 
 function engine(symbol: S['ShipEngine']['symbol'], speed: number): S['ShipEngine'] {
@@ -112,27 +134,79 @@ export interface ShipTemplate {
   crew: { required: number; capacity: number };
 }
 
-export const laser: S['ShipMount'] = { symbol: 'MOUNT_MINING_LASER_I', name: 'Mining Laser I', description: 'laser', strength: 10, requirements: { power: 1, crew: 0 } };
-export const surveyor: S['ShipMount'] = { symbol: 'MOUNT_SURVEYOR_I', name: 'Surveyor I', description: 'surveyor', strength: 1, requirements: { power: 1, crew: 0 } };
-export const cargoHold: S['ShipModule'] = { symbol: 'MODULE_CARGO_HOLD_I', name: 'Cargo Hold', description: 'cargo', capacity: 15, requirements: { power: 1, crew: 0, slots: 1 } };
-export const warpDrive: S['ShipModule'] = { symbol: 'MODULE_WARP_DRIVE_I', name: 'Warp Drive I', description: 'warp', range: 2000, requirements: { power: 1, crew: 0, slots: 1 } };
+export const laser: S['ShipMount'] = {
+  symbol: 'MOUNT_MINING_LASER_I',
+  name: 'Mining Laser I',
+  description: 'laser',
+  strength: 10,
+  requirements: { power: 1, crew: 0 },
+};
+export const surveyor: S['ShipMount'] = {
+  symbol: 'MOUNT_SURVEYOR_I',
+  name: 'Surveyor I',
+  description: 'surveyor',
+  strength: 1,
+  requirements: { power: 1, crew: 0 },
+};
+export const cargoHold: S['ShipModule'] = {
+  symbol: 'MODULE_CARGO_HOLD_I',
+  name: 'Cargo Hold',
+  description: 'cargo',
+  capacity: 15,
+  requirements: { power: 1, crew: 0, slots: 1 },
+};
+export const warpDrive: S['ShipModule'] = {
+  symbol: 'MODULE_WARP_DRIVE_I',
+  name: 'Warp Drive I',
+  description: 'warp',
+  range: 2000,
+  requirements: { power: 1, crew: 0, slots: 1 },
+};
 
 /** Ship types the sandbox builds: speeds and tanks in the range the live game uses. */
 export const SHIP_TEMPLATES: Partial<Record<S['ShipType'], ShipTemplate>> = {
   SHIP_COMMAND_FRIGATE: {
-    role: 'COMMAND', price: 0, frame: frame('FRAME_FRIGATE', 400, 8, 5), engine: engine('ENGINE_ION_DRIVE_II', 36), reactor: reactor('REACTOR_FISSION_I', 31),
-    cargoCapacity: 40, mounts: [laser, surveyor], modules: [cargoHold, cargoHold, warpDrive], crew: { required: 25, capacity: 80 },
+    role: 'COMMAND',
+    price: 0,
+    frame: frame('FRAME_FRIGATE', 400, 8, 5),
+    engine: engine('ENGINE_ION_DRIVE_II', 36),
+    reactor: reactor('REACTOR_FISSION_I', 31),
+    cargoCapacity: 40,
+    mounts: [laser, surveyor],
+    modules: [cargoHold, cargoHold, warpDrive],
+    crew: { required: 25, capacity: 80 },
   },
   SHIP_PROBE: {
-    role: 'SATELLITE', price: 28_000, frame: frame('FRAME_PROBE', 0, 0, 0), engine: engine('ENGINE_IMPULSE_DRIVE_I', 9), reactor: reactor('REACTOR_SOLAR_I', 3),
-    cargoCapacity: 0, mounts: [], modules: [], crew: { required: 0, capacity: 0 },
+    role: 'SATELLITE',
+    price: 28_000,
+    frame: frame('FRAME_PROBE', 0, 0, 0),
+    engine: engine('ENGINE_IMPULSE_DRIVE_I', 9),
+    reactor: reactor('REACTOR_SOLAR_I', 3),
+    cargoCapacity: 0,
+    mounts: [],
+    modules: [],
+    crew: { required: 0, capacity: 0 },
   },
   SHIP_MINING_DRONE: {
-    role: 'EXCAVATOR', price: 45_000, frame: frame('FRAME_DRONE', 80, 2, 2), engine: engine('ENGINE_IMPULSE_DRIVE_I', 9), reactor: reactor('REACTOR_CHEMICAL_I', 15),
-    cargoCapacity: 15, mounts: [laser], modules: [cargoHold], crew: { required: 0, capacity: 0 },
+    role: 'EXCAVATOR',
+    price: 45_000,
+    frame: frame('FRAME_DRONE', 80, 2, 2),
+    engine: engine('ENGINE_IMPULSE_DRIVE_I', 9),
+    reactor: reactor('REACTOR_CHEMICAL_I', 15),
+    cargoCapacity: 15,
+    mounts: [laser],
+    modules: [cargoHold],
+    crew: { required: 0, capacity: 0 },
   },
   SHIP_LIGHT_HAULER: {
-    role: 'HAULER', price: 160_000, frame: frame('FRAME_LIGHT_FREIGHTER', 600, 6, 1), engine: engine('ENGINE_ION_DRIVE_I', 15), reactor: reactor('REACTOR_CHEMICAL_I', 15),
-    cargoCapacity: 80, mounts: [], modules: [cargoHold, cargoHold], crew: { required: 0, capacity: 10 },
+    role: 'HAULER',
+    price: 160_000,
+    frame: frame('FRAME_LIGHT_FREIGHTER', 600, 6, 1),
+    engine: engine('ENGINE_ION_DRIVE_I', 15),
+    reactor: reactor('REACTOR_CHEMICAL_I', 15),
+    cargoCapacity: 80,
+    mounts: [],
+    modules: [cargoHold, cargoHold],
+    crew: { required: 0, capacity: 10 },
   },
 };

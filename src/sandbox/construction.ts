@@ -34,12 +34,32 @@ export class Construction {
     const ship = this.game.ship(agent, shipSymbol);
     this.game.mustBeDocked(ship);
     if (ship.nav.waypointSymbol !== waypoint.symbol) {
-      throw new GameError(400, 4802, `Ship ${ship.symbol} must be at ${waypoint.symbol} to supply its construction site; it is at ${ship.nav.waypointSymbol}.`, { shipSymbol: ship.symbol, waypointSymbol: waypoint.symbol });
+      throw new GameError(
+        400,
+        4802,
+        `Ship ${ship.symbol} must be at ${waypoint.symbol} to supply its construction site; it is at ${ship.nav.waypointSymbol}.`,
+        { shipSymbol: ship.symbol, waypointSymbol: waypoint.symbol },
+      );
     }
     const material = site.materials.find((m) => m.tradeSymbol === tradeSymbol);
-    if (!material) throw new GameError(400, 4800, `Construction site ${waypoint.symbol} does not require ${tradeSymbol}.`, { waypointSymbol: waypoint.symbol, tradeSymbol });
+    if (!material)
+      throw new GameError(400, 4800, `Construction site ${waypoint.symbol} does not require ${tradeSymbol}.`, {
+        waypointSymbol: waypoint.symbol,
+        tradeSymbol,
+      });
     if (material.fulfilled + units > material.required) {
-      throw new GameError(400, 4801, `Construction site ${waypoint.symbol} needs only ${material.required - material.fulfilled} more unit(s) of ${tradeSymbol}.`, { waypointSymbol: waypoint.symbol, tradeSymbol, required: material.required, fulfilled: material.fulfilled, units });
+      throw new GameError(
+        400,
+        4801,
+        `Construction site ${waypoint.symbol} needs only ${material.required - material.fulfilled} more unit(s) of ${tradeSymbol}.`,
+        {
+          waypointSymbol: waypoint.symbol,
+          tradeSymbol,
+          required: material.required,
+          fulfilled: material.fulfilled,
+          units,
+        },
+      );
     }
     removeCargo(ship, tradeSymbol, units);
     material.fulfilled += units;
@@ -53,14 +73,24 @@ export class Construction {
   /** The site's state: its record once supplied, the default bill while never supplied; 404 if nothing is being built. */
   private stateOf(waypoint: WaypointState): ConstructionState {
     if (waypoint.construction) return waypoint.construction;
-    if (!waypoint.isUnderConstruction) throw new GameError(404, 404, `Waypoint ${waypoint.symbol} is not under construction.`, { waypointSymbol: waypoint.symbol });
+    if (!waypoint.isUnderConstruction)
+      throw new GameError(404, 404, `Waypoint ${waypoint.symbol} is not under construction.`, {
+        waypointSymbol: waypoint.symbol,
+      });
     return { materials: jumpGateMaterials(), isComplete: false };
   }
 
   private complete(agent: AgentState, waypoint: WaypointState): void {
     waypoint.isUnderConstruction = false;
     waypoint.traits = waypoint.traits.filter((t) => t !== 'UNDER_CONSTRUCTION');
-    recordEvent(this.game.world, agent.symbol, 'CONSTRUCTION_COMPLETED', `Construction of ${waypoint.symbol} is complete.`, { waypointSymbol: waypoint.symbol }, this.game.clock.now());
+    recordEvent(
+      this.game.world,
+      agent.symbol,
+      'CONSTRUCTION_COMPLETED',
+      `Construction of ${waypoint.symbol} is complete.`,
+      { waypointSymbol: waypoint.symbol },
+      this.game.clock.now(),
+    );
   }
 }
 

@@ -6,11 +6,24 @@ type S = components['schemas'];
 /** What a shipyard charges to install or remove one mount or module (the shipyard's `modificationsFee`). */
 export const MODIFICATIONS_FEE = 100;
 
-function mount(symbol: S['ShipMount']['symbol'], name: string, strength: number, power: number, crew: number): S['ShipMount'] {
+function mount(
+  symbol: S['ShipMount']['symbol'],
+  name: string,
+  strength: number,
+  power: number,
+  crew: number,
+): S['ShipMount'] {
   return { symbol, name, description: name, strength, requirements: { power, crew } };
 }
 
-function module(symbol: S['ShipModule']['symbol'], name: string, power: number, crew: number, slots: number, extra: { capacity?: number; range?: number } = {}): S['ShipModule'] {
+function module(
+  symbol: S['ShipModule']['symbol'],
+  name: string,
+  power: number,
+  crew: number,
+  slots: number,
+  extra: { capacity?: number; range?: number } = {},
+): S['ShipModule'] {
   return { symbol, name, description: name, ...extra, requirements: { power, crew, slots } };
 }
 
@@ -66,7 +79,13 @@ export const REFINED_OUTPUT_UNITS = 10;
 
 /** A ship's worth: the market base prices of its frame, reactor, engine, mounts and modules. */
 export function shipValue(ship: S['Ship']): number {
-  const parts = [ship.frame.symbol, ship.reactor.symbol, ship.engine.symbol, ...ship.mounts.map((m) => m.symbol), ...ship.modules.map((m) => m.symbol)];
+  const parts = [
+    ship.frame.symbol,
+    ship.reactor.symbol,
+    ship.engine.symbol,
+    ...ship.mounts.map((m) => m.symbol),
+    ...ship.modules.map((m) => m.symbol),
+  ];
   return parts.reduce((sum, symbol) => sum + (TRADE_GOODS[symbol]?.basePrice ?? 0), 0);
 }
 
@@ -77,7 +96,12 @@ export function wearingParts(ship: S['Ship']): Array<S['ShipFrame'] | S['ShipRea
 
 /** Sum of a ship's installed components' power and crew needs, and its module slots in use. */
 export function shipLoad(ship: S['Ship']): { power: number; crew: number; slots: number } {
-  const parts = [ship.frame.requirements, ship.engine.requirements, ...ship.mounts.map((m) => m.requirements), ...ship.modules.map((m) => m.requirements)];
+  const parts = [
+    ship.frame.requirements,
+    ship.engine.requirements,
+    ...ship.mounts.map((m) => m.requirements),
+    ...ship.modules.map((m) => m.requirements),
+  ];
   return {
     power: parts.reduce((sum, r) => sum + (r.power ?? 0), 0),
     crew: parts.reduce((sum, r) => sum + (r.crew ?? 0), 0),

@@ -23,7 +23,10 @@ export class Exploration {
     const ship = this.game.ship(agent, symbol);
     this.game.notInTransit(ship);
     const here = this.game.waypoint(ship.nav.waypointSymbol);
-    if (!here.traits.includes('UNCHARTED')) throw new GameError(400, 4230, `Waypoint ${here.symbol} has already been charted.`, { waypointSymbol: here.symbol });
+    if (!here.traits.includes('UNCHARTED'))
+      throw new GameError(400, 4230, `Waypoint ${here.symbol} has already been charted.`, {
+        waypointSymbol: here.symbol,
+      });
     const now = this.game.clock.now();
     const revealed = here.traits.filter((t) => t !== 'UNCHARTED');
     const totalPrice = CHART_REWARD_BASE + CHART_REWARD_PER_TRAIT * revealed.length;
@@ -32,9 +35,26 @@ export class Exploration {
     here.chart = { submittedBy: agent.symbol, submittedOn: new Date(now).toISOString() };
     owner.credits += totalPrice;
     countAction(this.game.world, 'chart', ship.symbol);
-    recordEvent(this.game.world, agent.symbol, 'WAYPOINT_CHARTED', `Ship ${ship.symbol} charted waypoint ${here.symbol}.`, { shipSymbol: ship.symbol, waypointSymbol: here.symbol, totalPrice }, now);
+    recordEvent(
+      this.game.world,
+      agent.symbol,
+      'WAYPOINT_CHARTED',
+      `Ship ${ship.symbol} charted waypoint ${here.symbol}.`,
+      { shipSymbol: ship.symbol, waypointSymbol: here.symbol, totalPrice },
+      now,
+    );
     const view = waypointView(here);
-    return { chart: view.chart!, waypoint: view, transaction: { waypointSymbol: here.symbol, shipSymbol: ship.symbol, totalPrice, timestamp: new Date(now).toISOString() }, agent: { ...owner } };
+    return {
+      chart: view.chart!,
+      waypoint: view,
+      transaction: {
+        waypointSymbol: here.symbol,
+        shipSymbol: ship.symbol,
+        totalPrice,
+        timestamp: new Date(now).toISOString(),
+      },
+      agent: { ...owner },
+    };
   }
 
   scanSystems(agent: AgentState, symbol: string) {
@@ -42,7 +62,14 @@ export class Exploration {
     const here = this.game.world.systems[ship.nav.systemSymbol]!;
     const systems: S['ScannedSystem'][] = Object.values(this.game.world.systems)
       .filter((s) => s.symbol !== here.symbol)
-      .map((s) => ({ symbol: s.symbol, sectorSymbol: s.sectorSymbol, type: s.type, x: s.x, y: s.y, distance: Math.round(distance(here, s)) }))
+      .map((s) => ({
+        symbol: s.symbol,
+        sectorSymbol: s.sectorSymbol,
+        type: s.type,
+        x: s.x,
+        y: s.y,
+        distance: Math.round(distance(here, s)),
+      }))
       .filter((s) => s.distance <= SYSTEM_SCAN_RANGE * strength)
       .sort((a, b) => a.distance - b.distance);
     return { cooldown, systems };
@@ -51,8 +78,9 @@ export class Exploration {
   scanWaypoints(agent: AgentState, symbol: string) {
     const { ship, cooldown, strength } = this.scan(agent, symbol);
     const here = this.game.waypoint(ship.nav.waypointSymbol);
-    const waypoints = this.game.world.systems[ship.nav.systemSymbol]!.waypoints
-      .map((w) => this.game.world.waypoints[w]!)
+    const waypoints = this.game.world.systems[ship.nav.systemSymbol]!.waypoints.map(
+      (w) => this.game.world.waypoints[w]!,
+    )
       .filter((w) => distance(here, w) <= WAYPOINT_SCAN_RANGE * strength)
       .map(scannedWaypointView);
     return { cooldown, waypoints };
@@ -82,7 +110,8 @@ export class Exploration {
     const state = this.game.world.ships[ship.symbol]!;
     mustBeCool(this.game, state);
     const sensors = mountsOf(ship, 'MOUNT_SENSOR_ARRAY');
-    if (sensors.length === 0) throw new GameError(400, 4215, `Ship ${ship.symbol} has no sensor array installed.`, { shipSymbol: ship.symbol });
+    if (sensors.length === 0)
+      throw new GameError(400, 4215, `Ship ${ship.symbol} has no sensor array installed.`, { shipSymbol: ship.symbol });
     const cooldown = startCooldown(this.game.clock, state, mountCooldownSeconds(sensors));
     countAction(this.game.world, 'scan', ship.symbol);
     return { ship, cooldown, strength: sensors.reduce((sum, m) => sum + (m.strength ?? 0), 0) };

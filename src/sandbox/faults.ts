@@ -22,7 +22,8 @@ export class FaultInjector {
   private faults: Array<Fault & { pattern: RegExp }> = [];
 
   add(fault: Fault): void {
-    if (typeof fault.path !== 'string' || !(fault.count >= 1)) throw new Error('a fault needs a "path" pattern and a "count" >= 1');
+    if (typeof fault.path !== 'string' || !(fault.count >= 1))
+      throw new Error('a fault needs a "path" pattern and a "count" >= 1');
     this.faults.push({ ...fault, pattern: new RegExp(`^${fault.path}$`) });
   }
 
@@ -33,7 +34,10 @@ export class FaultInjector {
   /** The fault that applies to this request (consuming one of its uses), if any. */
   take(method: string, path: string): Fault | undefined {
     if (this.faults.length === 0) return undefined;
-    const fault = this.faults.find((f) => (!f.method || f.method === method) && f.pattern.test(path) && (f.rate === undefined || Math.random() < f.rate));
+    const fault = this.faults.find(
+      (f) =>
+        (!f.method || f.method === method) && f.pattern.test(path) && (f.rate === undefined || Math.random() < f.rate),
+    );
     if (!fault) return undefined;
     fault.count -= 1;
     if (fault.count <= 0) this.faults = this.faults.filter((f) => f !== fault);

@@ -1,7 +1,14 @@
 import { distance } from '../domain/flight-mode.js';
 import { RECRUITING_FACTIONS, TRADE_GOODS, type ShipTemplate } from './catalog.js';
 import { Random } from './random.js';
-import { emptyWorld, type MarketGoodState, type SystemState, type TradeType, type WaypointState, type WorldState } from './world.js';
+import {
+  emptyWorld,
+  type MarketGoodState,
+  type SystemState,
+  type TradeType,
+  type WaypointState,
+  type WorldState,
+} from './world.js';
 
 export interface GenerateOptions {
   seed: number;
@@ -14,8 +21,27 @@ export interface GenerateOptions {
 
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const SYSTEM_TYPES = ['RED_STAR', 'ORANGE_STAR', 'BLUE_STAR', 'YOUNG_STAR', 'WHITE_DWARF', 'NEUTRON_STAR'] as const;
-const FINISHED_GOODS = ['FOOD', 'FABRICS', 'MACHINERY', 'ELECTRONICS', 'MEDICINE', 'EQUIPMENT', 'IRON', 'COPPER', 'ALUMINUM'];
-const RAW_GOODS = ['IRON_ORE', 'COPPER_ORE', 'ALUMINUM_ORE', 'QUARTZ_SAND', 'SILICON_CRYSTALS', 'ICE_WATER', 'AMMONIA_ICE', 'LIQUID_HYDROGEN'];
+const FINISHED_GOODS = [
+  'FOOD',
+  'FABRICS',
+  'MACHINERY',
+  'ELECTRONICS',
+  'MEDICINE',
+  'EQUIPMENT',
+  'IRON',
+  'COPPER',
+  'ALUMINUM',
+];
+const RAW_GOODS = [
+  'IRON_ORE',
+  'COPPER_ORE',
+  'ALUMINUM_ORE',
+  'QUARTZ_SAND',
+  'SILICON_CRYSTALS',
+  'ICE_WATER',
+  'AMMONIA_ICE',
+  'LIQUID_HYDROGEN',
+];
 
 /**
  * A deterministic universe: systems with planets (and moons or stations orbiting them at distance
@@ -32,7 +58,15 @@ export function generateWorld(options: GenerateOptions): WorldState {
     do symbol = `X1-${random.pick([...LETTERS])}${random.pick([...LETTERS])}${random.int(1, 99)}`;
     while (used.has(symbol));
     used.add(symbol);
-    const system: SystemState = { symbol, sectorSymbol: 'X1', type: random.pick(SYSTEM_TYPES), x: random.int(-3000, 3000), y: random.int(-3000, 3000), waypoints: [], factions: [] };
+    const system: SystemState = {
+      symbol,
+      sectorSymbol: 'X1',
+      type: random.pick(SYSTEM_TYPES),
+      x: random.int(-3000, 3000),
+      y: random.int(-3000, 3000),
+      waypoints: [],
+      factions: [],
+    };
     world.systems[symbol] = system;
     generateWaypoints(world, system, random, options.now);
   }
@@ -41,8 +75,14 @@ export function generateWorld(options: GenerateOptions): WorldState {
     const symbol = `${first.symbol}-X${i + 1}`;
     const sellsFuel = random.chance(0.1);
     world.waypoints[symbol] = {
-      symbol, systemSymbol: first.symbol, type: sellsFuel ? 'ORBITAL_STATION' : 'ASTEROID', x: random.int(-800, 800), y: random.int(-800, 800), orbitals: [],
-      traits: sellsFuel ? ['MARKETPLACE'] : ['COMMON_METAL_DEPOSITS'], isUnderConstruction: false,
+      symbol,
+      systemSymbol: first.symbol,
+      type: sellsFuel ? 'ORBITAL_STATION' : 'ASTEROID',
+      x: random.int(-800, 800),
+      y: random.int(-800, 800),
+      orbitals: [],
+      traits: sellsFuel ? ['MARKETPLACE'] : ['COMMON_METAL_DEPOSITS'],
+      isUnderConstruction: false,
       ...(sellsFuel ? { market: market(random, options.now, { exports: [], imports: [], fuel: true }) } : {}),
     };
     first.waypoints.push(symbol);
@@ -61,10 +101,25 @@ export function generateWorld(options: GenerateOptions): WorldState {
 
 function generateWaypoints(world: WorldState, system: SystemState, random: Random, now: number): void {
   let counter = 0;
-  const add = (type: WaypointState['type'], x: number, y: number, extra: Partial<WaypointState> = {}): WaypointState => {
+  const add = (
+    type: WaypointState['type'],
+    x: number,
+    y: number,
+    extra: Partial<WaypointState> = {},
+  ): WaypointState => {
     counter += 1;
     const symbol = `${system.symbol}-${LETTERS[(counter - 1) % LETTERS.length]}${counter}`;
-    const waypoint: WaypointState = { symbol, systemSymbol: system.symbol, type, x, y, orbitals: [], traits: [], isUnderConstruction: false, ...extra };
+    const waypoint: WaypointState = {
+      symbol,
+      systemSymbol: system.symbol,
+      type,
+      x,
+      y,
+      orbitals: [],
+      traits: [],
+      isUnderConstruction: false,
+      ...extra,
+    };
     world.waypoints[symbol] = waypoint;
     system.waypoints.push(symbol);
     return waypoint;
@@ -74,8 +129,14 @@ function generateWaypoints(world: WorldState, system: SystemState, random: Rando
   const planets = random.int(2, 3);
   for (let p = 0; p < planets; p++) {
     const [x, y] = position(90);
-    const planet = add('PLANET', x, y, { traits: ['MARKETPLACE', random.pick(['TEMPERATE', 'ROCKY', 'OCEAN', 'FROZEN'] as const)] });
-    planet.market = market(random, now, { exports: pickSome(random, FINISHED_GOODS, 2), imports: pickSome(random, RAW_GOODS, 2), fuel: p === 0 || random.chance(0.5) });
+    const planet = add('PLANET', x, y, {
+      traits: ['MARKETPLACE', random.pick(['TEMPERATE', 'ROCKY', 'OCEAN', 'FROZEN'] as const)],
+    });
+    planet.market = market(random, now, {
+      exports: pickSome(random, FINISHED_GOODS, 2),
+      imports: pickSome(random, RAW_GOODS, 2),
+      fuel: p === 0 || random.chance(0.5),
+    });
     if (p === 0) {
       planet.traits.push('SHIPYARD');
       planet.shipyard = ['SHIP_PROBE', 'SHIP_MINING_DRONE', 'SHIP_LIGHT_HAULER'];
@@ -83,8 +144,16 @@ function generateWaypoints(world: WorldState, system: SystemState, random: Rando
     const orbitals = random.int(0, 2);
     for (let o = 0; o < orbitals; o++) {
       const type = random.chance(0.5) ? 'MOON' : 'ORBITAL_STATION';
-      const orbital = add(type, x, y, { orbits: planet.symbol, traits: type === 'ORBITAL_STATION' ? ['MARKETPLACE'] : ['BARREN'] });
-      if (type === 'ORBITAL_STATION') orbital.market = market(random, now, { exports: pickSome(random, FINISHED_GOODS, 1), imports: pickSome(random, FINISHED_GOODS, 2), fuel: random.chance(0.6) });
+      const orbital = add(type, x, y, {
+        orbits: planet.symbol,
+        traits: type === 'ORBITAL_STATION' ? ['MARKETPLACE'] : ['BARREN'],
+      });
+      if (type === 'ORBITAL_STATION')
+        orbital.market = market(random, now, {
+          exports: pickSome(random, FINISHED_GOODS, 1),
+          imports: pickSome(random, FINISHED_GOODS, 2),
+          fuel: random.chance(0.6),
+        });
       planet.orbitals.push(orbital.symbol);
     }
   }
@@ -105,14 +174,25 @@ function generateWaypoints(world: WorldState, system: SystemState, random: Rando
 function pickSome(random: Random, from: readonly string[], count: number): string[] {
   const pool = [...from];
   const picked: string[] = [];
-  while (picked.length < count && pool.length > 0) picked.push(pool.splice(Math.floor(random.next() * pool.length), 1)[0]!);
+  while (picked.length < count && pool.length > 0)
+    picked.push(pool.splice(Math.floor(random.next() * pool.length), 1)[0]!);
   return picked;
 }
 
-function market(random: Random, now: number, goods: { exports: string[]; imports: string[]; fuel: boolean }): Record<string, MarketGoodState> {
+function market(
+  random: Random,
+  now: number,
+  goods: { exports: string[]; imports: string[]; fuel: boolean },
+): Record<string, MarketGoodState> {
   const result: Record<string, MarketGoodState> = {};
   const add = (symbol: string, type: TradeType) => {
-    result[symbol] = { type, basePrice: Math.round(TRADE_GOODS[symbol]!.basePrice * (0.85 + random.next() * 0.3)), pressure: 0, tradeVolume: random.pick([10, 20, 40, 60]), updatedAt: now };
+    result[symbol] = {
+      type,
+      basePrice: Math.round(TRADE_GOODS[symbol]!.basePrice * (0.85 + random.next() * 0.3)),
+      pressure: 0,
+      tradeVolume: random.pick([10, 20, 40, 60]),
+      updatedAt: now,
+    };
   };
   goods.exports.forEach((symbol) => add(symbol, 'EXPORT'));
   goods.imports.forEach((symbol) => add(symbol, 'IMPORT'));
@@ -122,7 +202,8 @@ function market(random: Random, now: number, goods: { exports: string[]; imports
 
 function linkGates(world: WorldState, random: Random): void {
   const systems = Object.values(world.systems);
-  const gateOf = (system: SystemState) => world.waypoints[system.waypoints.find((w) => world.waypoints[w]!.type === 'JUMP_GATE')!]!;
+  const gateOf = (system: SystemState) =>
+    world.waypoints[system.waypoints.find((w) => world.waypoints[w]!.type === 'JUMP_GATE')!]!;
   systems.forEach((system, index) => {
     const nearest = systems
       .filter((other) => other !== system)
@@ -147,15 +228,32 @@ export function buildShip(symbol: string, template: ShipTemplate, faction: strin
   return {
     symbol,
     registration: { name: symbol, factionSymbol: faction, role: template.role },
-    nav: { systemSymbol: at.systemSymbol, waypointSymbol: at.symbol, route: { origin: point, destination: point, departureTime: iso, arrival: iso }, status: 'DOCKED' as const, flightMode: 'CRUISE' as const },
-    crew: { current: template.crew.required, required: template.crew.required, capacity: template.crew.capacity, rotation: 'STRICT' as const, morale: 100, wages: 0 },
+    nav: {
+      systemSymbol: at.systemSymbol,
+      waypointSymbol: at.symbol,
+      route: { origin: point, destination: point, departureTime: iso, arrival: iso },
+      status: 'DOCKED' as const,
+      flightMode: 'CRUISE' as const,
+    },
+    crew: {
+      current: template.crew.required,
+      required: template.crew.required,
+      capacity: template.crew.capacity,
+      rotation: 'STRICT' as const,
+      morale: 100,
+      wages: 0,
+    },
     frame: structuredClone(template.frame),
     reactor: structuredClone(template.reactor),
     engine: structuredClone(template.engine),
     modules: structuredClone(template.modules),
     mounts: structuredClone(template.mounts),
     cargo: { capacity: template.cargoCapacity, units: 0, inventory: [] },
-    fuel: { current: template.frame.fuelCapacity, capacity: template.frame.fuelCapacity, consumed: { amount: 0, timestamp: iso } },
+    fuel: {
+      current: template.frame.fuelCapacity,
+      capacity: template.frame.fuelCapacity,
+      consumed: { amount: 0, timestamp: iso },
+    },
     cooldown: { shipSymbol: symbol, totalSeconds: 0, remainingSeconds: 0 },
   };
 }

@@ -36,8 +36,21 @@ export interface RunningSandbox {
 /** Starts the offline SpaceTraders-compatible server (see src/sandbox/README.md). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
-  const world = options.statePath && existsSync(options.statePath) ? (JSON.parse(readFileSync(options.statePath, 'utf8')) as WorldState) : undefined;
-  const sandbox = new SandboxServer({ seed: options.seed ?? 1, systems: options.systems ?? 12, extraWaypoints: options.extraWaypoints, rateLimit: options.rateLimit ?? true, accountToken: options.accountToken }, options.timeScale ?? 1, world);
+  const world =
+    options.statePath && existsSync(options.statePath)
+      ? (JSON.parse(readFileSync(options.statePath, 'utf8')) as WorldState)
+      : undefined;
+  const sandbox = new SandboxServer(
+    {
+      seed: options.seed ?? 1,
+      systems: options.systems ?? 12,
+      extraWaypoints: options.extraWaypoints,
+      rateLimit: options.rateLimit ?? true,
+      accountToken: options.accountToken,
+    },
+    options.timeScale ?? 1,
+    world,
+  );
   const http = createServer({ keepAliveTimeout: 30_000 }, sandbox.handle);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

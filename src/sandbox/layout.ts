@@ -35,21 +35,52 @@ export interface Layout {
   factions?: Record<string, string>;
 }
 
-const FACTION_NAMES: Record<string, string> = { COSMIC: 'Cosmic Engineers', VOID: 'Voidfarers', GALACTIC: 'Galactic Alliance', QUANTUM: 'Quantum Federation', DOMINION: 'Stellar Dominion' };
+const FACTION_NAMES: Record<string, string> = {
+  COSMIC: 'Cosmic Engineers',
+  VOID: 'Voidfarers',
+  GALACTIC: 'Galactic Alliance',
+  QUANTUM: 'Quantum Federation',
+  DOMINION: 'Stellar Dominion',
+};
 
 export function worldFromLayout(layout: Layout, seed: number, resetDate: string, now: number): WorldState {
-  if (!layout || !Array.isArray(layout.systems) || layout.systems.length === 0) throw new GameError(422, 422, 'layout needs a non-empty "systems" array');
+  if (!layout || !Array.isArray(layout.systems) || layout.systems.length === 0)
+    throw new GameError(422, 422, 'layout needs a non-empty "systems" array');
   const world = emptyWorld(seed, resetDate);
   for (const system of layout.systems) {
-    world.systems[system.symbol] = { symbol: system.symbol, sectorSymbol: system.symbol.split('-')[0] ?? 'X1', type: 'ORANGE_STAR', x: system.x ?? 0, y: system.y ?? 0, waypoints: [], factions: [] };
+    world.systems[system.symbol] = {
+      symbol: system.symbol,
+      sectorSymbol: system.symbol.split('-')[0] ?? 'X1',
+      type: 'ORANGE_STAR',
+      x: system.x ?? 0,
+      y: system.y ?? 0,
+      waypoints: [],
+      factions: [],
+    };
     for (const w of system.waypoints) {
       const goods: Record<string, MarketGoodState> = {};
       const add = (symbols: string[] | undefined, type: TradeType) =>
-        symbols?.forEach((symbol) => (goods[symbol] = { type, basePrice: TRADE_GOODS[symbol]?.basePrice ?? 100, pressure: 0, tradeVolume: 20, updatedAt: now }));
+        symbols?.forEach(
+          (symbol) =>
+            (goods[symbol] = {
+              type,
+              basePrice: TRADE_GOODS[symbol]?.basePrice ?? 100,
+              pressure: 0,
+              tradeVolume: 20,
+              updatedAt: now,
+            }),
+        );
       add(w.exports, 'EXPORT');
       add(w.imports, 'IMPORT');
       add(w.exchange, 'EXCHANGE');
-      if (w.fuel !== undefined) goods.FUEL = { type: 'EXCHANGE', basePrice: Math.round(w.fuel / 1.04), pressure: 0, tradeVolume: 100, updatedAt: now };
+      if (w.fuel !== undefined)
+        goods.FUEL = {
+          type: 'EXCHANGE',
+          basePrice: Math.round(w.fuel / 1.04),
+          pressure: 0,
+          tradeVolume: 100,
+          updatedAt: now,
+        };
       const hasMarket = Object.keys(goods).length > 0;
       const traits = [...(w.traits ?? [])];
       if (hasMarket && !traits.includes('MARKETPLACE')) traits.push('MARKETPLACE');
@@ -67,7 +98,18 @@ export function worldFromLayout(layout: Layout, seed: number, resetDate: string,
         ...(hasMarket ? { market: goods } : {}),
         ...(w.shipyard ? { shipyard: w.shipyard } : {}),
         ...(w.gate ? { gate: [...w.gate] } : {}),
-        ...(w.construction ? { construction: { isComplete: false, materials: Object.entries(w.construction).map(([tradeSymbol, required]) => ({ tradeSymbol: tradeSymbol as S['TradeSymbol'], required, fulfilled: 0 })) } } : {}),
+        ...(w.construction
+          ? {
+              construction: {
+                isComplete: false,
+                materials: Object.entries(w.construction).map(([tradeSymbol, required]) => ({
+                  tradeSymbol: tradeSymbol as S['TradeSymbol'],
+                  required,
+                  fulfilled: 0,
+                })),
+              },
+            }
+          : {}),
       };
       world.waypoints[w.symbol] = waypoint;
       world.systems[system.symbol]!.waypoints.push(w.symbol);
@@ -79,8 +121,13 @@ export function worldFromLayout(layout: Layout, seed: number, resetDate: string,
   const first = layout.systems[0]!.waypoints[0]?.symbol;
   const factions = layout.factions ?? Object.fromEntries(Object.keys(FACTION_NAMES).map((f) => [f, first]));
   for (const [symbol, hq] of Object.entries(factions)) {
-    if (!hq || !world.waypoints[hq]) throw new GameError(422, 422, `faction ${symbol}: headquarters ${hq} is not in the layout`);
-    world.factions[symbol] = { symbol: symbol as S['FactionSymbol'], name: FACTION_NAMES[symbol] ?? symbol, headquarters: hq };
+    if (!hq || !world.waypoints[hq])
+      throw new GameError(422, 422, `faction ${symbol}: headquarters ${hq} is not in the layout`);
+    world.factions[symbol] = {
+      symbol: symbol as S['FactionSymbol'],
+      name: FACTION_NAMES[symbol] ?? symbol,
+      headquarters: hq,
+    };
     world.waypoints[hq]!.faction ??= symbol as S['FactionSymbol'];
     const system = world.systems[world.waypoints[hq]!.systemSymbol]!;
     if (!system.factions.includes(symbol as S['FactionSymbol'])) system.factions.push(symbol as S['FactionSymbol']);

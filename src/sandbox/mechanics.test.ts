@@ -12,22 +12,38 @@ afterEach(async () => {
 
 const LAYOUT = {
   systems: [
-    { symbol: 'X1-M', x: 0, y: 0, waypoints: [
-      { symbol: 'X1-M-A', x: 0, y: 0, fuel: 100, exports: ['IRON_ORE'] },
-      { symbol: 'X1-M-B', x: 300, y: 400 },
-    ] },
+    {
+      symbol: 'X1-M',
+      x: 0,
+      y: 0,
+      waypoints: [
+        { symbol: 'X1-M-A', x: 0, y: 0, fuel: 100, exports: ['IRON_ORE'] },
+        { symbol: 'X1-M-B', x: 300, y: 400 },
+      ],
+    },
   ],
 };
 
 async function world(options: { timeScale?: number; rateLimit?: boolean } = {}) {
   const sandbox = await startSandbox({ port: 0, rateLimit: false, ...options });
   running.push(sandbox);
-  const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (url: string, body: unknown) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   await post(`${sandbox.adminUrl}/layout`, LAYOUT);
-  const registered: any = await (await fetch(`${sandbox.baseUrl}/register`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer acct' }, body: JSON.stringify({ symbol: 'MECH-1', faction: 'COSMIC' }) })).json();
+  const registered: any = await (
+    await fetch(`${sandbox.baseUrl}/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer acct' },
+      body: JSON.stringify({ symbol: 'MECH-1', faction: 'COSMIC' }),
+    })
+  ).json();
   const token: string = registered.data.token;
   const call = async (method: string, path: string, body?: unknown, auth = token) => {
-    const response = await fetch(`${sandbox.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${sandbox.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
   };
@@ -40,13 +56,20 @@ describe('sandbox mechanics', () => {
     const { call, ship } = await world();
     await ship({ status: 'DOCKED', fuel: 100 });
     const docked = await call('POST', '/my/ships/MECH-1-1/navigate', { waypointSymbol: 'X1-M-B' });
-    expect([docked.status, docked.body.error.code, docked.body.error.data]).toEqual([400, 4236, { waypointSymbol: 'X1-M-A' }]);
+    expect([docked.status, docked.body.error.code, docked.body.error.data]).toEqual([
+      400,
+      4236,
+      { waypointSymbol: 'X1-M-A' },
+    ]);
 
     await ship({ status: 'IN_ORBIT' });
     const here = await call('POST', '/my/ships/MECH-1-1/navigate', { waypointSymbol: 'X1-M-A' });
     expect(here.body.error.code).toBe(4204);
     const short = await call('POST', '/my/ships/MECH-1-1/navigate', { waypointSymbol: 'X1-M-B' });
-    expect([short.body.error.code, short.body.error.data]).toEqual([4203, { shipSymbol: 'MECH-1-1', fuelRequired: 500, fuelAvailable: 100 }]);
+    expect([short.body.error.code, short.body.error.data]).toEqual([
+      4203,
+      { shipSymbol: 'MECH-1-1', fuelRequired: 500, fuelAvailable: 100 },
+    ]);
     const refuelInOrbit = await call('POST', '/my/ships/MECH-1-1/refuel', {});
     expect(refuelInOrbit.body.error.code).toBe(4244);
 
@@ -69,7 +92,9 @@ describe('sandbox mechanics', () => {
     await ship({ status: 'IN_ORBIT', fuel: 600, fuelCapacity: 600, speed: 30 });
     const { body } = await call('POST', '/my/ships/MECH-1-1/navigate', { waypointSymbol: 'X1-M-B' });
     const route = body.data.nav.route;
-    expect(Date.parse(route.arrival) - Date.parse(route.departureTime)).toBe((travelSeconds(500, 'CRUISE', 30) * 1000) / 10);
+    expect(Date.parse(route.arrival) - Date.parse(route.departureTime)).toBe(
+      (travelSeconds(500, 'CRUISE', 30) * 1000) / 10,
+    );
     expect(body.data.fuel).toMatchObject({ current: 100, consumed: { amount: 500 } });
   });
 
@@ -100,7 +125,11 @@ describe('sandbox mechanics', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(limited.headers.get('x-ratelimit-limit-burst')).toBe('30');
-    expect(limited.body.error).toMatchObject({ code: 429, message: 'You have reached your API limit.', data: { limitBurst: 30, limitPerSecond: 2, remaining: 0 } });
+    expect(limited.body.error).toMatchObject({
+      code: 429,
+      message: 'You have reached your API limit.',
+      data: { limitBurst: 30, limitPerSecond: 2, remaining: 0 },
+    });
   });
 
   it('after a reset, old tokens get the real 401', async () => {
@@ -115,7 +144,12 @@ describe('sandbox mechanics', () => {
   it('injects faults: a 503, and a dropped connection after the action was applied', async () => {
     const { sandbox, call, ship } = await world();
     await ship({ status: 'IN_ORBIT', fuel: 600, fuelCapacity: 600 });
-    const fault = (body: unknown) => fetch(`${sandbox.adminUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const fault = (body: unknown) =>
+      fetch(`${sandbox.adminUrl}/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     await fault({ path: '/my/agent', count: 1, status: 503 });
     expect((await call('GET', '/my/agent')).status).toBe(503);
     expect((await call('GET', '/my/agent')).status).toBe(200);
@@ -129,12 +163,24 @@ describe('sandbox mechanics', () => {
     const { call, ship } = await world();
     await ship({ status: 'DOCKED' });
     const [contract] = (await call('GET', '/my/contracts')).body.data;
-    expect((await call('POST', `/my/contracts/${contract.id}/deliver`, { shipSymbol: 'MECH-1-1', tradeSymbol: 'IRON_ORE', units: 1 })).body.error.code).toBe(4501);
+    expect(
+      (
+        await call('POST', `/my/contracts/${contract.id}/deliver`, {
+          shipSymbol: 'MECH-1-1',
+          tradeSymbol: 'IRON_ORE',
+          units: 1,
+        })
+      ).body.error.code,
+    ).toBe(4501);
     await call('POST', `/my/contracts/${contract.id}/accept`);
     await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: 20 });
     await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: 20 });
     expect((await call('POST', `/my/contracts/${contract.id}/fulfill`)).body.error.code).toBe(4502);
-    const delivered = await call('POST', `/my/contracts/${contract.id}/deliver`, { shipSymbol: 'MECH-1-1', tradeSymbol: 'IRON_ORE', units: 40 });
+    const delivered = await call('POST', `/my/contracts/${contract.id}/deliver`, {
+      shipSymbol: 'MECH-1-1',
+      tradeSymbol: 'IRON_ORE',
+      units: 40,
+    });
     expect(spec.check('post', '/my/contracts/{contractId}/deliver', 200, delivered.body)).toBeUndefined();
     expect(delivered.body.data.contract.terms.deliver[0].unitsFulfilled).toBe(40);
     expect(delivered.body.data.cargo.units).toBe(0);
@@ -152,14 +198,19 @@ describe('sandbox mechanics', () => {
   it('moves prices: buying raises the price, and it drifts back over time', async () => {
     const { sandbox, call, ship } = await world();
     await ship({ status: 'DOCKED' });
-    const price = async () => (await call('GET', '/systems/X1-M/waypoints/X1-M-A/market')).body.data.tradeGoods.find((g: { symbol: string }) => g.symbol === 'IRON_ORE').purchasePrice;
+    const price = async () =>
+      (await call('GET', '/systems/X1-M/waypoints/X1-M-A/market')).body.data.tradeGoods.find(
+        (g: { symbol: string }) => g.symbol === 'IRON_ORE',
+      ).purchasePrice;
     const start = await price();
     await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: 20 });
     const after = await price();
     expect(after).toBeGreaterThan(start);
     sandbox.server.clock.advance(3 * 3_600_000);
     expect(await price()).toBeLessThan(after);
-    expect((await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: 21 })).body.error.code).toBe(4604);
+    expect((await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: 21 })).body.error.code).toBe(
+      4604,
+    );
   });
 
   it('generates large worlds for benchmarks: many systems, and a system of 1,000 extra waypoints', async () => {

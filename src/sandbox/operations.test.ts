@@ -30,7 +30,15 @@ interface Failure {
   data?: Record<string, unknown>;
 }
 
-const SHOP = ['MOUNT_SENSOR_ARRAY_I', 'MOUNT_GAS_SIPHON_I', 'MODULE_CARGO_HOLD_II', 'MODULE_ORE_REFINERY_I', 'IRON_ORE', 'FAB_MATS', 'ADVANCED_CIRCUITRY'];
+const SHOP = [
+  'MOUNT_SENSOR_ARRAY_I',
+  'MOUNT_GAS_SIPHON_I',
+  'MODULE_CARGO_HOLD_II',
+  'MODULE_ORE_REFINERY_I',
+  'IRON_ORE',
+  'FAB_MATS',
+  'ADVANCED_CIRCUITRY',
+];
 
 /** A home system with a shipyard and a shop, a gas giant, an uncharted moon and a gate still being built. */
 const LAYOUT: Layout = {
@@ -46,7 +54,12 @@ const LAYOUT: Layout = {
         { symbol: 'X1-OP-J', x: 60, y: -60, gate: ['X1-OQ-J'], construction: { FAB_MATS: 30, ADVANCED_CIRCUITRY: 5 } },
       ],
     },
-    { symbol: 'X1-OQ', x: 1200, y: 900, waypoints: [{ symbol: 'X1-OQ-J', x: 0, y: 0, gate: ['X1-OP-J'], underConstruction: true }] },
+    {
+      symbol: 'X1-OQ',
+      x: 1200,
+      y: 900,
+      waypoints: [{ symbol: 'X1-OQ-J', x: 0, y: 0, gate: ['X1-OP-J'], underConstruction: true }],
+    },
     { symbol: 'X1-FAR', x: 9000, y: 9000, waypoints: [{ symbol: 'X1-FAR-A', x: 0, y: 0 }] },
   ],
 };
@@ -57,11 +70,25 @@ const PROBE = 'OPS-1-2';
 async function world() {
   const sandbox = await startSandbox({ port: 0, rateLimit: false });
   running.push(sandbox);
-  const admin = (path: string, body: unknown) => fetch(`${sandbox.adminUrl}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const admin = (path: string, body: unknown) =>
+    fetch(`${sandbox.adminUrl}/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   await admin('layout', LAYOUT);
 
-  const send = async (method: string, path: string, body?: unknown, auth?: string): Promise<{ status: number; body: unknown }> => {
-    const response = await fetch(`${sandbox.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const send = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    auth?: string,
+  ): Promise<{ status: number; body: unknown }> => {
+    const response = await fetch(`${sandbox.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   };
@@ -74,7 +101,14 @@ async function world() {
   const token = registered.token;
 
   /** Calls the API, expects `status`, checks the body against the spec, and returns it typed as the spec declares. */
-  const ok = async <P extends keyof paths, M extends Method, St extends number>(method: M, template: P, path: string, status: St, body?: unknown, auth: string | null = token) => {
+  const ok = async <P extends keyof paths, M extends Method, St extends number>(
+    method: M,
+    template: P,
+    path: string,
+    status: St,
+    body?: unknown,
+    auth: string | null = token,
+  ) => {
     const reply = await send(method.toUpperCase(), path, body, auth ?? undefined);
     expect(reply.status, JSON.stringify(reply.body)).toBe(status);
     expect(spec.check(method, template, status, reply.body)).toBeUndefined();
@@ -89,13 +123,20 @@ async function world() {
     return { status: reply.status, ...error };
   };
   /** The admin API's setup step: put a ship somewhere, docked or in orbit. */
-  const place = (ship: string, waypoint: string, status: 'DOCKED' | 'IN_ORBIT') => admin(`ships/${ship}`, { waypoint, status });
+  const place = (ship: string, waypoint: string, status: 'DOCKED' | 'IN_ORBIT') =>
+    admin(`ships/${ship}`, { waypoint, status });
   const credits = async () => (await ok('get', '/my/agent', '/my/agent', 200)).data.credits;
-  const cargoOf = async (ship: string) => (await ok('get', '/my/ships/{shipSymbol}/cargo', `/my/ships/${ship}/cargo`, 200)).data;
-  const held = async (ship: string, good: string) => (await cargoOf(ship)).inventory.find((i) => i.symbol === good)?.units ?? 0;
+  const cargoOf = async (ship: string) =>
+    (await ok('get', '/my/ships/{shipSymbol}/cargo', `/my/ships/${ship}/cargo`, 200)).data;
+  const held = async (ship: string, good: string) =>
+    (await cargoOf(ship)).inventory.find((i) => i.symbol === good)?.units ?? 0;
   /** Buys at the ship's market, in lots no larger than the layout's trade volume of 20. */
   const buy = async (ship: string, good: string, units: number) => {
-    for (let left = units; left > 0; left -= 20) await ok('post', '/my/ships/{shipSymbol}/purchase', `/my/ships/${ship}/purchase`, 201, { symbol: good, units: Math.min(20, left) });
+    for (let left = units; left > 0; left -= 20)
+      await ok('post', '/my/ships/{shipSymbol}/purchase', `/my/ships/${ship}/purchase`, 201, {
+        symbol: good,
+        units: Math.min(20, left),
+      });
   };
   const install = async <K extends 'mounts' | 'modules'>(kind: K, ship: string, symbol: string) => {
     await buy(ship, symbol, 1);
@@ -139,7 +180,10 @@ describe('account, factions and events', () => {
     await ok('post', '/my/ships/{shipSymbol}/chart', `/my/ships/${FRIGATE}/chart`, 201);
     const events = (await ok('get', '/my/agent/events', '/my/agent/events', 200)).data;
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'WAYPOINT_CHARTED', data: { shipSymbol: FRIGATE, waypointSymbol: 'X1-OP-U' } });
+    expect(events[0]).toMatchObject({
+      type: 'WAYPOINT_CHARTED',
+      data: { shipSymbol: FRIGATE, waypointSymbol: 'X1-OP-U' },
+    });
     expect((await fails('GET', '/my/agent/events', undefined, null)).code).toBe(401);
   });
 });
@@ -147,10 +191,20 @@ describe('account, factions and events', () => {
 describe('charting', () => {
   it('charts an uncharted waypoint once: reveals its traits, records the chart and pays the reward', async () => {
     const { ok, fails, place, credits } = await world();
-    const before = await ok('get', '/systems/{systemSymbol}/waypoints/{waypointSymbol}', '/systems/X1-OP/waypoints/X1-OP-U', 200);
+    const before = await ok(
+      'get',
+      '/systems/{systemSymbol}/waypoints/{waypointSymbol}',
+      '/systems/X1-OP/waypoints/X1-OP-U',
+      200,
+    );
     expect(before.data.traits.map((t) => t.symbol)).toEqual(['UNCHARTED']);
     expect(before.data.chart).toBeUndefined();
-    const uncharted = await ok('get', '/systems/{systemSymbol}/waypoints', '/systems/X1-OP/waypoints?traits=UNCHARTED', 200);
+    const uncharted = await ok(
+      'get',
+      '/systems/{systemSymbol}/waypoints',
+      '/systems/X1-OP/waypoints?traits=UNCHARTED',
+      200,
+    );
     expect(uncharted.data.map((w) => w.symbol)).toEqual(['X1-OP-U']);
 
     await place(FRIGATE, 'X1-OP-U', 'IN_ORBIT');
@@ -162,7 +216,12 @@ describe('charting', () => {
     expect(charted.data.agent.credits).toBe(startCredits + charted.data.transaction.totalPrice);
     expect(await credits()).toBe(startCredits + charted.data.transaction.totalPrice);
 
-    const after = await ok('get', '/systems/{systemSymbol}/waypoints/{waypointSymbol}', '/systems/X1-OP/waypoints/X1-OP-U', 200);
+    const after = await ok(
+      'get',
+      '/systems/{systemSymbol}/waypoints/{waypointSymbol}',
+      '/systems/X1-OP/waypoints/X1-OP-U',
+      200,
+    );
     expect(after.data.traits.map((t) => t.symbol)).toEqual(['BARREN', 'MINERAL_DEPOSITS']);
     expect(after.data.chart?.submittedBy).toBe('OPS-1');
 
@@ -174,7 +233,9 @@ describe('charting', () => {
   it('cannot chart from a ship in transit', async () => {
     const { ok, fails, place } = await world();
     await place(FRIGATE, 'X1-OP-A', 'IN_ORBIT');
-    await ok('post', '/my/ships/{shipSymbol}/navigate', `/my/ships/${FRIGATE}/navigate`, 200, { waypointSymbol: 'X1-OP-U' });
+    await ok('post', '/my/ships/{shipSymbol}/navigate', `/my/ships/${FRIGATE}/navigate`, 200, {
+      waypointSymbol: 'X1-OP-U',
+    });
     expect((await fails('POST', `/my/ships/${FRIGATE}/chart`)).code).toBe(4214);
   });
 });
@@ -198,15 +259,28 @@ describe('scanning', () => {
     expect([busy.status, busy.code]).toEqual([409, 4000]);
     advance(systems.data.cooldown.totalSeconds * 1000);
 
-    const waypoints = await ok('post', '/my/ships/{shipSymbol}/scan/waypoints', `/my/ships/${FRIGATE}/scan/waypoints`, 201);
+    const waypoints = await ok(
+      'post',
+      '/my/ships/{shipSymbol}/scan/waypoints',
+      `/my/ships/${FRIGATE}/scan/waypoints`,
+      201,
+    );
     expect(waypoints.data.waypoints.map((w) => w.symbol).sort()).toEqual(['X1-OP-A', 'X1-OP-G', 'X1-OP-J', 'X1-OP-U']);
     // A scan sees through the uncharted state.
-    expect(waypoints.data.waypoints.find((w) => w.symbol === 'X1-OP-U')!.traits.map((t) => t.symbol)).toEqual(['UNCHARTED', 'BARREN', 'MINERAL_DEPOSITS']);
+    expect(waypoints.data.waypoints.find((w) => w.symbol === 'X1-OP-U')!.traits.map((t) => t.symbol)).toEqual([
+      'UNCHARTED',
+      'BARREN',
+      'MINERAL_DEPOSITS',
+    ]);
     advance(waypoints.data.cooldown.totalSeconds * 1000);
 
     const ships = await ok('post', '/my/ships/{shipSymbol}/scan/ships', `/my/ships/${FRIGATE}/scan/ships`, 201);
     expect(ships.data.ships.map((s) => s.symbol)).toEqual([PROBE]);
-    expect(ships.data.ships[0]).toMatchObject({ frame: { symbol: 'FRAME_PROBE' }, engine: { symbol: 'ENGINE_IMPULSE_DRIVE_I' }, nav: { waypointSymbol: 'X1-OP-A' } });
+    expect(ships.data.ships[0]).toMatchObject({
+      frame: { symbol: 'FRAME_PROBE' },
+      engine: { symbol: 'ENGINE_IMPULSE_DRIVE_I' },
+      nav: { waypointSymbol: 'X1-OP-A' },
+    });
     expect((await cargoOf(FRIGATE)).units).toBe(0);
   });
 });
@@ -218,35 +292,63 @@ describe('mounts and modules', () => {
     expect(mounts.data.map((m) => m.symbol)).toEqual(['MOUNT_MINING_LASER_I', 'MOUNT_SURVEYOR_I']);
 
     const notCarried = await fails('POST', `/my/ships/${FRIGATE}/mounts/install`, { symbol: 'MOUNT_SENSOR_ARRAY_I' });
-    expect([notCarried.code, notCarried.data]).toEqual([4218, { shipSymbol: FRIGATE, tradeSymbol: 'MOUNT_SENSOR_ARRAY_I', cargoUnits: 0, unitsToRemove: 1 }]);
+    expect([notCarried.code, notCarried.data]).toEqual([
+      4218,
+      { shipSymbol: FRIGATE, tradeSymbol: 'MOUNT_SENSOR_ARRAY_I', cargoUnits: 0, unitsToRemove: 1 },
+    ]);
     await buy(FRIGATE, 'MOUNT_SENSOR_ARRAY_I', 1);
     const before = await credits();
-    const installed = await ok('post', '/my/ships/{shipSymbol}/mounts/install', `/my/ships/${FRIGATE}/mounts/install`, 201, { symbol: 'MOUNT_SENSOR_ARRAY_I' });
+    const installed = await ok(
+      'post',
+      '/my/ships/{shipSymbol}/mounts/install',
+      `/my/ships/${FRIGATE}/mounts/install`,
+      201,
+      { symbol: 'MOUNT_SENSOR_ARRAY_I' },
+    );
     expect(installed.data.mounts.map((m) => m.symbol)).toContain('MOUNT_SENSOR_ARRAY_I');
     expect(installed.data.cargo.units).toBe(0);
-    expect(installed.data.transaction).toMatchObject({ waypointSymbol: 'X1-OP-A', shipSymbol: FRIGATE, tradeSymbol: 'MOUNT_SENSOR_ARRAY_I' });
+    expect(installed.data.transaction).toMatchObject({
+      waypointSymbol: 'X1-OP-A',
+      shipSymbol: FRIGATE,
+      tradeSymbol: 'MOUNT_SENSOR_ARRAY_I',
+    });
     expect(await credits()).toBe(before - installed.data.transaction.totalPrice);
     expect(installed.data.transaction.totalPrice).toBeGreaterThan(0);
 
-    const removed = await ok('post', '/my/ships/{shipSymbol}/mounts/remove', `/my/ships/${FRIGATE}/mounts/remove`, 201, { symbol: 'MOUNT_SURVEYOR_I' });
+    const removed = await ok(
+      'post',
+      '/my/ships/{shipSymbol}/mounts/remove',
+      `/my/ships/${FRIGATE}/mounts/remove`,
+      201,
+      { symbol: 'MOUNT_SURVEYOR_I' },
+    );
     expect(removed.data.mounts.map((m) => m.symbol)).toEqual(['MOUNT_MINING_LASER_I', 'MOUNT_SENSOR_ARRAY_I']);
     expect(await held(FRIGATE, 'MOUNT_SURVEYOR_I')).toBe(1);
     expect(removed.data.agent.credits).toBe(before - 2 * installed.data.transaction.totalPrice);
     const notInstalled = await fails('POST', `/my/ships/${FRIGATE}/mounts/remove`, { symbol: 'MOUNT_SURVEYOR_I' });
-    expect([notInstalled.code, notInstalled.data]).toEqual([4247, { shipSymbol: FRIGATE, mountSymbol: 'MOUNT_SURVEYOR_I' }]);
+    expect([notInstalled.code, notInstalled.data]).toEqual([
+      4247,
+      { shipSymbol: FRIGATE, mountSymbol: 'MOUNT_SURVEYOR_I' },
+    ]);
 
     await place(FRIGATE, 'X1-OP-A', 'IN_ORBIT');
-    expect((await fails('POST', `/my/ships/${FRIGATE}/mounts/install`, { symbol: 'MOUNT_SURVEYOR_I' })).code).toBe(4244);
+    expect((await fails('POST', `/my/ships/${FRIGATE}/mounts/install`, { symbol: 'MOUNT_SURVEYOR_I' })).code).toBe(
+      4244,
+    );
     await place(FRIGATE, 'X1-OP-U', 'DOCKED');
     const noYard = await fails('POST', `/my/ships/${FRIGATE}/mounts/install`, { symbol: 'MOUNT_SURVEYOR_I' });
     expect([noYard.code, noYard.data]).toEqual([4246, { waypointSymbol: 'X1-OP-U' }]);
     expect(await held(FRIGATE, 'MOUNT_SURVEYOR_I')).toBe(1);
   });
 
-  it('installs modules within the frame\'s slots; cargo holds change the capacity', async () => {
+  it("installs modules within the frame's slots; cargo holds change the capacity", async () => {
     const { ok, fails, install, buy, cargoOf, held } = await world();
     const modules = await ok('get', '/my/ships/{shipSymbol}/modules', `/my/ships/${FRIGATE}/modules`, 200);
-    expect(modules.data.map((m) => m.symbol)).toEqual(['MODULE_CARGO_HOLD_I', 'MODULE_CARGO_HOLD_I', 'MODULE_WARP_DRIVE_I']);
+    expect(modules.data.map((m) => m.symbol)).toEqual([
+      'MODULE_CARGO_HOLD_I',
+      'MODULE_CARGO_HOLD_I',
+      'MODULE_WARP_DRIVE_I',
+    ]);
     const capacity = (await cargoOf(FRIGATE)).capacity;
 
     const hold = await install('modules', FRIGATE, 'MODULE_CARGO_HOLD_II');
@@ -260,7 +362,13 @@ describe('mounts and modules', () => {
     expect([full.code, full.data]).toEqual([4250, { shipSymbol: FRIGATE, slotsRequired: 2, slotsAvailable: 0 }]);
     expect(await held(FRIGATE, 'MODULE_CARGO_HOLD_II')).toBe(1);
 
-    const removed = await ok('post', '/my/ships/{shipSymbol}/modules/remove', `/my/ships/${FRIGATE}/modules/remove`, 201, { symbol: 'MODULE_WARP_DRIVE_I' });
+    const removed = await ok(
+      'post',
+      '/my/ships/{shipSymbol}/modules/remove',
+      `/my/ships/${FRIGATE}/modules/remove`,
+      201,
+      { symbol: 'MODULE_WARP_DRIVE_I' },
+    );
     expect(removed.data.modules.map((m) => m.symbol)).not.toContain('MODULE_WARP_DRIVE_I');
     expect(await held(FRIGATE, 'MODULE_WARP_DRIVE_I')).toBe(1);
     const gone = await fails('POST', `/my/ships/${FRIGATE}/modules/remove`, { symbol: 'MODULE_WARP_DRIVE_I' });
@@ -308,10 +416,15 @@ describe('siphoning and refining', () => {
     expect((await fails('POST', `/my/ships/${FRIGATE}/refine`, { produce: 'FUEL' })).code).toBe(4238);
     await buy(FRIGATE, 'IRON_ORE', 60);
     const short = await fails('POST', `/my/ships/${FRIGATE}/refine`, { produce: 'IRON' });
-    expect([short.code, short.data]).toEqual([4219, { shipSymbol: FRIGATE, tradeSymbol: 'IRON_ORE', cargoUnits: 60, unitsToRemove: 100 }]);
+    expect([short.code, short.data]).toEqual([
+      4219,
+      { shipSymbol: FRIGATE, tradeSymbol: 'IRON_ORE', cargoUnits: 60, unitsToRemove: 100 },
+    ]);
     await buy(FRIGATE, 'IRON_ORE', 45);
 
-    const refined = await ok('post', '/my/ships/{shipSymbol}/refine', `/my/ships/${FRIGATE}/refine`, 201, { produce: 'IRON' });
+    const refined = await ok('post', '/my/ships/{shipSymbol}/refine', `/my/ships/${FRIGATE}/refine`, 201, {
+      produce: 'IRON',
+    });
     expect(refined.data.consumed).toEqual([{ tradeSymbol: 'IRON_ORE', units: 100 }]);
     expect(refined.data.produced).toEqual([{ tradeSymbol: 'IRON', units: 10 }]);
     expect(await held(FRIGATE, 'IRON_ORE')).toBe(5);
@@ -322,32 +435,68 @@ describe('siphoning and refining', () => {
 });
 
 describe('cargo transfer', () => {
-  it('moves cargo between two of the agent\'s ships at the same waypoint and in the same state', async () => {
+  it("moves cargo between two of the agent's ships at the same waypoint and in the same state", async () => {
     const { ok, fails, buy, held, place, register, send } = await world();
-    const drone = (await ok('post', '/my/ships', '/my/ships', 201, { shipType: 'SHIP_MINING_DRONE', waypointSymbol: 'X1-OP-A' })).data.ship.symbol;
+    const drone = (
+      await ok('post', '/my/ships', '/my/ships', 201, { shipType: 'SHIP_MINING_DRONE', waypointSymbol: 'X1-OP-A' })
+    ).data.ship.symbol;
     await buy(FRIGATE, 'FAB_MATS', 10);
 
-    const moved = await ok('post', '/my/ships/{shipSymbol}/transfer', `/my/ships/${FRIGATE}/transfer`, 200, { shipSymbol: drone, tradeSymbol: 'FAB_MATS', units: 6 });
+    const moved = await ok('post', '/my/ships/{shipSymbol}/transfer', `/my/ships/${FRIGATE}/transfer`, 200, {
+      shipSymbol: drone,
+      tradeSymbol: 'FAB_MATS',
+      units: 6,
+    });
     expect(moved.data.cargo.inventory).toEqual([expect.objectContaining({ symbol: 'FAB_MATS', units: 4 })]);
     expect(moved.data.targetCargo.inventory).toEqual([expect.objectContaining({ symbol: 'FAB_MATS', units: 6 })]);
     expect(await held(drone, 'FAB_MATS')).toBe(6);
     expect(await held(FRIGATE, 'FAB_MATS')).toBe(4);
 
-    expect((await fails('POST', `/my/ships/${FRIGATE}/transfer`, { shipSymbol: FRIGATE, tradeSymbol: 'FAB_MATS', units: 1 })).code).toBe(4233);
-    const noRoom = await fails('POST', `/my/ships/${FRIGATE}/transfer`, { shipSymbol: PROBE, tradeSymbol: 'FAB_MATS', units: 1 });
-    expect([noRoom.code, noRoom.data]).toEqual([4217, { shipSymbol: PROBE, tradeSymbol: 'FAB_MATS', cargoUnits: 1, cargoCapacity: 0 }]);
-    expect((await fails('POST', `/my/ships/${FRIGATE}/transfer`, { shipSymbol: drone, tradeSymbol: 'FAB_MATS', units: 5 })).code).toBe(4218);
-    expect((await fails('POST', `/my/ships/${FRIGATE}/transfer`, { shipSymbol: 'NOBODY-9', tradeSymbol: 'FAB_MATS', units: 1 })).code).toBe(4231);
+    expect(
+      (await fails('POST', `/my/ships/${FRIGATE}/transfer`, { shipSymbol: FRIGATE, tradeSymbol: 'FAB_MATS', units: 1 }))
+        .code,
+    ).toBe(4233);
+    const noRoom = await fails('POST', `/my/ships/${FRIGATE}/transfer`, {
+      shipSymbol: PROBE,
+      tradeSymbol: 'FAB_MATS',
+      units: 1,
+    });
+    expect([noRoom.code, noRoom.data]).toEqual([
+      4217,
+      { shipSymbol: PROBE, tradeSymbol: 'FAB_MATS', cargoUnits: 1, cargoCapacity: 0 },
+    ]);
+    expect(
+      (await fails('POST', `/my/ships/${FRIGATE}/transfer`, { shipSymbol: drone, tradeSymbol: 'FAB_MATS', units: 5 }))
+        .code,
+    ).toBe(4218);
+    expect(
+      (
+        await fails('POST', `/my/ships/${FRIGATE}/transfer`, {
+          shipSymbol: 'NOBODY-9',
+          tradeSymbol: 'FAB_MATS',
+          units: 1,
+        })
+      ).code,
+    ).toBe(4231);
 
     await place(drone, 'X1-OP-A', 'IN_ORBIT');
-    expect((await fails('POST', `/my/ships/${FRIGATE}/transfer`, { shipSymbol: drone, tradeSymbol: 'FAB_MATS', units: 1 })).code).toBe(4271);
+    expect(
+      (await fails('POST', `/my/ships/${FRIGATE}/transfer`, { shipSymbol: drone, tradeSymbol: 'FAB_MATS', units: 1 }))
+        .code,
+    ).toBe(4271);
     await place(drone, 'X1-OP-U', 'DOCKED');
-    expect((await fails('POST', `/my/ships/${FRIGATE}/transfer`, { shipSymbol: drone, tradeSymbol: 'FAB_MATS', units: 1 })).code).toBe(4234);
+    expect(
+      (await fails('POST', `/my/ships/${FRIGATE}/transfer`, { shipSymbol: drone, tradeSymbol: 'FAB_MATS', units: 1 }))
+        .code,
+    ).toBe(4234);
 
     const rival = await register('RIVAL');
     const theirs = rival.ships[0]!.symbol;
     expect((await send('GET', `/my/ships/${theirs}`, undefined, rival.token)).status).toBe(200);
-    expect((await fails('POST', `/my/ships/${FRIGATE}/transfer`, { shipSymbol: theirs, tradeSymbol: 'FAB_MATS', units: 1 })).code).toBe(4232);
+    expect(
+      (await fails('POST', `/my/ships/${FRIGATE}/transfer`, { shipSymbol: theirs, tradeSymbol: 'FAB_MATS', units: 1 }))
+        .code,
+    ).toBe(4232);
     expect(await held(FRIGATE, 'FAB_MATS')).toBe(4);
     expect(await held(drone, 'FAB_MATS')).toBe(6);
   });
@@ -363,7 +512,8 @@ describe('repair and scrap', () => {
     const ship = sandbox.server.game.world.ships[FRIGATE]!.ship;
     ship.frame.condition = 0.5;
     ship.engine.condition = 0.8;
-    const quote = (await ok('get', '/my/ships/{shipSymbol}/repair', `/my/ships/${FRIGATE}/repair`, 200)).data.transaction;
+    const quote = (await ok('get', '/my/ships/{shipSymbol}/repair', `/my/ships/${FRIGATE}/repair`, 200)).data
+      .transaction;
     expect(quote.totalPrice).toBeGreaterThan(0);
 
     const before = await credits();
@@ -410,9 +560,14 @@ describe('repair and scrap', () => {
 });
 
 describe('construction', () => {
-  it('shows a site\'s materials and completes it once every material is supplied', async () => {
+  it("shows a site's materials and completes it once every material is supplied", async () => {
     const { ok, fails, buy, place, held } = await world();
-    const site = await ok('get', '/systems/{systemSymbol}/waypoints/{waypointSymbol}/construction', '/systems/X1-OP/waypoints/X1-OP-J/construction', 200);
+    const site = await ok(
+      'get',
+      '/systems/{systemSymbol}/waypoints/{waypointSymbol}/construction',
+      '/systems/X1-OP/waypoints/X1-OP-J/construction',
+      200,
+    );
     expect(site.data).toEqual({
       symbol: 'X1-OP-J',
       isComplete: false,
@@ -422,14 +577,20 @@ describe('construction', () => {
       ],
     });
     // A site under construction that nobody has supplied yet has a jump gate's bill.
-    const other = await ok('get', '/systems/{systemSymbol}/waypoints/{waypointSymbol}/construction', '/systems/X1-OQ/waypoints/X1-OQ-J/construction', 200);
+    const other = await ok(
+      'get',
+      '/systems/{systemSymbol}/waypoints/{waypointSymbol}/construction',
+      '/systems/X1-OQ/waypoints/X1-OQ-J/construction',
+      200,
+    );
     expect(other.data.materials).toContainEqual({ tradeSymbol: 'FAB_MATS', required: 1600, fulfilled: 0 });
     const notASite = await fails('GET', '/systems/X1-OP/waypoints/X1-OP-A/construction');
     expect(notASite.status).toBe(404);
 
     await buy(FRIGATE, 'FAB_MATS', 30);
     await buy(FRIGATE, 'ADVANCED_CIRCUITRY', 5);
-    const supply = (body: Record<string, unknown>) => fails('POST', '/systems/X1-OP/waypoints/X1-OP-J/construction/supply', { shipSymbol: FRIGATE, ...body });
+    const supply = (body: Record<string, unknown>) =>
+      fails('POST', '/systems/X1-OP/waypoints/X1-OP-J/construction/supply', { shipSymbol: FRIGATE, ...body });
     const away = await supply({ tradeSymbol: 'FAB_MATS', units: 10 });
     expect([away.code, away.data]).toEqual([4802, { shipSymbol: FRIGATE, waypointSymbol: 'X1-OP-J' }]);
 
@@ -447,19 +608,46 @@ describe('construction', () => {
     expect([unwanted.code, unwanted.data]).toEqual([4800, { waypointSymbol: 'X1-OP-J', tradeSymbol: 'IRON_ORE' }]);
     expect((await supply({ tradeSymbol: 'FAB_MATS', units: 31 })).code).toBe(4801);
 
-    const first = await ok('post', '/systems/{systemSymbol}/waypoints/{waypointSymbol}/construction/supply', '/systems/X1-OP/waypoints/X1-OP-J/construction/supply', 201, { shipSymbol: FRIGATE, tradeSymbol: 'FAB_MATS', units: 30 });
+    const first = await ok(
+      'post',
+      '/systems/{systemSymbol}/waypoints/{waypointSymbol}/construction/supply',
+      '/systems/X1-OP/waypoints/X1-OP-J/construction/supply',
+      201,
+      { shipSymbol: FRIGATE, tradeSymbol: 'FAB_MATS', units: 30 },
+    );
     expect(first.data.construction.materials[0]).toEqual({ tradeSymbol: 'FAB_MATS', required: 30, fulfilled: 30 });
     expect(first.data.construction.isComplete).toBe(false);
     expect(await held(FRIGATE, 'FAB_MATS')).toBe(0);
-    const still = await ok('get', '/systems/{systemSymbol}/waypoints/{waypointSymbol}', '/systems/X1-OP/waypoints/X1-OP-J', 200);
+    const still = await ok(
+      'get',
+      '/systems/{systemSymbol}/waypoints/{waypointSymbol}',
+      '/systems/X1-OP/waypoints/X1-OP-J',
+      200,
+    );
     expect(still.data.isUnderConstruction).toBe(true);
 
-    const last = await ok('post', '/systems/{systemSymbol}/waypoints/{waypointSymbol}/construction/supply', '/systems/X1-OP/waypoints/X1-OP-J/construction/supply', 201, { shipSymbol: FRIGATE, tradeSymbol: 'ADVANCED_CIRCUITRY', units: 5 });
+    const last = await ok(
+      'post',
+      '/systems/{systemSymbol}/waypoints/{waypointSymbol}/construction/supply',
+      '/systems/X1-OP/waypoints/X1-OP-J/construction/supply',
+      201,
+      { shipSymbol: FRIGATE, tradeSymbol: 'ADVANCED_CIRCUITRY', units: 5 },
+    );
     expect(last.data.construction.isComplete).toBe(true);
     expect(await held(FRIGATE, 'ADVANCED_CIRCUITRY')).toBe(0);
-    const built = await ok('get', '/systems/{systemSymbol}/waypoints/{waypointSymbol}', '/systems/X1-OP/waypoints/X1-OP-J', 200);
+    const built = await ok(
+      'get',
+      '/systems/{systemSymbol}/waypoints/{waypointSymbol}',
+      '/systems/X1-OP/waypoints/X1-OP-J',
+      200,
+    );
     expect(built.data.isUnderConstruction).toBe(false);
-    const done = await ok('get', '/systems/{systemSymbol}/waypoints/{waypointSymbol}/construction', '/systems/X1-OP/waypoints/X1-OP-J/construction', 200);
+    const done = await ok(
+      'get',
+      '/systems/{systemSymbol}/waypoints/{waypointSymbol}/construction',
+      '/systems/X1-OP/waypoints/X1-OP-J/construction',
+      200,
+    );
     expect(done.data.isComplete).toBe(true);
     // The gate is built; the one it leads to is not yet.
     expect(await jumpFrom('X1-OP-J')).toEqual([4262, { waypointSymbol: 'X1-OQ-J' }]);

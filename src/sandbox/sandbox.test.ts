@@ -68,12 +68,37 @@ describe('sandbox responses match the official spec', () => {
   it('systems, waypoints, markets, shipyards, gates', async () => {
     await conforming('GET', '/systems', '/systems?limit=20', 200);
     await conforming('GET', '/systems/{systemSymbol}', `/systems/${system}`, 200);
-    const waypoints = await conforming('GET', '/systems/{systemSymbol}/waypoints', `/systems/${system}/waypoints?limit=20`, 200);
-    await conforming('GET', '/systems/{systemSymbol}/waypoints/{waypointSymbol}', `/systems/${system}/waypoints/${hq}`, 200);
-    await conforming('GET', '/systems/{systemSymbol}/waypoints/{waypointSymbol}/market', `/systems/${system}/waypoints/${hq}/market`, 200);
-    await conforming('GET', '/systems/{systemSymbol}/waypoints/{waypointSymbol}/shipyard', `/systems/${system}/waypoints/${hq}/shipyard`, 200);
+    const waypoints = await conforming(
+      'GET',
+      '/systems/{systemSymbol}/waypoints',
+      `/systems/${system}/waypoints?limit=20`,
+      200,
+    );
+    await conforming(
+      'GET',
+      '/systems/{systemSymbol}/waypoints/{waypointSymbol}',
+      `/systems/${system}/waypoints/${hq}`,
+      200,
+    );
+    await conforming(
+      'GET',
+      '/systems/{systemSymbol}/waypoints/{waypointSymbol}/market',
+      `/systems/${system}/waypoints/${hq}/market`,
+      200,
+    );
+    await conforming(
+      'GET',
+      '/systems/{systemSymbol}/waypoints/{waypointSymbol}/shipyard',
+      `/systems/${system}/waypoints/${hq}/shipyard`,
+      200,
+    );
     const gate = waypoints.data.find((w: { type: string }) => w.type === 'JUMP_GATE');
-    await conforming('GET', '/systems/{systemSymbol}/waypoints/{waypointSymbol}/jump-gate', `/systems/${system}/waypoints/${gate.symbol}/jump-gate`, 200);
+    await conforming(
+      'GET',
+      '/systems/{systemSymbol}/waypoints/{waypointSymbol}/jump-gate',
+      `/systems/${system}/waypoints/${gate.symbol}/jump-gate`,
+      200,
+    );
   });
 
   it('orbit, flight mode, navigate, dock, refuel, trade, contracts', async () => {
@@ -82,18 +107,28 @@ describe('sandbox responses match the official spec', () => {
     await conforming('PATCH', '/my/ships/{shipSymbol}/nav', `/my/ships/${ship}/nav`, 200, { flightMode: 'CRUISE' });
     const waypoints = (await call('GET', `/systems/${system}/waypoints?limit=20`)).body.data;
     const target = waypoints.find((w: { symbol: string; x: number; y: number }) => w.symbol !== hq);
-    await conforming('POST', '/my/ships/{shipSymbol}/navigate', `/my/ships/${ship}/navigate`, 200, { waypointSymbol: target.symbol });
+    await conforming('POST', '/my/ships/{shipSymbol}/navigate', `/my/ships/${ship}/navigate`, 200, {
+      waypointSymbol: target.symbol,
+    });
     await sandbox.server.clock.advance(3_600_000);
     await conforming('POST', '/my/ships/{shipSymbol}/dock', `/my/ships/${ship}/dock`, 200);
     await call('POST', `/my/ships/${ship}/orbit`);
-    await conforming('POST', '/my/ships/{shipSymbol}/navigate', `/my/ships/${ship}/navigate`, 200, { waypointSymbol: hq });
+    await conforming('POST', '/my/ships/{shipSymbol}/navigate', `/my/ships/${ship}/navigate`, 200, {
+      waypointSymbol: hq,
+    });
     sandbox.server.clock.advance(3_600_000);
     await call('POST', `/my/ships/${ship}/dock`);
     await conforming('POST', '/my/ships/{shipSymbol}/refuel', `/my/ships/${ship}/refuel`, 200, {});
     const market = (await call('GET', `/systems/${system}/waypoints/${hq}/market`)).body.data;
     const good = market.tradeGoods.find((g: { type: string }) => g.type === 'EXPORT');
-    await conforming('POST', '/my/ships/{shipSymbol}/purchase', `/my/ships/${ship}/purchase`, 201, { symbol: good.symbol, units: 1 });
-    await conforming('POST', '/my/ships/{shipSymbol}/sell', `/my/ships/${ship}/sell`, 201, { symbol: good.symbol, units: 1 });
+    await conforming('POST', '/my/ships/{shipSymbol}/purchase', `/my/ships/${ship}/purchase`, 201, {
+      symbol: good.symbol,
+      units: 1,
+    });
+    await conforming('POST', '/my/ships/{shipSymbol}/sell', `/my/ships/${ship}/sell`, 201, {
+      symbol: good.symbol,
+      units: 1,
+    });
     const contracts = await conforming('GET', '/my/contracts', '/my/contracts', 200);
     await conforming('GET', '/my/contracts/{contractId}', `/my/contracts/${contracts.data[0].id}`, 200);
     await conforming('POST', '/my/contracts/{contractId}/accept', `/my/contracts/${contracts.data[0].id}/accept`, 200);
@@ -104,7 +139,9 @@ describe('sandbox responses match the official spec', () => {
     const waypoints = (await call('GET', `/systems/${system}/waypoints?limit=20&type=ASTEROID`)).body.data;
     await call('POST', `/my/ships/${ship}/orbit`);
     await call('PATCH', `/my/ships/${ship}/nav`, { flightMode: 'DRIFT' });
-    await conforming('POST', '/my/ships/{shipSymbol}/navigate', `/my/ships/${ship}/navigate`, 200, { waypointSymbol: waypoints[0].symbol });
+    await conforming('POST', '/my/ships/{shipSymbol}/navigate', `/my/ships/${ship}/navigate`, 200, {
+      waypointSymbol: waypoints[0].symbol,
+    });
     sandbox.server.clock.advance(48 * 3_600_000);
     const survey = await conforming('POST', '/my/ships/{shipSymbol}/survey', `/my/ships/${ship}/survey`, 201);
     sandbox.server.clock.advance(80_000);
@@ -113,15 +150,28 @@ describe('sandbox responses match the official spec', () => {
     const onCooldown = await call('POST', `/my/ships/${ship}/extract`);
     expect([onCooldown.status, onCooldown.body.error.code]).toEqual([409, 4000]);
     sandbox.server.clock.advance(80_000);
-    await conforming('POST', '/my/ships/{shipSymbol}/extract/survey', `/my/ships/${ship}/extract/survey`, 201, survey.data.surveys[0]);
+    await conforming(
+      'POST',
+      '/my/ships/{shipSymbol}/extract/survey',
+      `/my/ships/${ship}/extract/survey`,
+      201,
+      survey.data.surveys[0],
+    );
     const good = extracted.data.extraction.yield;
-    await conforming('POST', '/my/ships/{shipSymbol}/jettison', `/my/ships/${ship}/jettison`, 200, { symbol: good.symbol, units: 1 });
+    await conforming('POST', '/my/ships/{shipSymbol}/jettison', `/my/ships/${ship}/jettison`, 200, {
+      symbol: good.symbol,
+      units: 1,
+    });
     const probe = ships[1]!;
     await conforming('POST', '/my/ships', '/my/ships', 201, { shipType: 'SHIP_MINING_DRONE', waypointSymbol: hq });
-    const other = (await call('GET', '/systems?limit=20')).body.data.find((s: { symbol: string }) => s.symbol !== system);
+    const other = (await call('GET', '/systems?limit=20')).body.data.find(
+      (s: { symbol: string }) => s.symbol !== system,
+    );
     await call('POST', `/my/ships/${ship}/orbit`);
     await call('PATCH', `/my/ships/${ship}/nav`, { flightMode: 'DRIFT' });
-    await conforming('POST', '/my/ships/{shipSymbol}/warp', `/my/ships/${ship}/warp`, 200, { waypointSymbol: other.waypoints[0].symbol });
+    await conforming('POST', '/my/ships/{shipSymbol}/warp', `/my/ships/${ship}/warp`, 200, {
+      waypointSymbol: other.waypoints[0].symbol,
+    });
     const noDrive = await call('POST', `/my/ships/${probe}/warp`, { waypointSymbol: other.waypoints[0].symbol });
     expect(noDrive.body.error.code).toBe(4236);
   });
@@ -131,8 +181,14 @@ describe('sandbox responses match the official spec', () => {
     const gate = (await call('GET', `/systems/${system}/waypoints?type=JUMP_GATE`)).body.data[0];
     const { connections } = (await call('GET', `/systems/${system}/waypoints/${gate.symbol}/jump-gate`)).body.data;
     const open = connections.find((c: string) => !sandbox.server.game.world.waypoints[c]!.isUnderConstruction);
-    await fetch(`${sandbox.adminUrl}/ships/${ship}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ waypoint: gate.symbol, status: 'IN_ORBIT' }) });
-    const jumped = await conforming('POST', '/my/ships/{shipSymbol}/jump', `/my/ships/${ship}/jump`, 200, { waypointSymbol: open });
+    await fetch(`${sandbox.adminUrl}/ships/${ship}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ waypoint: gate.symbol, status: 'IN_ORBIT' }),
+    });
+    const jumped = await conforming('POST', '/my/ships/{shipSymbol}/jump', `/my/ships/${ship}/jump`, 200, {
+      waypointSymbol: open,
+    });
     expect(jumped.data.nav.waypointSymbol).toBe(open);
   });
 });

@@ -31,14 +31,24 @@ export class SandboxServer {
   requests = 0;
   rateLimited = 0;
 
-  constructor(private readonly settings: ServerSettings, timeScale: number, world?: WorldState) {
+  constructor(
+    private readonly settings: ServerSettings,
+    timeScale: number,
+    world?: WorldState,
+  ) {
     this.clock = new SandboxClock(timeScale);
     this.rateLimit = settings.rateLimit;
     this.game = new Game(world ?? this.freshWorld(today(this.clock.now())), this.clock, settings.accountToken);
   }
 
   private freshWorld(resetDate: string): WorldState {
-    return generateWorld({ seed: this.settings.seed, systems: this.settings.systems, extraWaypoints: this.settings.extraWaypoints, resetDate, now: this.clock.now() });
+    return generateWorld({
+      seed: this.settings.seed,
+      systems: this.settings.systems,
+      extraWaypoints: this.settings.extraWaypoints,
+      resetDate,
+      now: this.clock.now(),
+    });
   }
 
   handle = (request: IncomingMessage, response: ServerResponse): void => {
@@ -57,17 +67,34 @@ export class SandboxServer {
     }
   };
 
-  private serveGame(request: IncomingMessage, response: ServerResponse, path: string, url: string, rawBody: string | undefined): void {
+  private serveGame(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    url: string,
+    rawBody: string | undefined,
+  ): void {
     const method = request.method ?? 'GET';
     const fault = this.faults.take(method, path || '/');
     if (fault?.delayMs) {
-      setTimeout(() => this.apply(request, response, method, path, url, rawBody, { ...fault, delayMs: 0 }), fault.delayMs);
+      setTimeout(
+        () => this.apply(request, response, method, path, url, rawBody, { ...fault, delayMs: 0 }),
+        fault.delayMs,
+      );
       return;
     }
     this.apply(request, response, method, path, url, rawBody, fault);
   }
 
-  private apply(request: IncomingMessage, response: ServerResponse, method: string, path: string, url: string, rawBody: string | undefined, fault: Fault | undefined): void {
+  private apply(
+    request: IncomingMessage,
+    response: ServerResponse,
+    method: string,
+    path: string,
+    url: string,
+    rawBody: string | undefined,
+    fault: Fault | undefined,
+  ): void {
     if (fault?.drop === 'before') return void request.socket.destroy();
     if (fault?.status) return this.faultReply(response, fault);
     const authorization = request.headers.authorization;
@@ -104,7 +131,10 @@ export class SandboxServer {
       const query = queryAt === -1 ? NO_QUERY : new URLSearchParams(url.slice(queryAt + 1));
       reply = matched.route.handler(this.game, { params: matched.params, query, body, authorization });
     } catch (error) {
-      reply = error instanceof GameError ? { status: error.status, body: error.body() } : { status: 500, body: { error: { message: `Internal sandbox error: ${String(error)}`, code: 500 } } };
+      reply =
+        error instanceof GameError
+          ? { status: error.status, body: error.body() }
+          : { status: 500, body: { error: { message: `Internal sandbox error: ${String(error)}`, code: 500 } } };
     }
     if (fault?.drop === 'after') return void request.socket.destroy();
     send(response, reply.status, reply.body, headers);
@@ -113,7 +143,15 @@ export class SandboxServer {
   private faultReply(response: ServerResponse, fault: Fault): void {
     if (fault.status === 429 && fault.rateLimitHeaders !== false) {
       const retryAfter = fault.retryAfter ?? 1;
-      const headers = { ...JSON_HEADERS, 'retry-after': String(retryAfter), 'x-ratelimit-type': 'Account', 'x-ratelimit-limit-burst': '30', 'x-ratelimit-limit-per-second': '2', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': new Date(Date.now() + retryAfter * 1000).toISOString() };
+      const headers = {
+        ...JSON_HEADERS,
+        'retry-after': String(retryAfter),
+        'x-ratelimit-type': 'Account',
+        'x-ratelimit-limit-burst': '30',
+        'x-ratelimit-limit-per-second': '2',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': new Date(Date.now() + retryAfter * 1000).toISOString(),
+      };
       return send(response, 429, rateLimitBody(headers, retryAfter), headers);
     }
     if (fault.status === 429) {
@@ -134,8 +172,16 @@ export class SandboxServer {
         return send(response, 200, { loaded: true });
       }
       if (method === 'POST' && action === 'layout') {
-        this.game.world = worldFromLayout(body as unknown as Layout, this.settings.seed, world.resetDate, this.clock.now());
-        return send(response, 200, { systems: Object.keys(this.game.world.systems).length, waypoints: Object.keys(this.game.world.waypoints).length });
+        this.game.world = worldFromLayout(
+          body as unknown as Layout,
+          this.settings.seed,
+          world.resetDate,
+          this.clock.now(),
+        );
+        return send(response, 200, {
+          systems: Object.keys(this.game.world.systems).length,
+          waypoints: Object.keys(this.game.world.waypoints).length,
+        });
       }
       if (method === 'POST' && action === 'clock') {
         if (body.timeScale !== undefined) this.clock.setTimeScale(Number(body.timeScale));
@@ -161,7 +207,8 @@ export class SandboxServer {
         this.game.world = this.freshWorld(next);
         return send(response, 200, { resetDate: next });
       }
-      if (method === 'GET' && action === 'stats') return send(response, 200, { requests: this.requests, rateLimited: this.rateLimited, actions: world.stats });
+      if (method === 'GET' && action === 'stats')
+        return send(response, 200, { requests: this.requests, rateLimited: this.rateLimited, actions: world.stats });
       const ship = /^ships\/([^/]+)$/.exec(action);
       if (method === 'POST' && ship) return send(response, 200, this.patchShip(ship[1]!, body));
       send(response, 404, { error: { message: `Unknown admin action ${method} /_sandbox/${action}.`, code: 404 } });
@@ -179,7 +226,12 @@ export class SandboxServer {
       const at = this.game.waypoint(changes.waypoint);
       const point = { symbol: at.symbol, type: at.type, systemSymbol: at.systemSymbol, x: at.x, y: at.y };
       const now = new Date(this.clock.now()).toISOString();
-      ship.nav = { ...ship.nav, systemSymbol: at.systemSymbol, waypointSymbol: at.symbol, route: { origin: point, destination: point, departureTime: now, arrival: now } };
+      ship.nav = {
+        ...ship.nav,
+        systemSymbol: at.systemSymbol,
+        waypointSymbol: at.symbol,
+        route: { origin: point, destination: point, departureTime: now, arrival: now },
+      };
     }
     if (changes.status === 'DOCKED' || changes.status === 'IN_ORBIT') ship.nav.status = changes.status;
     if (typeof changes.fuelCapacity === 'number') ship.fuel.capacity = changes.fuelCapacity;
@@ -195,12 +247,24 @@ function rateLimitBody(headers: Record<string, string>, retryAfter: number) {
     error: {
       message: 'You have reached your API limit.',
       code: 429,
-      data: { type: headers['x-ratelimit-type'], retryAfter, limitBurst: Number(headers['x-ratelimit-limit-burst']), limitPerSecond: Number(headers['x-ratelimit-limit-per-second']), remaining: 0, reset: headers['x-ratelimit-reset'] },
+      data: {
+        type: headers['x-ratelimit-type'],
+        retryAfter,
+        limitBurst: Number(headers['x-ratelimit-limit-burst']),
+        limitPerSecond: Number(headers['x-ratelimit-limit-per-second']),
+        remaining: 0,
+        reset: headers['x-ratelimit-reset'],
+      },
     },
   };
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = JSON_HEADERS): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = JSON_HEADERS,
+): void {
   if (status === 204 || body === undefined) {
     response.writeHead(status, headers);
     response.end();

@@ -12,7 +12,13 @@ type S = components['schemas'];
 export function addCargo(ship: S['Ship'], symbol: string, units: number): void {
   const item = ship.cargo.inventory.find((i) => i.symbol === symbol);
   if (item) item.units += units;
-  else ship.cargo.inventory.push({ symbol: symbol as S['TradeSymbol'], name: TRADE_GOODS[symbol]?.name ?? symbol, description: symbol, units });
+  else
+    ship.cargo.inventory.push({
+      symbol: symbol as S['TradeSymbol'],
+      name: TRADE_GOODS[symbol]?.name ?? symbol,
+      description: symbol,
+      units,
+    });
   ship.cargo.units += units;
 }
 
@@ -20,8 +26,16 @@ export function addCargo(ship: S['Ship'], symbol: string, units: number): void {
 export function checkCargo(ship: S['Ship'], symbol: string, units: number, code = 4218): void {
   const held = ship.cargo.inventory.find((i) => i.symbol === symbol)?.units ?? 0;
   if (held >= units) return;
-  const message = code === 4218 ? `Ship ${ship.symbol} does not have ${units} units of ${symbol}.` : `Failed to update ship cargo. Ship ${ship.symbol} cargo does not contain ${units} unit(s) of ${symbol}. Ship has ${held} unit(s) of ${symbol}.`;
-  throw new GameError(400, code, message, { shipSymbol: ship.symbol, tradeSymbol: symbol, cargoUnits: held, unitsToRemove: units });
+  const message =
+    code === 4218
+      ? `Ship ${ship.symbol} does not have ${units} units of ${symbol}.`
+      : `Failed to update ship cargo. Ship ${ship.symbol} cargo does not contain ${units} unit(s) of ${symbol}. Ship has ${held} unit(s) of ${symbol}.`;
+  throw new GameError(400, code, message, {
+    shipSymbol: ship.symbol,
+    tradeSymbol: symbol,
+    cargoUnits: held,
+    unitsToRemove: units,
+  });
 }
 
 export function removeCargo(ship: S['Ship'], symbol: string, units: number, code = 4218): void {
@@ -35,7 +49,12 @@ export function removeCargo(ship: S['Ship'], symbol: string, units: number, code
 /** Throws 4217 unless the ship has room for `units` more. */
 export function checkRoom(ship: S['Ship'], symbol: string, units: number, capacity = ship.cargo.capacity): void {
   if (ship.cargo.units + units > capacity) {
-    throw new GameError(400, 4217, `Ship ${ship.symbol} cargo would exceed its capacity of ${capacity}.`, { shipSymbol: ship.symbol, tradeSymbol: symbol, cargoUnits: units, cargoCapacity: capacity });
+    throw new GameError(400, 4217, `Ship ${ship.symbol} cargo would exceed its capacity of ${capacity}.`, {
+      shipSymbol: ship.symbol,
+      tradeSymbol: symbol,
+      cargoUnits: units,
+      cargoCapacity: capacity,
+    });
   }
 }
 
@@ -49,7 +68,12 @@ export function startCooldown(clock: SandboxClock, state: ShipState, seconds: nu
   const now = clock.now();
   state.cooldownTotal = seconds;
   state.cooldownUntil = now + clock.scaled(seconds * 1000);
-  return { shipSymbol: state.ship.symbol, totalSeconds: seconds, remainingSeconds: Math.ceil(clock.scaled(seconds * 1000) / 1000), expiration: new Date(state.cooldownUntil).toISOString() };
+  return {
+    shipSymbol: state.ship.symbol,
+    totalSeconds: seconds,
+    remainingSeconds: Math.ceil(clock.scaled(seconds * 1000) / 1000),
+    expiration: new Date(state.cooldownUntil).toISOString(),
+  };
 }
 
 /** The installed mounts whose symbol starts with `prefix`, e.g. MOUNT_GAS_SIPHON. */

@@ -47,7 +47,14 @@ export function scannedWaypointView(waypoint: WaypointState): S['ScannedWaypoint
 }
 
 export function systemWaypointView(waypoint: WaypointState): S['SystemWaypoint'] {
-  return { symbol: waypoint.symbol, type: waypoint.type, x: waypoint.x, y: waypoint.y, orbitals: waypoint.orbitals.map((symbol) => ({ symbol })), ...(waypoint.orbits ? { orbits: waypoint.orbits } : {}) };
+  return {
+    symbol: waypoint.symbol,
+    type: waypoint.type,
+    x: waypoint.x,
+    y: waypoint.y,
+    orbitals: waypoint.orbitals.map((symbol) => ({ symbol })),
+    ...(waypoint.orbits ? { orbits: waypoint.orbits } : {}),
+  };
 }
 
 export function systemView(world: WorldState, system: SystemState): S['System'] {
@@ -67,25 +74,55 @@ export function prices(good: MarketGoodState): { purchasePrice: number; sellPric
   const mid = good.basePrice * (1 + good.pressure);
   const spread = good.type === 'EXCHANGE' ? 0.04 : good.type === 'EXPORT' ? 0.08 : 0.12;
   const level = Math.max(0, Math.min(4, Math.round((good.pressure + 0.5) * 4)));
-  return { purchasePrice: Math.max(1, Math.round(mid * (1 + spread))), sellPrice: Math.max(1, Math.round(mid * (1 - spread))), supply: SUPPLY[level]! };
+  return {
+    purchasePrice: Math.max(1, Math.round(mid * (1 + spread))),
+    sellPrice: Math.max(1, Math.round(mid * (1 - spread))),
+    supply: SUPPLY[level]!,
+  };
 }
 
 export function marketView(waypoint: WaypointState, withPrices: boolean): S['Market'] {
   const goods = Object.entries(waypoint.market ?? {});
-  const listed = (type: string) => goods.filter(([, good]) => good.type === type).map(([symbol]) => ({ symbol: symbol as S['TradeSymbol'], name: TRADE_GOODS[symbol]?.name ?? symbol, description: symbol }));
-  const view: S['Market'] = { symbol: waypoint.symbol, exports: listed('EXPORT'), imports: listed('IMPORT'), exchange: listed('EXCHANGE') };
+  const listed = (type: string) =>
+    goods
+      .filter(([, good]) => good.type === type)
+      .map(([symbol]) => ({
+        symbol: symbol as S['TradeSymbol'],
+        name: TRADE_GOODS[symbol]?.name ?? symbol,
+        description: symbol,
+      }));
+  const view: S['Market'] = {
+    symbol: waypoint.symbol,
+    exports: listed('EXPORT'),
+    imports: listed('IMPORT'),
+    exchange: listed('EXCHANGE'),
+  };
   if (withPrices) {
     view.transactions = [];
     view.tradeGoods = goods.map(([symbol, good]) => {
       const { purchasePrice, sellPrice, supply } = prices(good);
-      return { symbol: symbol as S['TradeSymbol'], type: good.type, tradeVolume: good.tradeVolume, supply, activity: 'GROWING', purchasePrice, sellPrice };
+      return {
+        symbol: symbol as S['TradeSymbol'],
+        type: good.type,
+        tradeVolume: good.tradeVolume,
+        supply,
+        activity: 'GROWING',
+        purchasePrice,
+        sellPrice,
+      };
     });
   }
   return view;
 }
 
 export function routePoint(waypoint: WaypointState): S['ShipNavRouteWaypoint'] {
-  return { symbol: waypoint.symbol, type: waypoint.type, systemSymbol: waypoint.systemSymbol, x: waypoint.x, y: waypoint.y };
+  return {
+    symbol: waypoint.symbol,
+    type: waypoint.type,
+    systemSymbol: waypoint.systemSymbol,
+    x: waypoint.x,
+    y: waypoint.y,
+  };
 }
 
 export function paged<T>(items: T[], query: URLSearchParams): { data: T[]; meta: S['Meta'] } {

@@ -94,13 +94,31 @@ export interface WorldState {
 }
 
 export function emptyWorld(seed: number, resetDate: string): WorldState {
-  return { seed, resetDate, secret: `sandbox-${seed}`, systems: {}, waypoints: {}, factions: {}, agents: {}, ships: {}, contracts: {}, stats: {} };
+  return {
+    seed,
+    resetDate,
+    secret: `sandbox-${seed}`,
+    systems: {},
+    waypoints: {},
+    factions: {},
+    agents: {},
+    ships: {},
+    contracts: {},
+    stats: {},
+  };
 }
 
 /** Most events kept per agent: the endpoint shows recent events, not a full history. */
 const EVENTS_KEPT = 100;
 
-export function recordEvent(world: WorldState, agentSymbol: string, type: string, message: string, data: Record<string, unknown>, at: number): void {
+export function recordEvent(
+  world: WorldState,
+  agentSymbol: string,
+  type: string,
+  message: string,
+  data: Record<string, unknown>,
+  at: number,
+): void {
   const events = ((world.events ??= {})[agentSymbol] ??= []);
   events.push({ id: randomUUID(), type, message, data, createdAt: new Date(at).toISOString() });
   if (events.length > EVENTS_KEPT) events.splice(0, events.length - EVENTS_KEPT);

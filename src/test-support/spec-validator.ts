@@ -10,7 +10,12 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
  */
 export class SpecValidator {
   private readonly ajv: Ajv;
-  private readonly spec: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>> };
+  private readonly spec: {
+    paths: Record<
+      string,
+      Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+    >;
+  };
   private readonly cache = new Map<string, ValidateFunction>();
 
   constructor(specPath = new URL('../../spec/openapi.json', import.meta.url)) {
@@ -29,8 +34,18 @@ export class SpecValidator {
     if (!validate) {
       const operation = this.spec.paths[pathTemplate]?.[method.toLowerCase()];
       if (!operation) throw new Error(`the spec has no operation ${method} ${pathTemplate}`);
-      if (!operation.responses[String(status)]) throw new Error(`the spec declares no ${status} response for ${method} ${pathTemplate}`);
-      const pointer = ['paths', pathTemplate, method.toLowerCase(), 'responses', String(status), 'content', 'application/json', 'schema']
+      if (!operation.responses[String(status)])
+        throw new Error(`the spec declares no ${status} response for ${method} ${pathTemplate}`);
+      const pointer = [
+        'paths',
+        pathTemplate,
+        method.toLowerCase(),
+        'responses',
+        String(status),
+        'content',
+        'application/json',
+        'schema',
+      ]
         .map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1'))
         .join('/');
       validate = this.ajv.compile({ $ref: `spec#/${pointer}` });

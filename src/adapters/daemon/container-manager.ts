@@ -31,16 +31,27 @@ export class ContainerManager {
   /** Stores a new container for a command and starts it; refuses when another holds its claims. */
   async submit(commandType: string, payload: unknown, player: string | null): Promise<ContainerState> {
     if (payload && typeof payload === 'object' && Object.keys(payload).some((key) => /token/i.test(key))) {
-      throw new ValidationError('a command carrying a token cannot run in the daemon: containers are stored, tokens must not be');
+      throw new ValidationError(
+        'a command carrying a token cannot run in the daemon: containers are stored, tokens must not be',
+      );
     }
     const request = this.app.messages.rebuild(commandType, payload);
     request.validate?.();
     const claims = (request as { claims?: () => string[] }).claims?.() ?? [];
-    const container = Container.create({ id: randomUUID().slice(0, 8), player, commandType, payload: this.app.messages.serialize(request).payload, claims, now: this.now() });
+    const container = Container.create({
+      id: randomUUID().slice(0, 8),
+      player,
+      commandType,
+      payload: this.app.messages.serialize(request).payload,
+      claims,
+      now: this.now(),
+    });
     const conflict = this.store.claim(container.id, claims, this.now());
     if (conflict) {
       const holder = this.store.find(conflict.holder);
-      throw new ConflictError(`${conflict.resource} is already claimed by container ${conflict.holder}${holder ? ` (${holder.snapshot().commandType}, ${holder.status})` : ''}`);
+      throw new ConflictError(
+        `${conflict.resource} is already claimed by container ${conflict.holder}${holder ? ` (${holder.snapshot().commandType}, ${holder.status})` : ''}`,
+      );
     }
     this.store.save(container);
     this.launch(container);
@@ -57,7 +68,11 @@ export class ContainerManager {
         this.store.save(container);
         continue;
       }
-      this.log(container.id, 'info', `resuming after ${container.status === 'INTERRUPTED' ? 'a daemon stop' : 'a daemon crash'}`);
+      this.log(
+        container.id,
+        'info',
+        `resuming after ${container.status === 'INTERRUPTED' ? 'a daemon stop' : 'a daemon crash'}`,
+      );
       if (container.status === 'RUNNING') container.interrupt();
       this.launch(container);
     }
@@ -101,7 +116,13 @@ export class ContainerManager {
     const abort = new AbortController();
     const done = runInContainer({ containerId: container.id, signal: abort.signal }, async () => {
       this.log(container.id, 'info', `started ${state.commandType} (attempt ${state.attempts})`);
-      await this.app.recordEvents(domainEvent('ContainerStarted', { container: container.id, command: state.commandType, attempt: state.attempts }, this.now()));
+      await this.app.recordEvents(
+        domainEvent(
+          'ContainerStarted',
+          { container: container.id, command: state.commandType, attempt: state.attempts },
+          this.now(),
+        ),
+      );
       try {
         await this.app.mediator.send(this.app.messages.rebuild(state.commandType, state.payload));
         this.finished(container.id, undefined);

@@ -32,7 +32,12 @@ export async function runDaemon(config: Config): Promise<void> {
         if (typeof line.containerId === 'string') {
           const extra = Object.entries(line).filter(([key]) => !QUIET_FIELDS.has(key));
           const detail = extra.length ? ` ${JSON.stringify(Object.fromEntries(extra))}` : '';
-          store.appendLog(line.containerId, LEVELS[Number(line.level)] ?? 'info', `${line.msg ?? ''}${detail}`, Number(line.time ?? Date.now()));
+          store.appendLog(
+            line.containerId,
+            LEVELS[Number(line.level)] ?? 'info',
+            `${line.msg ?? ''}${detail}`,
+            Number(line.time ?? Date.now()),
+          );
         }
       } catch {
         // not a JSON line: it is in the daemon log already
@@ -40,7 +45,14 @@ export async function runDaemon(config: Config): Promise<void> {
       done();
     },
   });
-  const logger = createPinoLogger({ level: 'info', destination: sink, context: () => { const scope = currentContainer(); return scope ? { containerId: scope.containerId } : {}; } });
+  const logger = createPinoLogger({
+    level: 'info',
+    destination: sink,
+    context: () => {
+      const scope = currentContainer();
+      return scope ? { containerId: scope.containerId } : {};
+    },
+  });
   const app = createApp(config, { database: db, logger, clock: containerClock });
   app.events.subscribe('*', (event) => {
     if (currentContainer()) logger.info(event.payload as object, event.type);
@@ -51,7 +63,11 @@ export async function runDaemon(config: Config): Promise<void> {
     ping: () => ({ pid: process.pid, running: manager.runningCount }),
     submit: (params) => {
       if (typeof params.type !== 'string') throw new ValidationError('submit needs a command "type"');
-      return manager.submit(params.type, params.payload ?? {}, typeof params.player === 'string' ? params.player : null);
+      return manager.submit(
+        params.type,
+        params.payload ?? {},
+        typeof params.player === 'string' ? params.player : null,
+      );
     },
     stop: (params) => manager.stop(String(params.id)),
     shutdown: () => {
@@ -78,7 +94,11 @@ export async function runDaemon(config: Config): Promise<void> {
   logger.info({ resumed, socket: paths.socket }, 'daemon started');
   await new Promise<void>((resolve) => {
     const wait = setInterval(() => {
-      if (stopping) void stopping.then(() => { clearInterval(wait); resolve(); });
+      if (stopping)
+        void stopping.then(() => {
+          clearInterval(wait);
+          resolve();
+        });
     }, 200);
   });
 }

@@ -27,12 +27,17 @@ export class SocketDaemonClient {
         clearTimeout(timer);
         socket.end();
         const reply = JSON.parse(buffer.slice(0, end)) as { result?: T; error?: string; exitCode?: number };
-        if (reply.error !== undefined) reject(Object.assign(new AppError(reply.error), { exitCode: reply.exitCode ?? 1 }));
+        if (reply.error !== undefined)
+          reject(Object.assign(new AppError(reply.error), { exitCode: reply.exitCode ?? 1 }));
         else resolve(reply.result as T);
       });
       socket.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(error.code === 'ENOENT' || error.code === 'ECONNREFUSED' ? new DaemonNotRunningError() : new AppError(`cannot talk to the daemon: ${error.message}`));
+        reject(
+          error.code === 'ENOENT' || error.code === 'ECONNREFUSED'
+            ? new DaemonNotRunningError()
+            : new AppError(`cannot talk to the daemon: ${error.message}`),
+        );
       });
     });
   }

@@ -22,7 +22,10 @@ async function serve() {
     },
   });
   await server.listen();
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }), () => server.close());
+  cleanup.push(
+    () => rmSync(dir, { recursive: true, force: true }),
+    () => server.close(),
+  );
   return { socket, client: new SocketDaemonClient(socket) };
 }
 
@@ -45,13 +48,19 @@ describe('SocketDaemonServer', () => {
 
   it('replies with an error to malformed and unknown messages, and keeps serving', async () => {
     const { socket, client } = await serve();
-    expect(JSON.parse(await raw(socket, 'this is not json\n'))).toMatchObject({ error: expect.stringContaining('malformed message') });
-    expect(JSON.parse(await raw(socket, '{"method":"selfDestruct"}\n'))).toMatchObject({ error: 'unknown daemon method "selfDestruct"' });
+    expect(JSON.parse(await raw(socket, 'this is not json\n'))).toMatchObject({
+      error: expect.stringContaining('malformed message'),
+    });
+    expect(JSON.parse(await raw(socket, '{"method":"selfDestruct"}\n'))).toMatchObject({
+      error: 'unknown daemon method "selfDestruct"',
+    });
     await expect(client.call('missing')).rejects.toThrow('no container x');
     expect(await client.call('echo', { still: 'alive' })).toEqual({ still: 'alive' });
   });
 
   it('tells the client plainly when no daemon listens', async () => {
-    await expect(new SocketDaemonClient(join(tmpdir(), 'no-such-daemon.sock')).call('ping')).rejects.toThrow('no daemon is running');
+    await expect(new SocketDaemonClient(join(tmpdir(), 'no-such-daemon.sock')).call('ping')).rejects.toThrow(
+      'no daemon is running',
+    );
   });
 });

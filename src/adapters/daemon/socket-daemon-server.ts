@@ -61,10 +61,14 @@ export class SocketDaemonServer {
     const method = typeof message?.method === 'string' ? this.methods[message.method] : undefined;
     if (!method) return { error: `unknown daemon method ${JSON.stringify(message?.method)}`, exitCode: 2 };
     try {
-      const params = message.params && typeof message.params === 'object' ? (message.params as Record<string, unknown>) : {};
+      const params =
+        message.params && typeof message.params === 'object' ? (message.params as Record<string, unknown>) : {};
       return { result: (await method(params)) ?? null };
     } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error), exitCode: error instanceof AppError ? error.exitCode : 1 };
+      return {
+        error: error instanceof Error ? error.message : String(error),
+        exitCode: error instanceof AppError ? error.exitCode : 1,
+      };
     }
   }
 }

@@ -17,7 +17,9 @@ function capture() {
 describe('pino logger', () => {
   it('stamps each line with the ids of the request that wrote it', async () => {
     const { lines, logger } = capture();
-    runInContext({ requestName: 'GetPlayer', requestId: 'r-1', correlationId: 'c-1', depth: 0 }, () => logger.info({}, 'inside'));
+    runInContext({ requestName: 'GetPlayer', requestId: 'r-1', correlationId: 'c-1', depth: 0 }, () =>
+      logger.info({}, 'inside'),
+    );
     logger.info({}, 'outside');
     expect(lines[0]).toMatchObject({ msg: 'inside', requestName: 'GetPlayer', requestId: 'r-1', correlationId: 'c-1' });
     expect(lines[1]).not.toHaveProperty('correlationId');
@@ -25,7 +27,10 @@ describe('pino logger', () => {
 
   it('redacts tokens and authorization headers', () => {
     const { lines, logger } = capture();
-    logger.info({ token: 'agent-secret', request: { accountToken: 'acct-secret', headers: { authorization: 'Bearer x' } } }, 'secrets');
+    logger.info(
+      { token: 'agent-secret', request: { accountToken: 'acct-secret', headers: { authorization: 'Bearer x' } } },
+      'secrets',
+    );
     const text = JSON.stringify(lines);
     expect(text).not.toContain('agent-secret');
     expect(text).not.toContain('acct-secret');

@@ -3,9 +3,20 @@ import { currentContext } from '../../mediator/context.js';
 
 /** Field paths whose values are secrets: pino replaces them before a line is written. */
 export const REDACTED_PATHS = [
-  'token', 'agentToken', 'accountToken', 'authorization', 'Authorization',
-  '*.token', '*.agentToken', '*.accountToken', '*.authorization', '*.Authorization',
-  'headers.authorization', 'headers.Authorization', '*.headers.authorization', '*.headers.Authorization',
+  'token',
+  'agentToken',
+  'accountToken',
+  'authorization',
+  'Authorization',
+  '*.token',
+  '*.agentToken',
+  '*.accountToken',
+  '*.authorization',
+  '*.Authorization',
+  'headers.authorization',
+  'headers.Authorization',
+  '*.headers.authorization',
+  '*.headers.Authorization',
 ];
 
 export interface LoggerOptions {
@@ -29,7 +40,9 @@ export function createPinoLogger(options: LoggerOptions): PinoLogger {
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       mixin() {
         const context = currentContext();
-        const request = context ? { requestName: context.requestName, requestId: context.requestId, correlationId: context.correlationId } : {};
+        const request = context
+          ? { requestName: context.requestName, requestId: context.requestId, correlationId: context.correlationId }
+          : {};
         return options.context ? { ...request, ...options.context() } : request;
       },
     },

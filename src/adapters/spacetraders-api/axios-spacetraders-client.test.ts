@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
-import { InsufficientFuelError, NotInOrbitError, ServerUnavailableError, TokenResetError } from '../../ports/api-errors.js';
+import {
+  InsufficientFuelError,
+  NotInOrbitError,
+  ServerUnavailableError,
+  TokenResetError,
+} from '../../ports/api-errors.js';
 import { AxiosSpaceTradersClient } from './axios-spacetraders-client.js';
 import { RateLimiter } from './rate-limiter.js';
 
@@ -22,22 +27,35 @@ async function setup(options: { rateLimit?: boolean } = {}) {
   });
   const registered = await api.register('account', 'CLIENT-1', 'COSMIC');
   const admin = async (path: string, body: unknown) => {
-    const response = await fetch(`${sandbox.adminUrl}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${sandbox.adminUrl}/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(200);
   };
-  const stats = async () => (await (await fetch(`${sandbox.adminUrl}/stats`)).json()) as { rateLimited: number; actions: Record<string, Record<string, number>> };
+  const stats = async () =>
+    (await (await fetch(`${sandbox.adminUrl}/stats`)).json()) as {
+      rateLimited: number;
+      actions: Record<string, Record<string, number>>;
+    };
   const ship = registered.ships[0]!.symbol;
   const system = registered.ships[0]!.nav.systemSymbol;
   const waypoints = await api.listWaypoints(registered.token, system);
   const home = waypoints.find((w) => w.symbol === registered.ships[0]!.nav.waypointSymbol)!;
-  const near = waypoints.find((w) => Math.hypot(w.x - home.x, w.y - home.y) > 20 && Math.hypot(w.x - home.x, w.y - home.y) < 150)!;
+  const near = waypoints.find(
+    (w) => Math.hypot(w.x - home.x, w.y - home.y) > 20 && Math.hypot(w.x - home.x, w.y - home.y) < 150,
+  )!;
   return { sandbox, api, token: registered.token, ship, near, admin, stats, sleeps };
 }
 
 describe('AxiosSpaceTradersClient', () => {
   it('pages through a whole list 20 at a time', async () => {
     const { api, token } = await setup();
-    const systems = await (api as unknown as { all: (p: string, t: string) => Promise<unknown[]> }).all('/systems', token);
+    const systems = await (api as unknown as { all: (p: string, t: string) => Promise<unknown[]> }).all(
+      '/systems',
+      token,
+    );
     expect(systems).toHaveLength(12);
   });
 
@@ -117,7 +135,11 @@ describe('AxiosSpaceTradersClient', () => {
   it('stays under the real rate limit: no 429 for a burst of concurrent requests', async () => {
     const sandbox = await startSandbox({ port: 0, rateLimit: true });
     running.push(sandbox);
-    const api = new AxiosSpaceTradersClient({ baseUrl: sandbox.baseUrl, timeoutMs: 5_000, limiter: new RateLimiter({ perSecond: 2, burst: 30, burstWindowMs: 60_000 }) });
+    const api = new AxiosSpaceTradersClient({
+      baseUrl: sandbox.baseUrl,
+      timeoutMs: 5_000,
+      limiter: new RateLimiter({ perSecond: 2, burst: 30, burstWindowMs: 60_000 }),
+    });
     const { token } = await api.register('account', 'RATE-2', 'COSMIC');
     await Promise.all(Array.from({ length: 36 }, () => api.getMyAgent(token)));
     const stats = (await (await fetch(`${sandbox.adminUrl}/stats`)).json()) as { rateLimited: number };
@@ -133,7 +155,7 @@ describe('AxiosSpaceTradersClient', () => {
     expect(accepted.agent.credits).toBe(175_000 + contract!.terms.payment.onAccepted);
   });
 
-  it('buys a ship at a shipyard where one of the agent\'s ships is docked', async () => {
+  it("buys a ship at a shipyard where one of the agent's ships is docked", async () => {
     const { api, token } = await setup();
     const [ship] = await api.listShips(token);
     const yard = await api.getShipyard(token, ship!.nav.systemSymbol, ship!.nav.waypointSymbol);

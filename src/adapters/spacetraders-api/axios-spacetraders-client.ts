@@ -4,8 +4,27 @@ import { Agent as HttpsAgent } from 'node:https';
 import type { FlightMode } from '../../domain/flight-mode.js';
 import { apiErrorFrom, ServerUnavailableError } from '../../ports/api-errors.js';
 import type {
-  AgentDto, ContractDto, CooldownDto, ExtractionDto, ShipCargoDto, ShipyardDto, SurveyDto, JumpGateDto, JumpResult, MarketDto, NavigateResult, RefuelResult, RegisterResult, ServerStatus, ShipDto, ShipNavDto,
-  SpaceTradersApi, SystemDto, TradeResult, Urgency, WaypointDto,
+  AgentDto,
+  ContractDto,
+  CooldownDto,
+  ExtractionDto,
+  ShipCargoDto,
+  ShipyardDto,
+  SurveyDto,
+  JumpGateDto,
+  JumpResult,
+  MarketDto,
+  NavigateResult,
+  RefuelResult,
+  RegisterResult,
+  ServerStatus,
+  ShipDto,
+  ShipNavDto,
+  SpaceTradersApi,
+  SystemDto,
+  TradeResult,
+  Urgency,
+  WaypointDto,
 } from '../../ports/spacetraders-api.js';
 import type { RateLimiter } from './rate-limiter.js';
 
@@ -62,11 +81,19 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
   }
 
   getStatus(): Promise<ServerStatus> {
-    return this.call({ method: 'GET', path: '/', idempotent: true, unwrap: false } as Call<ServerStatus> & { unwrap: false });
+    return this.call({ method: 'GET', path: '/', idempotent: true, unwrap: false } as Call<ServerStatus> & {
+      unwrap: false;
+    });
   }
 
   register(accountToken: string, symbol: string, faction: string): Promise<RegisterResult> {
-    return this.call({ method: 'POST', path: '/register', token: accountToken, body: { symbol, faction }, idempotent: false });
+    return this.call({
+      method: 'POST',
+      path: '/register',
+      token: accountToken,
+      body: { symbol, faction },
+      idempotent: false,
+    });
   }
 
   getMyAgent(token: string): Promise<AgentDto> {
@@ -82,25 +109,54 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
   }
 
   async orbit(token: string, ship: string, urgency?: Urgency): Promise<ShipNavDto> {
-    return (await this.call<{ nav: ShipNavDto }>({ method: 'POST', path: `/my/ships/${ship}/orbit`, token, urgency, idempotent: true })).nav;
+    return (
+      await this.call<{ nav: ShipNavDto }>({
+        method: 'POST',
+        path: `/my/ships/${ship}/orbit`,
+        token,
+        urgency,
+        idempotent: true,
+      })
+    ).nav;
   }
 
   async dock(token: string, ship: string, urgency?: Urgency): Promise<ShipNavDto> {
-    return (await this.call<{ nav: ShipNavDto }>({ method: 'POST', path: `/my/ships/${ship}/dock`, token, urgency, idempotent: true })).nav;
+    return (
+      await this.call<{ nav: ShipNavDto }>({
+        method: 'POST',
+        path: `/my/ships/${ship}/dock`,
+        token,
+        urgency,
+        idempotent: true,
+      })
+    ).nav;
   }
 
   setFlightMode(token: string, ship: string, flightMode: FlightMode, urgency?: Urgency): Promise<NavigateResult> {
-    return this.call({ method: 'PATCH', path: `/my/ships/${ship}/nav`, token, body: { flightMode }, urgency, idempotent: true });
+    return this.call({
+      method: 'PATCH',
+      path: `/my/ships/${ship}/nav`,
+      token,
+      body: { flightMode },
+      urgency,
+      idempotent: true,
+    });
   }
 
   navigate(token: string, ship: string, waypointSymbol: string, urgency?: Urgency): Promise<NavigateResult> {
     return this.call({
-      method: 'POST', path: `/my/ships/${ship}/navigate`, token, body: { waypointSymbol }, urgency, idempotent: false,
+      method: 'POST',
+      path: `/my/ships/${ship}/navigate`,
+      token,
+      body: { waypointSymbol },
+      urgency,
+      idempotent: false,
       // Applied if the ship is now headed for (or at) the destination: had it been there before,
       // the server would have refused with 4204 instead.
       reconcile: async () => {
         const current = await this.getShip(token, ship, urgency);
-        const applied = current.nav.route.destination.symbol === waypointSymbol && current.nav.route.origin.symbol !== waypointSymbol;
+        const applied =
+          current.nav.route.destination.symbol === waypointSymbol && current.nav.route.origin.symbol !== waypointSymbol;
         return applied ? { nav: current.nav, fuel: current.fuel } : undefined;
       },
     });
@@ -108,7 +164,12 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
 
   jump(token: string, ship: string, waypointSymbol: string, urgency?: Urgency): Promise<JumpResult> {
     return this.call({
-      method: 'POST', path: `/my/ships/${ship}/jump`, token, body: { waypointSymbol }, urgency, idempotent: false,
+      method: 'POST',
+      path: `/my/ships/${ship}/jump`,
+      token,
+      body: { waypointSymbol },
+      urgency,
+      idempotent: false,
       reconcile: async () => {
         const current = await this.getShip(token, ship, urgency);
         if (current.nav.waypointSymbol !== waypointSymbol) return undefined;
@@ -119,73 +180,172 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
 
   refuel(token: string, ship: string, units?: number, urgency?: Urgency): Promise<RefuelResult> {
     return this.call({
-      method: 'POST', path: `/my/ships/${ship}/refuel`, token, body: units === undefined ? {} : { units }, urgency, idempotent: false,
+      method: 'POST',
+      path: `/my/ships/${ship}/refuel`,
+      token,
+      body: units === undefined ? {} : { units },
+      urgency,
+      idempotent: false,
       // A fill-up is done once the tank is full, whoever filled it; a partial refuel cannot be told
       // apart from one that did not happen, so it is never sent twice.
-      reconcile: units !== undefined ? undefined : async () => {
-        const current = await this.getShip(token, ship, urgency);
-        if (current.fuel.current < current.fuel.capacity) return undefined;
-        const agent = await this.getMyAgent(token);
-        return { agent, fuel: current.fuel, transaction: { waypointSymbol: current.nav.waypointSymbol, shipSymbol: ship, tradeSymbol: 'FUEL', type: 'PURCHASE', units: 0, pricePerUnit: 0, totalPrice: 0, timestamp: new Date().toISOString() } };
-      },
+      reconcile:
+        units !== undefined
+          ? undefined
+          : async () => {
+              const current = await this.getShip(token, ship, urgency);
+              if (current.fuel.current < current.fuel.capacity) return undefined;
+              const agent = await this.getMyAgent(token);
+              return {
+                agent,
+                fuel: current.fuel,
+                transaction: {
+                  waypointSymbol: current.nav.waypointSymbol,
+                  shipSymbol: ship,
+                  tradeSymbol: 'FUEL',
+                  type: 'PURCHASE',
+                  units: 0,
+                  pricePerUnit: 0,
+                  totalPrice: 0,
+                  timestamp: new Date().toISOString(),
+                },
+              };
+            },
     });
   }
 
   purchase(token: string, ship: string, tradeSymbol: string, units: number): Promise<TradeResult> {
-    return this.call({ method: 'POST', path: `/my/ships/${ship}/purchase`, token, body: { symbol: tradeSymbol, units }, idempotent: false });
+    return this.call({
+      method: 'POST',
+      path: `/my/ships/${ship}/purchase`,
+      token,
+      body: { symbol: tradeSymbol, units },
+      idempotent: false,
+    });
   }
 
   sell(token: string, ship: string, tradeSymbol: string, units: number): Promise<TradeResult> {
-    return this.call({ method: 'POST', path: `/my/ships/${ship}/sell`, token, body: { symbol: tradeSymbol, units }, idempotent: false });
+    return this.call({
+      method: 'POST',
+      path: `/my/ships/${ship}/sell`,
+      token,
+      body: { symbol: tradeSymbol, units },
+      idempotent: false,
+    });
   }
 
   getSystem(token: string, system: string): Promise<SystemDto> {
     return this.call({ method: 'GET', path: `/systems/${system}`, token, idempotent: true });
   }
 
-  listWaypoints(token: string, system: string, filter: { type?: string; traits?: string[] } = {}): Promise<WaypointDto[]> {
-    return this.all<WaypointDto>(`/systems/${system}/waypoints`, token, 'interactive', { type: filter.type, traits: filter.traits?.join(',') });
+  listWaypoints(
+    token: string,
+    system: string,
+    filter: { type?: string; traits?: string[] } = {},
+  ): Promise<WaypointDto[]> {
+    return this.all<WaypointDto>(`/systems/${system}/waypoints`, token, 'interactive', {
+      type: filter.type,
+      traits: filter.traits?.join(','),
+    });
   }
 
   getMarket(token: string, system: string, waypoint: string): Promise<MarketDto> {
-    return this.call({ method: 'GET', path: `/systems/${system}/waypoints/${waypoint}/market`, token, idempotent: true });
+    return this.call({
+      method: 'GET',
+      path: `/systems/${system}/waypoints/${waypoint}/market`,
+      token,
+      idempotent: true,
+    });
   }
 
   getJumpGate(token: string, system: string, waypoint: string): Promise<JumpGateDto> {
-    return this.call({ method: 'GET', path: `/systems/${system}/waypoints/${waypoint}/jump-gate`, token, idempotent: true });
+    return this.call({
+      method: 'GET',
+      path: `/systems/${system}/waypoints/${waypoint}/jump-gate`,
+      token,
+      idempotent: true,
+    });
   }
 
   getShipyard(token: string, system: string, waypoint: string): Promise<ShipyardDto> {
-    return this.call({ method: 'GET', path: `/systems/${system}/waypoints/${waypoint}/shipyard`, token, idempotent: true });
+    return this.call({
+      method: 'GET',
+      path: `/systems/${system}/waypoints/${waypoint}/shipyard`,
+      token,
+      idempotent: true,
+    });
   }
 
   buyShip(token: string, shipType: string, waypointSymbol: string): Promise<{ agent: AgentDto; ship: ShipDto }> {
     // A purchase: never re-sent blindly (no reconcile: the player checks `ship list`).
-    return this.call({ method: 'POST', path: '/my/ships', token, body: { shipType, waypointSymbol }, idempotent: false });
+    return this.call({
+      method: 'POST',
+      path: '/my/ships',
+      token,
+      body: { shipType, waypointSymbol },
+      idempotent: false,
+    });
   }
 
   warp(token: string, ship: string, waypointSymbol: string): Promise<NavigateResult> {
     return this.call({
-      method: 'POST', path: `/my/ships/${ship}/warp`, token, body: { waypointSymbol }, urgency: 'navigation', idempotent: false,
+      method: 'POST',
+      path: `/my/ships/${ship}/warp`,
+      token,
+      body: { waypointSymbol },
+      urgency: 'navigation',
+      idempotent: false,
       reconcile: async () => {
         const current = await this.getShip(token, ship, 'navigation');
-        return current.nav.route.destination.symbol === waypointSymbol ? { nav: current.nav, fuel: current.fuel } : undefined;
+        return current.nav.route.destination.symbol === waypointSymbol
+          ? { nav: current.nav, fuel: current.fuel }
+          : undefined;
       },
     });
   }
 
   async jettison(token: string, ship: string, tradeSymbol: string, units: number): Promise<ShipCargoDto> {
-    return (await this.call<{ cargo: ShipCargoDto }>({ method: 'POST', path: `/my/ships/${ship}/jettison`, token, body: { symbol: tradeSymbol, units }, idempotent: false })).cargo;
+    return (
+      await this.call<{ cargo: ShipCargoDto }>({
+        method: 'POST',
+        path: `/my/ships/${ship}/jettison`,
+        token,
+        body: { symbol: tradeSymbol, units },
+        idempotent: false,
+      })
+    ).cargo;
   }
 
   survey(token: string, ship: string): Promise<{ cooldown: CooldownDto; surveys: SurveyDto[] }> {
-    return this.call({ method: 'POST', path: `/my/ships/${ship}/survey`, token, urgency: 'background', idempotent: false });
+    return this.call({
+      method: 'POST',
+      path: `/my/ships/${ship}/survey`,
+      token,
+      urgency: 'background',
+      idempotent: false,
+    });
   }
 
-  extract(token: string, ship: string, survey?: SurveyDto): Promise<{ extraction: ExtractionDto; cooldown: CooldownDto; cargo: ShipCargoDto }> {
+  extract(
+    token: string,
+    ship: string,
+    survey?: SurveyDto,
+  ): Promise<{ extraction: ExtractionDto; cooldown: CooldownDto; cargo: ShipCargoDto }> {
     return survey
-      ? this.call({ method: 'POST', path: `/my/ships/${ship}/extract/survey`, token, body: survey, urgency: 'background', idempotent: false })
-      : this.call({ method: 'POST', path: `/my/ships/${ship}/extract`, token, urgency: 'background', idempotent: false });
+      ? this.call({
+          method: 'POST',
+          path: `/my/ships/${ship}/extract/survey`,
+          token,
+          body: survey,
+          urgency: 'background',
+          idempotent: false,
+        })
+      : this.call({
+          method: 'POST',
+          path: `/my/ships/${ship}/extract`,
+          token,
+          urgency: 'background',
+          idempotent: false,
+        });
   }
 
   listContracts(token: string): Promise<ContractDto[]> {
@@ -198,7 +358,10 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
 
   acceptContract(token: string, id: string): Promise<{ agent: AgentDto; contract: ContractDto }> {
     return this.call({
-      method: 'POST', path: `/my/contracts/${id}/accept`, token, idempotent: false,
+      method: 'POST',
+      path: `/my/contracts/${id}/accept`,
+      token,
+      idempotent: false,
       reconcile: async () => {
         const contract = await this.getContract(token, id);
         return contract.accepted ? { contract, agent: await this.getMyAgent(token) } : undefined;
@@ -206,13 +369,28 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
     });
   }
 
-  deliverContract(token: string, id: string, shipSymbol: string, tradeSymbol: string, units: number): Promise<{ contract: ContractDto; cargo: ShipCargoDto }> {
-    return this.call({ method: 'POST', path: `/my/contracts/${id}/deliver`, token, body: { shipSymbol, tradeSymbol, units }, idempotent: false });
+  deliverContract(
+    token: string,
+    id: string,
+    shipSymbol: string,
+    tradeSymbol: string,
+    units: number,
+  ): Promise<{ contract: ContractDto; cargo: ShipCargoDto }> {
+    return this.call({
+      method: 'POST',
+      path: `/my/contracts/${id}/deliver`,
+      token,
+      body: { shipSymbol, tradeSymbol, units },
+      idempotent: false,
+    });
   }
 
   fulfillContract(token: string, id: string): Promise<{ agent: AgentDto; contract: ContractDto }> {
     return this.call({
-      method: 'POST', path: `/my/contracts/${id}/fulfill`, token, idempotent: false,
+      method: 'POST',
+      path: `/my/contracts/${id}/fulfill`,
+      token,
+      idempotent: false,
       reconcile: async () => {
         const contract = await this.getContract(token, id);
         return contract.fulfilled ? { contract, agent: await this.getMyAgent(token) } : undefined;
@@ -221,14 +399,34 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
   }
 
   async negotiateContract(token: string, ship: string): Promise<ContractDto> {
-    return (await this.call<{ contract: ContractDto }>({ method: 'POST', path: `/my/ships/${ship}/negotiate/contract`, token, idempotent: false })).contract;
+    return (
+      await this.call<{ contract: ContractDto }>({
+        method: 'POST',
+        path: `/my/ships/${ship}/negotiate/contract`,
+        token,
+        idempotent: false,
+      })
+    ).contract;
   }
 
   /** Every page of a paged list, 20 at a time. */
-  private async all<T>(path: string, token: string, urgency: Urgency = 'interactive', query: Record<string, string | undefined> = {}): Promise<T[]> {
+  private async all<T>(
+    path: string,
+    token: string,
+    urgency: Urgency = 'interactive',
+    query: Record<string, string | undefined> = {},
+  ): Promise<T[]> {
     const items: T[] = [];
     for (let page = 1; ; page++) {
-      const body = await this.call<{ data: T[]; meta: { total: number } }>({ method: 'GET', path, token, urgency, idempotent: true, query: { ...query, page, limit: 20 }, unwrap: false } as Call<{ data: T[]; meta: { total: number } }> & { unwrap: false });
+      const body = await this.call<{ data: T[]; meta: { total: number } }>({
+        method: 'GET',
+        path,
+        token,
+        urgency,
+        idempotent: true,
+        query: { ...query, page, limit: 20 },
+        unwrap: false,
+      } as Call<{ data: T[]; meta: { total: number } }> & { unwrap: false });
       items.push(...body.data);
       if (body.data.length === 0 || items.length >= body.meta.total) return items;
     }
@@ -249,13 +447,23 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
         });
       } catch (error) {
         const code = (error as { code?: string }).code ?? 'ERROR';
-        const outcome = await this.afterAmbiguousFailure(call, NEVER_SENT.has(code), ++failures, `cannot reach ${this.host()} (${code})`);
+        const outcome = await this.afterAmbiguousFailure(
+          call,
+          NEVER_SENT.has(code),
+          ++failures,
+          `cannot reach ${this.host()} (${code})`,
+        );
         if (outcome.done) return outcome.value;
         continue;
       }
-      this.options.limiter.observe(header(response, 'x-ratelimit-remaining'), Date.parse(String(response.headers['x-ratelimit-reset'] ?? '')));
+      this.options.limiter.observe(
+        header(response, 'x-ratelimit-remaining'),
+        Date.parse(String(response.headers['x-ratelimit-reset'] ?? '')),
+      );
       if (response.status === 429) {
-        const retryAfter = header(response, 'retry-after') ?? (response.data as { error?: { data?: { retryAfter?: number } } })?.error?.data?.retryAfter;
+        const retryAfter =
+          header(response, 'retry-after') ??
+          (response.data as { error?: { data?: { retryAfter?: number } } })?.error?.data?.retryAfter;
         if (retryAfter !== undefined) {
           this.options.limiter.pause(retryAfter * 1000);
           continue;
@@ -265,7 +473,13 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
         continue;
       }
       if (TRANSIENT_STATUS.has(response.status)) {
-        const outcome = await this.afterAmbiguousFailure(call, false, ++failures, `the server answered HTTP ${response.status}`, response);
+        const outcome = await this.afterAmbiguousFailure(
+          call,
+          false,
+          ++failures,
+          `the server answered HTTP ${response.status}`,
+          response,
+        );
         if (outcome.done) return outcome.value;
         continue;
       }
@@ -276,14 +490,24 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
   }
 
   /** Decides what follows a failure after which the request may or may not have been applied. */
-  private async afterAmbiguousFailure<T>(call: Call<T>, neverSent: boolean, failures: number, reason: string, response?: AxiosResponse): Promise<{ done: true; value: T } | { done: false }> {
+  private async afterAmbiguousFailure<T>(
+    call: Call<T>,
+    neverSent: boolean,
+    failures: number,
+    reason: string,
+    response?: AxiosResponse,
+  ): Promise<{ done: true; value: T } | { done: false }> {
     if (failures > this.maxRetries) {
       if (response) throw apiErrorFrom(response.status, response.data);
       throw new ServerUnavailableError(0, 0, `${reason}; gave up after ${this.maxRetries} retries`);
     }
     if (!neverSent && !call.idempotent) {
       if (!call.reconcile) {
-        throw new ServerUnavailableError(response?.status ?? 0, response?.status ?? 0, `${reason} during ${call.method} ${call.path}; it may have been applied, so it was not sent again — check the state before retrying`);
+        throw new ServerUnavailableError(
+          response?.status ?? 0,
+          response?.status ?? 0,
+          `${reason} during ${call.method} ${call.path}; it may have been applied, so it was not sent again — check the state before retrying`,
+        );
       }
       await this.backoff(failures);
       const applied = await call.reconcile();

@@ -12,7 +12,11 @@ import { sharedRateLimiter } from './rate-limiter.js';
 export function createSpaceTradersApi(config: Config, db: SqliteDatabase): SpaceTradersApi {
   const limiter = sharedRateLimiter(
     config.apiUrl,
-    { perSecond: config.rateLimit.perSecond, burst: config.rateLimit.burst, burstWindowMs: config.rateLimit.burstWindowSeconds * 1000 },
+    {
+      perSecond: config.rateLimit.perSecond,
+      burst: config.rateLimit.burst,
+      burstWindowMs: config.rateLimit.burstWindowSeconds * 1000,
+    },
     (host) => new SqliteBudgetStore(db, host),
     db,
   );

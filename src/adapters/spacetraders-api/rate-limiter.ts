@@ -28,7 +28,13 @@ export interface PoolState {
   pausedUntil: number;
 }
 
-export const EMPTY_POOLS: PoolState = { staticUsed: 0, staticResetAt: 0, burstUsed: 0, burstResetAt: 0, pausedUntil: 0 };
+export const EMPTY_POOLS: PoolState = {
+  staticUsed: 0,
+  staticResetAt: 0,
+  burstUsed: 0,
+  burstResetAt: 0,
+  pausedUntil: 0,
+};
 
 /**
  * Where the pools live. In memory, one process owns the budget; in the SQLite file every bot
@@ -108,7 +114,8 @@ export class RateLimiter {
       const modelled = this.settings.perSecond - pools.staticUsed + (this.settings.burst - pools.burstUsed);
       if (remaining >= modelled) return;
       pools.burstUsed = Math.min(this.settings.burst, pools.burstUsed + (modelled - remaining));
-      if (resetAt && !Number.isNaN(resetAt) && pools.burstUsed > 0) pools.burstResetAt = Math.max(pools.burstResetAt, resetAt);
+      if (resetAt && !Number.isNaN(resetAt) && pools.burstUsed > 0)
+        pools.burstResetAt = Math.max(pools.burstResetAt, resetAt);
     });
   }
 
@@ -159,7 +166,12 @@ const limiters = new WeakMap<object, Map<string, RateLimiter>>();
  * number of clients, drawing on `store` — the budget every process on the machine shares when it
  * is kept in SQLite.
  */
-export function sharedRateLimiter(baseUrl: string, settings: RateLimitSettings, store: (host: string) => BudgetStore, scope: object): RateLimiter {
+export function sharedRateLimiter(
+  baseUrl: string,
+  settings: RateLimitSettings,
+  store: (host: string) => BudgetStore,
+  scope: object,
+): RateLimiter {
   const host = new URL(baseUrl).host;
   const byHost = limiters.get(scope) ?? new Map<string, RateLimiter>();
   limiters.set(scope, byHost);

@@ -31,7 +31,10 @@ describe('openDatabase', () => {
     expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
     migrate(db);
     expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((t) => t.name);
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(['outbox', 'players', 'settings']));
     db.close();
   });
@@ -39,7 +42,9 @@ describe('openDatabase', () => {
   it('leaves the version untouched when a migration fails', () => {
     const db = openDatabase(':memory:');
     const before = schemaVersion(db);
-    expect(() => migrate(db, [...MIGRATIONS, { version: before + 1, name: 'broken', sql: 'CREATE TABLE x (a); NOT SQL' }])).toThrow();
+    expect(() =>
+      migrate(db, [...MIGRATIONS, { version: before + 1, name: 'broken', sql: 'CREATE TABLE x (a); NOT SQL' }]),
+    ).toThrow();
     expect(schemaVersion(db)).toBe(before);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'x'").get()).toEqual({ n: 0 });
   });

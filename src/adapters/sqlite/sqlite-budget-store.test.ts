@@ -19,7 +19,9 @@ describe('SqliteBudgetStore', () => {
     const a = new RateLimiter(settings, new SqliteBudgetStore(openDatabase(path), 'api.example'));
     const b = new RateLimiter(settings, new SqliteBudgetStore(openDatabase(path), 'api.example'));
     let granted = 0;
-    const all = [...Array.from({ length: 20 }, () => a), ...Array.from({ length: 20 }, () => b)].map((limiter) => limiter.acquire().then(() => void (granted += 1)));
+    const all = [...Array.from({ length: 20 }, () => a), ...Array.from({ length: 20 }, () => b)].map((limiter) =>
+      limiter.acquire().then(() => void (granted += 1)),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(granted).toBe(32); // 2 per second + a burst of 30, across both, not each
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -19,8 +19,13 @@ export class SqliteBudgetStore implements BudgetStore {
   private readonly select;
   private readonly upsert;
 
-  constructor(private readonly db: SqliteDatabase, private readonly host: string) {
-    this.select = db.prepare<[string], BudgetRow>('SELECT static_used, static_reset_at, burst_used, burst_reset_at, paused_until FROM rate_budget WHERE host = ?');
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly host: string,
+  ) {
+    this.select = db.prepare<[string], BudgetRow>(
+      'SELECT static_used, static_reset_at, burst_used, burst_reset_at, paused_until FROM rate_budget WHERE host = ?',
+    );
     this.upsert = db.prepare(`
       INSERT INTO rate_budget (host, static_used, static_reset_at, burst_used, burst_reset_at, paused_until)
       VALUES (@host, @staticUsed, @staticResetAt, @burstUsed, @burstResetAt, @pausedUntil)
@@ -33,7 +38,13 @@ export class SqliteBudgetStore implements BudgetStore {
       .transaction(() => {
         const row = this.select.get(this.host);
         const pools: PoolState = row
-          ? { staticUsed: row.static_used, staticResetAt: row.static_reset_at, burstUsed: row.burst_used, burstResetAt: row.burst_reset_at, pausedUntil: row.paused_until }
+          ? {
+              staticUsed: row.static_used,
+              staticResetAt: row.static_reset_at,
+              burstUsed: row.burst_used,
+              burstResetAt: row.burst_reset_at,
+              pausedUntil: row.paused_until,
+            }
           : { ...EMPTY_POOLS };
         const result = change(pools);
         this.upsert.run({ host: this.host, ...pools });

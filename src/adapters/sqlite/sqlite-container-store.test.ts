@@ -3,10 +3,11 @@ import { Container } from '../../domain/container.js';
 import { openDatabase } from './connection.js';
 import { SqliteContainerStore } from './sqlite-container-store.js';
 
-const container = (id: string, claims: string[]) => Container.create({ id, player: 'NOVA-1', commandType: 'Wait', payload: { seconds: 1 }, claims, now: 1 });
+const container = (id: string, claims: string[]) =>
+  Container.create({ id, player: 'NOVA-1', commandType: 'Wait', payload: { seconds: 1 }, claims, now: 1 });
 
 describe('SqliteContainerStore', () => {
-  it('claims all of a container\'s resources or none, exclusively', () => {
+  it("claims all of a container's resources or none, exclusively", () => {
     const store = new SqliteContainerStore(openDatabase(':memory:'));
     expect(store.claim('c1', ['ship:A', 'ship:B'], 1)).toBeUndefined();
     expect(store.claim('c2', ['ship:C', 'ship:B'], 2)).toEqual({ resource: 'ship:B', holder: 'c1' });

@@ -33,7 +33,12 @@ export class SqliteContainerStore implements ContainerStore {
          ON CONFLICT (id) DO UPDATE SET status = excluded.status, attempts = excluded.attempts, exit_reason = excluded.exit_reason,
            started_at = excluded.started_at, finished_at = excluded.finished_at`,
       )
-      .run({ ...s, payload: JSON.stringify(s.payload), claims: JSON.stringify(s.claims), restartPolicy: JSON.stringify(s.restartPolicy) });
+      .run({
+        ...s,
+        payload: JSON.stringify(s.payload),
+        claims: JSON.stringify(s.claims),
+        restartPolicy: JSON.stringify(s.restartPolicy),
+      });
   }
 
   find(id: string): Container | undefined {
@@ -43,20 +48,32 @@ export class SqliteContainerStore implements ContainerStore {
 
   list(statuses?: readonly ContainerStatus[]): Container[] {
     const rows = statuses
-      ? this.db.prepare<string[], ContainerRow>(`SELECT * FROM containers WHERE status IN (${statuses.map(() => '?').join(',')}) ORDER BY created_at`).all(...statuses)
+      ? this.db
+          .prepare<string[], ContainerRow>(
+            `SELECT * FROM containers WHERE status IN (${statuses.map(() => '?').join(',')}) ORDER BY created_at`,
+          )
+          .all(...statuses)
       : this.db.prepare<[], ContainerRow>('SELECT * FROM containers ORDER BY created_at').all();
     return rows.map(toContainer);
   }
 
-  claim(containerId: string, resources: readonly string[], now: number): { resource: string; holder: string } | undefined {
+  claim(
+    containerId: string,
+    resources: readonly string[],
+    now: number,
+  ): { resource: string; holder: string } | undefined {
     return this.db
       .transaction(() => {
-        const holderOf = this.db.prepare<[string], { container_id: string }>('SELECT container_id FROM claims WHERE resource = ?');
+        const holderOf = this.db.prepare<[string], { container_id: string }>(
+          'SELECT container_id FROM claims WHERE resource = ?',
+        );
         for (const resource of resources) {
           const holder = holderOf.get(resource)?.container_id;
           if (holder && holder !== containerId) return { resource, holder };
         }
-        const insert = this.db.prepare('INSERT INTO claims (resource, container_id, claimed_at) VALUES (?, ?, ?) ON CONFLICT (resource) DO NOTHING');
+        const insert = this.db.prepare(
+          'INSERT INTO claims (resource, container_id, claimed_at) VALUES (?, ?, ?) ON CONFLICT (resource) DO NOTHING',
+        );
         for (const resource of resources) insert.run(resource, containerId, now);
         return undefined;
       })
@@ -69,22 +86,34 @@ export class SqliteContainerStore implements ContainerStore {
 
   appendLog(containerId: string, level: string, message: string, at: number): void {
     this.db.transaction(() => {
-      const { lastInsertRowid } = this.db.prepare('INSERT INTO container_logs (container_id, at, level, message) VALUES (?, ?, ?, ?)').run(containerId, at, level, message);
+      const { lastInsertRowid } = this.db
+        .prepare('INSERT INTO container_logs (container_id, at, level, message) VALUES (?, ?, ?, ?)')
+        .run(containerId, at, level, message);
       if (Number(lastInsertRowid) % 100 === 0) {
-        this.db.prepare('DELETE FROM container_logs WHERE container_id = ? AND id <= ?').run(containerId, Number(lastInsertRowid) - LOG_RETENTION);
+        this.db
+          .prepare('DELETE FROM container_logs WHERE container_id = ? AND id <= ?')
+          .run(containerId, Number(lastInsertRowid) - LOG_RETENTION);
       }
     })();
   }
 
   logs(containerId: string, options: { afterId?: number; minLevel?: string; limit?: number }): ContainerLogLine[] {
     const minRank = LOG_LEVEL_RANK[options.minLevel ?? 'trace'] ?? 0;
-    const levels = Object.entries(LOG_LEVEL_RANK).filter(([, rank]) => rank >= minRank).map(([level]) => level);
+    const levels = Object.entries(LOG_LEVEL_RANK)
+      .filter(([, rank]) => rank >= minRank)
+      .map(([level]) => level);
     return this.db
       .prepare<unknown[], { id: number; container_id: string; at: number; level: string; message: string }>(
         `SELECT * FROM container_logs WHERE container_id = ? AND id > ? AND level IN (${levels.map(() => '?').join(',')}) ORDER BY id LIMIT ?`,
       )
       .all(containerId, options.afterId ?? 0, ...levels, options.limit ?? 1_000)
-      .map((row) => ({ id: row.id, containerId: row.container_id, at: row.at, level: row.level, message: row.message }));
+      .map((row) => ({
+        id: row.id,
+        containerId: row.container_id,
+        at: row.at,
+        level: row.level,
+        message: row.message,
+      }));
   }
 }
 

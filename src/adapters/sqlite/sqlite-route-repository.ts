@@ -17,7 +17,9 @@ export class SqliteRouteRepository implements RouteRepository {
   private readonly upsert;
 
   constructor(private readonly db: SqliteDatabase) {
-    this.selectOne = db.prepare<[string, string], RouteRow>('SELECT * FROM routes WHERE player_symbol = ? AND ship_symbol = ?');
+    this.selectOne = db.prepare<[string, string], RouteRow>(
+      'SELECT * FROM routes WHERE player_symbol = ? AND ship_symbol = ?',
+    );
     this.upsert = db.prepare(`
       INSERT INTO routes (player_symbol, ship_symbol, destination, plan, legs_done, status, created_at, updated_at)
       VALUES (@player, @ship, @destination, @plan, @legsDone, @status, @createdAt, @updatedAt)
@@ -30,12 +32,31 @@ export class SqliteRouteRepository implements RouteRepository {
     if (staged) return structuredClone(staged.value);
     const row = this.selectOne.get(playerSymbol, shipSymbol);
     if (!row) return undefined;
-    return { shipSymbol: row.ship_symbol, destination: row.destination, route: JSON.parse(row.plan), legsDone: row.legs_done, status: row.status as RouteStatus, createdAt: row.created_at, updatedAt: row.updated_at };
+    return {
+      shipSymbol: row.ship_symbol,
+      destination: row.destination,
+      route: JSON.parse(row.plan),
+      legsDone: row.legs_done,
+      status: row.status as RouteStatus,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
   }
 
   save(playerSymbol: string, progress: RouteProgress): void {
-    const params = { player: playerSymbol, ship: progress.shipSymbol, destination: progress.destination, plan: JSON.stringify(progress.route), legsDone: progress.legsDone, status: progress.status, createdAt: progress.createdAt, updatedAt: progress.updatedAt };
-    stageWrite(this.db, key(playerSymbol, progress.shipSymbol), structuredClone(progress), () => this.upsert.run(params));
+    const params = {
+      player: playerSymbol,
+      ship: progress.shipSymbol,
+      destination: progress.destination,
+      plan: JSON.stringify(progress.route),
+      legsDone: progress.legsDone,
+      status: progress.status,
+      createdAt: progress.createdAt,
+      updatedAt: progress.updatedAt,
+    };
+    stageWrite(this.db, key(playerSymbol, progress.shipSymbol), structuredClone(progress), () =>
+      this.upsert.run(params),
+    );
   }
 }
 

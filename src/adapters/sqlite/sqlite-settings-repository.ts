@@ -8,7 +8,9 @@ export class SqliteSettingsRepository implements SettingsRepository {
 
   constructor(private readonly db: SqliteDatabase) {
     this.selectOne = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
-    this.upsert = db.prepare<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.upsert = db.prepare<[string, string]>(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
   }
 
   get(key: string): string | undefined {

@@ -9,8 +9,12 @@ export class SqliteShipRepository implements ShipRepository {
   private readonly upsert;
 
   constructor(private readonly db: SqliteDatabase) {
-    this.selectAll = db.prepare<[string], { data: string }>('SELECT data FROM ships WHERE player_symbol = ? ORDER BY ship_symbol');
-    this.selectOne = db.prepare<[string, string], { data: string }>('SELECT data FROM ships WHERE player_symbol = ? AND ship_symbol = ?');
+    this.selectAll = db.prepare<[string], { data: string }>(
+      'SELECT data FROM ships WHERE player_symbol = ? ORDER BY ship_symbol',
+    );
+    this.selectOne = db.prepare<[string, string], { data: string }>(
+      'SELECT data FROM ships WHERE player_symbol = ? AND ship_symbol = ?',
+    );
     this.upsert = db.prepare<[string, string, string, number]>(
       `INSERT INTO ships (player_symbol, ship_symbol, data, synced_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (player_symbol, ship_symbol) DO UPDATE SET data = excluded.data, synced_at = excluded.synced_at`,
@@ -33,7 +37,9 @@ export class SqliteShipRepository implements ShipRepository {
 
   save(playerSymbol: string, ship: ShipDto, syncedAt: number): void {
     const data = JSON.stringify(ship);
-    stageWrite(this.db, key(playerSymbol, ship.symbol), structuredClone(ship), () => this.upsert.run(playerSymbol, ship.symbol, data, syncedAt));
+    stageWrite(this.db, key(playerSymbol, ship.symbol), structuredClone(ship), () =>
+      this.upsert.run(playerSymbol, ship.symbol, data, syncedAt),
+    );
   }
 }
 

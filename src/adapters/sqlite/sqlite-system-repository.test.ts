@@ -9,7 +9,13 @@ import { SqliteSystemRepository } from './sqlite-system-repository.js';
 import { SqliteUnitOfWorkStore } from './sqlite-unit-of-work-store.js';
 
 const agent = (symbol: string) => ({ symbol, headquarters: 'X1-AB12-A1', credits: 175_000, startingFaction: 'COSMIC' });
-const links: SystemLinks = { systemSymbol: 'X1-AB12', x: 10, y: -20, gate: { symbol: 'X1-AB12-J9', x: 3, y: 4, underConstruction: false, connections: ['X1-CD34-J1'] }, syncedAt: 1_700_000_000_000 };
+const links: SystemLinks = {
+  systemSymbol: 'X1-AB12',
+  x: 10,
+  y: -20,
+  gate: { symbol: 'X1-AB12-J9', x: 3, y: 4, underConstruction: false, connections: ['X1-CD34-J1'] },
+  syncedAt: 1_700_000_000_000,
+};
 
 function database() {
   const db = openDatabase(':memory:');
@@ -24,7 +30,11 @@ describe('SqliteSystemRepository: gate links', () => {
     systems.saveLinks('NOVA-1', links);
     expect(systems.findLinks('NOVA-1', 'X1-AB12')).toEqual(links);
     expect(systems.findLinks('NOVA-2', 'X1-AB12')).toBeUndefined();
-    const built = { ...links, gate: { ...links.gate!, connections: ['X1-CD34-J1', 'X1-EF56-J2'] }, syncedAt: links.syncedAt + 1 };
+    const built = {
+      ...links,
+      gate: { ...links.gate!, connections: ['X1-CD34-J1', 'X1-EF56-J2'] },
+      syncedAt: links.syncedAt + 1,
+    };
     systems.saveLinks('NOVA-1', built);
     expect(systems.findLinks('NOVA-1', 'X1-AB12')).toEqual(built);
     systems.saveLinks('NOVA-2', links);

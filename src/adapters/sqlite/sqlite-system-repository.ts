@@ -10,16 +10,22 @@ export class SqliteSystemRepository implements SystemRepository {
     const staged = stagedValue<CachedSystem>(key(playerSymbol, systemSymbol));
     if (staged) return staged.value;
     const synced = this.db
-      .prepare<[string, string], { synced_at: number }>('SELECT synced_at FROM systems_synced WHERE player_symbol = ? AND system_symbol = ?')
+      .prepare<[string, string], { synced_at: number }>(
+        'SELECT synced_at FROM systems_synced WHERE player_symbol = ? AND system_symbol = ?',
+      )
       .get(playerSymbol, systemSymbol);
     if (!synced) return undefined;
     const waypoints = this.db
-      .prepare<[string, string], { data: string }>('SELECT data FROM waypoints WHERE player_symbol = ? AND system_symbol = ? ORDER BY waypoint_symbol')
+      .prepare<[string, string], { data: string }>(
+        'SELECT data FROM waypoints WHERE player_symbol = ? AND system_symbol = ? ORDER BY waypoint_symbol',
+      )
       .all(playerSymbol, systemSymbol)
       .map((row) => JSON.parse(row.data) as WaypointDto);
     const symbols = new Set(waypoints.map((w) => w.symbol));
     const markets = this.db
-      .prepare<[string], { waypoint_symbol: string; data: string }>('SELECT waypoint_symbol, data FROM markets WHERE player_symbol = ? ORDER BY waypoint_symbol')
+      .prepare<[string], { waypoint_symbol: string; data: string }>(
+        'SELECT waypoint_symbol, data FROM markets WHERE player_symbol = ? ORDER BY waypoint_symbol',
+      )
       .all(playerSymbol)
       .filter((row) => symbols.has(row.waypoint_symbol))
       .map((row) => JSON.parse(row.data) as MarketDto);
@@ -29,9 +35,14 @@ export class SqliteSystemRepository implements SystemRepository {
   save(playerSymbol: string, system: CachedSystem): void {
     stageWrite(this.db, key(playerSymbol, system.systemSymbol), system, () => {
       const at = system.syncedAt;
-      this.db.prepare('DELETE FROM waypoints WHERE player_symbol = ? AND system_symbol = ?').run(playerSymbol, system.systemSymbol);
-      const insertWaypoint = this.db.prepare('INSERT INTO waypoints (player_symbol, system_symbol, waypoint_symbol, data, synced_at) VALUES (?, ?, ?, ?, ?)');
-      for (const waypoint of system.waypoints) insertWaypoint.run(playerSymbol, system.systemSymbol, waypoint.symbol, JSON.stringify(waypoint), at);
+      this.db
+        .prepare('DELETE FROM waypoints WHERE player_symbol = ? AND system_symbol = ?')
+        .run(playerSymbol, system.systemSymbol);
+      const insertWaypoint = this.db.prepare(
+        'INSERT INTO waypoints (player_symbol, system_symbol, waypoint_symbol, data, synced_at) VALUES (?, ?, ?, ?, ?)',
+      );
+      for (const waypoint of system.waypoints)
+        insertWaypoint.run(playerSymbol, system.systemSymbol, waypoint.symbol, JSON.stringify(waypoint), at);
       const upsertMarket = this.db.prepare(
         `INSERT INTO markets (player_symbol, waypoint_symbol, data, synced_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (player_symbol, waypoint_symbol) DO UPDATE SET data = excluded.data, synced_at = excluded.synced_at`,
@@ -50,7 +61,9 @@ export class SqliteSystemRepository implements SystemRepository {
     const staged = stagedValue<SystemLinks>(linksKey(playerSymbol, systemSymbol));
     if (staged) return staged.value;
     const row = this.db
-      .prepare<[string, string], { data: string }>('SELECT data FROM system_links WHERE player_symbol = ? AND system_symbol = ?')
+      .prepare<[string, string], { data: string }>(
+        'SELECT data FROM system_links WHERE player_symbol = ? AND system_symbol = ?',
+      )
       .get(playerSymbol, systemSymbol);
     return row ? (JSON.parse(row.data) as SystemLinks) : undefined;
   }
@@ -68,7 +81,8 @@ export class SqliteSystemRepository implements SystemRepository {
 
   clear(playerSymbol: string): void {
     stageWrite(this.db, `systems:${playerSymbol}:clear`, null, () => {
-      for (const table of ['waypoints', 'markets', 'systems_synced', 'system_links']) this.db.prepare(`DELETE FROM ${table} WHERE player_symbol = ?`).run(playerSymbol);
+      for (const table of ['waypoints', 'markets', 'systems_synced', 'system_links'])
+        this.db.prepare(`DELETE FROM ${table} WHERE player_symbol = ?`).run(playerSymbol);
     });
   }
 }

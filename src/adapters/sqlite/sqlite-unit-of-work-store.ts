@@ -21,7 +21,9 @@ export class SqliteUnitOfWorkStore implements UnitOfWorkStore, OutboxStore {
     this.insertEvent = db.prepare<[string, string, string | null, number]>(
       'INSERT INTO outbox (type, payload, correlation_id, occurred_at) VALUES (?, ?, ?, ?)',
     );
-    this.selectPending = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT ?');
+    this.selectPending = db.prepare<[number], OutboxRow>(
+      'SELECT * FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT ?',
+    );
     this.selectRecent = db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY id DESC LIMIT ?');
   }
 
@@ -31,7 +33,12 @@ export class SqliteUnitOfWorkStore implements UnitOfWorkStore, OutboxStore {
 
   appendEvents(events: readonly DomainEvent[], correlationId: string | null): StoredEvent[] {
     return events.map((event) => {
-      const { lastInsertRowid } = this.insertEvent.run(event.type, JSON.stringify(event.payload), correlationId, event.occurredAt);
+      const { lastInsertRowid } = this.insertEvent.run(
+        event.type,
+        JSON.stringify(event.payload),
+        correlationId,
+        event.occurredAt,
+      );
       return { ...event, id: Number(lastInsertRowid), correlationId };
     });
   }
@@ -42,7 +49,9 @@ export class SqliteUnitOfWorkStore implements UnitOfWorkStore, OutboxStore {
 
   markDispatched(ids: readonly number[], at: number): void {
     if (ids.length === 0) return;
-    this.db.prepare(`UPDATE outbox SET dispatched_at = ? WHERE id IN (${ids.map(() => '?').join(',')})`).run(at, ...ids);
+    this.db
+      .prepare(`UPDATE outbox SET dispatched_at = ? WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .run(at, ...ids);
   }
 
   /** Most recent events first. */

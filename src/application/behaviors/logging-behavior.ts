@@ -22,7 +22,10 @@ export class LoggingBehavior implements PipelineBehavior {
     const started = performance.now();
     return next().then(
       (result) => {
-        this.logger.info({ request: context.requestName, outcome: 'ok', durationMs: elapsed(started) }, 'request handled');
+        this.logger.info(
+          { request: context.requestName, outcome: 'ok', durationMs: elapsed(started) },
+          'request handled',
+        );
         return result;
       },
       (error: unknown) => this.failed(context, error, elapsed(started)),

@@ -3,7 +3,11 @@ import type { RequestContext } from '../../mediator/context.js';
 import type { Request } from '../../mediator/request.js';
 import { TokenResetError } from '../../ports/api-errors.js';
 import type { Clock } from '../../ports/clock.js';
-import { DEFAULT_PLAYER_SETTING, type PlayerRepository, type SettingsRepository } from '../../ports/player-repository.js';
+import {
+  DEFAULT_PLAYER_SETTING,
+  type PlayerRepository,
+  type SettingsRepository,
+} from '../../ports/player-repository.js';
 import type { SystemRepository } from '../../ports/system-repository.js';
 
 /**
@@ -29,7 +33,9 @@ export class TokenResetBehavior implements PipelineBehavior {
   }
 
   private markStale(request: Request<unknown>): void {
-    const named = (request as { player?: unknown; agentSymbol?: unknown }).player ?? (request as { agentSymbol?: unknown }).agentSymbol;
+    const named =
+      (request as { player?: unknown; agentSymbol?: unknown }).player ??
+      (request as { agentSymbol?: unknown }).agentSymbol;
     const symbol = typeof named === 'string' ? named.toUpperCase() : this.settings.get(DEFAULT_PLAYER_SETTING);
     const player = symbol ? this.players.find(symbol) : undefined;
     if (!player) return;

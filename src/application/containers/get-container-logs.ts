@@ -18,7 +18,8 @@ export class GetContainerLogs extends Query<ContainerLogLine[]> {
   }
 
   override validate(): void {
-    if (this.level !== undefined && !(this.level in LOG_LEVEL_RANK)) throw new ValidationError(`unknown level "${this.level}" (use ${Object.keys(LOG_LEVEL_RANK).join(', ')})`);
+    if (this.level !== undefined && !(this.level in LOG_LEVEL_RANK))
+      throw new ValidationError(`unknown level "${this.level}" (use ${Object.keys(LOG_LEVEL_RANK).join(', ')})`);
   }
 }
 
@@ -27,7 +28,8 @@ export class GetContainerLogsHandler implements RequestHandler<GetContainerLogs>
   constructor(@inject(TOKENS.ContainerStore) private readonly containers: ContainerStore) {}
 
   async handle(request: GetContainerLogs): Promise<ContainerLogLine[]> {
-    if (!this.containers.find(request.id)) throw new NotFoundError(`no container ${request.id} (see: spacetraders container list)`);
+    if (!this.containers.find(request.id))
+      throw new NotFoundError(`no container ${request.id} (see: spacetraders container list)`);
     return this.containers.logs(request.id, { afterId: request.afterId, minLevel: request.level });
   }
 }

@@ -17,7 +17,8 @@ export class Wait extends Command<{ waited: number }> {
   }
 
   override validate(): void {
-    if (!Number.isFinite(this.seconds) || this.seconds < 0 || this.seconds > 86_400) throw new ValidationError('seconds must be a number from 0 to 86400');
+    if (!Number.isFinite(this.seconds) || this.seconds < 0 || this.seconds > 86_400)
+      throw new ValidationError('seconds must be a number from 0 to 86400');
   }
 
   claims(): string[] {

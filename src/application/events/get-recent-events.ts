@@ -22,7 +22,8 @@ export class GetRecentEvents extends Query<EventView[]> {
   }
 
   override validate(): void {
-    if (!Number.isInteger(this.limit) || this.limit < 1 || this.limit > 10_000) throw new ValidationError('--limit must be a whole number from 1 to 10000');
+    if (!Number.isInteger(this.limit) || this.limit < 1 || this.limit > 10_000)
+      throw new ValidationError('--limit must be a whole number from 1 to 10000');
   }
 }
 

@@ -40,7 +40,14 @@ export class NavigateShip extends ShipCommand<NavigationResult> {
   /** What a second of the ship's time is worth: weighs fuel's cost against time. */
   readonly creditsPerSecond?: number;
 
-  constructor(props: { shipSymbol: string; destination: string; player?: string; mode?: string; noWait?: boolean; creditsPerSecond?: number }) {
+  constructor(props: {
+    shipSymbol: string;
+    destination: string;
+    player?: string;
+    mode?: string;
+    noWait?: boolean;
+    creditsPerSecond?: number;
+  }) {
     super(props);
     this.destination = props.destination;
     this.mode = (props.mode ?? 'auto').toUpperCase();
@@ -51,7 +58,8 @@ export class NavigateShip extends ShipCommand<NavigationResult> {
   override validate(): void {
     super.validate();
     requireWaypointSymbol(this.destination);
-    if (this.mode !== 'AUTO' && !isFlightMode(this.mode)) throw new ValidationError(`unknown flight mode "${this.mode}" (use auto, ${FLIGHT_MODES.join(', ')})`);
+    if (this.mode !== 'AUTO' && !isFlightMode(this.mode))
+      throw new ValidationError(`unknown flight mode "${this.mode}" (use auto, ${FLIGHT_MODES.join(', ')})`);
     requireCreditsPerSecond(this.creditsPerSecond);
   }
 }
@@ -72,8 +80,17 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
     const symbol = request.shipSymbol.toUpperCase();
     const destination = request.destination.toUpperCase();
     const cached = this.ships.find(player.agentSymbol, symbol);
-    if (cached && cached.nav.waypointSymbol === destination && toDomainShip(cached).statusAt(this.clock.now()) !== 'IN_TRANSIT') {
-      return { ship: toShipView(cached, this.clock.now()), route: emptyRoute(symbol, destination), legsFlown: 0, arrived: true };
+    if (
+      cached &&
+      cached.nav.waypointSymbol === destination &&
+      toDomainShip(cached).statusAt(this.clock.now()) !== 'IN_TRANSIT'
+    ) {
+      return {
+        ship: toShipView(cached, this.clock.now()),
+        route: emptyRoute(symbol, destination),
+        legsFlown: 0,
+        arrived: true,
+      };
     }
 
     let ship = await this.waitForArrival(player, await this.api.getShip(player.token, symbol, 'navigation'));
@@ -82,8 +99,21 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
       ...(request.creditsPerSecond === undefined ? {} : { creditsPerSecond: request.creditsPerSecond }),
     });
     const startedAt = this.clock.now();
-    this.routes.save(player.agentSymbol, { shipSymbol: symbol, destination, route, legsDone: 0, status: 'ACTIVE', createdAt: startedAt, updatedAt: startedAt });
-    this.record('RoutePlanned', { ship: symbol, destination, legs: route.legs.length, plannedSeconds: route.totalSeconds });
+    this.routes.save(player.agentSymbol, {
+      shipSymbol: symbol,
+      destination,
+      route,
+      legsDone: 0,
+      status: 'ACTIVE',
+      createdAt: startedAt,
+      updatedAt: startedAt,
+    });
+    this.record('RoutePlanned', {
+      ship: symbol,
+      destination,
+      legs: route.legs.length,
+      plannedSeconds: route.totalSeconds,
+    });
     await this.checkpoint(player, ship);
 
     let legsFlown = 0;
@@ -94,11 +124,30 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
       }
       ship = await this.waitForArrival(player, ship);
       legsFlown += 1;
-      this.routes.save(player.agentSymbol, { shipSymbol: symbol, destination, route, legsDone: legsFlown, status: legsFlown === route.legs.length ? 'COMPLETED' : 'ACTIVE', createdAt: startedAt, updatedAt: this.clock.now() });
-      this.record('ShipArrived', { ship: symbol, waypoint: ship.nav.waypointSymbol, fuel: ship.fuel.current, leg: legsFlown, legs: route.legs.length });
+      this.routes.save(player.agentSymbol, {
+        shipSymbol: symbol,
+        destination,
+        route,
+        legsDone: legsFlown,
+        status: legsFlown === route.legs.length ? 'COMPLETED' : 'ACTIVE',
+        createdAt: startedAt,
+        updatedAt: this.clock.now(),
+      });
+      this.record('ShipArrived', {
+        ship: symbol,
+        waypoint: ship.nav.waypointSymbol,
+        fuel: ship.fuel.current,
+        leg: legsFlown,
+        legs: route.legs.length,
+      });
       await this.checkpoint(player, ship);
     }
-    this.record('RouteCompleted', { ship: symbol, destination, legs: route.legs.length, seconds: Math.round((this.clock.now() - startedAt) / 1000) });
+    this.record('RouteCompleted', {
+      ship: symbol,
+      destination,
+      legs: route.legs.length,
+      seconds: Math.round((this.clock.now() - startedAt) / 1000),
+    });
     await this.checkpoint(player, ship);
     return { ship: toShipView(ship, this.clock.now()), route, legsFlown, arrived: true };
   }
@@ -107,28 +156,53 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
   private async fly(player: Player, ship: ShipDto, leg: RouteLeg): Promise<ShipDto> {
     const token = player.token;
     if (leg.refuelBefore) {
-      if (toDomainShip(ship).ensureDocked(this.clock.now())) ship = { ...ship, nav: await this.api.dock(token, ship.symbol, 'navigation') };
+      if (toDomainShip(ship).ensureDocked(this.clock.now()))
+        ship = { ...ship, nav: await this.api.dock(token, ship.symbol, 'navigation') };
       const before = ship.fuel.current;
       const refuel = await this.api.refuel(token, ship.symbol, undefined, 'navigation');
       ship = { ...ship, fuel: refuel.fuel };
       player.recordAgent(refuel.agent, this.clock.now());
       this.players.save(player);
-      this.record('ShipRefueled', { ship: ship.symbol, waypoint: ship.nav.waypointSymbol, fuelAdded: refuel.fuel.current - before, fuel: refuel.fuel.current, creditsSpent: refuel.transaction?.totalPrice ?? 0 });
+      this.record('ShipRefueled', {
+        ship: ship.symbol,
+        waypoint: ship.nav.waypointSymbol,
+        fuelAdded: refuel.fuel.current - before,
+        fuel: refuel.fuel.current,
+        creditsSpent: refuel.transaction?.totalPrice ?? 0,
+      });
       await this.checkpoint(player, ship);
     }
-    if (toDomainShip(ship).ensureInOrbit(this.clock.now())) ship = { ...ship, nav: await this.api.orbit(token, ship.symbol, 'navigation') };
+    if (toDomainShip(ship).ensureInOrbit(this.clock.now()))
+      ship = { ...ship, nav: await this.api.orbit(token, ship.symbol, 'navigation') };
     if (leg.mode === 'JUMP') {
       // A gate jump needs the previous jump's cooldown to be over.
       const cooldownEnds = ship.cooldown.expiration ? Date.parse(ship.cooldown.expiration) : 0;
       if (cooldownEnds > this.clock.now()) await this.clock.sleep(cooldownEnds - this.clock.now() + 50);
       const jump = await this.api.jump(token, ship.symbol, leg.to, 'navigation');
       ship = { ...ship, nav: jump.nav, cooldown: jump.cooldown };
-      this.record('ShipJumped', { ship: ship.symbol, from: leg.from, to: leg.to, cooldownSeconds: jump.cooldown.remainingSeconds });
+      this.record('ShipJumped', {
+        ship: ship.symbol,
+        from: leg.from,
+        to: leg.to,
+        cooldownSeconds: jump.cooldown.remainingSeconds,
+      });
     } else {
-      if (ship.nav.flightMode !== leg.mode) ship = { ...ship, ...(await this.api.setFlightMode(token, ship.symbol, leg.mode, 'navigation')) };
-      const moved = leg.warp ? await this.api.warp(token, ship.symbol, leg.to) : await this.api.navigate(token, ship.symbol, leg.to, 'navigation');
+      if (ship.nav.flightMode !== leg.mode)
+        ship = { ...ship, ...(await this.api.setFlightMode(token, ship.symbol, leg.mode, 'navigation')) };
+      const moved = leg.warp
+        ? await this.api.warp(token, ship.symbol, leg.to)
+        : await this.api.navigate(token, ship.symbol, leg.to, 'navigation');
       ship = { ...ship, nav: moved.nav, fuel: moved.fuel };
-      this.record('ShipDeparted', { ship: ship.symbol, from: leg.from, to: leg.to, mode: leg.mode, warp: leg.warp === true, fuel: moved.fuel.current, fuelCapacity: moved.fuel.capacity, arrival: moved.nav.route.arrival });
+      this.record('ShipDeparted', {
+        ship: ship.symbol,
+        from: leg.from,
+        to: leg.to,
+        mode: leg.mode,
+        warp: leg.warp === true,
+        fuel: moved.fuel.current,
+        fuelCapacity: moved.fuel.capacity,
+        arrival: moved.nav.route.arrival,
+      });
     }
     await this.checkpoint(player, ship);
     return ship;
@@ -136,7 +210,11 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
 
   /** Sleeps until the ship's arrival time, then confirms with the server (again if clocks disagree). */
   private async waitForArrival(player: Player, ship: ShipDto): Promise<ShipDto> {
-    for (let checks = 0; toDomainShip(ship).statusAt(this.clock.now()) === 'IN_TRANSIT' || ship.nav.status === 'IN_TRANSIT'; checks++) {
+    for (
+      let checks = 0;
+      toDomainShip(ship).statusAt(this.clock.now()) === 'IN_TRANSIT' || ship.nav.status === 'IN_TRANSIT';
+      checks++
+    ) {
       const wait = Date.parse(ship.nav.route.arrival) - this.clock.now();
       await this.clock.sleep(Math.max(wait + 50, Math.min(1000, 100 * 2 ** checks)));
       ship = await this.api.getShip(player.token, ship.symbol, 'navigation');

@@ -38,6 +38,11 @@ export class PlanRouteHandler implements RequestHandler<PlanRoute> {
   async handle(request: PlanRoute): Promise<Route> {
     const player = this.players.resolve(request.player);
     const ship = await this.api.getShip(player.token, request.shipSymbol.toUpperCase());
-    return this.planning.plan(player, ship, request.destination.toUpperCase(), request.creditsPerSecond === undefined ? {} : { creditsPerSecond: request.creditsPerSecond });
+    return this.planning.plan(
+      player,
+      ship,
+      request.destination.toUpperCase(),
+      request.creditsPerSecond === undefined ? {} : { creditsPerSecond: request.creditsPerSecond },
+    );
   }
 }

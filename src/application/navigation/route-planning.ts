@@ -60,7 +60,15 @@ export class RoutePlanning {
     const creditsPerSecond = objective.creditsPerSecond ?? this.config.planner.creditsPerSecond ?? undefined;
     const planner = new RoutePlanner(waypoints, systems);
     const route = planner.plan(
-      { symbol: ship.symbol, location: ship.nav.waypointSymbol, fuel: ship.fuel.current, fuelCapacity: ship.fuel.capacity, engineSpeed: ship.engine.speed, canWarp, cooldownSeconds: cooldownLeft(ship, this.clock.now()) },
+      {
+        symbol: ship.symbol,
+        location: ship.nav.waypointSymbol,
+        fuel: ship.fuel.current,
+        fuelCapacity: ship.fuel.capacity,
+        engineSpeed: ship.engine.speed,
+        canWarp,
+        cooldownSeconds: cooldownLeft(ship, this.clock.now()),
+      },
       destination,
       {
         fuelReserve: this.config.planner.fuelReserve,
@@ -95,11 +103,18 @@ export class RoutePlanning {
       }
     }
     // A gate whose far end is under construction cannot be used from either side.
-    for (const [gate, connections] of gates) gates.set(gate, connections.filter((c) => gates.has(c) || !seen.has(systemOf(c))));
-    const gateWaypoints: NavWaypoint[] = gateSites.map((site) => ({ ...site, sellsFuel: false, jumpsTo: gates.get(site.symbol) ?? [] }));
+    for (const [gate, connections] of gates)
+      gates.set(
+        gate,
+        connections.filter((c) => gates.has(c) || !seen.has(systemOf(c))),
+      );
+    const gateWaypoints: NavWaypoint[] = gateSites.map((site) => ({
+      ...site,
+      sellsFuel: false,
+      jumpsTo: gates.get(site.symbol) ?? [],
+    }));
     return { systems, gates, gateWaypoints };
   }
-
 }
 
 /** Seconds left of the ship's cooldown (its last jump's): the first jump of a route waits them out. */
@@ -125,7 +140,9 @@ export function requireCreditsPerSecond(value: number | undefined): void {
 
 /** The median FUEL price (credits per market unit) the cached markets show, if any shows one. */
 export function observedFuelPrice(systems: readonly CachedSystem[]): number | undefined {
-  const prices = systems.flatMap((s) => s.markets.flatMap((m) => (m.tradeGoods ?? []).filter((g) => g.symbol === 'FUEL').map((g) => g.purchasePrice)));
+  const prices = systems.flatMap((s) =>
+    s.markets.flatMap((m) => (m.tradeGoods ?? []).filter((g) => g.symbol === 'FUEL').map((g) => g.purchasePrice)),
+  );
   if (prices.length === 0) return undefined;
   prices.sort((a, b) => a - b);
   return prices[Math.floor(prices.length / 2)];

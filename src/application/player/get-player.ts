@@ -20,9 +20,7 @@ export class GetPlayer extends Query<PlayerView> {
 
 @injectable()
 export class GetPlayerHandler implements RequestHandler<GetPlayer> {
-  constructor(
-    @inject(Players) private readonly players: Players,
-  ) {}
+  constructor(@inject(Players) private readonly players: Players) {}
 
   async handle(request: GetPlayer): Promise<PlayerView> {
     const player = this.players.resolve(request.agentSymbol);

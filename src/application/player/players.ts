@@ -1,7 +1,11 @@
 import { inject, injectable } from 'inversify';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import { normalizeAgentSymbol, type Player } from '../../domain/player.js';
-import { DEFAULT_PLAYER_SETTING, type PlayerRepository, type SettingsRepository } from '../../ports/player-repository.js';
+import {
+  DEFAULT_PLAYER_SETTING,
+  type PlayerRepository,
+  type SettingsRepository,
+} from '../../ports/player-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { toPlayerView, type PlayerView } from './player-view.js';
 
@@ -16,7 +20,10 @@ export class Players {
   /** The named player, or the default one when no name is given; a clear error when neither exists. */
   resolve(agentSymbol: string | undefined): Player {
     const symbol = agentSymbol ? normalizeAgentSymbol(agentSymbol) : this.defaultSymbol();
-    if (!symbol) throw new ValidationError('no player given and no default player set: register one, or pick one with `spacetraders player use SYMBOL`');
+    if (!symbol)
+      throw new ValidationError(
+        'no player given and no default player set: register one, or pick one with `spacetraders player use SYMBOL`',
+      );
     const player = this.repository.find(symbol);
     if (!player) throw new NotFoundError(`unknown player ${symbol} (see: spacetraders player list)`);
     return player;

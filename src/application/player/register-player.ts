@@ -43,15 +43,19 @@ export class RegisterPlayer extends Command<PlayerView> {
     normalizeAgentSymbol(this.agentSymbol);
     if (this.agentToken !== undefined) {
       if (this.agentToken.trim() === '') throw new ValidationError('the agent token is empty');
-      if (this.faction) throw new ValidationError('give either --token (import an agent) or --faction (register a new one), not both');
+      if (this.faction)
+        throw new ValidationError('give either --token (import an agent) or --faction (register a new one), not both');
       return;
     }
-    if (!this.faction) throw new ValidationError('a new agent needs --faction (e.g. COSMIC), or import one with --token');
+    if (!this.faction)
+      throw new ValidationError('a new agent needs --faction (e.g. COSMIC), or import one with --token');
     if (!FACTION_SYMBOLS.includes(this.faction)) {
       throw new ValidationError(`unknown faction "${this.faction}" (known: ${FACTION_SYMBOLS.join(', ')})`);
     }
     if (!this.accountToken?.trim()) {
-      throw new ValidationError('registering a new agent needs the account token: set SPACETRADERS_ACCOUNT_TOKEN or pass --account-token (- reads it from stdin)');
+      throw new ValidationError(
+        'registering a new agent needs the account token: set SPACETRADERS_ACCOUNT_TOKEN or pass --account-token (- reads it from stdin)',
+      );
     }
   }
 }
@@ -67,7 +71,8 @@ export class RegisterPlayerHandler implements RequestHandler<RegisterPlayer> {
   async handle(request: RegisterPlayer): Promise<PlayerView> {
     const symbol = normalizeAgentSymbol(request.agentSymbol);
     const existing = this.players.find(symbol);
-    if (existing && !request.reregister) throw new ConflictError(`agent ${symbol} is already registered here (see: spacetraders player info ${symbol})`);
+    if (existing && !request.reregister)
+      throw new ConflictError(`agent ${symbol} is already registered here (see: spacetraders player info ${symbol})`);
 
     let player: Player;
     let event: DomainEvent;

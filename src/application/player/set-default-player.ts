@@ -32,7 +32,9 @@ export class SetDefaultPlayerHandler implements RequestHandler<SetDefaultPlayer>
   async handle(request: SetDefaultPlayer): Promise<PlayerView> {
     const player = this.players.resolve(request.agentSymbol);
     this.players.setDefault(player.agentSymbol);
-    currentUnitOfWork()?.record(domainEvent('DefaultPlayerChanged', { agentSymbol: player.agentSymbol }, this.clock.now()));
+    currentUnitOfWork()?.record(
+      domainEvent('DefaultPlayerChanged', { agentSymbol: player.agentSymbol }, this.clock.now()),
+    );
     return this.players.view(player);
   }
 }

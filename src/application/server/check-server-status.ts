@@ -55,9 +55,19 @@ export class CheckServerStatusHandler implements RequestHandler<CheckServerStatu
         this.systems.clear(player.agentSymbol);
         stalePlayers.push(player.agentSymbol);
       }
-      currentUnitOfWork()?.record(domainEvent('ServerReset', { previous: known, resetDate: status.resetDate, stalePlayers }, this.clock.now()));
+      currentUnitOfWork()?.record(
+        domainEvent('ServerReset', { previous: known, resetDate: status.resetDate, stalePlayers }, this.clock.now()),
+      );
     }
     this.settings.set(key, status.resetDate);
-    return { status: status.status, version: status.version, resetDate: status.resetDate, nextReset: status.serverResets.next, resetFrequency: status.serverResets.frequency, resetDetected, stalePlayers };
+    return {
+      status: status.status,
+      version: status.version,
+      resetDate: status.resetDate,
+      nextReset: status.serverResets.next,
+      resetFrequency: status.serverResets.frequency,
+      resetDetected,
+      stalePlayers,
+    };
   }
 }

@@ -24,7 +24,8 @@ export class RefuelShip extends ShipCommand<RefuelResult> {
 
   override validate(): void {
     super.validate();
-    if (this.units !== undefined && (!Number.isInteger(this.units) || this.units < 1)) throw new ValidationError('--units must be a whole number of at least 1');
+    if (this.units !== undefined && (!Number.isInteger(this.units) || this.units < 1))
+      throw new ValidationError('--units must be a whole number of at least 1');
   }
 }
 
@@ -43,7 +44,24 @@ export class RefuelShipHandler implements RequestHandler<RefuelShip> {
     player.recordAgent(result.agent, clock.now());
     this.action.players.save(player);
     const creditsSpent = result.transaction?.totalPrice ?? 0;
-    currentUnitOfWork()?.record(domainEvent('ShipRefueled', { ship: ship.symbol, waypoint: nav.waypointSymbol, fuelAdded: result.fuel.current - before, fuel: result.fuel.current, creditsSpent }, clock.now()));
-    return { ship: toShipView(updated, clock.now()), fuelAdded: result.fuel.current - before, creditsSpent, credits: result.agent.credits };
+    currentUnitOfWork()?.record(
+      domainEvent(
+        'ShipRefueled',
+        {
+          ship: ship.symbol,
+          waypoint: nav.waypointSymbol,
+          fuelAdded: result.fuel.current - before,
+          fuel: result.fuel.current,
+          creditsSpent,
+        },
+        clock.now(),
+      ),
+    );
+    return {
+      ship: toShipView(updated, clock.now()),
+      fuelAdded: result.fuel.current - before,
+      creditsSpent,
+      credits: result.agent.credits,
+    };
   }
 }

@@ -8,7 +8,8 @@ export function requireShipSymbol(symbol: string): void {
 }
 
 export function requireWaypointSymbol(symbol: string): void {
-  if (!WAYPOINT_SYMBOL.test(symbol ?? '')) throw new ValidationError(`invalid waypoint symbol "${symbol}" (e.g. X1-AB12-C3)`);
+  if (!WAYPOINT_SYMBOL.test(symbol ?? ''))
+    throw new ValidationError(`invalid waypoint symbol "${symbol}" (e.g. X1-AB12-C3)`);
 }
 
 /** X1-AB12 for X1-AB12-C3. */

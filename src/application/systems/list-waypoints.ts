@@ -46,7 +46,19 @@ export class ListWaypointsHandler implements RequestHandler<ListWaypoints> {
     const system = await this.map.load(player, request.systemSymbol.toUpperCase());
     const markets = new Map(system.markets.map((m) => [m.symbol, m]));
     return system.waypoints
-      .filter((w) => (!request.type || w.type === request.type) && (!request.trait || w.traits.some((t) => t.symbol === request.trait)))
-      .map((w) => ({ symbol: w.symbol, type: w.type, x: w.x, y: w.y, traits: w.traits.map((t) => t.symbol), sellsFuel: marketSellsFuel(markets.get(w.symbol)), orbits: w.orbits ?? null }));
+      .filter(
+        (w) =>
+          (!request.type || w.type === request.type) &&
+          (!request.trait || w.traits.some((t) => t.symbol === request.trait)),
+      )
+      .map((w) => ({
+        symbol: w.symbol,
+        type: w.type,
+        x: w.x,
+        y: w.y,
+        traits: w.traits.map((t) => t.symbol),
+        sellsFuel: marketSellsFuel(markets.get(w.symbol)),
+        orbits: w.orbits ?? null,
+      }));
   }
 }

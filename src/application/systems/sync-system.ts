@@ -39,7 +39,15 @@ export class SyncSystemHandler implements RequestHandler<SyncSystem> {
     const player = this.players.resolve(request.player);
     const system = await this.map.load(player, request.systemSymbol.toUpperCase(), { refresh: true });
     await this.map.links(player, system.systemSymbol, { refresh: true });
-    const fuel = system.markets.filter((m) => [...m.exports, ...m.exchange, ...m.imports].some((g) => g.symbol === 'FUEL')).length;
-    return { systemSymbol: system.systemSymbol, waypoints: system.waypoints.length, markets: system.markets.length, fuelStations: fuel, syncedAt: new Date(system.syncedAt).toISOString() };
+    const fuel = system.markets.filter((m) =>
+      [...m.exports, ...m.exchange, ...m.imports].some((g) => g.symbol === 'FUEL'),
+    ).length;
+    return {
+      systemSymbol: system.systemSymbol,
+      waypoints: system.waypoints.length,
+      markets: system.markets.length,
+      fuelStations: fuel,
+      syncedAt: new Date(system.syncedAt).toISOString(),
+    };
   }
 }

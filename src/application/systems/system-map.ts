@@ -27,7 +27,8 @@ export class SystemMap {
     const waypoints = await this.api.listWaypoints(player.token, systemSymbol);
     const markets: MarketDto[] = [];
     for (const waypoint of waypoints) {
-      if (waypoint.traits.some((t) => t.symbol === 'MARKETPLACE')) markets.push(await this.api.getMarket(player.token, systemSymbol, waypoint.symbol));
+      if (waypoint.traits.some((t) => t.symbol === 'MARKETPLACE'))
+        markets.push(await this.api.getMarket(player.token, systemSymbol, waypoint.symbol));
     }
     const system = { systemSymbol, waypoints, markets, syncedAt: this.clock.now() };
     this.systems.save(player.agentSymbol, system);
@@ -43,12 +44,23 @@ export class SystemMap {
     if (cached && !options.refresh && this.fresh(cached.syncedAt)) return cached;
     const system = await this.api.getSystem(player.token, systemSymbol);
     const known = this.systems.find(player.agentSymbol, systemSymbol);
-    const waypoints = known && this.fresh(known.syncedAt) ? known.waypoints : await this.api.listWaypoints(player.token, systemSymbol, { type: 'JUMP_GATE' });
+    const waypoints =
+      known && this.fresh(known.syncedAt)
+        ? known.waypoints
+        : await this.api.listWaypoints(player.token, systemSymbol, { type: 'JUMP_GATE' });
     const gate = waypoints.find((w) => w.type === 'JUMP_GATE');
     const links: SystemLinks = { systemSymbol, x: system.x, y: system.y, syncedAt: this.clock.now() };
     if (gate) {
-      const connections = gate.isUnderConstruction ? [] : (await this.api.getJumpGate(player.token, systemSymbol, gate.symbol)).connections;
-      links.gate = { symbol: gate.symbol, x: gate.x, y: gate.y, underConstruction: gate.isUnderConstruction, connections };
+      const connections = gate.isUnderConstruction
+        ? []
+        : (await this.api.getJumpGate(player.token, systemSymbol, gate.symbol)).connections;
+      links.gate = {
+        symbol: gate.symbol,
+        x: gate.x,
+        y: gate.y,
+        underConstruction: gate.isUnderConstruction,
+        connections,
+      };
     }
     this.systems.saveLinks(player.agentSymbol, links);
     return links;
@@ -66,7 +78,10 @@ export function marketSellsFuel(market: MarketDto | undefined): boolean {
 }
 
 /** The planner's view of a cached system. */
-export function navWaypoints(system: CachedSystem, gates: ReadonlyMap<string, readonly string[]> = new Map()): NavWaypoint[] {
+export function navWaypoints(
+  system: CachedSystem,
+  gates: ReadonlyMap<string, readonly string[]> = new Map(),
+): NavWaypoint[] {
   const markets = new Map(system.markets.map((m) => [m.symbol, m]));
   return system.waypoints.map((w: WaypointDto) => ({
     symbol: w.symbol,
