@@ -33,13 +33,15 @@ import { SyncSystem, SyncSystemHandler } from './application/systems/sync-system
 import { createPinoLogger } from './adapters/pino/pino-logger.js';
 import { lazySpaceTradersApi } from './adapters/spacetraders-api/lazy-spacetraders-api.js';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/connection.js';
+import { SqliteBudgetStore } from './adapters/sqlite/sqlite-budget-store.js';
 import { SqlitePlayerRepository } from './adapters/sqlite/sqlite-player-repository.js';
 import { SqliteRouteRepository } from './adapters/sqlite/sqlite-route-repository.js';
 import { SqliteShipRepository } from './adapters/sqlite/sqlite-ship-repository.js';
 import { SqliteSystemRepository } from './adapters/sqlite/sqlite-system-repository.js';
 import { SqliteSettingsRepository } from './adapters/sqlite/sqlite-settings-repository.js';
 import { SqliteUnitOfWorkStore } from './adapters/sqlite/sqlite-unit-of-work-store.js';
-import type { Config } from './config/config.js';
+import type { Config } from './ports/config.js';
+import { currentUnitOfWork, requestLogFields } from './mediator/context.js';
 import { EventBus } from './mediator/event-bus.js';
 import { Mediator } from './mediator/mediator.js';
 import { MessageRegistry } from './mediator/message-registry.js';
@@ -104,7 +106,7 @@ export interface AppOverrides {
 
 /** The one place that binds ports to adapters and use cases to the mediator. */
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
-  const logger = overrides.logger ?? createPinoLogger({ level: config.logLevel });
+  const logger = overrides.logger ?? createPinoLogger({ level: config.logLevel, context: requestLogFields });
   const db = overrides.database ?? openDatabase(config.dbPath);
   const store = new SqliteUnitOfWorkStore(db);
   const events = new EventBus((event, error) =>
@@ -120,14 +122,18 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const api =
     overrides.api ??
     lazySpaceTradersApi(async () =>
-      (await import('./adapters/spacetraders-api/create-spacetraders-api.js')).createSpaceTradersApi(config, db),
+      (await import('./adapters/spacetraders-api/create-spacetraders-api.js')).createSpaceTradersApi(
+        config,
+        (host) => new SqliteBudgetStore(db, host),
+        db,
+      ),
     );
   container.bind(TOKENS.SpaceTradersApi).toConstantValue(api);
-  container.bind(TOKENS.PlayerRepository).toConstantValue(new SqlitePlayerRepository(db));
-  container.bind(TOKENS.SettingsRepository).toConstantValue(new SqliteSettingsRepository(db));
-  container.bind(TOKENS.ShipRepository).toConstantValue(new SqliteShipRepository(db));
-  container.bind(TOKENS.SystemRepository).toConstantValue(new SqliteSystemRepository(db));
-  container.bind(TOKENS.RouteRepository).toConstantValue(new SqliteRouteRepository(db));
+  container.bind(TOKENS.PlayerRepository).toConstantValue(new SqlitePlayerRepository(db, currentUnitOfWork));
+  container.bind(TOKENS.SettingsRepository).toConstantValue(new SqliteSettingsRepository(db, currentUnitOfWork));
+  container.bind(TOKENS.ShipRepository).toConstantValue(new SqliteShipRepository(db, currentUnitOfWork));
+  container.bind(TOKENS.SystemRepository).toConstantValue(new SqliteSystemRepository(db, currentUnitOfWork));
+  container.bind(TOKENS.RouteRepository).toConstantValue(new SqliteRouteRepository(db, currentUnitOfWork));
   container.bind(TOKENS.ContainerStore).toConstantValue(new SqliteContainerStore(db));
   container.bind(Players).toSelf();
   container.bind(SystemMap).toSelf();

@@ -15,15 +15,17 @@ import { TransactionBehavior } from '../application/behaviors/transaction-behavi
 import { ValidationBehavior } from '../application/behaviors/validation-behavior.js';
 import { createPinoLogger } from '../adapters/pino/pino-logger.js';
 import { ValidationError } from '../domain/errors.js';
+import { requestLogFields } from '../mediator/context.js';
 import { EventBus } from '../mediator/event-bus.js';
 import { Mediator } from '../mediator/mediator.js';
 import { OutboxDispatcher } from '../mediator/outbox-dispatcher.js';
 import { Command } from '../mediator/request.js';
-import { UnitOfWork, type UnitOfWorkStore } from '../mediator/unit-of-work.js';
+import { UnitOfWork } from '../mediator/unit-of-work.js';
+import type { UnitOfWorkStore } from '../ports/unit-of-work.js';
 import { fixed, median } from './stats.js';
 
 /** "Logging to a null sink": the real logging behavior, its info lines filtered out as in the CLI. */
-const logger = createPinoLogger({ level: 'warn' });
+const logger = createPinoLogger({ level: 'warn', context: requestLogFields });
 const noopStore: UnitOfWorkStore = { transaction: (fn) => fn(), appendEvents: () => [] };
 const noopOutbox = { pending: () => [], markDispatched: () => {} };
 

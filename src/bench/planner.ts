@@ -3,10 +3,10 @@
  * 500-system gate network (also for a ship that can warp); optimality against the exhaustive reference on small systems (must be
  * 1.000); and on the same instances the seed bot's rules' total route time divided by ours.
  */
-import type { NavSystem, NavWaypoint, ShipNavState } from '../domain/route.js';
-import { NoRouteError, RoutePlanner } from '../domain/route-planner.js';
-import { baselineSeconds } from '../domain/route-planner-baseline.js';
-import { referenceFastestSeconds } from '../domain/route-planner-reference.js';
+import type { NavSystem, NavWaypoint, ShipNavState } from '../domain/navigation/route.js';
+import { NoRouteError, RoutePlanner } from '../domain/navigation/route-planner.js';
+import { baselineSeconds } from '../test-support/route-planner-baseline.js';
+import { referenceFastestSeconds } from '../test-support/route-planner-reference.js';
 import { Random } from '../sandbox/random.js';
 import { fixed, median, percentile } from './stats.js';
 

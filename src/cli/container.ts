@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { ContainerState } from '../domain/container.js';
+import type { ContainerState } from '../domain/containers/container.js';
 import { ValidationError } from '../domain/errors.js';
 import { daemonClient } from './daemon-client.js';
 import { table } from './output.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import type { Route } from '../domain/route.js';
+import type { Route } from '../domain/navigation/route.js';
 import { positiveNumber } from './numbers.js';
 import { table } from './output.js';
 import { withApp } from './session.js';

@@ -1,6 +1,7 @@
 import type { Command as CommanderCommand } from 'commander';
 import type { App } from '../composition-root.js';
-import { loadDefaults, resolveConfig, type Config, type ConfigFlags } from '../config/config.js';
+import { type ConfigFlags, loadDefaults, resolveConfig } from '../config/config.js';
+import type { Config } from '../ports/config.js';
 import { reportError } from './errors.js';
 import { createOutput, type Output } from './output.js';
 

@@ -1,5 +1,5 @@
 import type { WaypointView } from '../application/systems/list-waypoints.js';
-import type { Route } from '../domain/route.js';
+import type { Route } from '../domain/navigation/route.js';
 
 const SIZE = 800;
 const MARGIN = 60;

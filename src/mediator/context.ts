@@ -22,6 +22,14 @@ export function currentUnitOfWork(): UnitOfWork | undefined {
   return storage.getStore()?.unitOfWork;
 }
 
+/** The current request's name and ids, for every log line written on its behalf. */
+export function requestLogFields(): object {
+  const context = storage.getStore();
+  return context
+    ? { requestName: context.requestName, requestId: context.requestId, correlationId: context.correlationId }
+    : {};
+}
+
 export function runInContext<T>(context: RequestContext, fn: () => T): T {
   return storage.run(context, fn);
 }

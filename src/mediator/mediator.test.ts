@@ -63,7 +63,7 @@ function setup() {
 }
 
 function insertNote(db: SqliteDatabase, id: string) {
-  stageWrite(db, `note:${id}`, id, () => db.prepare('INSERT INTO notes (id) VALUES (?)').run(id));
+  stageWrite(db, currentUnitOfWork, `note:${id}`, id, () => db.prepare('INSERT INTO notes (id) VALUES (?)').run(id));
 }
 
 function notes(db: SqliteDatabase): string[] {

@@ -1,11 +1,5 @@
 import type { EventBus } from './event-bus.js';
-import type { StoredEvent } from './unit-of-work.js';
-
-/** The outbox as the dispatcher sees it. */
-export interface OutboxStore {
-  pending(limit: number): StoredEvent[];
-  markDispatched(ids: readonly number[], at: number): void;
-}
+import type { OutboxStore, StoredEvent } from '../ports/unit-of-work.js';
 
 /**
  * Hands committed outbox events to the event bus and marks them dispatched. Events whose process

@@ -1,18 +1,5 @@
 import type { DomainEvent } from '../domain/events.js';
-
-/** An event as stored in the outbox: the row id lets the dispatcher mark it delivered. */
-export interface StoredEvent extends DomainEvent {
-  readonly id: number;
-  readonly correlationId: string | null;
-}
-
-/** What a unit of work needs from the database: both calls are synchronous. */
-export interface UnitOfWorkStore {
-  /** Run fn inside one database transaction; any throw rolls everything back. */
-  transaction(fn: () => void): void;
-  /** Append events to the outbox (inside the transaction) and return them with their ids. */
-  appendEvents(events: readonly DomainEvent[], correlationId: string | null): StoredEvent[];
-}
+import type { StagingArea, StoredEvent, UnitOfWorkStore } from '../ports/unit-of-work.js';
 
 interface PendingWrite {
   value: unknown;
@@ -25,7 +12,7 @@ interface PendingWrite {
  * better-sqlite3 would commit at the first await, and in the daemon other containers share the
  * connection. Reads see pending writes through the identity map (`read`).
  */
-export class UnitOfWork {
+export class UnitOfWork implements StagingArea {
   private readonly writes = new Map<string, PendingWrite>();
   private events: DomainEvent[] = [];
 

@@ -1,4 +1,4 @@
-import type { Container, ContainerStatus } from '../domain/container.js';
+import type { Container, ContainerStatus } from '../domain/containers/container.js';
 
 export interface ContainerLogLine {
   id: number;

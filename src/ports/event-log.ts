@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../mediator/unit-of-work.js';
+import type { StoredEvent } from './unit-of-work.js';
 
 /** Read access to the events the bot has recorded (the outbox). */
 export interface EventLog {

@@ -1,4 +1,4 @@
-import type { Player } from '../domain/player.js';
+import type { Player } from '../domain/player/player.js';
 
 export interface PlayerRepository {
   find(agentSymbol: string): Player | undefined;

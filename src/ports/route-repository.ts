@@ -1,4 +1,4 @@
-import type { Route } from '../domain/route.js';
+import type { Route } from '../domain/navigation/route.js';
 
 export type RouteStatus = 'ACTIVE' | 'COMPLETED' | 'FAILED';
 

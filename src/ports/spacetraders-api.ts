@@ -1,5 +1,5 @@
-import type { components } from './generated/spacetraders-api-schema.js';
-import type { FlightMode } from '../domain/flight-mode.js';
+import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
+import type { FlightMode } from '../domain/navigation/flight-mode.js';
 
 /** The game's own data shapes, generated from the vendored OpenAPI spec (npm run spec:types). */
 export type Schemas = components['schemas'];

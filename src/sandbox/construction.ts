@@ -1,4 +1,4 @@
-import type { components } from '../ports/generated/spacetraders-api-schema.js';
+import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
 import { GameError } from './errors.js';
 import type { Game } from './game.js';
 import { stringField, unitsField } from './payload.js';

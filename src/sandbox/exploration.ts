@@ -1,5 +1,5 @@
-import type { components } from '../ports/generated/spacetraders-api-schema.js';
-import { distance } from '../domain/flight-mode.js';
+import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
+import { distance } from '../domain/navigation/flight-mode.js';
 import { GameError } from './errors.js';
 import type { Game } from './game.js';
 import { mountCooldownSeconds, mountsOf, mustBeCool, startCooldown } from './ship-support.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { components } from '../ports/generated/spacetraders-api-schema.js';
+import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
 import {
   distance,
   fuelCost,
@@ -8,7 +8,7 @@ import {
   marketUnitsForFuel,
   travelSeconds,
   type FlightMode,
-} from '../domain/flight-mode.js';
+} from '../domain/navigation/flight-mode.js';
 import { RECRUITING_FACTIONS, SHIP_TEMPLATES, TRADE_GOODS } from './catalog.js';
 import type { SandboxClock } from './clock.js';
 import { badRequest, GameError, notFound } from './errors.js';

@@ -1,4 +1,4 @@
-import { distance } from '../domain/flight-mode.js';
+import { distance } from '../domain/navigation/flight-mode.js';
 import { RECRUITING_FACTIONS, TRADE_GOODS, type ShipTemplate } from './catalog.js';
 import { Random } from './random.js';
 import {

@@ -1,4 +1,4 @@
-import type { components } from '../ports/generated/spacetraders-api-schema.js';
+import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
 import { REFINED_OUTPUT_UNITS, REFINERIES, REFINING_INPUT, REFINING_INPUT_UNITS } from './equipment.js';
 import { badRequest, GameError } from './errors.js';
 import type { Game } from './game.js';

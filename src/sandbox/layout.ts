@@ -1,4 +1,4 @@
-import type { components } from '../ports/generated/spacetraders-api-schema.js';
+import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
 import { TRADE_GOODS } from './catalog.js';
 import { GameError } from './errors.js';
 import { emptyWorld, type MarketGoodState, type TradeType, type WaypointState, type WorldState } from './world.js';

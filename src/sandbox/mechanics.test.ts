@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { travelSeconds } from '../domain/flight-mode.js';
+import { travelSeconds } from '../domain/navigation/flight-mode.js';
 import { SpecValidator } from '../test-support/spec-validator.js';
 import { startSandbox, type RunningSandbox } from './index.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { paths } from '../ports/generated/spacetraders-api-schema.js';
+import type { paths } from '../api-schema/generated/spacetraders-api-schema.js';
 import { SpecValidator } from '../test-support/spec-validator.js';
 import { startSandbox, type RunningSandbox } from './index.js';
 import type { Layout } from './layout.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { components } from '../ports/generated/spacetraders-api-schema.js';
-import { distance, fuelCost, travelSeconds, type FlightMode } from '../domain/flight-mode.js';
+import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
+import { distance, fuelCost, travelSeconds, type FlightMode } from '../domain/navigation/flight-mode.js';
 import { ASTEROID_YIELDS, SHIP_TEMPLATES } from './catalog.js';
 import { badRequest, GameError } from './errors.js';
 import type { Game } from './game.js';

@@ -1,4 +1,4 @@
-import type { components } from '../ports/generated/spacetraders-api-schema.js';
+import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
 import { MODIFICATIONS_FEE, MODULES, MOUNTS, shipLoad, shipValue, wearingParts } from './equipment.js';
 import { badRequest, GameError } from './errors.js';
 import type { Game } from './game.js';

@@ -1,4 +1,4 @@
-import type { components } from '../ports/generated/spacetraders-api-schema.js';
+import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
 import { TRADE_GOODS } from './catalog.js';
 import type { SandboxClock } from './clock.js';
 import { GameError } from './errors.js';

@@ -1,4 +1,4 @@
-import type { components } from '../ports/generated/spacetraders-api-schema.js';
+import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
 import { TRADE_GOODS } from './catalog.js';
 import { GameError } from './errors.js';
 import type { MarketGoodState, SystemState, WaypointState, WorldState } from './world.js';

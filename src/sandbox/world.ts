@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { components } from '../ports/generated/spacetraders-api-schema.js';
+import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
 
 type S = components['schemas'];
 export type TradeType = 'EXPORT' | 'IMPORT' | 'EXCHANGE';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '../../composition-root.js';
-import { Container, RESUMABLE, type ContainerState } from '../../domain/container.js';
+import { Container, RESUMABLE, type ContainerState } from '../../domain/containers/container.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { domainEvent } from '../../domain/events.js';
 import { ServerUnavailableError } from '../../ports/api-errors.js';

@@ -3,8 +3,9 @@ import { Writable } from 'node:stream';
 import { createPinoLogger } from '../pino/pino-logger.js';
 import { openDatabase } from '../sqlite/connection.js';
 import { SqliteContainerStore } from '../sqlite/sqlite-container-store.js';
-import type { Config } from '../../config/config.js';
+import type { Config } from '../../ports/config.js';
 import { createApp } from '../../composition-root.js';
+import { requestLogFields } from '../../mediator/context.js';
 import { ValidationError } from '../../domain/errors.js';
 import { containerClock, currentContainer } from './container-context.js';
 import { ContainerManager } from './container-manager.js';
@@ -50,7 +51,7 @@ export async function runDaemon(config: Config): Promise<void> {
     destination: sink,
     context: () => {
       const scope = currentContainer();
-      return scope ? { containerId: scope.containerId } : {};
+      return scope ? { ...requestLogFields(), containerId: scope.containerId } : requestLogFields();
     },
   });
   const app = createApp(config, { database: db, logger, clock: containerClock });

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runInContext } from '../../mediator/context.js';
+import { requestLogFields, runInContext } from '../../mediator/context.js';
 import { createPinoLogger } from './pino-logger.js';
 
 function capture() {
@@ -11,7 +11,7 @@ function capture() {
       done();
     },
   });
-  return { lines, logger: createPinoLogger({ level: 'info', destination }) };
+  return { lines, logger: createPinoLogger({ level: 'info', destination, context: requestLogFields }) };
 }
 
 describe('pino logger', () => {

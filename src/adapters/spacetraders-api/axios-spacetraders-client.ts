@@ -1,7 +1,7 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import type { FlightMode } from '../../domain/flight-mode.js';
+import type { FlightMode } from '../../domain/navigation/flight-mode.js';
 import { apiErrorFrom, ServerUnavailableError } from '../../ports/api-errors.js';
 import type {
   AgentDto,

@@ -1,7 +1,6 @@
-import type { Config } from '../../config/config.js';
+import type { Config } from '../../ports/config.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
-import type { SqliteDatabase } from '../sqlite/connection.js';
-import { SqliteBudgetStore } from '../sqlite/sqlite-budget-store.js';
+import type { BudgetStore } from '../../ports/budget-store.js';
 import { AxiosSpaceTradersClient } from './axios-spacetraders-client.js';
 import { sharedRateLimiter } from './rate-limiter.js';
 
@@ -9,7 +8,12 @@ import { sharedRateLimiter } from './rate-limiter.js';
  * The API client for the configured server. Its rate budget lives in the database, so every
  * process using the same database file (CLI commands, the daemon) shares one budget per host.
  */
-export function createSpaceTradersApi(config: Config, db: SqliteDatabase): SpaceTradersApi {
+export function createSpaceTradersApi(
+  config: Config,
+  budgetStore: (host: string) => BudgetStore,
+  /** What owns the budget: one limiter per host per owner (the database connection). */
+  owner: object,
+): SpaceTradersApi {
   const limiter = sharedRateLimiter(
     config.apiUrl,
     {
@@ -17,8 +21,8 @@ export function createSpaceTradersApi(config: Config, db: SqliteDatabase): Space
       burst: config.rateLimit.burst,
       burstWindowMs: config.rateLimit.burstWindowSeconds * 1000,
     },
-    (host) => new SqliteBudgetStore(db, host),
-    db,
+    budgetStore,
+    owner,
   );
   return new AxiosSpaceTradersClient({ baseUrl: config.apiUrl, timeoutMs: config.requestTimeoutMs, limiter });
 }

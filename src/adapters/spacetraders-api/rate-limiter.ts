@@ -1,3 +1,5 @@
+import { type BudgetStore, EMPTY_POOLS, type PoolState } from '../../ports/budget-store.js';
+
 /**
  * A client-side model of the server's rate limit, so requests wait here instead of earning 429s:
  * a static pool (2 per second, refilled one second after its first use) spent first, then a burst
@@ -17,31 +19,6 @@ export interface RateLimitSettings {
   agingMs?: number;
   /** Margin added to each window, for clock skew and network latency. */
   marginMs?: number;
-}
-
-/** The two pools' state: the whole budget, wherever it is kept. */
-export interface PoolState {
-  staticUsed: number;
-  staticResetAt: number;
-  burstUsed: number;
-  burstResetAt: number;
-  pausedUntil: number;
-}
-
-export const EMPTY_POOLS: PoolState = {
-  staticUsed: 0,
-  staticResetAt: 0,
-  burstUsed: 0,
-  burstResetAt: 0,
-  pausedUntil: 0,
-};
-
-/**
- * Where the pools live. In memory, one process owns the budget; in the SQLite file every bot
- * process on the machine shares, they share it. `update` must apply `change` atomically.
- */
-export interface BudgetStore {
-  update<T>(change: (state: PoolState) => T): T;
 }
 
 export class InMemoryBudgetStore implements BudgetStore {

@@ -1,5 +1,4 @@
-import type { BudgetStore, PoolState } from '../spacetraders-api/rate-limiter.js';
-import { EMPTY_POOLS } from '../spacetraders-api/rate-limiter.js';
+import { type BudgetStore, EMPTY_POOLS, type PoolState } from '../../ports/budget-store.js';
 import type { SqliteDatabase } from './connection.js';
 
 interface BudgetRow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Container } from '../../domain/container.js';
+import { Container } from '../../domain/containers/container.js';
 import { openDatabase } from './connection.js';
 import { SqliteContainerStore } from './sqlite-container-store.js';
 

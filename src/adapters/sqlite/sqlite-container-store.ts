@@ -1,4 +1,4 @@
-import { Container, type ContainerState, type ContainerStatus } from '../../domain/container.js';
+import { Container, type ContainerState, type ContainerStatus } from '../../domain/containers/container.js';
 import { LOG_LEVEL_RANK, type ContainerLogLine, type ContainerStore } from '../../ports/container-store.js';
 import type { SqliteDatabase } from './connection.js';
 

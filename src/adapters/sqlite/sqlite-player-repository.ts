@@ -1,5 +1,6 @@
-import { Player, type PlayerState } from '../../domain/player.js';
+import { Player, type PlayerState } from '../../domain/player/player.js';
 import type { PlayerRepository } from '../../ports/player-repository.js';
+import type { CurrentStaging } from '../../ports/unit-of-work.js';
 import type { SqliteDatabase } from './connection.js';
 import { stagedValue, stageWrite } from './sqlite-write.js';
 
@@ -21,7 +22,10 @@ export class SqlitePlayerRepository implements PlayerRepository {
   private readonly selectAll;
   private readonly upsert;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly staging: CurrentStaging,
+  ) {
     this.selectOne = db.prepare<[string], PlayerRow>('SELECT * FROM players WHERE agent_symbol = ?');
     this.selectAll = db.prepare<[], PlayerRow>('SELECT * FROM players ORDER BY created_at, agent_symbol');
     this.upsert = db.prepare(`
@@ -34,7 +38,7 @@ export class SqlitePlayerRepository implements PlayerRepository {
   }
 
   find(agentSymbol: string): Player | undefined {
-    const staged = stagedValue<PlayerState>(key(agentSymbol));
+    const staged = stagedValue<PlayerState>(this.staging, key(agentSymbol));
     if (staged) return Player.restore(staged.value);
     const row = this.selectOne.get(agentSymbol);
     return row ? Player.restore(toState(row)) : undefined;
@@ -47,7 +51,7 @@ export class SqlitePlayerRepository implements PlayerRepository {
   save(player: Player): void {
     const state = player.snapshot();
     const row = toRow(state);
-    stageWrite(this.db, key(state.agentSymbol), state, () => this.upsert.run(row));
+    stageWrite(this.db, this.staging, key(state.agentSymbol), state, () => this.upsert.run(row));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { RouteProgress, RouteRepository, RouteStatus } from '../../ports/route-repository.js';
+import type { CurrentStaging } from '../../ports/unit-of-work.js';
 import type { SqliteDatabase } from './connection.js';
 import { stagedValue, stageWrite } from './sqlite-write.js';
 
@@ -16,7 +17,10 @@ export class SqliteRouteRepository implements RouteRepository {
   private readonly selectOne;
   private readonly upsert;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly staging: CurrentStaging,
+  ) {
     this.selectOne = db.prepare<[string, string], RouteRow>(
       'SELECT * FROM routes WHERE player_symbol = ? AND ship_symbol = ?',
     );
@@ -28,7 +32,7 @@ export class SqliteRouteRepository implements RouteRepository {
   }
 
   find(playerSymbol: string, shipSymbol: string): RouteProgress | undefined {
-    const staged = stagedValue<RouteProgress>(key(playerSymbol, shipSymbol));
+    const staged = stagedValue<RouteProgress>(this.staging, key(playerSymbol, shipSymbol));
     if (staged) return structuredClone(staged.value);
     const row = this.selectOne.get(playerSymbol, shipSymbol);
     if (!row) return undefined;
@@ -54,7 +58,7 @@ export class SqliteRouteRepository implements RouteRepository {
       createdAt: progress.createdAt,
       updatedAt: progress.updatedAt,
     };
-    stageWrite(this.db, key(playerSymbol, progress.shipSymbol), structuredClone(progress), () =>
+    stageWrite(this.db, this.staging, key(playerSymbol, progress.shipSymbol), structuredClone(progress), () =>
       this.upsert.run(params),
     );
   }

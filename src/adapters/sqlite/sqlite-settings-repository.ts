@@ -1,4 +1,5 @@
 import type { SettingsRepository } from '../../ports/player-repository.js';
+import type { CurrentStaging } from '../../ports/unit-of-work.js';
 import type { SqliteDatabase } from './connection.js';
 import { stagedValue, stageWrite } from './sqlite-write.js';
 
@@ -6,7 +7,10 @@ export class SqliteSettingsRepository implements SettingsRepository {
   private readonly selectOne;
   private readonly upsert;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly staging: CurrentStaging,
+  ) {
     this.selectOne = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
     this.upsert = db.prepare<[string, string]>(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -14,10 +18,10 @@ export class SqliteSettingsRepository implements SettingsRepository {
   }
 
   get(key: string): string | undefined {
-    return stagedValue<string>(`setting:${key}`)?.value ?? this.selectOne.get(key)?.value;
+    return stagedValue<string>(this.staging, `setting:${key}`)?.value ?? this.selectOne.get(key)?.value;
   }
 
   set(key: string, value: string): void {
-    stageWrite(this.db, `setting:${key}`, value, () => this.upsert.run(key, value));
+    stageWrite(this.db, this.staging, `setting:${key}`, value, () => this.upsert.run(key, value));
   }
 }

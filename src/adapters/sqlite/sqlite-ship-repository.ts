@@ -1,5 +1,6 @@
 import type { ShipRepository } from '../../ports/ship-repository.js';
 import type { ShipDto } from '../../ports/spacetraders-api.js';
+import type { CurrentStaging } from '../../ports/unit-of-work.js';
 import type { SqliteDatabase } from './connection.js';
 import { stagedValue, stageWrite } from './sqlite-write.js';
 
@@ -8,7 +9,10 @@ export class SqliteShipRepository implements ShipRepository {
   private readonly selectOne;
   private readonly upsert;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly staging: CurrentStaging,
+  ) {
     this.selectAll = db.prepare<[string], { data: string }>(
       'SELECT data FROM ships WHERE player_symbol = ? ORDER BY ship_symbol',
     );
@@ -29,7 +33,7 @@ export class SqliteShipRepository implements ShipRepository {
   }
 
   find(playerSymbol: string, shipSymbol: string): ShipDto | undefined {
-    const staged = stagedValue<ShipDto>(key(playerSymbol, shipSymbol));
+    const staged = stagedValue<ShipDto>(this.staging, key(playerSymbol, shipSymbol));
     if (staged) return structuredClone(staged.value);
     const row = this.selectOne.get(playerSymbol, shipSymbol);
     return row ? (JSON.parse(row.data) as ShipDto) : undefined;
@@ -37,7 +41,7 @@ export class SqliteShipRepository implements ShipRepository {
 
   save(playerSymbol: string, ship: ShipDto, syncedAt: number): void {
     const data = JSON.stringify(ship);
-    stageWrite(this.db, key(playerSymbol, ship.symbol), structuredClone(ship), () =>
+    stageWrite(this.db, this.staging, key(playerSymbol, ship.symbol), structuredClone(ship), () =>
       this.upsert.run(playerSymbol, ship.symbol, data, syncedAt),
     );
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Player } from '../../domain/player.js';
-import { runInContext } from '../../mediator/context.js';
+import { Player } from '../../domain/player/player.js';
+import { runInContext, currentUnitOfWork } from '../../mediator/context.js';
 import { UnitOfWork } from '../../mediator/unit-of-work.js';
 import type { SystemLinks } from '../../ports/system-repository.js';
 import { openDatabase } from './connection.js';
@@ -19,9 +19,9 @@ const links: SystemLinks = {
 
 function database() {
   const db = openDatabase(':memory:');
-  const players = new SqlitePlayerRepository(db);
+  const players = new SqlitePlayerRepository(db, currentUnitOfWork);
   for (const symbol of ['NOVA-1', 'NOVA-2']) players.save(Player.registered(agent(symbol), 'tok', 1).player);
-  return { db, systems: new SqliteSystemRepository(db) };
+  return { db, systems: new SqliteSystemRepository(db, currentUnitOfWork) };
 }
 
 describe('SqliteSystemRepository: gate links', () => {

@@ -1,13 +1,17 @@
 import type { MarketDto, WaypointDto } from '../../ports/spacetraders-api.js';
 import type { CachedSystem, SystemLinks, SystemRepository } from '../../ports/system-repository.js';
+import type { CurrentStaging } from '../../ports/unit-of-work.js';
 import type { SqliteDatabase } from './connection.js';
 import { stagedValue, stageWrite } from './sqlite-write.js';
 
 export class SqliteSystemRepository implements SystemRepository {
-  constructor(private readonly db: SqliteDatabase) {}
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly staging: CurrentStaging,
+  ) {}
 
   find(playerSymbol: string, systemSymbol: string): CachedSystem | undefined {
-    const staged = stagedValue<CachedSystem>(key(playerSymbol, systemSymbol));
+    const staged = stagedValue<CachedSystem>(this.staging, key(playerSymbol, systemSymbol));
     if (staged) return staged.value;
     const synced = this.db
       .prepare<[string, string], { synced_at: number }>(
@@ -33,7 +37,7 @@ export class SqliteSystemRepository implements SystemRepository {
   }
 
   save(playerSymbol: string, system: CachedSystem): void {
-    stageWrite(this.db, key(playerSymbol, system.systemSymbol), system, () => {
+    stageWrite(this.db, this.staging, key(playerSymbol, system.systemSymbol), system, () => {
       const at = system.syncedAt;
       this.db
         .prepare('DELETE FROM waypoints WHERE player_symbol = ? AND system_symbol = ?')
@@ -58,7 +62,7 @@ export class SqliteSystemRepository implements SystemRepository {
   }
 
   findLinks(playerSymbol: string, systemSymbol: string): SystemLinks | undefined {
-    const staged = stagedValue<SystemLinks>(linksKey(playerSymbol, systemSymbol));
+    const staged = stagedValue<SystemLinks>(this.staging, linksKey(playerSymbol, systemSymbol));
     if (staged) return staged.value;
     const row = this.db
       .prepare<[string, string], { data: string }>(
@@ -69,7 +73,7 @@ export class SqliteSystemRepository implements SystemRepository {
   }
 
   saveLinks(playerSymbol: string, links: SystemLinks): void {
-    stageWrite(this.db, linksKey(playerSymbol, links.systemSymbol), links, () => {
+    stageWrite(this.db, this.staging, linksKey(playerSymbol, links.systemSymbol), links, () => {
       this.db
         .prepare(
           `INSERT INTO system_links (player_symbol, system_symbol, data, synced_at) VALUES (?, ?, ?, ?)
@@ -80,7 +84,7 @@ export class SqliteSystemRepository implements SystemRepository {
   }
 
   clear(playerSymbol: string): void {
-    stageWrite(this.db, `systems:${playerSymbol}:clear`, null, () => {
+    stageWrite(this.db, this.staging, `systems:${playerSymbol}:clear`, null, () => {
       for (const table of ['waypoints', 'markets', 'systems_synced', 'system_links'])
         this.db.prepare(`DELETE FROM ${table} WHERE player_symbol = ?`).run(playerSymbol);
     });

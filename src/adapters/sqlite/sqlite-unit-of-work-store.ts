@@ -1,6 +1,5 @@
 import type { DomainEvent } from '../../domain/events.js';
-import type { OutboxStore } from '../../mediator/outbox-dispatcher.js';
-import type { StoredEvent, UnitOfWorkStore } from '../../mediator/unit-of-work.js';
+import type { OutboxStore, StoredEvent, UnitOfWorkStore } from '../../ports/unit-of-work.js';
 import type { SqliteDatabase } from './connection.js';
 
 interface OutboxRow {

@@ -2,7 +2,8 @@ import type { Next, PipelineBehavior } from '../../mediator/behavior.js';
 import type { RequestContext } from '../../mediator/context.js';
 import type { OutboxDispatcher } from '../../mediator/outbox-dispatcher.js';
 import type { Request } from '../../mediator/request.js';
-import { UnitOfWork, type UnitOfWorkStore } from '../../mediator/unit-of-work.js';
+import { UnitOfWork } from '../../mediator/unit-of-work.js';
+import type { UnitOfWorkStore } from '../../ports/unit-of-work.js';
 
 /**
  * Gives a root command a unit of work, lets the handler (and every nested request) stage writes

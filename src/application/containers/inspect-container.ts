@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import type { ContainerState } from '../../domain/container.js';
+import type { ContainerState } from '../../domain/containers/container.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { Query, type RequestHandler } from '../../mediator/request.js';
 import type { ContainerStore } from '../../ports/container-store.js';

@@ -1,9 +1,9 @@
 import { inject, injectable } from 'inversify';
 import { ValidationError } from '../../domain/errors.js';
 import { domainEvent } from '../../domain/events.js';
-import { FLIGHT_MODES, isFlightMode, type FlightMode } from '../../domain/flight-mode.js';
-import type { Player } from '../../domain/player.js';
-import type { Route, RouteLeg } from '../../domain/route.js';
+import { FLIGHT_MODES, isFlightMode, type FlightMode } from '../../domain/navigation/flight-mode.js';
+import type { Player } from '../../domain/player/player.js';
+import type { Route, RouteLeg } from '../../domain/navigation/route.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import type { RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import type { Route } from '../../domain/route.js';
+import type { Route } from '../../domain/navigation/route.js';
 import type { RequestHandler } from '../../mediator/request.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';

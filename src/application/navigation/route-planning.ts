@@ -1,10 +1,10 @@
 import { inject, injectable } from 'inversify';
-import type { Config } from '../../config/config.js';
-import { SHIP_FUEL_PER_MARKET_UNIT, type FlightMode } from '../../domain/flight-mode.js';
-import type { Player } from '../../domain/player.js';
-import type { NavSystem, NavWaypoint, Route } from '../../domain/route.js';
+import type { Config } from '../../ports/config.js';
+import { SHIP_FUEL_PER_MARKET_UNIT, type FlightMode } from '../../domain/navigation/flight-mode.js';
+import type { Player } from '../../domain/player/player.js';
+import type { NavSystem, NavWaypoint, Route } from '../../domain/navigation/route.js';
 import { ValidationError } from '../../domain/errors.js';
-import { RoutePlanner } from '../../domain/route-planner.js';
+import { RoutePlanner } from '../../domain/navigation/route-planner.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ShipDto } from '../../ports/spacetraders-api.js';
 import type { CachedSystem } from '../../ports/system-repository.js';

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { normalizeAgentSymbol } from '../../domain/player.js';
+import { normalizeAgentSymbol } from '../../domain/player/player.js';
 import { Query, type RequestHandler } from '../../mediator/request.js';
 import { Players } from './players.js';
 import type { PlayerView } from './player-view.js';

@@ -1,4 +1,4 @@
-import type { Player, PlayerMetadata } from '../../domain/player.js';
+import type { Player, PlayerMetadata } from '../../domain/player/player.js';
 
 /** What the application shows of a player: everything but the token. */
 export interface PlayerView {

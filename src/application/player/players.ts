@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
-import { normalizeAgentSymbol, type Player } from '../../domain/player.js';
+import { normalizeAgentSymbol, type Player } from '../../domain/player/player.js';
 import {
   DEFAULT_PLAYER_SETTING,
   type PlayerRepository,

@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
 import { ConflictError, ValidationError } from '../../domain/errors.js';
 import type { DomainEvent } from '../../domain/events.js';
-import { normalizeAgentSymbol, Player } from '../../domain/player.js';
+import { normalizeAgentSymbol, Player } from '../../domain/player/player.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import { Command, type RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';

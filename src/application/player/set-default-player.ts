@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { domainEvent } from '../../domain/events.js';
-import { normalizeAgentSymbol } from '../../domain/player.js';
+import { normalizeAgentSymbol } from '../../domain/player/player.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import { Command, type RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';

@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { ValidationError } from '../../domain/errors.js';
-import { normalizeAgentSymbol, type PlayerMetadata } from '../../domain/player.js';
+import { normalizeAgentSymbol, type PlayerMetadata } from '../../domain/player/player.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import { Command, type RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import type { Config } from '../../config/config.js';
+import type { Config } from '../../ports/config.js';
 import { domainEvent } from '../../domain/events.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import { Command, type RequestHandler } from '../../mediator/request.js';

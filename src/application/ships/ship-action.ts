@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import type { Player } from '../../domain/player.js';
+import type { Player } from '../../domain/player/player.js';
 import { Command, Query } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ShipRepository } from '../../ports/ship-repository.js';

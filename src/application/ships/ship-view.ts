@@ -1,4 +1,4 @@
-import { Ship } from '../../domain/ship.js';
+import { Ship } from '../../domain/fleet/ship.js';
 import type { ShipDto } from '../../ports/spacetraders-api.js';
 
 /** The domain ship for a ship as the API describes it. */

@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
-import type { Player } from '../../domain/player.js';
-import type { NavWaypoint } from '../../domain/route.js';
+import type { Player } from '../../domain/player/player.js';
+import type { NavWaypoint } from '../../domain/navigation/route.js';
 import type { Clock } from '../../ports/clock.js';
 import type { MarketDto, SpaceTradersApi, WaypointDto } from '../../ports/spacetraders-api.js';
 import type { CachedSystem, SystemLinks, SystemRepository } from '../../ports/system-repository.js';

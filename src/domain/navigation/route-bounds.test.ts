@@ -3,8 +3,8 @@ import type { FlightMode } from './flight-mode.js';
 import type { NavSystem, NavWaypoint } from './route.js';
 import { OriginBound, RouteGuide, TravelBounds, WarpBounds } from './route-bounds.js';
 import { RouteMap } from './route-map.js';
-import { referenceFastestSeconds, referenceSecondsLeft } from './route-planner-reference.js';
-import { Random } from '../sandbox/random.js';
+import { referenceFastestSeconds, referenceSecondsLeft } from '../../test-support/route-planner-reference.js';
+import { Random } from '../../sandbox/random.js';
 
 /** The sandbox's seeded generator, as a function: the same seed gives the same instances. */
 const random = (seed: number): (() => number) => {

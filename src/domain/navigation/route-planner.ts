@@ -1,4 +1,4 @@
-import { DomainRuleError } from './errors.js';
+import { DomainRuleError } from '../errors.js';
 import { distance, fuelCost, travelSeconds, type FlightMode } from './flight-mode.js';
 import { MinHeap } from './min-heap.js';
 import { OriginBound, RouteGuide, TravelBounds, WarpBounds } from './route-bounds.js';

@@ -1,5 +1,5 @@
-import { distance, fuelCost, jumpCooldownSeconds, travelSeconds, type FlightMode } from './flight-mode.js';
-import type { NavSystem, NavWaypoint, ShipNavState } from './route.js';
+import { distance, fuelCost, jumpCooldownSeconds, travelSeconds, type FlightMode } from '../domain/navigation/flight-mode.js';
+import type { NavSystem, NavWaypoint, ShipNavState } from '../domain/navigation/route.js';
 
 /** The planner's options the reference understands; `fuelWeight` turns seconds into a cost. */
 export interface ReferenceOptions {

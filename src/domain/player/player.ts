@@ -1,5 +1,5 @@
-import { ValidationError } from './errors.js';
-import { domainEvent, type DomainEvent } from './events.js';
+import { ValidationError } from '../errors.js';
+import { domainEvent, type DomainEvent } from '../events.js';
 
 const AGENT_SYMBOL = /^[A-Za-z0-9_-]{3,14}$/;
 

@@ -1,4 +1,4 @@
-import { DomainRuleError } from './errors.js';
+import { DomainRuleError } from '../errors.js';
 
 /**
  *            start            success

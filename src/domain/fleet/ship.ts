@@ -1,4 +1,4 @@
-import { DomainRuleError } from './errors.js';
+import { DomainRuleError } from '../errors.js';
 
 export type NavStatus = 'DOCKED' | 'IN_ORBIT' | 'IN_TRANSIT';
 

@@ -1,5 +1,5 @@
-import { distance, fuelCost, travelSeconds, type FlightMode } from './flight-mode.js';
-import type { NavWaypoint, ShipNavState } from './route.js';
+import { distance, fuelCost, travelSeconds, type FlightMode } from '../domain/navigation/flight-mode.js';
+import type { NavWaypoint, ShipNavState } from '../domain/navigation/route.js';
 
 /**
  * The rules the seed project's bot flew by, kept only as the benchmark's baseline: go straight for

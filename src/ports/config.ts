@@ -1,0 +1,20 @@
+/** The resolved configuration every part of the bot reads (loaded by src/config/). */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  apiUrl: string;
+  dbPath: string;
+  logLevel: LogLevel;
+  accountToken?: string;
+  player?: string;
+  requestTimeoutMs: number;
+  rateLimit: { perSecond: number; burst: number; burstWindowSeconds: number };
+  /**
+   * fuelPrice: credits per market unit of FUEL, used when no market in view shows one.
+   * creditsPerSecond: what a second of a ship's time is worth; when set, routes weigh fuel's cost
+   * against time (null: the fastest route).
+   */
+  planner: { fuelReserve: number; refuelStopSeconds: number; fuelPrice: number; creditsPerSecond: number | null };
+  sandbox: { host: string; port: number; seed: number };
+}
