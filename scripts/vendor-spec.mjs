@@ -45,7 +45,7 @@ stripped['x-vendored'] = {
   version: spec.info?.version ?? 'unknown',
   note: 'description/summary/example texts stripped by scripts/vendor-spec.mjs; regenerate with npm run spec:vendor -- <file>',
 };
-await writeFile(new URL('../spec/openapi.json', import.meta.url), JSON.stringify(stripped, null, 1) + '\n');
+await writeFile(new URL('../spec/openapi.json', import.meta.url), `${JSON.stringify(stripped, null, 1)}\n`);
 console.log(
   `wrote spec/openapi.json (${Object.keys(stripped.paths ?? {}).length} paths, ${Object.keys(stripped.components?.schemas ?? {}).length} schemas)`,
 );

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Container } from 'inversify';
+import { Container, type Newable } from 'inversify';
 import { LoggingBehavior } from './application/behaviors/logging-behavior.js';
 import { TokenResetBehavior } from './application/behaviors/token-reset-behavior.js';
 import { TransactionBehavior } from './application/behaviors/transaction-behavior.js';
@@ -48,14 +48,14 @@ import { MessageRegistry } from './mediator/message-registry.js';
 import { OutboxDispatcher } from './mediator/outbox-dispatcher.js';
 import { UnitOfWork } from './mediator/unit-of-work.js';
 import type { DomainEvent } from './domain/events.js';
-import type { RequestClass, RequestHandler } from './mediator/request.js';
+import type { Request, RequestClass, RequestHandler } from './mediator/request.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { SpaceTradersApi } from './ports/spacetraders-api.js';
 import { TOKENS } from './ports/tokens.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type HandlerClass = new (...args: any[]) => RequestHandler<any>;
+/** A handler's class: inversify supplies its constructor arguments. */
+type HandlerClass = Newable<RequestHandler<Request<unknown>>>;
 
 /** Every use case: the request class and the handler that serves it. */
 const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [

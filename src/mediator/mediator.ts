@@ -16,7 +16,7 @@ interface Registration {
  * root command's unit of work through AsyncLocalStorage.
  */
 export class Mediator {
-  private readonly registrations = new Map<Function, Registration>();
+  private readonly registrations = new Map<RequestClass, Registration>();
 
   constructor(private readonly behaviors: readonly PipelineBehavior[] = []) {}
 
@@ -35,7 +35,7 @@ export class Mediator {
   }
 
   send<T>(request: Request<T>): Promise<T> {
-    const registration = this.registrations.get(request.constructor);
+    const registration = this.registrations.get(request.constructor as RequestClass);
     if (!registration) return Promise.reject(new HandlerNotFoundError(request.constructor.name));
     const handler = (registration.handler ??= resolve(registration.source));
     const parent = currentContext();

@@ -31,6 +31,7 @@ export class MessageRegistry {
   rebuild(type: string, payload: unknown): Request<unknown> {
     const RequestType = this.types.get(type);
     if (!RequestType) throw new UnknownMessageTypeError(type, this.names());
-    return new RequestType(payload ?? {});
+    // Stored JSON is untyped: this is the one place a request is built from props the compiler cannot check.
+    return new (RequestType as new (props: unknown) => Request<unknown>)(payload ?? {});
   }
 }

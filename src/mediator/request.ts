@@ -29,10 +29,10 @@ export abstract class Query<TResult> extends Request<TResult> {
   readonly kind = 'query' as const;
 }
 
-export type ResultOf<R> = R extends Request<infer T> ? T : never;
+type ResultOf<R> = R extends Request<infer T> ? T : never;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type RequestClass<R extends Request<unknown> = Request<any>> = new (props: any) => R;
+/** A request's class, whatever its props type (each class takes its own, so none is assumed here). */
+export type RequestClass<R extends Request<unknown> = Request<unknown>> = new (props: never) => R;
 
 export interface RequestHandler<R extends Request<unknown>> {
   handle(request: R): Promise<ResultOf<R>>;
