@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: the unit tests (vitest), then the feature runs (cucumber), then one plain total line
-// "N passed, N failed" that CI reads. Exits non-zero if anything failed or a runner broke.
+// `npm test`: the lint (npm run lint: Biome, dependency rules, unused code), the unit tests (vitest), then
+// the feature runs (cucumber), then one plain total line "N passed, N failed" that CI reads; a failed lint
+// counts as one failure there. Exits non-zero if anything failed or a runner broke.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 mkdirSync('reports', { recursive: true });
 for (const file of ['reports/vitest.json', 'reports/cucumber.json']) rmSync(file, { force: true });
 
+const lint = spawnSync(process.execPath, ['scripts/lint.mjs'], { stdio: 'inherit' });
 const bin = (name) => `node_modules/.bin/${name}`;
 const vitest = spawnSync(
   bin('vitest'),
@@ -19,6 +21,9 @@ const cucumber = spawnSync(process.execPath, ['--import', 'tsx', 'node_modules/@
 
 let passed = 0;
 let failed = 0;
+
+if (lint.status === 0) passed += 1;
+else failed += 1;
 
 if (existsSync('reports/vitest.json')) {
   const report = JSON.parse(readFileSync('reports/vitest.json', 'utf8'));

@@ -58,7 +58,7 @@ const UNLIMITED_PER_SECOND = 1_000_000;
  * --no-rate-limit), "N" (N requests per second, the burst pool as configured) or "N/B" (and B
  * burst requests per window).
  */
-export function parseRateLimit(text: string, base: Config['rateLimit']): Config['rateLimit'] {
+function parseRateLimit(text: string, base: Config['rateLimit']): Config['rateLimit'] {
   const value = text.trim().toLowerCase();
   if (value === 'off') return { ...base, perSecond: UNLIMITED_PER_SECOND };
   const match = /^(\d+)(?:\/(\d+))?$/.exec(value);
