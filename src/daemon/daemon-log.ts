@@ -30,7 +30,7 @@ export function daemonLoggerLevel(configured: LogLevel): LogLevel {
   return LEVEL_VALUES[configured] < LEVEL_VALUES[CONTAINER_LOG_LEVEL] ? configured : CONTAINER_LOG_LEVEL;
 }
 
-export type ContainerLogWriter = (containerId: string, level: string, message: string, at: number) => void;
+type ContainerLogWriter = (containerId: string, level: string, message: string, at: number) => void;
 
 /**
  * Where the daemon's JSON log lines go: the daemon log file at the configured level (warn by

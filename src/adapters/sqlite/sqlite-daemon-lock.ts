@@ -15,7 +15,7 @@ function procStat(pid: number): { state: string; started: string } | undefined {
 }
 
 /** When a process started, as the kernel counts it; undefined where the OS does not tell. */
-export function processStartTime(pid: number): string | undefined {
+function processStartTime(pid: number): string | undefined {
   return procStat(pid)?.started;
 }
 
@@ -23,7 +23,7 @@ export function processStartTime(pid: number): string | undefined {
  * Whether the process that took the lock still runs: its pid exists, is not a zombie and, where
  * the OS tells, started when the owner did (a reused pid is another process).
  */
-export function processIsAlive(pid: number, started: string | null): boolean {
+function processIsAlive(pid: number, started: string | null): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {

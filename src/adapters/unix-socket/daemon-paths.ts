@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 /** Longest socket path used as is: sun_path holds 108 bytes on Linux and 104 on macOS, the final NUL included. */
 const MAX_SOCKET_PATH = 100;
 
-export interface DaemonPaths {
+interface DaemonPaths {
   socket: string;
   pid: string;
   log: string;

@@ -10,7 +10,7 @@ export class DaemonNotRunningError extends AppError {
 }
 
 /** The daemon refused a request: its message and exit code, as it sent them. */
-export class DaemonRefusedError extends AppError {
+class DaemonRefusedError extends AppError {
   constructor(
     message: string,
     override readonly exitCode: number,

@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import type { Clock } from '../../ports/clock.js';
 
 /** Which container the running code belongs to, and the signal that stops it. */
-export interface ContainerScope {
+interface ContainerScope {
   containerId: string;
   signal: AbortSignal;
 }

@@ -4,7 +4,7 @@ import type { MessageRegistry } from '../../mediator/message-registry.js';
 import { Command } from '../../mediator/request.js';
 
 /** A command ready to be stored as a container: its type, its JSON payload and the resources it claims. */
-export interface PreparedCommand {
+interface PreparedCommand {
   type: string;
   payload: Record<string, unknown>;
   claims: string[];

@@ -4,7 +4,7 @@ import { ValidationError } from '../errors.js';
 const CLAIM_KEY = /^[a-z][a-z-]{0,31}:[A-Za-z0-9_-]{1,64}$/;
 
 /** The most resources one container may claim. */
-export const MAX_CLAIMS = 100;
+const MAX_CLAIMS = 100;
 
 /**
  * Checks a list of claim keys as it came from outside (JSON): an array of at most MAX_CLAIMS
