@@ -18,6 +18,8 @@ Feature: The daemon runs long operations as containers
     And the container finishes as "COMPLETED"
     And the output of "spacetraders container list" contains "COMPLETED"
     And the last container's logs contain "waited 1 of 1 s"
+    And reading the last container's logs into a closed pipe ends quietly
+    And the daemon log holds no line below the "warn" level
     When I run "spacetraders daemon stop"
     Then the command succeeds
     And "spacetraders daemon status" fails because no daemon runs
@@ -27,6 +29,37 @@ Feature: The daemon runs long operations as containers
     When I run 'spacetraders container run RegisterPlayer --payload {"agentSymbol":"X-1","agentToken":"secret-token-123"}'
     Then the command fails with exit code 2 and the error "a command carrying a token cannot run in the daemon"
     And the output does not contain "secret-token-123"
+
+  Scenario: Two racing starts leave one daemon, and the loser names it
+    When I run "spacetraders daemon start" twice at once
+    Then one of them succeeds and the other fails naming the running daemon
+    And exactly one daemon process serves the database
+
+  Scenario: Two databases in one folder have two daemons that never mix containers
+    Given I ran "spacetraders daemon start"
+    Then "spacetraders --db <folder>/other.db daemon status" fails because no daemon runs
+    Given I ran "spacetraders --db <folder>/other.db daemon start"
+    When I run 'spacetraders --db <folder>/other.db container run Wait --payload {"seconds":1,"resources":["ship:NOVA-1-1"]}'
+    Then the command succeeds
+    When I run 'spacetraders container run Wait --payload {"seconds":1,"resources":["ship:NOVA-1-1"]}'
+    Then the command succeeds
+    And the databases "<folder>/spacetraders.db" and "<folder>/other.db" each list only their own container, run by their own daemon
+
+  Scenario Outline: A stored command is checked like the same command from its verb, before it is stored
+    Given I ran "spacetraders daemon start"
+    When I run 'spacetraders container run Wait --payload <payload>'
+    Then the command fails with exit code 2 and the error "<error>"
+    And the error output is a single line
+    And the output of "spacetraders container list" contains "no containers yet"
+
+    Examples:
+      | payload                   | error                                |
+      | [1]                       | --payload must be a JSON object      |
+      | null                      | --payload must be a JSON object      |
+      | {"resources":"ship:X"}    | resources must be a list of keys     |
+      | {"resources":[7]}         | resources: 7 is not a key            |
+      | {"seconds":1e309}         | seconds must be a number from 0 to   |
+      | {"seconds":"5"}           | seconds must be a number from 0 to   |
 
   Scenario: A second container for the same ship is refused, naming the holder
     Given I ran "spacetraders daemon start"

@@ -28,6 +28,8 @@ import { CheckServerStatus, CheckServerStatusHandler } from './application/serve
 import { GetContainerLogs, GetContainerLogsHandler } from './application/containers/get-container-logs.js';
 import { InspectContainer, InspectContainerHandler } from './application/containers/inspect-container.js';
 import { ListContainers, ListContainersHandler } from './application/containers/list-containers.js';
+import { ContainerRunner } from './application/containers/container-runner.js';
+import { SqliteDaemonLock } from './adapters/sqlite/sqlite-daemon-lock.js';
 import { SqliteContainerStore } from './adapters/sqlite/sqlite-container-store.js';
 import { SyncSystem, SyncSystemHandler } from './application/systems/sync-system.js';
 import { createPinoLogger } from './adapters/pino/pino-logger.js';
@@ -47,7 +49,7 @@ import { Mediator } from './mediator/mediator.js';
 import { MessageRegistry } from './mediator/message-registry.js';
 import { OutboxDispatcher } from './mediator/outbox-dispatcher.js';
 import { UnitOfWork } from './mediator/unit-of-work.js';
-import type { DomainEvent } from './domain/events.js';
+import type { EventRecorder } from './ports/event-recorder.js';
 import type { Request, RequestClass, RequestHandler } from './mediator/request.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
@@ -91,8 +93,6 @@ export interface App {
   readonly container: Container;
   /** Deliver events a crashed process committed but never dispatched. */
   redeliverPendingEvents(): Promise<number>;
-  /** Record events outside any command (the daemon's container lifecycle), then dispatch them. */
-  recordEvents(...events: DomainEvent[]): Promise<void>;
   close(): void;
 }
 
@@ -159,6 +159,17 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     messages.register(request);
   }
   container.bind(TOKENS.Mediator).toConstantValue(mediator);
+  container.bind(TOKENS.MessageRegistry).toConstantValue(messages);
+  const recorder: EventRecorder = {
+    record: async (...recorded) => {
+      const unitOfWork = new UnitOfWork(store, null, (stored) => dispatcher.dispatch(stored));
+      unitOfWork.record(...recorded);
+      await unitOfWork.checkpoint();
+    },
+  };
+  container.bind(TOKENS.EventRecorder).toConstantValue(recorder);
+  container.bind(TOKENS.DaemonLock).toConstantValue(new SqliteDaemonLock(db));
+  container.bind(ContainerRunner).toSelf();
 
   return {
     config,
@@ -168,11 +179,6 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     logger,
     container,
     redeliverPendingEvents: () => dispatcher.redeliverPending(),
-    recordEvents: async (...recorded) => {
-      const unitOfWork = new UnitOfWork(store, null, (stored) => dispatcher.dispatch(stored));
-      unitOfWork.record(...recorded);
-      await unitOfWork.checkpoint();
-    },
     close: () => {
       if (!overrides.database && db.open) db.close();
     },

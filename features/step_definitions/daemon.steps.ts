@@ -1,12 +1,35 @@
 import { After, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlayerWorld } from '../support/world.js';
+import type { CommandResult, PlayerWorld } from '../support/world.js';
+
+/** The results of commands a scenario ran side by side. */
+const racers = new WeakMap<PlayerWorld, CommandResult[]>();
 
 function daemonPid(world: PlayerWorld): number | undefined {
-  const file = join(world.dir, 'daemon.pid');
+  const file = `${world.dbPath}.daemon.pid`;
   return existsSync(file) ? Number(readFileSync(file, 'utf8')) : undefined;
+}
+
+/** Daemon processes started for a database of this scenario's folder (Linux /proc), by pid. */
+function daemonProcesses(world: PlayerWorld, dbPath?: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (!args.includes('--foreground')) continue;
+      if (readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.startsWith('Z')) continue; // a zombie is dead
+    } catch {
+      continue; // gone meanwhile
+    }
+    const db = args[args.indexOf('--db') + 1] ?? '';
+    if (dbPath ? db === dbPath : db.startsWith(world.dir)) pids.push(Number(entry));
+  }
+  return pids;
 }
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -66,13 +89,88 @@ When('the daemon is killed with SIGKILL', async function (this: PlayerWorld) {
   });
 });
 
-// Never leave a daemon behind: stop it however the scenario ended.
-After(function (this: PlayerWorld) {
+When('I run {string} twice at once', async function (this: PlayerWorld, command: string) {
+  racers.set(this, await Promise.all([this.run(command), this.run(command)]));
+});
+
+Then('one of them succeeds and the other fails naming the running daemon', async function (this: PlayerWorld) {
+  const results = racers.get(this) ?? [];
+  const winners = results.filter((r) => r.exitCode === 0);
+  const losers = results.filter((r) => r.exitCode !== 0);
+  assert.equal(winners.length, 1, `expected one start to succeed: ${JSON.stringify(results)}`);
+  assert.equal(losers.length, 1);
   const pid = daemonPid(this);
-  if (!pid) return;
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // already gone
+  assert.equal(losers[0]!.exitCode, 1);
+  assert.equal(losers[0]!.stderr, `error: a daemon is already running for ${this.dbPath} (pid ${pid})\n`);
+});
+
+Then('exactly one daemon process serves the database', async function (this: PlayerWorld) {
+  // The losing start's own daemon process gives up at once; give it a moment, then count.
+  await until('only one daemon process is left', async () => daemonProcesses(this, this.dbPath).length === 1, 10_000);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  assert.deepEqual(daemonProcesses(this, this.dbPath), [daemonPid(this)]);
+});
+
+Then(
+  'the databases {string} and {string} each list only their own container, run by their own daemon',
+  async function (this: PlayerWorld, first: string, second: string) {
+    const [a, b] = [this.expand(first), this.expand(second)];
+    const listed = async (db: string) => {
+      const result = await this.run(`spacetraders --db ${db} container list --json`);
+      assert.equal(result.exitCode, 0, result.stderr);
+      return JSON.parse(result.stdout) as Array<{ id: string; status: string }>;
+    };
+    await until('both containers completed', async () =>
+      [...(await listed(a)), ...(await listed(b))].every((c) => c.status === 'COMPLETED'),
+    );
+    const [inA, inB] = [await listed(a), await listed(b)];
+    assert.equal(inA.length, 1, JSON.stringify(inA));
+    assert.equal(inB.length, 1, JSON.stringify(inB));
+    assert.notEqual(inA[0]!.id, inB[0]!.id);
+    const pid = async (db: string) =>
+      (JSON.parse((await this.run(`spacetraders --db ${db} daemon status --json`)).stdout) as { pid: number }).pid;
+    const [pidA, pidB] = [await pid(a), await pid(b)];
+    assert.notEqual(pidA, pidB);
+    assert.deepEqual(daemonProcesses(this, a), [pidA]);
+    assert.deepEqual(daemonProcesses(this, b), [pidB]);
+  },
+);
+
+Then("reading the last container's logs into a closed pipe ends quietly", async function (this: PlayerWorld) {
+  const last = (await containers(this)).at(-1)!;
+  const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [join(process.cwd(), 'bin', 'spacetraders.js'), 'container', 'logs', last.id],
+      {
+        env: this.env(),
+      },
+    );
+    child.stdout.destroy(); // the reader is gone before the first line is written (`| grep -q`)
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+  assert.deepEqual(result, { code: 0, stderr: '' });
+});
+
+Then('the daemon log holds no line below the {string} level', function (this: PlayerWorld, level: string) {
+  const minimum = { debug: 20, info: 30, warn: 40, error: 50 }[level] ?? 0;
+  const lines = readFileSync(`${this.dbPath}.daemon.log`, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{'));
+  const below = lines.filter((l) => (JSON.parse(l) as { level: number }).level < minimum);
+  assert.deepEqual(below, []);
+});
+
+// Never leave a daemon behind: stop every daemon of this scenario's folder however it ended.
+After(function (this: PlayerWorld) {
+  for (const pid of new Set([daemonPid(this), ...daemonProcesses(this)])) {
+    if (!pid) continue;
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   }
 });

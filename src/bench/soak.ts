@@ -9,8 +9,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { daemonPaths } from '../adapters/daemon/daemon-paths.js';
-import { SocketDaemonClient } from '../adapters/daemon/socket-daemon-client.js';
+import { daemonPaths } from '../adapters/unix-socket/daemon-paths.js';
+import { DaemonSocketClient } from '../adapters/unix-socket/daemon-socket-client.js';
 import { NavigateShip } from '../application/navigation/navigate-ship.js';
 import { RegisterPlayer } from '../application/player/register-player.js';
 import { createApp } from '../composition-root.js';
@@ -58,7 +58,7 @@ export async function run(): Promise<string[]> {
 
   const cli = join(process.cwd(), 'bin', 'spacetraders.js');
   let daemon: ChildProcess | undefined;
-  const client = new SocketDaemonClient(daemonPaths(config.dbPath).socket);
+  const client = new DaemonSocketClient(daemonPaths(config.dbPath).socket);
   const startDaemon = async () => {
     daemon = spawn(
       process.execPath,
@@ -68,10 +68,13 @@ export async function run(): Promise<string[]> {
     for (
       let i = 0;
       i < 100 &&
-      !(await client.call('ping', {}, 500).then(
-        () => true,
-        () => false,
-      ));
+      !(await client
+        .withTimeout(500)
+        .status()
+        .then(
+          () => true,
+          () => false,
+        ));
       i++
     )
       await sleep(100);
@@ -83,7 +86,7 @@ export async function run(): Promise<string[]> {
     for (const [i, ship] of ships.entries()) {
       const request = new NavigateShip({ shipSymbol: ship, destination: 'X1-T1-D', player: `SOAK-${i + 1}` });
       const { type, payload } = app.messages.serialize(request);
-      containers.push((await client.call<{ id: string }>('submit', { type, payload, player: `SOAK-${i + 1}` })).id);
+      containers.push((await client.submit({ type, payload, player: `SOAK-${i + 1}` })).id);
     }
     // Faults start once the fleet is under way.
     await admin('faults', { path: '.*', count: 1_000_000, status: 503, rate: 0.1 });

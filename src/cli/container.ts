@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import type { ContainerState } from '../domain/containers/container.js';
 import { ValidationError } from '../domain/errors.js';
 import { daemonClient } from './daemon-client.js';
 import { table } from './output.js';
@@ -22,11 +21,10 @@ export function registerContainerCommands(program: Command): void {
         } catch {
           throw new ValidationError(`--payload is not valid JSON: ${options.payload}`);
         }
-        const created = await daemonClient(config.dbPath).call<ContainerState>('submit', {
-          type,
-          payload,
-          player: config.player ?? null,
-        });
+        if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+          throw new ValidationError(`--payload must be a JSON object, e.g. {"seconds":5}: ${options.payload}`);
+        // The daemon checks the command itself, exactly as its own CLI verb would, before storing it.
+        const created = await daemonClient(config.dbPath).submit({ type, payload, player: config.player ?? null });
         out.result(created, (c) => `container ${c.id} running ${c.commandType}`);
       });
     });
@@ -99,7 +97,7 @@ export function registerContainerCommands(program: Command): void {
     .argument('<id>', 'container id')
     .action(async (id: string, _options: unknown, command: Command) => {
       await withoutApp(command, async (out) => {
-        const state = await daemonClient(configFor(command).dbPath).call<ContainerState>('stop', { id });
+        const state = await daemonClient(configFor(command).dbPath).stop(id);
         out.result(state, (c) => `container ${c.id} ${c.status.toLowerCase()}`);
       });
     });

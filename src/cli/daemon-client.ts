@@ -1,19 +1,20 @@
-import type { App } from '../composition-root.js';
-import type { Request } from '../mediator/request.js';
-import { daemonPaths } from '../adapters/daemon/daemon-paths.js';
-import { SocketDaemonClient } from '../adapters/daemon/socket-daemon-client.js';
+import { daemonPaths } from '../adapters/unix-socket/daemon-paths.js';
+import { DaemonSocketClient } from '../adapters/unix-socket/daemon-socket-client.js';
+import type { MessageRegistry } from '../mediator/message-registry.js';
+import type { Command } from '../mediator/request.js';
 
-export function daemonClient(dbPath: string): SocketDaemonClient {
-  return new SocketDaemonClient(daemonPaths(dbPath).socket);
+/** The daemon that serves this database, reached through its unix socket. */
+export function daemonClient(dbPath: string): DaemonSocketClient {
+  return new DaemonSocketClient(daemonPaths(dbPath).socket);
 }
 
-/** Hands a command to the background daemon and returns its container id. */
-export async function submitToDaemon(app: App, request: Request<unknown>, player?: string): Promise<string> {
-  const { type, payload } = app.messages.serialize(request);
-  const container = await daemonClient(app.config.dbPath).call<{ id: string }>('submit', {
-    type,
-    payload,
-    player: player ?? null,
-  });
-  return container.id;
+/** Hands a command to the database's daemon and returns its container id. */
+export async function submitToDaemon(
+  dbPath: string,
+  messages: MessageRegistry,
+  request: Command<unknown>,
+  player: string | null,
+): Promise<string> {
+  const { type, payload } = messages.serialize(request);
+  return (await daemonClient(dbPath).submit({ type, payload, player })).id;
 }

@@ -4,6 +4,7 @@ import { registerConfigCommands } from './config.js';
 import { registerContainerCommands } from './container.js';
 import { registerDaemonCommands } from './daemon.js';
 import { registerEventsCommands } from './events.js';
+import { endQuietlyWhenOutputCloses } from './output.js';
 import { registerPlayerCommands } from './player.js';
 import { registerRouteCommands } from './route.js';
 import { registerSandboxCommands } from './sandbox.js';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[] = process.argv): Promise<void> {
+  endQuietlyWhenOutputCloses();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

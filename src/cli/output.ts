@@ -20,6 +20,20 @@ export function createOutput(
   };
 }
 
+/**
+ * A reader that went away (`| head`, `| grep -q`) ends the command quietly, as it ends any Unix
+ * tool: exit code 0, nothing on stderr. Any other failure to write stays an error.
+ */
+export function endQuietlyWhenOutputCloses(
+  stream: NodeJS.EventEmitter = process.stdout,
+  exit: (code: number) => void = (code) => process.exit(code),
+): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    exit(0);
+  });
+}
+
 /** Left-aligned columns for list output. */
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));

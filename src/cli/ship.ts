@@ -128,7 +128,8 @@ export function registerShipCommands(program: Command): void {
             const { Players } = await import('../application/player/players.js');
             const player = app.container.get(Players).resolve(app.config.player);
             const id = await submitToDaemon(
-              app,
+              app.config.dbPath,
+              app.messages,
               new NavigateShip({
                 shipSymbol: symbol,
                 destination: waypoint,

@@ -22,6 +22,14 @@ export abstract class Request<TResult> {
 /** A request that changes state: it runs inside a unit of work. */
 export abstract class Command<TResult = void> extends Request<TResult> {
   readonly kind = 'command' as const;
+
+  /**
+   * Resources the command holds exclusively while it runs as a daemon container, as `kind:name`
+   * keys (e.g. `ship:NOVA-1-1`): the runner claims them all or none before it starts. None by default.
+   */
+  claims(): readonly string[] {
+    return [];
+  }
 }
 
 /** A request that only reads: no unit of work is opened for it. */

@@ -13,4 +13,7 @@ export const TOKENS = {
   ContainerStore: Symbol.for('ContainerStore'),
   EventLog: Symbol.for('EventLog'),
   Mediator: Symbol.for('Mediator'),
+  MessageRegistry: Symbol.for('MessageRegistry'),
+  EventRecorder: Symbol.for('EventRecorder'),
+  DaemonLock: Symbol.for('DaemonLock'),
 } as const;

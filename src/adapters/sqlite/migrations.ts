@@ -148,4 +148,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'the daemon lock: one daemon per database',
+    sql: `
+      CREATE TABLE daemon_lock (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        pid         INTEGER NOT NULL,
+        pid_started TEXT,
+        acquired_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

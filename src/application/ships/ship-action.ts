@@ -23,7 +23,7 @@ export abstract class ShipCommand<TResult> extends Command<TResult> {
     requireShipSymbol(this.shipSymbol);
   }
 
-  claims(): string[] {
+  override claims(): string[] {
     return [`ship:${this.shipSymbol.toUpperCase()}`];
   }
 }

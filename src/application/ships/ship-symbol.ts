@@ -4,11 +4,12 @@ const SHIP_SYMBOL = /^[A-Za-z0-9_-]{3,40}$/;
 const WAYPOINT_SYMBOL = /^[A-Za-z0-9]+-[A-Za-z0-9]+-[A-Za-z0-9]+$/;
 
 export function requireShipSymbol(symbol: string): void {
-  if (!SHIP_SYMBOL.test(symbol ?? '')) throw new ValidationError(`invalid ship symbol "${symbol}" (e.g. NOVA-1-1)`);
+  if (typeof symbol !== 'string' || !SHIP_SYMBOL.test(symbol))
+    throw new ValidationError(`invalid ship symbol "${symbol}" (e.g. NOVA-1-1)`);
 }
 
 export function requireWaypointSymbol(symbol: string): void {
-  if (!WAYPOINT_SYMBOL.test(symbol ?? ''))
+  if (typeof symbol !== 'string' || !WAYPOINT_SYMBOL.test(symbol))
     throw new ValidationError(`invalid waypoint symbol "${symbol}" (e.g. X1-AB12-C3)`);
 }
 

@@ -2,14 +2,15 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../../domain/errors.js';
 import type { Clock } from '../../ports/clock.js';
 
-/** Which daemon container the running code belongs to, and the signal that stops it. */
-export interface ContainerScope {
+/** Which container the running code belongs to, and the signal that stops it. */
+interface ContainerScope {
   containerId: string;
   signal: AbortSignal;
 }
 
 const storage = new AsyncLocalStorage<ContainerScope>();
 
+/** Runs `fn` as part of a container: every log line and sleep inside it knows which one. */
 export function runInContainer<T>(scope: ContainerScope, fn: () => T): T {
   return storage.run(scope, fn);
 }
@@ -24,7 +25,10 @@ export class ContainerCancelledError extends AppError {
   }
 }
 
-/** The daemon's clock: a sleep inside a container ends early, with an error, when the container is stopped. */
+/**
+ * The daemon's clock: real time, and a sleep inside a container ends at once, with
+ * ContainerCancelledError, when the container is stopped (its timer is cleared, nothing lingers).
+ */
 export const containerClock: Clock = {
   now: () => Date.now(),
   sleep(ms: number): Promise<void> {

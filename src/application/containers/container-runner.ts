@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { App } from '../../composition-root.js';
+import { inject, injectable } from 'inversify';
+import { ContainerEvents } from '../../domain/containers/container-events.js';
 import { Container, RESUMABLE, type ContainerState } from '../../domain/containers/container.js';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
-import { domainEvent } from '../../domain/events.js';
+import { AppError, ConflictError, NotFoundError } from '../../domain/errors.js';
+import type { Mediator } from '../../mediator/mediator.js';
+import type { MessageRegistry } from '../../mediator/message-registry.js';
 import { ServerUnavailableError } from '../../ports/api-errors.js';
+import type { Clock } from '../../ports/clock.js';
 import type { ContainerStore } from '../../ports/container-store.js';
-import { ContainerCancelledError, runInContainer } from './container-context.js';
+import type { StoredCommand } from '../../ports/daemon-control.js';
+import type { EventRecorder } from '../../ports/event-recorder.js';
+import { TOKENS } from '../../ports/tokens.js';
+import { ContainerCancelledError, runInContainer } from './container-scope.js';
+import { prepareStoredCommand } from './stored-command.js';
 
 interface Running {
   abort: AbortController;
@@ -13,40 +20,36 @@ interface Running {
 }
 
 /**
- * The daemon's engine: runs stored commands as containers through the mediator, each in its own
- * async context (for its logs and its stop signal), holding its claims exclusively, restarting
- * retryable failures with backoff, and resuming interrupted or crashed ones from the database.
+ * Runs stored commands as containers through the mediator, each in its own async context (for its
+ * logs and its stop signal), holding its claims exclusively, restarting retryable failures with
+ * backoff, and resuming the containers a daemon stop or crash left unfinished.
  */
-export class ContainerManager {
+@injectable()
+export class ContainerRunner {
   private readonly running = new Map<string, Running>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private closing = false;
 
   constructor(
-    private readonly app: App,
-    private readonly store: ContainerStore,
-    private readonly now: () => number = Date.now,
+    @inject(TOKENS.ContainerStore) private readonly store: ContainerStore,
+    @inject(TOKENS.Mediator) private readonly mediator: Mediator,
+    @inject(TOKENS.MessageRegistry) private readonly messages: MessageRegistry,
+    @inject(TOKENS.EventRecorder) private readonly events: EventRecorder,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
-  /** Stores a new container for a command and starts it; refuses when another holds its claims. */
-  async submit(commandType: string, payload: unknown, player: string | null): Promise<ContainerState> {
-    if (payload && typeof payload === 'object' && Object.keys(payload).some((key) => /token/i.test(key))) {
-      throw new ValidationError(
-        'a command carrying a token cannot run in the daemon: containers are stored, tokens must not be',
-      );
-    }
-    const request = this.app.messages.rebuild(commandType, payload);
-    request.validate?.();
-    const claims = (request as { claims?: () => string[] }).claims?.() ?? [];
+  /** Validates and stores a new container, claims its resources and starts it; refuses when another holds one. */
+  submit(command: StoredCommand): ContainerState {
+    const prepared = prepareStoredCommand(this.messages, command.type, command.payload);
     const container = Container.create({
       id: randomUUID().slice(0, 8),
-      player,
-      commandType,
-      payload: this.app.messages.serialize(request).payload,
-      claims,
-      now: this.now(),
+      player: command.player,
+      commandType: prepared.type,
+      payload: prepared.payload,
+      claims: prepared.claims,
+      now: this.clock.now(),
     });
-    const conflict = this.store.claim(container.id, claims, this.now());
+    const conflict = this.store.claim(container.id, prepared.claims, this.clock.now());
     if (conflict) {
       const holder = this.store.find(conflict.holder);
       throw new ConflictError(
@@ -62,31 +65,29 @@ export class ContainerManager {
   async recover(): Promise<number> {
     const unfinished = this.store.list(RESUMABLE);
     for (const container of unfinished) {
-      const conflict = this.store.claim(container.id, container.snapshot().claims, this.now());
+      const conflict = this.store.claim(container.id, container.snapshot().claims, this.clock.now());
       if (conflict) {
-        container.fail(`cannot re-claim ${conflict.resource}: held by ${conflict.holder}`, false, this.now());
+        container.fail(`cannot re-claim ${conflict.resource}: held by ${conflict.holder}`, false, this.clock.now());
         this.store.save(container);
         continue;
       }
-      this.log(
-        container.id,
-        'info',
-        `resuming after ${container.status === 'INTERRUPTED' ? 'a daemon stop' : 'a daemon crash'}`,
-      );
+      const after = container.status === 'INTERRUPTED' ? 'a daemon stop' : 'a daemon crash';
+      this.log(container.id, 'info', `resuming after ${after}`);
       if (container.status === 'RUNNING') container.interrupt();
       this.launch(container);
     }
     return unfinished.length;
   }
 
+  /** The player stops a container for good: its claims are released and it never resumes. */
   stop(id: string): ContainerState {
     const container = this.require(id);
-    container.stop(this.now());
+    container.stop(this.clock.now());
     this.store.save(container);
     this.store.release(id);
     this.running.get(id)?.abort.abort();
     this.log(id, 'warn', 'stopped by the player');
-    void this.app.recordEvents(domainEvent('ContainerStopped', { container: id }, this.now()));
+    void this.events.record(ContainerEvents.stopped(id, this.clock.now()));
     return container.snapshot();
   }
 
@@ -98,7 +99,7 @@ export class ContainerManager {
       container.interrupt();
       this.store.save(container);
       this.log(container.id, 'warn', 'interrupted: the daemon is stopping; it resumes on the next start');
-      await this.app.recordEvents(domainEvent('ContainerInterrupted', { container: container.id }, this.now()));
+      await this.events.record(ContainerEvents.interrupted(container.id, this.clock.now()));
     }
     for (const run of this.running.values()) run.abort.abort();
     await Promise.allSettled([...this.running.values()].map((run) => run.done));
@@ -110,21 +111,17 @@ export class ContainerManager {
 
   private launch(container: Container): void {
     if (this.closing) return;
-    container.start(this.now());
+    container.start(this.clock.now());
     this.store.save(container);
     const state = container.snapshot();
     const abort = new AbortController();
     const done = runInContainer({ containerId: container.id, signal: abort.signal }, async () => {
       this.log(container.id, 'info', `started ${state.commandType} (attempt ${state.attempts})`);
-      await this.app.recordEvents(
-        domainEvent(
-          'ContainerStarted',
-          { container: container.id, command: state.commandType, attempt: state.attempts },
-          this.now(),
-        ),
+      await this.events.record(
+        ContainerEvents.started(container.id, state.commandType, state.attempts, this.clock.now()),
       );
       try {
-        await this.app.mediator.send(this.app.messages.rebuild(state.commandType, state.payload));
+        await this.mediator.send(this.messages.rebuild(state.commandType, state.payload));
         this.finished(container.id, undefined);
       } catch (error) {
         this.finished(container.id, error);
@@ -136,24 +133,25 @@ export class ContainerManager {
   private finished(id: string, error: unknown): void {
     const container = this.require(id);
     if (container.status !== 'RUNNING') return; // stopped or interrupted meanwhile: already recorded
+    const now = this.clock.now();
     if (error === undefined) {
-      container.complete(this.now());
+      container.complete(now);
       this.store.save(container);
       this.store.release(id);
       this.log(id, 'info', 'completed');
-      void this.app.recordEvents(domainEvent('ContainerCompleted', { container: id }, this.now()));
+      void this.events.record(ContainerEvents.completed(id, now));
       return;
     }
     if (error instanceof ContainerCancelledError) return;
     const reason = error instanceof Error ? error.message : String(error);
     // Input and game-rule errors would only fail again; outages and bugs may pass.
     const retryable = error instanceof ServerUnavailableError || !(error instanceof AppError);
-    const delay = container.fail(reason, retryable, this.now());
+    const delay = container.fail(reason, retryable, now);
     this.store.save(container);
     if (delay === undefined) {
       this.store.release(id);
       this.log(id, 'error', `failed: ${reason}`);
-      void this.app.recordEvents(domainEvent('ContainerFailed', { container: id, reason }, this.now()));
+      void this.events.record(ContainerEvents.failed(id, reason, now));
       return;
     }
     this.log(id, 'warn', `failed: ${reason}; restarting in ${Math.round(delay / 1000)} s`);
@@ -172,6 +170,6 @@ export class ContainerManager {
   }
 
   private log(id: string, level: string, message: string): void {
-    this.store.appendLog(id, level, message, this.now());
+    this.store.appendLog(id, level, message, this.clock.now());
   }
 }

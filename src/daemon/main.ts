@@ -1,0 +1,94 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { createPinoLogger } from '../adapters/pino/pino-logger.js';
+import { daemonPaths } from '../adapters/unix-socket/daemon-paths.js';
+import { daemonSocketServer } from '../adapters/unix-socket/daemon-socket-server.js';
+import { ContainerRunner } from '../application/containers/container-runner.js';
+import { containerClock, currentContainer } from '../application/containers/container-scope.js';
+import { createApp } from '../composition-root.js';
+import { requestLogFields } from '../mediator/context.js';
+import type { Config } from '../ports/config.js';
+import type { ContainerStore } from '../ports/container-store.js';
+import type { DaemonControl } from '../ports/daemon-control.js';
+import { DaemonAlreadyRunningError, type DaemonLock } from '../ports/daemon-lock.js';
+import { TOKENS } from '../ports/tokens.js';
+import { daemonLoggerLevel, daemonLogSink } from './daemon-log.js';
+
+/**
+ * The daemon, the second entry point beside the CLI (`spacetraders daemon start` runs it): builds
+ * the app from the composition root, takes the database's daemon lock (one daemon per database,
+ * whatever the race), serves the unix socket, resumes unfinished containers, and on SIGTERM/SIGINT
+ * or a `shutdown` request stops gracefully (running containers become INTERRUPTED and resume next time).
+ */
+export async function runDaemon(config: Config, onReady: (socket: string) => void = () => {}): Promise<void> {
+  const paths = daemonPaths(config.dbPath);
+  let containers: ContainerStore | undefined;
+  const logger = createPinoLogger({
+    level: daemonLoggerLevel(config.logLevel),
+    destination: daemonLogSink({
+      file: paths.log,
+      level: config.logLevel,
+      container: (...line) => containers?.appendLog(...line),
+    }),
+    context: () => {
+      const scope = currentContainer();
+      return scope ? { ...requestLogFields(), containerId: scope.containerId } : requestLogFields();
+    },
+  });
+  const app = createApp(config, { logger, clock: containerClock });
+  const lock = app.container.get<DaemonLock>(TOKENS.DaemonLock);
+  const taken = lock.acquire(process.pid);
+  if (!taken.acquired) {
+    app.close();
+    throw new DaemonAlreadyRunningError(taken.owner, config.dbPath);
+  }
+  containers = app.container.get<ContainerStore>(TOKENS.ContainerStore);
+  const runner = app.container.get(ContainerRunner);
+  app.events.subscribe('*', (event) => {
+    if (currentContainer()) logger.info(event.payload as object, event.type);
+  });
+
+  let stopping: Promise<void> | undefined;
+  const control: DaemonControl = {
+    status: async () => ({ pid: process.pid, running: runner.runningCount }),
+    submit: async (command) => runner.submit(command),
+    stop: async (id) => runner.stop(id),
+    shutdown: async () => {
+      setImmediate(() => void stop());
+      return { stopping: true };
+    },
+  };
+  const server = daemonSocketServer(paths.socket, control);
+  // The pid file goes last: once it is gone, the daemon has let go of the socket, the lock and the database.
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info({}, 'daemon stopping');
+      await runner.shutdown();
+      await server.close();
+      lock.release(process.pid);
+      app.close();
+      rmSync(paths.pid, { force: true });
+    })());
+
+  try {
+    await server.listen();
+  } catch (error) {
+    lock.release(process.pid);
+    app.close();
+    throw error;
+  }
+  writeFileSync(paths.pid, String(process.pid), { mode: 0o600 });
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+  await app.redeliverPendingEvents();
+  const resumed = await runner.recover();
+  logger.info({ resumed, socket: paths.socket }, 'daemon started');
+  onReady(paths.socket);
+  await new Promise<void>((resolve) => {
+    const wait = setInterval(() => {
+      if (stopping) {
+        clearInterval(wait);
+        void stopping.then(resolve);
+      }
+    }, 200);
+  });
+}
