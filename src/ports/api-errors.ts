@@ -39,6 +39,15 @@ export class UnauthorizedError extends ApiError {}
 export class ApiNotFoundError extends ApiError {}
 /** The server could not be reached or answered 5xx after every retry. */
 export class ServerUnavailableError extends ApiError {}
+/**
+ * A move or a spend was sent, its answer was lost, and reading the state back failed too: it may or
+ * may not have been applied. Nothing about it may be recorded as fact; the player checks the state.
+ */
+export class OutcomeUnknownError extends ApiError {
+  constructor(message: string) {
+    super(0, 0, message);
+  }
+}
 
 /** Builds the typed error for an error body `{error:{code,message,data}}`. */
 export function apiErrorFrom(status: number, body: unknown): ApiError {
