@@ -123,21 +123,19 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
     return this.call({ method: 'GET', path: `/my/ships/${ship}`, token, urgency, idempotent: true });
   }
 
-  async orbit(token: string, ship: string, urgency?: Urgency): Promise<ShipNav> {
-    const result = await this.call<{ nav: ShipNavDto }>({
-      method: 'POST',
-      path: `/my/ships/${ship}/orbit`,
-      token,
-      urgency,
-      idempotent: true,
-    });
-    return toShipNav(result.nav);
+  orbit(token: string, ship: string, urgency?: Urgency): Promise<ShipNav> {
+    return this.changeStatus('orbit', token, ship, urgency);
   }
 
-  async dock(token: string, ship: string, urgency?: Urgency): Promise<ShipNav> {
+  dock(token: string, ship: string, urgency?: Urgency): Promise<ShipNav> {
+    return this.changeStatus('dock', token, ship, urgency);
+  }
+
+  /** Orbit and dock: idempotent on the server, so simply retried. */
+  private async changeStatus(action: 'orbit' | 'dock', token: string, ship: string, urgency?: Urgency) {
     const result = await this.call<{ nav: ShipNavDto }>({
       method: 'POST',
-      path: `/my/ships/${ship}/dock`,
+      path: `/my/ships/${ship}/${action}`,
       token,
       urgency,
       idempotent: true,
@@ -158,11 +156,22 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
     );
   }
 
-  async navigate(token: string, ship: string, waypointSymbol: string, urgency?: Urgency): Promise<NavigateResult> {
+  navigate(token: string, ship: string, waypointSymbol: string, urgency?: Urgency): Promise<NavigateResult> {
+    return this.travel('navigate', token, ship, waypointSymbol, urgency);
+  }
+
+  /** A navigation within a system or a warp to another: a move, read back after a lost answer. */
+  private async travel(
+    action: 'navigate' | 'warp',
+    token: string,
+    ship: string,
+    waypointSymbol: string,
+    urgency?: Urgency,
+  ): Promise<NavigateResult> {
     return toMoved(
       await this.call<RawMove>({
         method: 'POST',
-        path: `/my/ships/${ship}/navigate`,
+        path: `/my/ships/${ship}/${action}`,
         token,
         body: { waypointSymbol },
         urgency,
@@ -316,23 +325,8 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
     return { agent: result.agent, ship: toShip(result.ship) };
   }
 
-  async warp(token: string, ship: string, waypointSymbol: string): Promise<NavigateResult> {
-    return toMoved(
-      await this.call<RawMove>({
-        method: 'POST',
-        path: `/my/ships/${ship}/warp`,
-        token,
-        body: { waypointSymbol },
-        urgency: 'navigation',
-        idempotent: false,
-        reconcile: async () => {
-          const current = await this.shipDto(token, ship, 'navigation');
-          return current.nav.route.destination.symbol === waypointSymbol
-            ? { nav: current.nav, fuel: current.fuel }
-            : undefined;
-        },
-      }),
-    );
+  warp(token: string, ship: string, waypointSymbol: string): Promise<NavigateResult> {
+    return this.travel('warp', token, ship, waypointSymbol, 'navigation');
   }
 
   async jettison(token: string, ship: string, tradeSymbol: string, units: number): Promise<ShipCargoDto> {
@@ -389,14 +383,24 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
   }
 
   acceptContract(token: string, id: string): Promise<{ agent: AgentDto; contract: ContractDto }> {
+    return this.contractStep('accept', token, id, (contract) => contract.accepted);
+  }
+
+  /** Accept or fulfil: a step whose lost answer the contract's own state confirms. */
+  private contractStep(
+    step: 'accept' | 'fulfill',
+    token: string,
+    id: string,
+    done: (contract: ContractDto) => boolean,
+  ): Promise<{ agent: AgentDto; contract: ContractDto }> {
     return this.call({
       method: 'POST',
-      path: `/my/contracts/${id}/accept`,
+      path: `/my/contracts/${id}/${step}`,
       token,
       idempotent: false,
       reconcile: async () => {
         const contract = await this.getContract(token, id);
-        return contract.accepted ? { contract, agent: await this.getMyAgent(token) } : undefined;
+        return done(contract) ? { contract, agent: await this.getMyAgent(token) } : undefined;
       },
     });
   }
@@ -418,16 +422,7 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
   }
 
   fulfillContract(token: string, id: string): Promise<{ agent: AgentDto; contract: ContractDto }> {
-    return this.call({
-      method: 'POST',
-      path: `/my/contracts/${id}/fulfill`,
-      token,
-      idempotent: false,
-      reconcile: async () => {
-        const contract = await this.getContract(token, id);
-        return contract.fulfilled ? { contract, agent: await this.getMyAgent(token) } : undefined;
-      },
-    });
+    return this.contractStep('fulfill', token, id, (contract) => contract.fulfilled);
   }
 
   async negotiateContract(token: string, ship: string): Promise<ContractDto> {

@@ -85,7 +85,7 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
 
     const route = await this.planning.plan(player, ship, destination, {
       ...(request.mode === 'AUTO' ? {} : { modes: [request.mode as FlightMode] }),
-      ...(request.creditsPerSecond === undefined ? {} : { creditsPerSecond: request.creditsPerSecond }),
+      creditsPerSecond: request.creditsPerSecond,
     });
     const startedAt = this.clock.now();
     const progress = (legsDone: number) =>
