@@ -65,10 +65,10 @@ export interface Refuelled {
 @injectable()
 export class ShipAction {
   constructor(
-    @inject(TOKENS.SpaceTradersApi) readonly api: SpaceTradersApi,
-    @inject(Players) readonly players: Players,
+    @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
+    @inject(Players) private readonly players: Players,
     @inject(TOKENS.ShipRepository) private readonly ships: ShipRepository,
-    @inject(TOKENS.Clock) readonly clock: Clock,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
   /** The acting player and the ship fresh from the server: every decision that follows rests on this read. */
