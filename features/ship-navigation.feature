@@ -204,3 +204,12 @@ Feature: Ship navigation
     And the output contains "+300 fuel (400/400) for an unknown number of credits (the server's answer was lost)"
     And the output does not contain "for 0 credits"
     And "spacetraders events --json" shows "0.payload.creditsSpent" as "null"
+    And the sandbox applied 1 refuel for "NOVA-1-1"
+
+  Scenario: A partial refuel whose answer is lost is reported as unknown and never sent twice
+    Given the ship "NOVA-1-1" is docked at "X1-T1-A" with 100 of 400 fuel
+    And the sandbox loses its answer to the next "POST /my/ships/NOVA-1-1/refuel" after applying it
+    When I run "spacetraders ship refuel NOVA-1-1 --units 50"
+    Then the command fails with exit code 1 and the error "NOVA-1-1 may have bought fuel at X1-T1-A; run `spacetraders ship info NOVA-1-1`"
+    And the error output is a single line
+    And the sandbox applied 1 refuel for "NOVA-1-1"

@@ -77,7 +77,7 @@ Then(
 );
 
 Then(
-  /^the sandbox applied (\d+) (navigation|navigations|jump|jumps|warp|warps) for "([^"]+)"$/,
+  /^the sandbox applied (\d+) (navigation|navigations|jump|jumps|warp|warps|refuel|refuels) for "([^"]+)"$/,
   async function (this: PlayerWorld, count: string, action: string, ship: string) {
     const stats = await admin(this, 'GET', 'stats');
     const key = action.startsWith('navigation') ? 'navigate' : action.replace(/s$/, '');

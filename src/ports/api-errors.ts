@@ -42,8 +42,10 @@ export class ServerUnavailableError extends ApiError {}
 /**
  * A move or a spend was sent, its answer was lost, and reading the state back failed too: it may or
  * may not have been applied. Nothing about it may be recorded as fact; the player checks the state.
+ * An outage like any other for a restart policy: a command that is restarted must read the state
+ * before it acts again (a navigation does).
  */
-export class OutcomeUnknownError extends ApiError {
+export class OutcomeUnknownError extends ServerUnavailableError {
   constructor(message: string) {
     super(0, 0, message);
   }

@@ -535,9 +535,7 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
     }
     if (mayHaveBeenApplied) {
       if (!call.reconcile) {
-        throw new ServerUnavailableError(
-          response?.status ?? 0,
-          response?.status ?? 0,
+        throw new OutcomeUnknownError(
           `${reason} during ${call.method} ${call.path}; it may have been applied, so it was not sent again — check the state before retrying`,
         );
       }
