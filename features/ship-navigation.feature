@@ -161,3 +161,55 @@ Feature: Ship navigation
     Then the command succeeds
     And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T1-D"
     And the sandbox applied 3 navigations for "NOVA-1-1"
+
+  Scenario: "Already there" rests on a fresh read of the ship, never on the cache
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
+    And I ran "spacetraders ship info NOVA-1-1"
+    # Moved behind the bot's back: its cache still has the ship at X1-T1-A.
+    And the ship "NOVA-1-1" is in orbit at "X1-T1-B" with 400 of 400 fuel
+    When I run "spacetraders ship navigate NOVA-1-1 X1-T1-A"
+    Then the command succeeds
+    And the output contains "NOVA-1-1 arrived at X1-T1-A"
+    And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T1-A"
+    And the sandbox applied 1 navigation for "NOVA-1-1"
+
+  Scenario: Dock and orbit skip their call only when a fresh read says so
+    Given the ship "NOVA-1-1" is docked at "X1-T1-A" with 400 of 400 fuel
+    And I ran "spacetraders ship info NOVA-1-1"
+    And the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
+    When I run "spacetraders ship dock NOVA-1-1"
+    Then the output contains "NOVA-1-1 is DOCKED at X1-T1-A"
+    And the sandbox has the ship "NOVA-1-1" docked at "X1-T1-A"
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
+    When I run "spacetraders ship orbit NOVA-1-1"
+    Then the output contains "NOVA-1-1 is IN_ORBIT at X1-T1-A"
+    And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T1-A"
+
+  Scenario: A departure whose answer is lost, while the ship cannot be read back, is reported as unknown
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
+    And the sandbox loses its answer to the next "POST /my/ships/NOVA-1-1/navigate" after applying it
+    And the sandbox answers "GET /my/ships/NOVA-1-1" 1 time, then HTTP 503 the next 50 times
+    When I run "spacetraders ship navigate NOVA-1-1 X1-T1-B"
+    Then the command fails with exit code 1 and the error "NOVA-1-1 may have departed for X1-T1-B; run `spacetraders ship info NOVA-1-1`"
+    And the error output is a single line
+    And the output does not contain "error 503"
+    And the sandbox applied 1 navigation for "NOVA-1-1"
+    And the events recorded include "RoutePlanned" but no "ShipDeparted"
+
+  Scenario: A full refuel whose answer is lost never records a guessed price
+    Given the ship "NOVA-1-1" is docked at "X1-T1-A" with 100 of 400 fuel
+    And the sandbox loses its answer to the next "POST /my/ships/NOVA-1-1/refuel" after applying it
+    When I run "spacetraders ship refuel NOVA-1-1"
+    Then the command succeeds
+    And the output contains "+300 fuel (400/400) for an unknown number of credits (the server's answer was lost)"
+    And the output does not contain "for 0 credits"
+    And "spacetraders events --json" shows "0.payload.creditsSpent" as "null"
+    And the sandbox applied 1 refuel for "NOVA-1-1"
+
+  Scenario: A partial refuel whose answer is lost is reported as unknown and never sent twice
+    Given the ship "NOVA-1-1" is docked at "X1-T1-A" with 100 of 400 fuel
+    And the sandbox loses its answer to the next "POST /my/ships/NOVA-1-1/refuel" after applying it
+    When I run "spacetraders ship refuel NOVA-1-1 --units 50"
+    Then the command fails with exit code 1 and the error "NOVA-1-1 may have bought fuel at X1-T1-A; run `spacetraders ship info NOVA-1-1`"
+    And the error output is a single line
+    And the sandbox applied 1 refuel for "NOVA-1-1"

@@ -17,6 +17,7 @@ import { UpdatePlayerMetadata } from './application/player/update-player-metadat
 import { createApp } from './composition-root.js';
 import { loadDefaults, resolveConfig } from './config/config.js';
 import { reportError } from './cli/errors.js';
+import { creditsSpentText } from './cli/progress.js';
 import { startSandbox } from './sandbox/index.js';
 
 function say(text = ''): void {
@@ -92,16 +93,18 @@ async function demo(): Promise<void> {
     say();
 
     say(`$ spacetraders ship navigate ${command.symbol} ${far.symbol}`);
-    const unsubscribe = app.events.subscribe('*', (event) => {
-      const p = event.payload as Record<string, string | number>;
-      if (event.type === 'ShipDeparted') say(`  ${p.from} -> ${p.to} at ${p.mode}, ${p.fuel} fuel left`);
-      if (event.type === 'ShipRefueled')
-        say(`  refuelled at ${p.waypoint}: +${p.fuelAdded} fuel (now ${p.fuel}) for ${p.creditsSpent} credits`);
-      if (event.type === 'ShipArrived') say(`  arrived at ${p.waypoint} (leg ${p.leg}/${p.legs})`);
-    });
+    const following = [
+      app.events.on('ShipDeparted', ({ payload: p }) =>
+        say(`  ${p.from} -> ${p.to} at ${p.mode}, ${p.fuel} fuel left`),
+      ),
+      app.events.on('ShipRefueled', ({ payload: p }) =>
+        say(`  refuelled at ${p.waypoint}: +${p.fuelAdded} fuel (now ${p.fuel}) ${creditsSpentText(p.creditsSpent)}`),
+      ),
+      app.events.on('ShipArrived', ({ payload: p }) => say(`  arrived at ${p.waypoint} (leg ${p.leg}/${p.legs})`)),
+    ];
     const started = Date.now();
     const trip = await app.mediator.send(new NavigateShip({ shipSymbol: command.symbol, destination: far.symbol }));
-    unsubscribe();
+    for (const stop of following) stop();
     say(
       `${trip.ship.symbol} is ${trip.ship.status} at ${trip.ship.location} with ${trip.ship.fuel.current}/${trip.ship.fuel.capacity} fuel: ${trip.legsFlown} legs, planned ${duration(trip.route.totalSeconds)} of game time, ${((Date.now() - started) / 1000).toFixed(1)} s here`,
     );

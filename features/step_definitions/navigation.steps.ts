@@ -77,7 +77,7 @@ Then(
 );
 
 Then(
-  /^the sandbox applied (\d+) (navigation|navigations|jump|jumps|warp|warps) for "([^"]+)"$/,
+  /^the sandbox applied (\d+) (navigation|navigations|jump|jumps|warp|warps|refuel|refuels) for "([^"]+)"$/,
   async function (this: PlayerWorld, count: string, action: string, ship: string) {
     const stats = await admin(this, 'GET', 'stats');
     const key = action.startsWith('navigation') ? 'navigate' : action.replace(/s$/, '');
@@ -102,5 +102,39 @@ Then(
     const svg = readFileSync(`${this.dir}/${file}`, 'utf8');
     assert.ok(svg.startsWith('<svg'), 'not an SVG document');
     assert.equal(svg.match(/class="leg"/g)?.length ?? 0, legs);
+  },
+);
+
+Given(
+  /^the sandbox loses its answer to the next "(GET|POST|PATCH) ([^"]+)" after applying it$/,
+  async function (this: PlayerWorld, method: string, path: string) {
+    await admin(this, 'POST', 'faults', { method, path, count: 1, drop: 'after' });
+  },
+);
+
+Given(
+  /^the sandbox answers "(GET|POST|PATCH) ([^"]+)" (\d+) times?, then HTTP (\d+) the next (\d+) times$/,
+  async function (this: PlayerWorld, method: string, path: string, ok: string, status: string, failing: string) {
+    // Faults apply in the order they were added: a no-op fault first lets the first requests through.
+    await admin(this, 'POST', 'faults', { method, path, count: Number(ok), delayMs: 0 });
+    await admin(this, 'POST', 'faults', { method, path, count: Number(failing), status: Number(status) });
+  },
+);
+
+Then(
+  'the sandbox has the ship {string} docked at {string}',
+  async function (this: PlayerWorld, ship: string, waypoint: string) {
+    const nav = (await admin(this, 'GET', 'state')).ships[ship]?.ship.nav;
+    assert.deepEqual({ at: nav?.waypointSymbol, status: nav?.status }, { at: waypoint, status: 'DOCKED' });
+  },
+);
+
+Then(
+  'the events recorded include {string} but no {string}',
+  async function (this: PlayerWorld, yes: string, no: string) {
+    const result = await this.run('spacetraders events --json --limit 100');
+    assert.equal(result.exitCode, 0, result.stderr);
+    const types = (JSON.parse(result.stdout) as Array<{ type: string }>).map((e) => e.type);
+    assert.ok(types.includes(yes) && !types.includes(no), `events recorded: ${types.join(', ')}`);
   },
 );

@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
 import type { NavigationResult } from '../application/navigation/navigate-ship.js';
 import type { ShipView } from '../application/ships/ship-view.js';
-import type { App } from '../composition-root.js';
-import type { DomainEvent } from '../domain/events.js';
 import { ValidationError } from '../domain/errors.js';
 import { describeRoute, duration } from './route.js';
 import { table } from './output.js';
 import { withApp } from './session.js';
 import { positiveNumber } from './numbers.js';
-import { progressLine } from './progress.js';
+import { creditsSpentText, followNavigation } from './progress.js';
 
 export function registerShipCommands(program: Command): void {
   const ship = program.command('ship').description('see and fly your ships');
@@ -88,7 +86,7 @@ export function registerShipCommands(program: Command): void {
         out.result(
           result,
           (r) =>
-            `${r.ship.symbol} refuelled at ${r.ship.location}: +${r.fuelAdded} fuel (${fuel(r.ship)}) for ${r.creditsSpent.toLocaleString('en-US')} credits; ${r.credits.toLocaleString('en-US')} left`,
+            `${r.ship.symbol} refuelled at ${r.ship.location}: +${r.fuelAdded} fuel (${fuel(r.ship)}) ${creditsSpentText(r.creditsSpent)}; ${r.credits.toLocaleString('en-US')} left`,
         );
       });
     });
@@ -115,30 +113,23 @@ export function registerShipCommands(program: Command): void {
             options.creditsPerSecond === undefined
               ? {}
               : { creditsPerSecond: positiveNumber(options.creditsPerSecond, '--credits-per-second') };
+          let player = app.config.player;
+          if (options.background) {
+            // The daemon runs it later: fix the player now, whatever the default player becomes.
+            const { Players } = await import('../application/player/players.js');
+            player = app.container.get(Players).resolve(player).agentSymbol;
+          }
           const request = new NavigateShip({
             shipSymbol: symbol,
             destination: waypoint,
             mode: options.mode,
-            noWait: !options.wait,
-            player: app.config.player,
+            noWait: !options.wait && !options.background,
+            player,
             ...objective,
           });
           if (options.background) {
             const { submitToDaemon } = await import('./daemon-client.js');
-            const { Players } = await import('../application/player/players.js');
-            const player = app.container.get(Players).resolve(app.config.player);
-            const id = await submitToDaemon(
-              app.config.dbPath,
-              app.messages,
-              new NavigateShip({
-                shipSymbol: symbol,
-                destination: waypoint,
-                mode: options.mode,
-                player: player.agentSymbol,
-                ...objective,
-              }),
-              player.agentSymbol,
-            );
+            const id = await submitToDaemon(app.config.dbPath, app.messages, request, player ?? null);
             out.result(
               { containerId: id },
               (r) =>
@@ -146,7 +137,13 @@ export function registerShipCommands(program: Command): void {
             );
             return;
           }
-          const stop = out.json ? () => {} : followNavigation(app, out.line);
+          const tty = process.stdout.isTTY;
+          const stop = out.json
+            ? () => {}
+            : followNavigation(app.events, {
+                line: out.line,
+                ...(tty ? { redraw: (text: string) => void process.stdout.write(`\r\x1b[K${text}`) } : {}),
+              });
           const started = Date.now();
           try {
             const result = await app.mediator.send(request);
@@ -159,57 +156,6 @@ export function registerShipCommands(program: Command): void {
         });
       },
     );
-}
-
-/** Prints each step of a navigation as its events are committed; on a TTY, a live countdown. */
-function followNavigation(app: App, line: (text: string) => void): () => void {
-  let ticker: NodeJS.Timeout | undefined;
-  const tty = process.stdout.isTTY;
-  const clear = () => {
-    if (ticker) clearInterval(ticker);
-    ticker = undefined;
-    if (tty) process.stdout.write('\r\x1b[K');
-  };
-  const unsubscribe = app.events.subscribe('*', (event: DomainEvent) => {
-    const p = event.payload as Record<string, string | number | boolean>;
-    switch (event.type) {
-      case 'RoutePlanned':
-        line(`planned ${p.legs} leg(s) to ${p.destination}, about ${duration(Number(p.plannedSeconds))}`);
-        break;
-      case 'ShipRefueled':
-        clear();
-        line(`  refuelled at ${p.waypoint}: +${p.fuelAdded} fuel (now ${p.fuel}) for ${p.creditsSpent} credits`);
-        break;
-      case 'ShipJumped':
-        clear();
-        line(`  jumped ${p.from} -> ${p.to} (cooldown ${p.cooldownSeconds}s)`);
-        break;
-      case 'ShipDeparted': {
-        clear();
-        const arrival = Date.parse(String(p.arrival));
-        line(
-          `  ${p.from} -> ${p.to} ${p.warp ? 'warping' : 'at'} ${p.mode}, fuel left ${p.fuel}, arriving in ${duration(Math.max(0, Math.round((arrival - Date.now()) / 1000)))}`,
-        );
-        if (tty) {
-          const departed = Date.now();
-          const tank = Number(p.fuelCapacity) === 0 ? 'no tank' : `${p.fuel}/${p.fuelCapacity}`;
-          const tick = () =>
-            process.stdout.write(`\r\x1b[K${progressLine(String(p.to), tank, departed, arrival, Date.now())}`);
-          tick();
-          ticker = setInterval(tick, 1000);
-        }
-        break;
-      }
-      case 'ShipArrived':
-        clear();
-        line(`  arrived at ${p.waypoint} (leg ${p.leg}/${p.legs}, fuel ${p.fuel})`);
-        break;
-    }
-  });
-  return () => {
-    clear();
-    unsubscribe();
-  };
 }
 
 function summarize(result: NavigationResult, elapsed: number): string {

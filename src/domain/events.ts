@@ -1,11 +1,62 @@
-/** Something that happened in the game or the bot, recorded by a handler and published after commit. */
-export interface DomainEvent {
-  readonly type: string;
-  /** Epoch milliseconds. */
-  readonly occurredAt: number;
-  readonly payload: Readonly<Record<string, unknown>>;
+/**
+ * Every event the bot records, by type, with its payload. Handlers record them in the unit of
+ * work; after the commit they are stored in the outbox (as `{type, occurredAt, payload}` JSON) and
+ * published to subscribers. A new event is a new entry here.
+ */
+export interface EventPayloads {
+  // Players
+  PlayerRegistered: { agentSymbol: string; faction: string };
+  PlayerImported: { agentSymbol: string; faction: string };
+  PlayerReregistered: { agentSymbol: string };
+  PlayerMetadataUpdated: { agentSymbol: string; keys: string[] };
+  PlayerTokenStale: { agentSymbol: string };
+  DefaultPlayerChanged: { agentSymbol: string };
+  ServerReset: { previous: string | undefined; resetDate: string; stalePlayers: string[] };
+
+  // Ships and navigation
+  RoutePlanned: { ship: string; destination: string; legs: number; plannedSeconds: number };
+  ShipDeparted: {
+    ship: string;
+    from: string;
+    to: string;
+    mode: string;
+    warp: boolean;
+    fuel: number;
+    fuelCapacity: number;
+    /** ISO timestamp. */
+    arrival: string;
+  };
+  ShipJumped: { ship: string; from: string; to: string; cooldownSeconds: number };
+  ShipArrived: { ship: string; waypoint: string; fuel: number; leg: number; legs: number };
+  /** `creditsSpent` is null when the server's answer was lost and the real figure could not be recovered. */
+  ShipRefueled: { ship: string; waypoint: string; fuelAdded: number; fuel: number; creditsSpent: number | null };
+  RouteCompleted: { ship: string; destination: string; legs: number; seconds: number };
+
+  // Daemon containers
+  ContainerStarted: { container: string; command: string; attempt: number };
+  ContainerCompleted: { container: string };
+  ContainerFailed: { container: string; reason: string };
+  ContainerInterrupted: { container: string };
+  ContainerStopped: { container: string };
 }
 
-export function domainEvent(type: string, payload: Record<string, unknown>, occurredAt = Date.now()): DomainEvent {
+export type EventType = keyof EventPayloads;
+
+/** One event of a given type. */
+export interface EventOf<K extends EventType> {
+  readonly type: K;
+  /** Epoch milliseconds. */
+  readonly occurredAt: number;
+  readonly payload: Readonly<EventPayloads[K]>;
+}
+
+/** Something that happened in the game or the bot: any one of the events above (switch on `type`). */
+export type DomainEvent = { [K in EventType]: EventOf<K> }[EventType];
+
+export function domainEvent<K extends EventType>(
+  type: K,
+  payload: EventPayloads[K],
+  occurredAt = Date.now(),
+): EventOf<K> {
   return { type, occurredAt, payload };
 }

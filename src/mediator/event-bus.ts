@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../domain/events.js';
+import type { DomainEvent, EventOf, EventType } from '../domain/events.js';
 
 export type EventSubscriber = (event: DomainEvent) => void | Promise<void>;
 export type SubscriberFailure = (event: DomainEvent, error: unknown) => void;
@@ -29,6 +29,12 @@ export class EventBus {
         current.filter((s) => s !== subscriber),
       );
     };
+  }
+
+  /** Subscribe to one event type with a subscriber typed for it. Returns an unsubscribe function. */
+  on<K extends EventType>(type: K, subscriber: (event: EventOf<K>) => void | Promise<void>): () => void {
+    // Only events of this type reach the subscriber (publish looks them up by type).
+    return this.subscribe(type, subscriber as EventSubscriber);
   }
 
   async publish(event: DomainEvent): Promise<void> {

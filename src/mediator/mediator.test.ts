@@ -53,7 +53,8 @@ function setup() {
     handle: async (cmd: WriteNote) => {
       trail.push(`handler>${cmd.props.id}`);
       insertNote(db, cmd.props.id);
-      currentUnitOfWork()?.record(domainEvent('NoteWritten', { id: cmd.props.id }));
+      // Any recorded event will do: the tests follow it through commit and dispatch.
+      currentUnitOfWork()?.record(domainEvent('DefaultPlayerChanged', { agentSymbol: cmd.props.id }));
       await new Promise((resolve) => setTimeout(resolve, 1)); // a remote call in the middle
       if (cmd.props.nested) await mediator.send(new WriteNote({ id: `${cmd.props.id}-child` }));
       if (cmd.props.fail) throw new Error('remote call failed');
@@ -124,8 +125,8 @@ describe('Mediator', () => {
   it('publishes events only after the commit, and marks them dispatched', async () => {
     const { mediator, db, bus, store } = setup();
     const seen: Array<{ id: unknown; committed: string[] }> = [];
-    bus.subscribe('NoteWritten', (event) => {
-      seen.push({ id: event.payload.id, committed: notes(db) });
+    bus.on('DefaultPlayerChanged', (event) => {
+      seen.push({ id: event.payload.agentSymbol, committed: notes(db) });
     });
     await mediator.send(new WriteNote({ id: 'e', nested: true }));
     expect(seen).toEqual([
@@ -138,16 +139,16 @@ describe('Mediator', () => {
   it('keeps dispatching when a subscriber fails (fail-open)', async () => {
     const { mediator, bus, failures } = setup();
     const delivered: string[] = [];
-    bus.subscribe('NoteWritten', () => {
+    bus.on('DefaultPlayerChanged', () => {
       throw new Error('subscriber broke');
     });
-    bus.subscribe('NoteWritten', (event) => {
-      delivered.push(String(event.payload.id));
+    bus.on('DefaultPlayerChanged', (event) => {
+      delivered.push(event.payload.agentSymbol);
     });
     await mediator.send(new WriteNote({ id: 'f' }));
     expect(delivered).toEqual(['f']);
     expect(failures).toHaveLength(1);
-    expect(bus.history().map((e) => e.type)).toEqual(['NoteWritten']);
+    expect(bus.history().map((e) => e.type)).toEqual(['DefaultPlayerChanged']);
   });
 
   it('gives nested requests the root correlation id and their own request id', async () => {
@@ -171,7 +172,12 @@ describe('Mediator', () => {
 
   it('redelivers events left undispatched by a crash', async () => {
     const { store, dispatcher, bus } = setup();
-    store.transaction(() => store.appendEvents([domainEvent('ShipArrived', { ship: 'S-1' })], 'c'));
+    store.transaction(() =>
+      store.appendEvents(
+        [domainEvent('ShipArrived', { ship: 'S-1', waypoint: 'X1-A-1', fuel: 10, leg: 1, legs: 1 })],
+        'c',
+      ),
+    );
     const delivered: string[] = [];
     bus.subscribe('*', (event) => void delivered.push(event.type));
     expect(await dispatcher.redeliverPending()).toBe(1);

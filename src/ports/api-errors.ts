@@ -39,6 +39,17 @@ export class UnauthorizedError extends ApiError {}
 export class ApiNotFoundError extends ApiError {}
 /** The server could not be reached or answered 5xx after every retry. */
 export class ServerUnavailableError extends ApiError {}
+/**
+ * A move or a spend was sent, its answer was lost, and reading the state back failed too: it may or
+ * may not have been applied. Nothing about it may be recorded as fact; the player checks the state.
+ * An outage like any other for a restart policy: a command that is restarted must read the state
+ * before it acts again (a navigation does).
+ */
+export class OutcomeUnknownError extends ServerUnavailableError {
+  constructor(message: string) {
+    super(0, 0, message);
+  }
+}
 
 /** Builds the typed error for an error body `{error:{code,message,data}}`. */
 export function apiErrorFrom(status: number, body: unknown): ApiError {

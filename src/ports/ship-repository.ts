@@ -1,8 +1,8 @@
-import type { ShipDto } from './spacetraders-api.js';
+import type { Ship } from '../domain/fleet/ship.js';
 
-/** The last known state of each player's ships, as the API returned it. */
+/** The last known state of each player's ships: a cache for views, never the ground for a move. */
 export interface ShipRepository {
-  list(playerSymbol: string): ShipDto[];
-  find(playerSymbol: string, shipSymbol: string): ShipDto | undefined;
-  save(playerSymbol: string, ship: ShipDto, syncedAt: number): void;
+  list(playerSymbol: string): Ship[];
+  find(playerSymbol: string, shipSymbol: string): Ship | undefined;
+  save(playerSymbol: string, ship: Ship, syncedAt: number): void;
 }

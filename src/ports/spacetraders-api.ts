@@ -1,4 +1,5 @@
 import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
+import type { Ship, ShipFuel, ShipNav } from '../domain/fleet/ship.js';
 import type { FlightMode } from '../domain/navigation/flight-mode.js';
 
 /** The game's own data shapes, generated from the vendored OpenAPI spec (npm run spec:types). */
@@ -32,23 +33,30 @@ export interface RegisterResult {
   agent: AgentDto;
   faction: FactionDto;
   contract: ContractDto;
-  ships: ShipDto[];
+  ships: Ship[];
 }
 
+/** What a navigation, warp or flight-mode change leaves: the ship's nav and tank. */
 export interface NavigateResult {
-  nav: ShipNavDto;
-  fuel: ShipFuelDto;
+  nav: ShipNav;
+  fuel: ShipFuel;
 }
 
 export interface RefuelResult {
   agent: AgentDto;
-  fuel: ShipFuelDto;
-  transaction: MarketTransactionDto;
+  fuel: ShipFuel;
+  /**
+   * The server's record of the purchase; null when its answer was lost and the purchase was
+   * confirmed by reading the ship back, but the price could not be recovered: never a guess.
+   */
+  transaction: MarketTransactionDto | null;
 }
 
 export interface JumpResult {
-  nav: ShipNavDto;
-  cooldown: CooldownDto;
+  nav: ShipNav;
+  /** Epoch ms when the jump's cooldown ends, and its length. */
+  cooldownUntil: number;
+  cooldownSeconds: number;
   agent: AgentDto;
 }
 
@@ -63,16 +71,19 @@ export type Urgency = 'interactive' | 'navigation' | 'background';
 
 /**
  * The SpaceTraders HTTP API as the application sees it. The agent token is passed per call, so one
- * client (and one rate budget) serves every player on the machine.
+ * client (and one rate budget) serves every player on the machine. Ships come back as domain ships.
+ *
+ * A move or a spend whose answer was lost is read back; when even that fails, the call throws
+ * `OutcomeUnknownError` (ports/api-errors.ts): the action may or may not have been applied.
  */
 export interface SpaceTradersApi {
   getStatus(): Promise<ServerStatus>;
   register(accountToken: string, symbol: string, faction: string): Promise<RegisterResult>;
   getMyAgent(agentToken: string): Promise<AgentDto>;
-  listShips(agentToken: string, urgency?: Urgency): Promise<ShipDto[]>;
-  getShip(agentToken: string, shipSymbol: string, urgency?: Urgency): Promise<ShipDto>;
-  orbit(agentToken: string, shipSymbol: string, urgency?: Urgency): Promise<ShipNavDto>;
-  dock(agentToken: string, shipSymbol: string, urgency?: Urgency): Promise<ShipNavDto>;
+  listShips(agentToken: string, urgency?: Urgency): Promise<Ship[]>;
+  getShip(agentToken: string, shipSymbol: string, urgency?: Urgency): Promise<Ship>;
+  orbit(agentToken: string, shipSymbol: string, urgency?: Urgency): Promise<ShipNav>;
+  dock(agentToken: string, shipSymbol: string, urgency?: Urgency): Promise<ShipNav>;
   setFlightMode(agentToken: string, shipSymbol: string, mode: FlightMode, urgency?: Urgency): Promise<NavigateResult>;
   navigate(agentToken: string, shipSymbol: string, waypointSymbol: string, urgency?: Urgency): Promise<NavigateResult>;
   jump(agentToken: string, shipSymbol: string, waypointSymbol: string, urgency?: Urgency): Promise<JumpResult>;
@@ -88,7 +99,7 @@ export interface SpaceTradersApi {
   getMarket(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<MarketDto>;
   getJumpGate(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<JumpGateDto>;
   getShipyard(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<ShipyardDto>;
-  buyShip(agentToken: string, shipType: string, waypointSymbol: string): Promise<{ agent: AgentDto; ship: ShipDto }>;
+  buyShip(agentToken: string, shipType: string, waypointSymbol: string): Promise<{ agent: AgentDto; ship: Ship }>;
   warp(agentToken: string, shipSymbol: string, waypointSymbol: string): Promise<NavigateResult>;
   jettison(agentToken: string, shipSymbol: string, tradeSymbol: string, units: number): Promise<ShipCargoDto>;
   survey(agentToken: string, shipSymbol: string): Promise<{ cooldown: CooldownDto; surveys: SurveyDto[] }>;

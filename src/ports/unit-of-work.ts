@@ -1,10 +1,10 @@
 import type { DomainEvent } from '../domain/events.js';
 
 /** An event as stored in the outbox: the row id lets the dispatcher mark it delivered. */
-export interface StoredEvent extends DomainEvent {
+export type StoredEvent = DomainEvent & {
   readonly id: number;
   readonly correlationId: string | null;
-}
+};
 
 /** What a unit of work needs from the database: both calls are synchronous. */
 export interface UnitOfWorkStore {

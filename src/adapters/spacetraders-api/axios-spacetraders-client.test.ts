@@ -3,9 +3,11 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
 import {
   InsufficientFuelError,
   NotInOrbitError,
+  OutcomeUnknownError,
   ServerUnavailableError,
   TokenResetError,
 } from '../../ports/api-errors.js';
+import type { MarketTransactionDto } from '../../ports/spacetraders-api.js';
 import { AxiosSpaceTradersClient } from './axios-spacetraders-client.js';
 import { RateLimiter } from './rate-limiter.js';
 
@@ -47,6 +49,26 @@ async function setup(options: { rateLimit?: boolean } = {}) {
     (w) => Math.hypot(w.x - home.x, w.y - home.y) > 20 && Math.hypot(w.x - home.x, w.y - home.y) < 150,
   )!;
   return { sandbox, api, token: registered.token, ship, near, admin, stats, sleeps };
+}
+
+/** The setup with the ship docked at a market that sells fuel, its tank at 100 of 400. */
+async function setupAtFuelStation() {
+  const context = await setup();
+  const { api, token, ship, admin } = context;
+  const [first] = await api.listShips(token);
+  const system = first!.nav.systemSymbol;
+  let station: string | undefined;
+  for (const waypoint of await api.listWaypoints(token, system)) {
+    if (!waypoint.traits.some((t) => t.symbol === 'MARKETPLACE')) continue;
+    const market = await api.getMarket(token, system, waypoint.symbol);
+    if ([...market.exports, ...market.exchange, ...market.imports].some((g) => g.symbol === 'FUEL')) {
+      station = waypoint.symbol;
+      break;
+    }
+  }
+  expect(station).toBeDefined();
+  await admin(`ships/${ship}`, { waypoint: station, status: 'DOCKED', fuel: 100, fuelCapacity: 400 });
+  return { ...context, station: station! };
 }
 
 describe('AxiosSpaceTradersClient', () => {
@@ -95,7 +117,7 @@ describe('AxiosSpaceTradersClient', () => {
     await admin(`ships/${ship}`, { status: 'IN_ORBIT', fuel: 400 });
     await admin('faults', { method: 'POST', path: '/my/ships/[^/]+/navigate', count: 1, drop: 'after' });
     const result = await api.navigate(token, ship, near.symbol);
-    expect(result.nav.route.destination.symbol).toBe(near.symbol);
+    expect(result.nav.destination).toBe(near.symbol);
     expect((await stats()).actions.navigate![ship]).toBe(1);
   });
 
@@ -108,11 +130,59 @@ describe('AxiosSpaceTradersClient', () => {
     expect((await stats()).actions.navigate![ship]).toBe(1);
   });
 
+  it("reports an unknown outcome, not the read-back's 503, when a lost navigation cannot be read back", async () => {
+    const { api, token, ship, near, admin, stats } = await setup();
+    await admin(`ships/${ship}`, { status: 'IN_ORBIT', fuel: 400 });
+    await admin('faults', { method: 'POST', path: '/my/ships/[^/]+/navigate', count: 1, drop: 'after' });
+    await admin('faults', { method: 'GET', path: `/my/ships/${ship}`, count: 50, status: 503 });
+    const error = await api.navigate(token, ship, near.symbol).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect((error as Error).message).toMatch(
+      /navigate, and reading the state back failed too .*; it may have been applied$/,
+    );
+    expect((await stats()).actions.navigate![ship]).toBe(1);
+  });
+
+  it('confirms a lost fill-up by the full tank, and leaves its price unknown rather than guessing', async () => {
+    const { api, token, ship, admin, stats } = await setupAtFuelStation();
+    const before = (await api.getMyAgent(token)).credits;
+    await admin('faults', { method: 'POST', path: '/my/ships/[^/]+/refuel', count: 1, drop: 'after' });
+    const result = await api.refuel(token, ship);
+    expect(result.fuel).toEqual({ current: 400, capacity: 400 });
+    expect(result.transaction).toBeNull();
+    expect(result.agent.credits).toBeLessThan(before);
+    expect((await stats()).actions.refuel![ship]).toBe(1);
+  });
+
+  it("takes a lost fill-up's price from the market's own record of it", async () => {
+    const { api, token, ship, admin, station } = await setupAtFuelStation();
+    const record: MarketTransactionDto = {
+      waypointSymbol: station,
+      shipSymbol: ship,
+      tradeSymbol: 'FUEL',
+      type: 'PURCHASE',
+      units: 3,
+      pricePerUnit: 71,
+      totalPrice: 213,
+      timestamp: new Date().toISOString(),
+    };
+    // The sandbox keeps no transaction list; this stands in for the real server's.
+    const market = api.getMarket.bind(api);
+    api.getMarket = async (...args) => ({ ...(await market(...args)), transactions: [record] });
+    await admin('faults', { method: 'POST', path: '/my/ships/[^/]+/refuel', count: 1, drop: 'after' });
+    expect((await api.refuel(token, ship)).transaction?.totalPrice).toBe(213);
+    // An older purchase is not this one.
+    record.timestamp = new Date(Date.now() - 60_000).toISOString();
+    await admin(`ships/${ship}`, { status: 'DOCKED', fuel: 100 });
+    await admin('faults', { method: 'POST', path: '/my/ships/[^/]+/refuel', count: 1, drop: 'after' });
+    expect((await api.refuel(token, ship)).transaction).toBeNull();
+  });
+
   it('never re-sends a purchase whose outcome is unknown', async () => {
     const { api, token, ship, admin, stats } = await setup();
     await admin('faults', { method: 'POST', path: '/my/ships/[^/]+/purchase', count: 1, status: 503 });
     const error = await api.purchase(token, ship, 'FUEL', 1).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ServerUnavailableError);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect((error as Error).message).toContain('it may have been applied, so it was not sent again');
     expect((await stats()).actions.purchase?.[ship]).toBeUndefined();
   });

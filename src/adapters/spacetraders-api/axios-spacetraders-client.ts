@@ -2,18 +2,21 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { FlightMode } from '../../domain/navigation/flight-mode.js';
-import { apiErrorFrom, ServerUnavailableError } from '../../ports/api-errors.js';
+import type { Ship, ShipNav } from '../../domain/fleet/ship.js';
+import { apiErrorFrom, OutcomeUnknownError, ServerUnavailableError } from '../../ports/api-errors.js';
 import type {
   AgentDto,
   ContractDto,
   CooldownDto,
   ExtractionDto,
   ShipCargoDto,
+  ShipFuelDto,
   ShipyardDto,
   SurveyDto,
   JumpGateDto,
   JumpResult,
   MarketDto,
+  MarketTransactionDto,
   NavigateResult,
   RefuelResult,
   RegisterResult,
@@ -27,6 +30,7 @@ import type {
   WaypointDto,
 } from '../../ports/spacetraders-api.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { cooldownUntil, toMoved, toShip, toShipFuel, toShipNav } from './ship-mapping.js';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -55,7 +59,12 @@ interface Call<T> {
   idempotent: boolean;
 }
 
+/** A navigation, warp or flight-mode response as sent. */
+type RawMove = { nav: ShipNavDto; fuel: ShipFuelDto };
+
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
+/** How far behind ours the server's clock may run when its records are matched to our requests. */
+const CLOCK_SKEW_MS = 5_000;
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** The SpaceTraders API over axios: rate-limited, retrying what is safe, reconciling what is not. */
@@ -86,84 +95,102 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
     });
   }
 
-  register(accountToken: string, symbol: string, faction: string): Promise<RegisterResult> {
-    return this.call({
+  async register(accountToken: string, symbol: string, faction: string): Promise<RegisterResult> {
+    const result = await this.call<Omit<RegisterResult, 'ships'> & { ships: ShipDto[] }>({
       method: 'POST',
       path: '/register',
       token: accountToken,
       body: { symbol, faction },
       idempotent: false,
     });
+    return { ...result, ships: result.ships.map(toShip) };
   }
 
   getMyAgent(token: string): Promise<AgentDto> {
     return this.call({ method: 'GET', path: '/my/agent', token, idempotent: true });
   }
 
-  listShips(token: string, urgency?: Urgency): Promise<ShipDto[]> {
-    return this.all<ShipDto>('/my/ships', token, urgency);
+  async listShips(token: string, urgency?: Urgency): Promise<Ship[]> {
+    return (await this.all<ShipDto>('/my/ships', token, urgency)).map(toShip);
   }
 
-  getShip(token: string, ship: string, urgency?: Urgency): Promise<ShipDto> {
+  async getShip(token: string, ship: string, urgency?: Urgency): Promise<Ship> {
+    return toShip(await this.shipDto(token, ship, urgency));
+  }
+
+  /** A ship as the server describes it: what the read-backs after a lost answer compare. */
+  private shipDto(token: string, ship: string, urgency?: Urgency): Promise<ShipDto> {
     return this.call({ method: 'GET', path: `/my/ships/${ship}`, token, urgency, idempotent: true });
   }
 
-  async orbit(token: string, ship: string, urgency?: Urgency): Promise<ShipNavDto> {
-    return (
-      await this.call<{ nav: ShipNavDto }>({
-        method: 'POST',
-        path: `/my/ships/${ship}/orbit`,
-        token,
-        urgency,
-        idempotent: true,
-      })
-    ).nav;
+  orbit(token: string, ship: string, urgency?: Urgency): Promise<ShipNav> {
+    return this.changeStatus('orbit', token, ship, urgency);
   }
 
-  async dock(token: string, ship: string, urgency?: Urgency): Promise<ShipNavDto> {
-    return (
-      await this.call<{ nav: ShipNavDto }>({
-        method: 'POST',
-        path: `/my/ships/${ship}/dock`,
-        token,
-        urgency,
-        idempotent: true,
-      })
-    ).nav;
+  dock(token: string, ship: string, urgency?: Urgency): Promise<ShipNav> {
+    return this.changeStatus('dock', token, ship, urgency);
   }
 
-  setFlightMode(token: string, ship: string, flightMode: FlightMode, urgency?: Urgency): Promise<NavigateResult> {
-    return this.call({
-      method: 'PATCH',
-      path: `/my/ships/${ship}/nav`,
+  /** Orbit and dock: idempotent on the server, so simply retried. */
+  private async changeStatus(action: 'orbit' | 'dock', token: string, ship: string, urgency?: Urgency) {
+    const result = await this.call<{ nav: ShipNavDto }>({
+      method: 'POST',
+      path: `/my/ships/${ship}/${action}`,
       token,
-      body: { flightMode },
       urgency,
       idempotent: true,
     });
+    return toShipNav(result.nav);
+  }
+
+  async setFlightMode(token: string, ship: string, flightMode: FlightMode, urgency?: Urgency): Promise<NavigateResult> {
+    return toMoved(
+      await this.call<RawMove>({
+        method: 'PATCH',
+        path: `/my/ships/${ship}/nav`,
+        token,
+        body: { flightMode },
+        urgency,
+        idempotent: true,
+      }),
+    );
   }
 
   navigate(token: string, ship: string, waypointSymbol: string, urgency?: Urgency): Promise<NavigateResult> {
-    return this.call({
-      method: 'POST',
-      path: `/my/ships/${ship}/navigate`,
-      token,
-      body: { waypointSymbol },
-      urgency,
-      idempotent: false,
-      // Applied if the ship is now headed for (or at) the destination: had it been there before,
-      // the server would have refused with 4204 instead.
-      reconcile: async () => {
-        const current = await this.getShip(token, ship, urgency);
-        const applied =
-          current.nav.route.destination.symbol === waypointSymbol && current.nav.route.origin.symbol !== waypointSymbol;
-        return applied ? { nav: current.nav, fuel: current.fuel } : undefined;
-      },
-    });
+    return this.travel('navigate', token, ship, waypointSymbol, urgency);
   }
 
-  jump(token: string, ship: string, waypointSymbol: string, urgency?: Urgency): Promise<JumpResult> {
-    return this.call({
+  /** A navigation within a system or a warp to another: a move, read back after a lost answer. */
+  private async travel(
+    action: 'navigate' | 'warp',
+    token: string,
+    ship: string,
+    waypointSymbol: string,
+    urgency?: Urgency,
+  ): Promise<NavigateResult> {
+    return toMoved(
+      await this.call<RawMove>({
+        method: 'POST',
+        path: `/my/ships/${ship}/${action}`,
+        token,
+        body: { waypointSymbol },
+        urgency,
+        idempotent: false,
+        // Applied if the ship is now headed for (or at) the destination: had it been there before,
+        // the server would have refused with 4204 instead.
+        reconcile: async () => {
+          const current = await this.shipDto(token, ship, urgency);
+          const applied =
+            current.nav.route.destination.symbol === waypointSymbol &&
+            current.nav.route.origin.symbol !== waypointSymbol;
+          return applied ? { nav: current.nav, fuel: current.fuel } : undefined;
+        },
+      }),
+    );
+  }
+
+  async jump(token: string, ship: string, waypointSymbol: string, urgency?: Urgency): Promise<JumpResult> {
+    const result = await this.call<{ nav: ShipNavDto; cooldown: CooldownDto; agent: AgentDto }>({
       method: 'POST',
       path: `/my/ships/${ship}/jump`,
       token,
@@ -171,15 +198,22 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
       urgency,
       idempotent: false,
       reconcile: async () => {
-        const current = await this.getShip(token, ship, urgency);
+        const current = await this.shipDto(token, ship, urgency);
         if (current.nav.waypointSymbol !== waypointSymbol) return undefined;
         return { nav: current.nav, cooldown: current.cooldown, agent: await this.getMyAgent(token) };
       },
     });
+    return {
+      nav: toShipNav(result.nav),
+      cooldownUntil: cooldownUntil(result.cooldown),
+      cooldownSeconds: result.cooldown.remainingSeconds,
+      agent: result.agent,
+    };
   }
 
-  refuel(token: string, ship: string, units?: number, urgency?: Urgency): Promise<RefuelResult> {
-    return this.call({
+  async refuel(token: string, ship: string, units?: number, urgency?: Urgency): Promise<RefuelResult> {
+    const sentAt = Date.now();
+    const result = await this.call<{ agent: AgentDto; fuel: ShipFuelDto; transaction: MarketTransactionDto | null }>({
       method: 'POST',
       path: `/my/ships/${ship}/refuel`,
       token,
@@ -187,30 +221,34 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
       urgency,
       idempotent: false,
       // A fill-up is done once the tank is full, whoever filled it; a partial refuel cannot be told
-      // apart from one that did not happen, so it is never sent twice.
+      // apart from one that did not happen, so it is never sent twice. What it cost comes from the
+      // market's own record of the purchase, or stays unknown (null): never a guess.
       reconcile:
         units !== undefined
           ? undefined
           : async () => {
-              const current = await this.getShip(token, ship, urgency);
+              const current = await this.shipDto(token, ship, urgency);
               if (current.fuel.current < current.fuel.capacity) return undefined;
               const agent = await this.getMyAgent(token);
-              return {
-                agent,
-                fuel: current.fuel,
-                transaction: {
-                  waypointSymbol: current.nav.waypointSymbol,
-                  shipSymbol: ship,
-                  tradeSymbol: 'FUEL',
-                  type: 'PURCHASE',
-                  units: 0,
-                  pricePerUnit: 0,
-                  totalPrice: 0,
-                  timestamp: new Date().toISOString(),
-                },
-              };
+              const transaction = await this.fuelPurchaseSince(token, current, sentAt).catch(() => null);
+              return { agent, fuel: current.fuel, transaction };
             },
     });
+    return { agent: result.agent, fuel: toShipFuel(result.fuel), transaction: result.transaction };
+  }
+
+  /** The market's record of this ship's one fuel purchase since a moment, if it shows exactly one. */
+  private async fuelPurchaseSince(token: string, ship: ShipDto, since: number): Promise<MarketTransactionDto | null> {
+    const market = await this.getMarket(token, ship.nav.systemSymbol, ship.nav.waypointSymbol);
+    // A few seconds' grace for the server's clock running behind ours.
+    const purchases = (market.transactions ?? []).filter(
+      (t) =>
+        t.shipSymbol === ship.symbol &&
+        t.tradeSymbol === 'FUEL' &&
+        t.type === 'PURCHASE' &&
+        Date.parse(t.timestamp) >= since - CLOCK_SKEW_MS,
+    );
+    return purchases.length === 1 ? purchases[0]! : null;
   }
 
   purchase(token: string, ship: string, tradeSymbol: string, units: number): Promise<TradeResult> {
@@ -275,32 +313,20 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
     });
   }
 
-  buyShip(token: string, shipType: string, waypointSymbol: string): Promise<{ agent: AgentDto; ship: ShipDto }> {
+  async buyShip(token: string, shipType: string, waypointSymbol: string): Promise<{ agent: AgentDto; ship: Ship }> {
     // A purchase: never re-sent blindly (no reconcile: the player checks `ship list`).
-    return this.call({
+    const result = await this.call<{ agent: AgentDto; ship: ShipDto }>({
       method: 'POST',
       path: '/my/ships',
       token,
       body: { shipType, waypointSymbol },
       idempotent: false,
     });
+    return { agent: result.agent, ship: toShip(result.ship) };
   }
 
   warp(token: string, ship: string, waypointSymbol: string): Promise<NavigateResult> {
-    return this.call({
-      method: 'POST',
-      path: `/my/ships/${ship}/warp`,
-      token,
-      body: { waypointSymbol },
-      urgency: 'navigation',
-      idempotent: false,
-      reconcile: async () => {
-        const current = await this.getShip(token, ship, 'navigation');
-        return current.nav.route.destination.symbol === waypointSymbol
-          ? { nav: current.nav, fuel: current.fuel }
-          : undefined;
-      },
-    });
+    return this.travel('warp', token, ship, waypointSymbol, 'navigation');
   }
 
   async jettison(token: string, ship: string, tradeSymbol: string, units: number): Promise<ShipCargoDto> {
@@ -357,14 +383,24 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
   }
 
   acceptContract(token: string, id: string): Promise<{ agent: AgentDto; contract: ContractDto }> {
+    return this.contractStep('accept', token, id, (contract) => contract.accepted);
+  }
+
+  /** Accept or fulfil: a step whose lost answer the contract's own state confirms. */
+  private contractStep(
+    step: 'accept' | 'fulfill',
+    token: string,
+    id: string,
+    done: (contract: ContractDto) => boolean,
+  ): Promise<{ agent: AgentDto; contract: ContractDto }> {
     return this.call({
       method: 'POST',
-      path: `/my/contracts/${id}/accept`,
+      path: `/my/contracts/${id}/${step}`,
       token,
       idempotent: false,
       reconcile: async () => {
         const contract = await this.getContract(token, id);
-        return contract.accepted ? { contract, agent: await this.getMyAgent(token) } : undefined;
+        return done(contract) ? { contract, agent: await this.getMyAgent(token) } : undefined;
       },
     });
   }
@@ -386,16 +422,7 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
   }
 
   fulfillContract(token: string, id: string): Promise<{ agent: AgentDto; contract: ContractDto }> {
-    return this.call({
-      method: 'POST',
-      path: `/my/contracts/${id}/fulfill`,
-      token,
-      idempotent: false,
-      reconcile: async () => {
-        const contract = await this.getContract(token, id);
-        return contract.fulfilled ? { contract, agent: await this.getMyAgent(token) } : undefined;
-      },
-    });
+    return this.contractStep('fulfill', token, id, (contract) => contract.fulfilled);
   }
 
   async negotiateContract(token: string, ship: string): Promise<ContractDto> {
@@ -497,20 +524,31 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
     reason: string,
     response?: AxiosResponse,
   ): Promise<{ done: true; value: T } | { done: false }> {
+    const mayHaveBeenApplied = !neverSent && !call.idempotent;
     if (failures > this.maxRetries) {
+      if (mayHaveBeenApplied)
+        throw new OutcomeUnknownError(
+          `${reason} during ${call.method} ${call.path}; it may have been applied (gave up after ${this.maxRetries} retries)`,
+        );
       if (response) throw apiErrorFrom(response.status, response.data);
       throw new ServerUnavailableError(0, 0, `${reason}; gave up after ${this.maxRetries} retries`);
     }
-    if (!neverSent && !call.idempotent) {
+    if (mayHaveBeenApplied) {
       if (!call.reconcile) {
-        throw new ServerUnavailableError(
-          response?.status ?? 0,
-          response?.status ?? 0,
+        throw new OutcomeUnknownError(
           `${reason} during ${call.method} ${call.path}; it may have been applied, so it was not sent again — check the state before retrying`,
         );
       }
       await this.backoff(failures);
-      const applied = await call.reconcile();
+      let applied: T | undefined;
+      try {
+        applied = await call.reconcile();
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new OutcomeUnknownError(
+          `${reason} during ${call.method} ${call.path}, and reading the state back failed too (${why}); it may have been applied`,
+        );
+      }
       if (applied !== undefined) return { done: true, value: applied };
       return { done: false };
     }

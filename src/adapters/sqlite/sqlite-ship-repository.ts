@@ -1,9 +1,13 @@
+import { isShipState, Ship, type ShipState } from '../../domain/fleet/ship.js';
 import type { ShipRepository } from '../../ports/ship-repository.js';
-import type { ShipDto } from '../../ports/spacetraders-api.js';
 import type { CurrentStaging } from '../../ports/unit-of-work.js';
 import type { SqliteDatabase } from './connection.js';
 import { stagedValue, stageWrite } from './sqlite-write.js';
 
+/**
+ * Ships as their domain snapshot (JSON). Rows an older version wrote in the API's own shape are a
+ * cache like the rest: they read as absent until the ship is next fetched and saved.
+ */
 export class SqliteShipRepository implements ShipRepository {
   private readonly selectAll;
   private readonly selectOne;
@@ -13,8 +17,8 @@ export class SqliteShipRepository implements ShipRepository {
     private readonly db: SqliteDatabase,
     private readonly staging: CurrentStaging,
   ) {
-    this.selectAll = db.prepare<[string], { data: string }>(
-      'SELECT data FROM ships WHERE player_symbol = ? ORDER BY ship_symbol',
+    this.selectAll = db.prepare<[string], { ship_symbol: string }>(
+      'SELECT ship_symbol FROM ships WHERE player_symbol = ? ORDER BY ship_symbol',
     );
     this.selectOne = db.prepare<[string, string], { data: string }>(
       'SELECT data FROM ships WHERE player_symbol = ? AND ship_symbol = ?',
@@ -25,23 +29,26 @@ export class SqliteShipRepository implements ShipRepository {
     );
   }
 
-  list(playerSymbol: string): ShipDto[] {
-    return this.selectAll.all(playerSymbol).map((row) => {
-      const ship = JSON.parse(row.data) as ShipDto;
-      return this.find(playerSymbol, ship.symbol) ?? ship;
-    });
+  list(playerSymbol: string): Ship[] {
+    return this.selectAll
+      .all(playerSymbol)
+      .map((row) => this.find(playerSymbol, row.ship_symbol))
+      .filter((ship): ship is Ship => ship !== undefined);
   }
 
-  find(playerSymbol: string, shipSymbol: string): ShipDto | undefined {
-    const staged = stagedValue<ShipDto>(this.staging, key(playerSymbol, shipSymbol));
-    if (staged) return structuredClone(staged.value);
+  find(playerSymbol: string, shipSymbol: string): Ship | undefined {
+    const staged = stagedValue<ShipState>(this.staging, key(playerSymbol, shipSymbol));
+    if (staged) return new Ship(staged.value);
     const row = this.selectOne.get(playerSymbol, shipSymbol);
-    return row ? (JSON.parse(row.data) as ShipDto) : undefined;
+    if (!row) return undefined;
+    const state: unknown = JSON.parse(row.data);
+    return isShipState(state) ? new Ship(state) : undefined;
   }
 
-  save(playerSymbol: string, ship: ShipDto, syncedAt: number): void {
-    const data = JSON.stringify(ship);
-    stageWrite(this.db, this.staging, key(playerSymbol, ship.symbol), structuredClone(ship), () =>
+  save(playerSymbol: string, ship: Ship, syncedAt: number): void {
+    const state = ship.snapshot();
+    const data = JSON.stringify(state);
+    stageWrite(this.db, this.staging, key(playerSymbol, ship.symbol), state, () =>
       this.upsert.run(playerSymbol, ship.symbol, data, syncedAt),
     );
   }

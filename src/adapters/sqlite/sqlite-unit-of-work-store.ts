@@ -59,12 +59,13 @@ export class SqliteUnitOfWorkStore implements UnitOfWorkStore, OutboxStore {
   }
 }
 
+/** The outbox holds only events this code recorded (domain/events.ts names every type and payload). */
 function toStoredEvent(row: OutboxRow): StoredEvent {
   return {
     id: row.id,
     type: row.type,
-    payload: JSON.parse(row.payload) as Record<string, unknown>,
+    payload: JSON.parse(row.payload),
     correlationId: row.correlation_id,
     occurredAt: row.occurred_at,
-  };
+  } as StoredEvent;
 }

@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import { ValidationError } from '../../domain/errors.js';
-import { domainEvent } from '../../domain/events.js';
+import { type DomainEvent, domainEvent, type EventPayloads, type EventType } from '../../domain/events.js';
+import type { Ship } from '../../domain/fleet/ship.js';
 import { FLIGHT_MODES, isFlightMode, type FlightMode } from '../../domain/navigation/flight-mode.js';
 import type { Player } from '../../domain/player/player.js';
 import type { Route, RouteLeg } from '../../domain/navigation/route.js';
@@ -8,13 +9,11 @@ import { currentUnitOfWork } from '../../mediator/context.js';
 import type { RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
 import type { RouteRepository } from '../../ports/route-repository.js';
-import type { ShipRepository } from '../../ports/ship-repository.js';
-import type { ShipDto, SpaceTradersApi } from '../../ports/spacetraders-api.js';
+import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
-import { Players } from '../player/players.js';
-import { ShipCommand } from '../ships/ship-action.js';
+import { mayHaveHappened, ShipAction, ShipCommand } from '../ships/ship-action.js';
 import { requireWaypointSymbol } from '../ships/ship-symbol.js';
-import { toDomainShip, toShipView, type ShipView } from '../ships/ship-view.js';
+import type { ShipView } from '../ships/ship-view.js';
 import { requireCreditsPerSecond, RoutePlanning } from './route-planning.js';
 
 export interface NavigationResult {
@@ -68,48 +67,40 @@ export class NavigateShip extends ShipCommand<NavigationResult> {
 export class NavigateShipHandler implements RequestHandler<NavigateShip> {
   constructor(
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
-    @inject(Players) private readonly players: Players,
-    @inject(TOKENS.ShipRepository) private readonly ships: ShipRepository,
+    @inject(ShipAction) private readonly action: ShipAction,
     @inject(TOKENS.RouteRepository) private readonly routes: RouteRepository,
     @inject(RoutePlanning) private readonly planning: RoutePlanning,
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
   async handle(request: NavigateShip): Promise<NavigationResult> {
-    const player = this.players.resolve(request.player);
-    const symbol = request.shipSymbol.toUpperCase();
+    // Whether to move at all, and how, rests on a fresh read of the ship: never on the cache.
+    const loaded = await this.action.load(request, 'navigation');
+    const player = loaded.player;
+    let ship = await this.waitForArrival(player, loaded.ship);
     const destination = request.destination.toUpperCase();
-    const cached = this.ships.find(player.agentSymbol, symbol);
-    if (
-      cached &&
-      cached.nav.waypointSymbol === destination &&
-      toDomainShip(cached).statusAt(this.clock.now()) !== 'IN_TRANSIT'
-    ) {
-      return {
-        ship: toShipView(cached, this.clock.now()),
-        route: emptyRoute(symbol, destination),
-        legsFlown: 0,
-        arrived: true,
-      };
+    if (ship.isAt(destination, this.clock.now())) {
+      return { ship: this.action.view(ship), route: emptyRoute(ship.symbol, destination), legsFlown: 0, arrived: true };
     }
 
-    let ship = await this.waitForArrival(player, await this.api.getShip(player.token, symbol, 'navigation'));
     const route = await this.planning.plan(player, ship, destination, {
       ...(request.mode === 'AUTO' ? {} : { modes: [request.mode as FlightMode] }),
-      ...(request.creditsPerSecond === undefined ? {} : { creditsPerSecond: request.creditsPerSecond }),
+      creditsPerSecond: request.creditsPerSecond,
     });
     const startedAt = this.clock.now();
-    this.routes.save(player.agentSymbol, {
-      shipSymbol: symbol,
-      destination,
-      route,
-      legsDone: 0,
-      status: 'ACTIVE',
-      createdAt: startedAt,
-      updatedAt: startedAt,
-    });
+    const progress = (legsDone: number) =>
+      this.routes.save(player.agentSymbol, {
+        shipSymbol: ship.symbol,
+        destination,
+        route,
+        legsDone,
+        status: legsDone === route.legs.length ? 'COMPLETED' : 'ACTIVE',
+        createdAt: startedAt,
+        updatedAt: this.clock.now(),
+      });
+    progress(0);
     this.record('RoutePlanned', {
-      ship: symbol,
+      ship: ship.symbol,
       destination,
       legs: route.legs.length,
       plannedSeconds: route.totalSeconds,
@@ -119,23 +110,15 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
     let legsFlown = 0;
     for (const leg of route.legs) {
       ship = await this.fly(player, ship, leg);
-      if (request.noWait && toDomainShip(ship).statusAt(this.clock.now()) === 'IN_TRANSIT') {
-        return { ship: toShipView(ship, this.clock.now()), route, legsFlown, arrived: false };
+      if (request.noWait && ship.statusAt(this.clock.now()) === 'IN_TRANSIT') {
+        return { ship: this.action.view(ship), route, legsFlown, arrived: false };
       }
       ship = await this.waitForArrival(player, ship);
       legsFlown += 1;
-      this.routes.save(player.agentSymbol, {
-        shipSymbol: symbol,
-        destination,
-        route,
-        legsDone: legsFlown,
-        status: legsFlown === route.legs.length ? 'COMPLETED' : 'ACTIVE',
-        createdAt: startedAt,
-        updatedAt: this.clock.now(),
-      });
+      progress(legsFlown);
       this.record('ShipArrived', {
-        ship: symbol,
-        waypoint: ship.nav.waypointSymbol,
+        ship: ship.symbol,
+        waypoint: ship.location(),
         fuel: ship.fuel.current,
         leg: legsFlown,
         legs: route.legs.length,
@@ -143,56 +126,47 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
       await this.checkpoint(player, ship);
     }
     this.record('RouteCompleted', {
-      ship: symbol,
+      ship: ship.symbol,
       destination,
       legs: route.legs.length,
       seconds: Math.round((this.clock.now() - startedAt) / 1000),
     });
     await this.checkpoint(player, ship);
-    return { ship: toShipView(ship, this.clock.now()), route, legsFlown, arrived: true };
+    return { ship: this.action.view(ship), route, legsFlown, arrived: true };
   }
 
   /** One leg: refuel first if planned, get into orbit, set the mode, then navigate or jump. */
-  private async fly(player: Player, ship: ShipDto, leg: RouteLeg): Promise<ShipDto> {
+  private async fly(player: Player, ship: Ship, leg: RouteLeg): Promise<Ship> {
     const token = player.token;
     if (leg.refuelBefore) {
-      if (toDomainShip(ship).ensureDocked(this.clock.now()))
-        ship = { ...ship, nav: await this.api.dock(token, ship.symbol, 'navigation') };
-      const before = ship.fuel.current;
-      const refuel = await this.api.refuel(token, ship.symbol, undefined, 'navigation');
-      ship = { ...ship, fuel: refuel.fuel };
-      player.recordAgent(refuel.agent, this.clock.now());
-      this.players.save(player);
-      this.record('ShipRefueled', {
-        ship: ship.symbol,
-        waypoint: ship.nav.waypointSymbol,
-        fuelAdded: refuel.fuel.current - before,
-        fuel: refuel.fuel.current,
-        creditsSpent: refuel.transaction?.totalPrice ?? 0,
-      });
+      ship = (await this.action.refuel(player, ship, { urgency: 'navigation' })).ship;
       await this.checkpoint(player, ship);
     }
-    if (toDomainShip(ship).ensureInOrbit(this.clock.now()))
-      ship = { ...ship, nav: await this.api.orbit(token, ship.symbol, 'navigation') };
+    ship = await this.action.orbit(player, ship, 'navigation');
+    const departure = `${ship.symbol} may have departed for ${leg.to}`;
     if (leg.mode === 'JUMP') {
       // A gate jump needs the previous jump's cooldown to be over.
-      const cooldownEnds = ship.cooldown.expiration ? Date.parse(ship.cooldown.expiration) : 0;
-      if (cooldownEnds > this.clock.now()) await this.clock.sleep(cooldownEnds - this.clock.now() + 50);
-      const jump = await this.api.jump(token, ship.symbol, leg.to, 'navigation');
-      ship = { ...ship, nav: jump.nav, cooldown: jump.cooldown };
+      const wait = ship.cooldownUntil - this.clock.now();
+      if (wait > 0) await this.clock.sleep(wait + 50);
+      const jump = await mayHaveHappened(departure, ship.symbol, () =>
+        this.api.jump(token, ship.symbol, leg.to, 'navigation'),
+      );
+      ship = ship.withNav(jump.nav).withCooldownUntil(jump.cooldownUntil);
       this.record('ShipJumped', {
         ship: ship.symbol,
         from: leg.from,
         to: leg.to,
-        cooldownSeconds: jump.cooldown.remainingSeconds,
+        cooldownSeconds: jump.cooldownSeconds,
       });
     } else {
       if (ship.nav.flightMode !== leg.mode)
-        ship = { ...ship, ...(await this.api.setFlightMode(token, ship.symbol, leg.mode, 'navigation')) };
-      const moved = leg.warp
-        ? await this.api.warp(token, ship.symbol, leg.to)
-        : await this.api.navigate(token, ship.symbol, leg.to, 'navigation');
-      ship = { ...ship, nav: moved.nav, fuel: moved.fuel };
+        ship = ship.moved(await this.api.setFlightMode(token, ship.symbol, leg.mode, 'navigation'));
+      const moved = await mayHaveHappened(departure, ship.symbol, () =>
+        leg.warp
+          ? this.api.warp(token, ship.symbol, leg.to)
+          : this.api.navigate(token, ship.symbol, leg.to, 'navigation'),
+      );
+      ship = ship.moved(moved);
       this.record('ShipDeparted', {
         ship: ship.symbol,
         from: leg.from,
@@ -201,7 +175,7 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
         warp: leg.warp === true,
         fuel: moved.fuel.current,
         fuelCapacity: moved.fuel.capacity,
-        arrival: moved.nav.route.arrival,
+        arrival: new Date(moved.nav.arrival).toISOString(),
       });
     }
     await this.checkpoint(player, ship);
@@ -209,27 +183,23 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
   }
 
   /** Sleeps until the ship's arrival time, then confirms with the server (again if clocks disagree). */
-  private async waitForArrival(player: Player, ship: ShipDto): Promise<ShipDto> {
-    for (
-      let checks = 0;
-      toDomainShip(ship).statusAt(this.clock.now()) === 'IN_TRANSIT' || ship.nav.status === 'IN_TRANSIT';
-      checks++
-    ) {
-      const wait = Date.parse(ship.nav.route.arrival) - this.clock.now();
+  private async waitForArrival(player: Player, ship: Ship): Promise<Ship> {
+    for (let checks = 0; ship.awaitingArrival(this.clock.now()); checks++) {
+      const wait = ship.nav.arrival - this.clock.now();
       await this.clock.sleep(Math.max(wait + 50, Math.min(1000, 100 * 2 ** checks)));
       ship = await this.api.getShip(player.token, ship.symbol, 'navigation');
     }
-    this.ships.save(player.agentSymbol, ship, this.clock.now());
-    return ship;
+    return this.action.save(player, ship);
   }
 
-  private record(type: string, payload: Record<string, unknown>): void {
-    currentUnitOfWork()?.record(domainEvent(type, payload, this.clock.now()));
+  private record<K extends EventType>(type: K, payload: EventPayloads[K]): void {
+    // An EventOf<K> is the member of the DomainEvent union for K (TypeScript cannot see it for a generic K).
+    currentUnitOfWork()?.record(domainEvent(type, payload, this.clock.now()) as DomainEvent);
   }
 
   /** Commits the progress so far: a crash from here on loses nothing already flown. */
-  private async checkpoint(player: Player, ship: ShipDto): Promise<void> {
-    this.ships.save(player.agentSymbol, ship, this.clock.now());
+  private async checkpoint(player: Player, ship: Ship): Promise<void> {
+    this.action.save(player, ship);
     await currentUnitOfWork()?.checkpoint();
   }
 }

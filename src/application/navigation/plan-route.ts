@@ -1,10 +1,7 @@
 import { inject, injectable } from 'inversify';
 import type { Route } from '../../domain/navigation/route.js';
 import type { RequestHandler } from '../../mediator/request.js';
-import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
-import { TOKENS } from '../../ports/tokens.js';
-import { Players } from '../player/players.js';
-import { ShipQuery } from '../ships/ship-action.js';
+import { ShipAction, ShipQuery } from '../ships/ship-action.js';
 import { requireWaypointSymbol } from '../ships/ship-symbol.js';
 import { requireCreditsPerSecond, RoutePlanning } from './route-planning.js';
 
@@ -30,19 +27,14 @@ export class PlanRoute extends ShipQuery<Route> {
 @injectable()
 export class PlanRouteHandler implements RequestHandler<PlanRoute> {
   constructor(
-    @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
-    @inject(Players) private readonly players: Players,
+    @inject(ShipAction) private readonly action: ShipAction,
     @inject(RoutePlanning) private readonly planning: RoutePlanning,
   ) {}
 
   async handle(request: PlanRoute): Promise<Route> {
-    const player = this.players.resolve(request.player);
-    const ship = await this.api.getShip(player.token, request.shipSymbol.toUpperCase());
-    return this.planning.plan(
-      player,
-      ship,
-      request.destination.toUpperCase(),
-      request.creditsPerSecond === undefined ? {} : { creditsPerSecond: request.creditsPerSecond },
-    );
+    const { player, ship } = await this.action.load(request);
+    return this.planning.plan(player, ship, request.destination.toUpperCase(), {
+      creditsPerSecond: request.creditsPerSecond,
+    });
   }
 }

@@ -4,9 +4,9 @@ import { SHIP_FUEL_PER_MARKET_UNIT, type FlightMode } from '../../domain/navigat
 import type { Player } from '../../domain/player/player.js';
 import type { NavSystem, NavWaypoint, Route } from '../../domain/navigation/route.js';
 import { ValidationError } from '../../domain/errors.js';
+import type { Ship } from '../../domain/fleet/ship.js';
 import { RoutePlanner } from '../../domain/navigation/route-planner.js';
 import type { Clock } from '../../ports/clock.js';
-import type { ShipDto } from '../../ports/spacetraders-api.js';
 import type { CachedSystem } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { systemOf } from '../ships/ship-symbol.js';
@@ -29,10 +29,10 @@ export class RoutePlanning {
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
-  async plan(player: Player, ship: ShipDto, destination: string, objective: RouteObjective = {}): Promise<Route> {
+  async plan(player: Player, ship: Ship, destination: string, objective: RouteObjective = {}): Promise<Route> {
     const origin = ship.nav.systemSymbol;
     const target = systemOf(destination);
-    const canWarp = ship.modules.some((m) => m.symbol.startsWith('MODULE_WARP_DRIVE'));
+    const canWarp = ship.canWarp;
     const home = await this.map.load(player, origin);
     const known = [home];
     let waypoints: NavWaypoint[];
@@ -62,12 +62,12 @@ export class RoutePlanning {
     const route = planner.plan(
       {
         symbol: ship.symbol,
-        location: ship.nav.waypointSymbol,
+        location: ship.location(),
         fuel: ship.fuel.current,
         fuelCapacity: ship.fuel.capacity,
-        engineSpeed: ship.engine.speed,
+        engineSpeed: ship.engineSpeed,
         canWarp,
-        cooldownSeconds: cooldownLeft(ship, this.clock.now()),
+        cooldownSeconds: ship.cooldownSecondsLeft(this.clock.now()),
       },
       destination,
       {
@@ -115,12 +115,6 @@ export class RoutePlanning {
     }));
     return { systems, gates, gateWaypoints };
   }
-}
-
-/** Seconds left of the ship's cooldown (its last jump's): the first jump of a route waits them out. */
-function cooldownLeft(ship: ShipDto, now: number): number {
-  const ends = ship.cooldown.expiration ? Date.parse(ship.cooldown.expiration) : Number.NaN;
-  return Number.isFinite(ends) ? Math.max(0, Math.ceil((ends - now) / 1000)) : 0;
 }
 
 /** What the planner is asked to optimise. */

@@ -1,9 +1,9 @@
 import { inject, injectable } from 'inversify';
 import type { RequestHandler } from '../../mediator/request.js';
 import { ShipAction, ShipCommand } from './ship-action.js';
-import { toDomainShip, toShipView, type ShipView } from './ship-view.js';
+import type { ShipView } from './ship-view.js';
 
-/** Docks a ship in orbit; a docked ship needs no call. */
+/** Docks a ship in orbit; a ship the server says is docked needs no call. */
 export class DockShip extends ShipCommand<ShipView> {}
 
 @injectable()
@@ -11,9 +11,7 @@ export class DockShipHandler implements RequestHandler<DockShip> {
   constructor(@inject(ShipAction) private readonly action: ShipAction) {}
 
   async handle(request: DockShip): Promise<ShipView> {
-    const { api, clock } = this.action;
-    const { player, ship } = await this.action.load(request.player, request.shipSymbol);
-    const nav = toDomainShip(ship).ensureDocked(clock.now()) ? await api.dock(player.token, ship.symbol) : ship.nav;
-    return toShipView(this.action.save(player, ship, { nav }), clock.now());
+    const { player, ship } = await this.action.load(request);
+    return this.action.view(await this.action.dock(player, ship));
   }
 }

@@ -1,15 +1,14 @@
 import { inject, injectable } from 'inversify';
 import { ValidationError } from '../../domain/errors.js';
-import { domainEvent } from '../../domain/events.js';
-import { currentUnitOfWork } from '../../mediator/context.js';
 import type { RequestHandler } from '../../mediator/request.js';
 import { ShipAction, ShipCommand } from './ship-action.js';
-import { toDomainShip, toShipView, type ShipView } from './ship-view.js';
+import type { ShipView } from './ship-view.js';
 
 export interface RefuelResult {
   ship: ShipView;
   fuelAdded: number;
-  creditsSpent: number;
+  /** Null when the server's answer was lost and what it charged could not be recovered. */
+  creditsSpent: number | null;
   credits: number;
 }
 
@@ -34,34 +33,9 @@ export class RefuelShipHandler implements RequestHandler<RefuelShip> {
   constructor(@inject(ShipAction) private readonly action: ShipAction) {}
 
   async handle(request: RefuelShip): Promise<RefuelResult> {
-    const { api, clock } = this.action;
-    const { player, ship } = await this.action.load(request.player, request.shipSymbol);
-    if (ship.fuel.capacity === 0) throw new ValidationError(`ship ${ship.symbol} has no fuel tank`);
-    const nav = toDomainShip(ship).ensureDocked(clock.now()) ? await api.dock(player.token, ship.symbol) : ship.nav;
-    const before = ship.fuel.current;
-    const result = await api.refuel(player.token, ship.symbol, request.units);
-    const updated = this.action.save(player, ship, { nav, fuel: result.fuel });
-    player.recordAgent(result.agent, clock.now());
-    this.action.players.save(player);
-    const creditsSpent = result.transaction?.totalPrice ?? 0;
-    currentUnitOfWork()?.record(
-      domainEvent(
-        'ShipRefueled',
-        {
-          ship: ship.symbol,
-          waypoint: nav.waypointSymbol,
-          fuelAdded: result.fuel.current - before,
-          fuel: result.fuel.current,
-          creditsSpent,
-        },
-        clock.now(),
-      ),
-    );
-    return {
-      ship: toShipView(updated, clock.now()),
-      fuelAdded: result.fuel.current - before,
-      creditsSpent,
-      credits: result.agent.credits,
-    };
+    const { player, ship } = await this.action.load(request);
+    if (!ship.needsFuel) throw new ValidationError(`ship ${ship.symbol} has no fuel tank`);
+    const done = await this.action.refuel(player, ship, { units: request.units });
+    return { ...done, ship: this.action.view(done.ship) };
   }
 }

@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
 import { Command, type RequestHandler } from '../../mediator/request.js';
 import { Players } from '../player/players.js';
-import { SystemMap } from './system-map.js';
+import { marketSellsFuel, SystemMap } from './system-map.js';
 import { requireSystemSymbol } from './system-symbol.js';
 
 export interface SyncedSystem {
@@ -39,14 +39,11 @@ export class SyncSystemHandler implements RequestHandler<SyncSystem> {
     const player = this.players.resolve(request.player);
     const system = await this.map.load(player, request.systemSymbol.toUpperCase(), { refresh: true });
     await this.map.links(player, system.systemSymbol, { refresh: true });
-    const fuel = system.markets.filter((m) =>
-      [...m.exports, ...m.exchange, ...m.imports].some((g) => g.symbol === 'FUEL'),
-    ).length;
     return {
       systemSymbol: system.systemSymbol,
       waypoints: system.waypoints.length,
       markets: system.markets.length,
-      fuelStations: fuel,
+      fuelStations: system.markets.filter(marketSellsFuel).length,
       syncedAt: new Date(system.syncedAt).toISOString(),
     };
   }

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors.js';
-import { domainEvent, type DomainEvent } from '../events.js';
+import { domainEvent, type EventOf } from '../events.js';
 
 const AGENT_SYMBOL = /^[A-Za-z0-9_-]{3,14}$/;
 
@@ -45,7 +45,11 @@ export class Player {
   }
 
   /** An agent just created with POST /register. */
-  static registered(agent: AgentSnapshot, token: string, now: number): { player: Player; event: DomainEvent } {
+  static registered(
+    agent: AgentSnapshot,
+    token: string,
+    now: number,
+  ): { player: Player; event: EventOf<'PlayerRegistered'> } {
     const player = Player.fromAgent(agent, token, true, now);
     return {
       player,
@@ -54,7 +58,11 @@ export class Player {
   }
 
   /** An existing agent brought in with its token (verified against GET /my/agent). */
-  static imported(agent: AgentSnapshot, token: string, now: number): { player: Player; event: DomainEvent } {
+  static imported(
+    agent: AgentSnapshot,
+    token: string,
+    now: number,
+  ): { player: Player; event: EventOf<'PlayerImported'> } {
     const player = Player.fromAgent(agent, token, false, now);
     return {
       player,
@@ -90,7 +98,7 @@ export class Player {
   }
 
   /** A fresh token for the same agent after a server reset (keeps metadata and creation time). */
-  reregistered(agent: AgentSnapshot, token: string, now: number): DomainEvent {
+  reregistered(agent: AgentSnapshot, token: string, now: number): EventOf<'PlayerReregistered'> {
     this.state = {
       ...Player.fromAgent(agent, token, true, now).state,
       metadata: this.state.metadata,
@@ -100,7 +108,7 @@ export class Player {
   }
 
   /** Shallow-merge metadata; a key set to null is removed. */
-  updateMetadata(changes: PlayerMetadata, now: number): DomainEvent {
+  updateMetadata(changes: PlayerMetadata, now: number): EventOf<'PlayerMetadataUpdated'> {
     const merged: PlayerMetadata = { ...this.state.metadata };
     for (const [key, value] of Object.entries(changes)) {
       if (value === null) delete merged[key];
@@ -114,7 +122,7 @@ export class Player {
     );
   }
 
-  markTokenStale(now: number): DomainEvent {
+  markTokenStale(now: number): EventOf<'PlayerTokenStale'> {
     this.state = { ...this.state, tokenStale: true };
     return domainEvent('PlayerTokenStale', { agentSymbol: this.state.agentSymbol }, now);
   }
