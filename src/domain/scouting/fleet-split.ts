@@ -2,10 +2,12 @@
  * Splitting many stops between ships (beyond the exact split): three seeds — min-max greedy
  * insertion, k-medoid clusters, every stop to the fastest ship — each improved by moving or swapping a stop out of the longest tours while
  * the sorted tour lengths get lexicographically shorter (the changed tours re-optimised by plain
- * 2-opt/Or-opt); the better plan is polished by the full tour solver, and replaced by one ship flying
+ * 2-opt/Or-opt), or by re-splitting two small tours exactly; the better plan is polished by the full tour solver, and replaced by one ship flying
  * every stop should that be better. Tours are lists of stop nodes
  * (1..n, the same numbering in every ship's problem).
  */
+import { exactSplit } from './exact-split.js';
+import { EXACT_STOPS_LIMIT } from './held-karp.js';
 import { spanningTreeBound } from './lower-bound.js';
 import { type PathProblem, routeSeconds, subProblem } from './path-problem.js';
 import { type SolveOptions, solveRoute } from './tour-solver.js';
@@ -163,6 +165,40 @@ function apply(problems: readonly PathProblem[], plan: readonly Tour[], move: Mo
   return next;
 }
 
+/**
+ * The large move: two tours with at most EXACT_STOPS_LIMIT stops between them are re-split exactly
+ * (tried from the longest tour down); the first that makes the plan better is returned.
+ */
+function resplitPair(
+  problems: readonly PathProblem[],
+  plan: readonly Tour[],
+  order: readonly number[],
+): Tour[] | undefined {
+  for (let i = 0; i < order.length; i++) {
+    for (let j = i + 1; j < order.length; j++) {
+      const [a, b] = [order[i]!, order[j]!];
+      const union = [...plan[a]!.nodes, ...plan[b]!.nodes];
+      if (union.length < 2 || union.length > EXACT_STOPS_LIMIT) continue;
+      const [nodesA, nodesB] = exactSplit([subProblem(problems[a]!, union), subProblem(problems[b]!, union)]);
+      const next = [...plan];
+      next[a] = tourOf(
+        problems[a]!,
+        nodesA!.map((node) => union[node - 1]!),
+      );
+      next[b] = tourOf(
+        problems[b]!,
+        nodesB!.map((node) => union[node - 1]!),
+      );
+      if (compare(next, plan) < 0) return next;
+    }
+  }
+  return undefined;
+}
+
+function tourOf(problem: PathProblem, nodes: number[]): Tour {
+  return { nodes, seconds: seconds(problem, nodes) };
+}
+
 /** Local search over splits: accept the first candidate that makes the plan better, until none does. */
 function improve(problems: readonly PathProblem[], start: Tour[], options: SolveOptions): Tour[] {
   let plan = start;
@@ -180,6 +216,7 @@ function improve(problems: readonly PathProblem[], start: Tour[], options: Solve
       }
       if (accepted) break;
     }
+    accepted ??= resplitPair(problems, plan, order);
     if (!accepted) break;
     plan = accepted;
   }

@@ -6,8 +6,9 @@
  */
 import { DomainRuleError } from '../errors.js';
 import { splitStops } from './fleet-split.js';
-import { EXACT_STOPS_LIMIT, exactRoute, heldKarpTable, subsetTourSeconds } from './held-karp.js';
-import { buildPathProblem, type PathProblem, routeSeconds, type TourKind } from './path-problem.js';
+import { exactSplit } from './exact-split.js';
+import { EXACT_STOPS_LIMIT } from './held-karp.js';
+import { buildPathProblem, routeSeconds, type TourKind } from './path-problem.js';
 import type { SolveOptions } from './tour-solver.js';
 import type { LegSeconds } from './travel-time.js';
 
@@ -60,51 +61,4 @@ export function planScoutTours<W extends { symbol: string }>(
     seconds: routeSeconds(problems[s]!, [0, ...routes[s]!, problems[s]!.size - 1]),
   }));
   return { tours, makespanSeconds: Math.max(0, ...tours.map((tour) => tour.seconds)) };
-}
-
-/**
- * The optimal split: each ship's Held–Karp table gives its fastest tour of every subset of stops;
- * a DP over ships and subsets (O(k · 3^n)) then picks the partition with the shortest longest tour,
- * ties broken by the shorter total. Returns each ship's stop nodes in visit order.
- */
-export function exactSplit(problems: readonly PathProblem[]): number[][] {
-  const n = problems[0]!.stops;
-  const all = (1 << n) - 1;
-  const tables = problems.map((problem) => heldKarpTable(problem));
-  const tours = problems.map((problem, s) => subsetTourSeconds(problem, tables[s]!));
-  let longest = Float64Array.from(tours[0]!);
-  let total = Float64Array.from(tours[0]!);
-  const choices: Int32Array[] = [new Int32Array(0)];
-  for (let s = 1; s < problems.length; s++) {
-    const nextLongest = new Float64Array(1 << n);
-    const nextTotal = new Float64Array(1 << n);
-    const choice = new Int32Array(1 << n);
-    for (let mask = 0; mask <= all; mask++) {
-      let [bestLongest, bestTotal, bestSub] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, 0];
-      for (let sub = mask; ; sub = (sub - 1) & mask) {
-        const own = tours[s]![sub]!;
-        const rest = mask ^ sub;
-        const candidateLongest = Math.max(longest[rest]!, own);
-        const candidateTotal = total[rest]! + own;
-        if (candidateLongest < bestLongest || (candidateLongest === bestLongest && candidateTotal < bestTotal)) {
-          [bestLongest, bestTotal, bestSub] = [candidateLongest, candidateTotal, sub];
-        }
-        if (sub === 0) break;
-      }
-      [nextLongest[mask], nextTotal[mask], choice[mask]] = [bestLongest, bestTotal, bestSub];
-    }
-    [longest, total] = [nextLongest, nextTotal];
-    choices.push(choice);
-  }
-  const masks = new Array<number>(problems.length);
-  let remaining = all;
-  for (let s = problems.length - 1; s >= 1; s--) {
-    masks[s] = choices[s]![remaining]!;
-    remaining ^= masks[s]!;
-  }
-  masks[0] = remaining;
-  return problems.map((problem, s) => {
-    const route = exactRoute(problem, tables[s]!, masks[s]!);
-    return Array.from(route.subarray(1, route.length - 1));
-  });
 }
