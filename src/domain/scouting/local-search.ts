@@ -228,7 +228,7 @@ class Search {
 }
 
 /** 2-opt and Or-opt until neither finds an improving move (in place). */
-export function localSearch(problem: PathProblem, route: Int32Array, neighbours = neighbourLists(problem)): Int32Array {
+function localSearch(problem: PathProblem, route: Int32Array, neighbours = neighbourLists(problem)): Int32Array {
   const search = new Search(problem, neighbours, route);
   for (let p = 0; p < route.length - 1; p++) search.wake(route[p]!);
   search.run();
@@ -243,7 +243,7 @@ export interface SearchEffort {
 }
 
 /** The default number of kicks for n stops. */
-export function defaultKicks(stops: number): number {
+function defaultKicks(stops: number): number {
   return stops < 5 ? 0 : Math.min(2000, 40 * stops);
 }
 

@@ -47,6 +47,6 @@ export function solveTour<W>(
 }
 
 /** The stop indices (0-based) a route visits, without its two fixed ends. */
-export function stopOrder(route: Int32Array): number[] {
+function stopOrder(route: Int32Array): number[] {
   return Array.from(route.subarray(1, route.length - 1), (node) => node - 1);
 }
