@@ -1,10 +1,11 @@
 /**
- * Splitting many stops between ships (beyond the exact split): three seeds — min-max greedy
- * insertion, k-medoid clusters, every stop to the fastest ship — each improved by moving or swapping a stop out of the longest tours while
- * the sorted tour lengths get lexicographically shorter (the changed tours re-optimised by plain
- * 2-opt/Or-opt), or by re-splitting two small tours exactly; the better plan is polished by the full tour solver, and replaced by one ship flying
- * every stop should that be better. Tours are lists of stop nodes
- * (1..n, the same numbering in every ship's problem).
+ * Splitting many stops between ships (beyond the exact split). Three seeds — min-max greedy
+ * insertion, k-medoid clusters, every stop to the fastest ship — are each improved by moving or
+ * swapping a stop out of the longest tours (the two changed tours re-optimised by plain 2-opt/Or-opt)
+ * or by re-splitting two small tours exactly, while the tour lengths sorted longest first get
+ * lexicographically shorter. The best is polished by the full tour solver, and replaced by one ship
+ * flying every stop should that be better. Tours are lists of stop nodes (1..n, the same numbering
+ * in every ship's problem).
  */
 import { exactSplit } from './exact-split.js';
 import { EXACT_STOPS_LIMIT } from './held-karp.js';
@@ -23,6 +24,7 @@ const CANDIDATES_PER_ROUND = 12;
 
 /** Each ship's stop nodes in visit order. */
 export function splitStops(problems: readonly PathProblem[], options: SolveOptions): number[][] {
+  if (problems.length === 1) return [nodesOf(solveRoute(problems[0]!, options).route)];
   const quick = { ...options, kicks: 0, exactUpTo: 0 };
   const seeds = [minMaxInsertion(problems), medoidClusters(problems), fastestAlone(problems, quick)].map((split) =>
     improve(
@@ -38,7 +40,9 @@ export function splitStops(problems: readonly PathProblem[], options: SolveOptio
   const makespan = Math.max(...plan.map((tour) => tour.seconds));
   problems.forEach((problem, s) => {
     if (makespan <= spanningTreeBound(problem) + EPSILON) return;
-    const alone = problems.map((other, o) => (o === s ? solve(other, allStops(other), options) : empty(other)));
+    // Solved exactly as solveTour would, so the promise holds against it to the second.
+    const route = nodesOf(solveRoute(problem, options).route);
+    const alone = problems.map((other, o) => (o === s ? tourOf(other, route) : empty(other)));
     if (compare(alone, plan) < 0) plan = alone;
   });
   return plan.map((tour) => tour.nodes);
@@ -49,6 +53,10 @@ function fastestAlone(problems: readonly PathProblem[], quick: SolveOptions): nu
   const alone = problems.map((problem) => solve(problem, allStops(problem), quick));
   const fastest = alone.reduce((best, tour, s) => (tour.seconds < alone[best]!.seconds ? s : best), 0);
   return problems.map((_, s) => (s === fastest ? alone[s]!.nodes : []));
+}
+
+function nodesOf(route: Int32Array): number[] {
+  return Array.from(route.subarray(1, route.length - 1));
 }
 
 function allStops(problem: PathProblem): number[] {

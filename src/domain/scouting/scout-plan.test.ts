@@ -86,6 +86,45 @@ describe('planScoutTours: the split between ships', () => {
     });
   }
 
+  it('with one probe the plan is its tour, and a much faster probe is never slowed by slow helpers', () => {
+    const random = mulberry32(58);
+    const waypoints = randomWaypoints(random, 41, 600);
+    const fast = tanklessLegSeconds({ engineSpeed: 30, fuelCapacity: 0 });
+    const slow = tanklessLegSeconds({ engineSpeed: 1, fuelCapacity: 0 });
+    const stops = waypoints.slice(1);
+    const alone = solveTour(waypoints[0]!, stops, fast, 'closed');
+    const solo = planScoutTours([{ ship: 'FAST', start: waypoints[0]!, legSeconds: fast }], stops, { kind: 'closed' });
+    expect(solo.tours[0]!.stops).toEqual(alone.order.map((index) => stops[index]!.symbol));
+    expect(solo.makespanSeconds).toBe(alone.seconds);
+    const far = { symbol: 'FAR', x: 5000, y: 5000 };
+    const helpers = [
+      { ship: 'FAST', start: waypoints[0]!, legSeconds: fast },
+      { ship: 'SLOW-1', start: far, legSeconds: slow },
+      { ship: 'SLOW-2', start: far, legSeconds: slow },
+    ];
+    const plan = planScoutTours(helpers, stops, { kind: 'closed' });
+    expect(plan.makespanSeconds).toBe(alone.seconds);
+    expect(plan.tours.slice(1).map((tour) => tour.stops)).toEqual([[], []]);
+  });
+
+  it('keeps the fast probe alone when its full tour beats every split the local search found', () => {
+    // Systems where the split search alone ends a few seconds behind the fast probe's own tour.
+    const fast = tanklessLegSeconds({ engineSpeed: 30, fuelCapacity: 0 });
+    const slow = tanklessLegSeconds({ engineSpeed: 1, fuelCapacity: 0 });
+    for (const [seed, count, kind] of [
+      [33, 48, 'closed'],
+      [37, 52, 'open'],
+    ] as const) {
+      const [start, ...stops] = randomWaypoints(mulberry32(seed), count + 1, 600);
+      const probes = [
+        { ship: 'FAST', start: start!, legSeconds: fast },
+        { ship: 'SLOW', start: { symbol: 'FAR', x: 5000, y: 5000 }, legSeconds: slow },
+      ];
+      const alone = solveTour(start!, stops, fast, kind).seconds;
+      expect(planScoutTours(probes, stops, { kind }).makespanSeconds).toBeLessThanOrEqual(alone);
+    }
+  });
+
   it('shares evenly between equal probes at one place: three probes take about a third each', () => {
     const random = mulberry32(57);
     const waypoints = randomWaypoints(random, 50, 600);

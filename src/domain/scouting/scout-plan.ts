@@ -52,7 +52,7 @@ export function planScoutTours<W extends { symbol: string }>(
   const kind = options.kind ?? 'open';
   const problems = ships.map((ship) => buildPathProblem(ship.start, unique, ship.legSeconds, kind));
   const routes =
-    unique.length <= (options.exactSplitUpTo ?? EXACT_STOPS_LIMIT)
+    unique.length === 0 || unique.length <= (options.exactSplitUpTo ?? EXACT_STOPS_LIMIT)
       ? exactSplit(problems)
       : splitStops(problems, options);
   const tours = ships.map((ship, s) => ({
