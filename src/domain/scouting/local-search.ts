@@ -12,7 +12,7 @@ import { mulberry32 } from './random.js';
 const EPSILON = 1e-9;
 /** Candidate neighbours per stop for 2-opt and Or-opt. */
 const NEIGHBOURS = 10;
-/** Double-bridge cuts fall within this many positions of each other (measured: global kicks do best up to 100 stops). */
+/** Double-bridge cuts fall within this many positions of each other (measured: global kicks do best to 100 stops). */
 const KICK_SPAN = 100;
 
 /** The greedy tour: always fly to the nearest unvisited stop (ties: lowest index). */
