@@ -127,25 +127,21 @@ interface Move {
 function candidateMoves(problems: readonly PathProblem[], plan: readonly Tour[], from: number): Move[] {
   const moves: Move[] = [];
   const source = plan[from]!;
+  // Each tour without each of its stops, and its length then (by the removal saving alone).
+  const without = plan.map((tour) => tour.nodes.map((_, index) => tour.nodes.filter((__, i) => i !== index)));
+  const shortened = plan.map((tour, t) =>
+    tour.nodes.map((_, i) => tour.seconds - removalSaving(problems[t]!, tour.nodes, i)),
+  );
   source.nodes.forEach((node, index) => {
-    const without = source.nodes.filter((_, i) => i !== index);
-    const shorter = source.seconds - removalSaving(problems[from]!, source.nodes, index);
+    const shorter = shortened[from]![index]!;
     plan.forEach((target, to) => {
       if (to === from) return;
-      const [added] = cheapestInsertion(problems[to]!, target.nodes, node);
-      const estimate = Math.max(shorter, target.seconds + added);
+      const estimate = Math.max(shorter, target.seconds + cheapestInsertion(problems[to]!, target.nodes, node)[0]);
       if (estimate < source.seconds - EPSILON) moves.push({ from, to, index, swapIndex: -1, estimate });
       target.nodes.forEach((other, swapIndex) => {
-        const back = shorter + cheapestInsertion(problems[from]!, without, other)[0];
-        const there = target.seconds - removalSaving(problems[to]!, target.nodes, swapIndex);
-        const swapped =
-          there +
-          cheapestInsertion(
-            problems[to]!,
-            target.nodes.filter((_, i) => i !== swapIndex),
-            node,
-          )[0];
-        const swapEstimate = Math.max(back, swapped);
+        const back = shorter + cheapestInsertion(problems[from]!, without[from]![index]!, other)[0];
+        const there = shortened[to]![swapIndex]! + cheapestInsertion(problems[to]!, without[to]![swapIndex]!, node)[0];
+        const swapEstimate = Math.max(back, there);
         if (swapEstimate < source.seconds - EPSILON) moves.push({ from, to, index, swapIndex, estimate: swapEstimate });
       });
     });
