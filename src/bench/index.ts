@@ -8,6 +8,7 @@ const SUITES: Record<string, () => Promise<{ run(): Promise<string[]> }>> = {
   planner: () => import('./planner.js'),
   'sandbox-http': () => import('./sandbox-http.js'),
   'api-client': () => import('./api-client.js'),
+  scout: () => import('./scout.js'),
 };
 
 const wanted = process.argv.slice(2);
