@@ -1,4 +1,4 @@
-import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
+import type { components } from '../../api-schema/generated/spacetraders-api-schema.js';
 import { cargoHold, laser, surveyor, TRADE_GOODS, warpDrive } from './catalog.js';
 
 type S = components['schemas'];

@@ -1,4 +1,4 @@
-import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
+import type { components } from '../../api-schema/generated/spacetraders-api-schema.js';
 import { TRADE_GOODS } from './catalog.js';
 import { GameError } from './errors.js';
 import { emptyWorld, type MarketGoodState, type TradeType, type WaypointState, type WorldState } from './world.js';
@@ -59,17 +59,16 @@ export function worldFromLayout(layout: Layout, seed: number, resetDate: string,
     };
     for (const w of system.waypoints) {
       const goods: Record<string, MarketGoodState> = {};
-      const add = (symbols: string[] | undefined, type: TradeType) =>
-        symbols?.forEach(
-          (symbol) =>
-            (goods[symbol] = {
-              type,
-              basePrice: TRADE_GOODS[symbol]?.basePrice ?? 100,
-              pressure: 0,
-              tradeVolume: 20,
-              updatedAt: now,
-            }),
-        );
+      const add = (symbols: string[] | undefined, type: TradeType) => {
+        for (const symbol of symbols ?? [])
+          goods[symbol] = {
+            type,
+            basePrice: TRADE_GOODS[symbol]?.basePrice ?? 100,
+            pressure: 0,
+            tradeVolume: 20,
+            updatedAt: now,
+          };
+      };
       add(w.exports, 'EXPORT');
       add(w.imports, 'IMPORT');
       add(w.exchange, 'EXCHANGE');
