@@ -14,7 +14,7 @@ import { own, type AgentState } from './world/world.js';
 
 /** Agent symbols the real server accepts: 3 to 14 letters, digits, - and _. */
 const AGENT_SYMBOL = /^[A-Za-z0-9_-]{3,14}$/;
-/** Credits a new agent starts with, as on the live server. */
+/** Credits a new agent starts with, as on the live server (v2.3). */
 const STARTING_CREDITS = 175_000;
 
 /** Accounts: registering an agent (POST /register) and the account it belongs to (GET /my/account). */

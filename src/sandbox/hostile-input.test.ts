@@ -30,9 +30,13 @@ const LAYOUT = {
   ],
 };
 
+/** A JSON body of any shape: these tests probe and break them field by field. */
+// biome-ignore lint/suspicious/noExplicitAny: a probe reaches into bodies of every shape
+type Json = any;
+
 interface Answer {
   status: number;
-  body: any;
+  body: Json;
 }
 
 async function world() {
@@ -116,7 +120,7 @@ describe('a state load is validated before it replaces the world', () => {
   it('rejects states broken deep inside or in their references, naming the place', async () => {
     const { admin, call } = await world();
     const good = (await admin('GET', 'state')).body;
-    const broken: Array<[string, (s: any) => void, RegExp]> = [
+    const broken: Array<[string, (s: Json) => void, RegExp]> = [
       ['null', () => undefined, /state/],
       ['a ship with no engine speed', (s) => (s.ships['HOST-1-1'].ship.engine.speed = 0), /engine\.speed/],
       ['a ship of nobody', (s) => (s.ships['HOST-1-1'].owner = 'GHOST'), /owner/],
@@ -128,7 +132,7 @@ describe('a state load is validated before it replaces the world', () => {
       ['a faction without headquarters', (s) => (s.factions.COSMIC.headquarters = 'X1-Q-1'), /headquarters/],
       ['credits that are not a number', (s) => (s.agents['HOST-1'].credits = null), /credits/],
       ['a record under the wrong key', (s) => (s.agents.OTHER = s.agents['HOST-1']), /OTHER/],
-      ['a contract without terms', (s) => delete Object.values<any>(s.contracts)[0].contract.terms, /terms/],
+      ['a contract without terms', (s) => delete Object.values<Json>(s.contracts)[0].contract.terms, /terms/],
       ['stats that are not counts', (s) => (s.stats = { navigate: { X: 'one' } }), /stats/],
       ['a bad reset date', (s) => (s.resetDate = 'soon'), /resetDate/],
       ['cargo that is not a list', (s) => (s.ships['HOST-1-1'].ship.cargo.inventory = {}), /inventory/],

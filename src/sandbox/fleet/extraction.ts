@@ -19,8 +19,20 @@ const MINABLE = new Set(['ASTEROID', 'ASTEROID_FIELD', 'ENGINEERED_ASTEROID', 'A
 const GAS_YIELDS = ['LIQUID_HYDROGEN', 'LIQUID_HYDROGEN', 'LIQUID_NITROGEN', 'HYDROCARBON'];
 /** A survey stays usable this long (game time); the real server varies it, the sandbox keeps it fixed. */
 const SURVEY_LIFETIME_MS = 15 * 60_000;
-/** A survey lists from this many deposits, plus up to three more. */
+/** A survey lists MIN_SURVEY_DEPOSITS to MIN + EXTRA_SURVEY_DEPOSITS deposits (the sandbox's choice). */
 const MIN_SURVEY_DEPOSITS = 3;
+const EXTRA_SURVEY_DEPOSITS = 3;
+/*
+ * The cooldown after a survey, extraction, siphon or scan: the live server's grows with the mounts
+ * used but it publishes no formula; the sandbox's is a base plus a share per unit of their power.
+ */
+const MOUNT_COOLDOWN_BASE_SECONDS = 60;
+const MOUNT_COOLDOWN_SECONDS_PER_POWER = 10;
+/**
+ * Units one extraction or siphon yields: 1 plus up to half the mounts' total strength, at random (the
+ * sandbox's choice: the live server's yields grow with strength, but it publishes no formula).
+ */
+const YIELD_PER_STRENGTH = 0.5;
 
 /** A survey as a client sends it back to extract with: the server's own shape. */
 const SURVEY = shape({
@@ -36,9 +48,10 @@ export function mountsOf(ship: Ship, prefix: string): S['ShipMount'][] {
   return ship.mounts.filter((m) => m.symbol.startsWith(prefix));
 }
 
-/** The cooldown the extraction-like actions share: 60 s plus 10 s per unit of power of the mounts used (MECHANICS.md). */
+/** The cooldown survey, extract, siphon and scans share, by the power of the mounts used. */
 export function mountCooldownSeconds(mounts: S['ShipMount'][]): number {
-  return 60 + 10 * mounts.reduce((sum, m) => sum + (m.requirements.power ?? 0), 0);
+  const power = mounts.reduce((sum, m) => sum + (m.requirements.power ?? 0), 0);
+  return MOUNT_COOLDOWN_BASE_SECONDS + MOUNT_COOLDOWN_SECONDS_PER_POWER * power;
 }
 
 /** In orbit, cooled down, with at least one `prefix` mount (`code` otherwise): what survey, extract and siphon share. */
@@ -78,7 +91,8 @@ function mustHaveRoom(ship: Ship): void {
 /** The units one pull of mounts of total `strength` brings, as much as fits in the hold. */
 function yieldUnits(game: Game, ship: Ship, strength: number, stream: number): number {
   const random = game.random(stream);
-  return Math.min(ship.cargo.capacity - ship.cargo.units, 1 + random.int(0, Math.max(1, Math.floor(strength / 2))));
+  const pull = 1 + random.int(0, Math.max(1, Math.floor(strength * YIELD_PER_STRENGTH)));
+  return Math.min(ship.cargo.capacity - ship.cargo.units, pull);
 }
 
 function strengthOf(mounts: S['ShipMount'][]): number {
@@ -97,7 +111,7 @@ export function survey(game: Game, agent: AgentState, symbol: string) {
   const surveys: S['Survey'][] = mounts.map(() => ({
     signature: `${here.symbol}-${randomUUID().slice(0, 5).toUpperCase()}`,
     symbol: here.symbol,
-    deposits: Array.from({ length: MIN_SURVEY_DEPOSITS + random.int(0, 3) }, () => ({
+    deposits: Array.from({ length: MIN_SURVEY_DEPOSITS + random.int(0, EXTRA_SURVEY_DEPOSITS) }, () => ({
       symbol: random.pick(ASTEROID_YIELDS) as S['SurveyDeposit']['symbol'],
     })),
     expiration: new Date(game.clock.now() + SURVEY_LIFETIME_MS).toISOString(),

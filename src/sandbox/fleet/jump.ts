@@ -1,6 +1,7 @@
 import { distance, jumpCooldownSeconds } from '../../domain/navigation/flight-mode.js';
 import type { Game } from '../game.js';
-import { marketTransaction, mustAfford, prices } from '../markets/markets.js';
+import { marketTransaction, mustAfford } from '../markets/markets.js';
+import { prices } from '../markets/prices.js';
 import { me, ok, route, type Route } from '../server/router.js';
 import { waypoint } from '../systems/systems.js';
 import { TRADE_GOODS } from '../world/catalog.js';

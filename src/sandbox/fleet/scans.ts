@@ -11,10 +11,10 @@ import { mustBeCool, notInTransit, ownShip, shipsOf, startCooldown } from './shi
 
 type S = components['schemas'];
 
-/** Credits a first chart pays: a base plus a share per trait it reveals. */
+/** Credits a first chart pays: a base plus a share per trait it reveals (the live server pays for charts but publishes no figure: the sandbox's choice). */
 const CHART_REWARD_BASE = 500;
 const CHART_REWARD_PER_TRAIT = 250;
-/** How far a sensor array sees, per point of its strength: systems (galaxy units) and waypoints (system units). */
+/** How far a sensor array sees, per point of its strength: systems (galaxy units) and waypoints (system units); the server publishes no range, these are the sandbox's. */
 const SYSTEM_SCAN_RANGE = 2_000;
 const WAYPOINT_SCAN_RANGE = 1_000;
 

@@ -6,7 +6,8 @@ import { me, ok, optionalAgent, route, type Route } from '../server/router.js';
 import { waypoint, waypointIn } from '../systems/systems.js';
 import { TRADE_GOODS } from '../world/catalog.js';
 import { badRequest, GameError } from '../world/errors.js';
-import { countAction, own, type AgentState, type MarketGoodState, type WaypointState } from '../world/world.js';
+import { countAction, own, type AgentState, type WaypointState } from '../world/world.js';
+import { prices } from './prices.js';
 
 type S = components['schemas'];
 type TradeType = 'PURCHASE' | 'SELL';
@@ -16,28 +17,13 @@ type TradeType = 'PURCHASE' | 'SELL';
  * market pressure; every trade pushes the pressure (scarcer after purchases, more abundant after sales)
  * and it decays back towards zero over game time.
  */
-/** How far one purchase or sale moves a good's price, per unit, relative to its trade volume. */
-const PRICE_IMPACT = 0.02;
+/** How far a trade of one full trade volume moves the pressure (a smaller trade moves it in proportion). */
+const PRICE_IMPACT = 0.2;
 /** Market pressure halves every this many game milliseconds. */
 const PRICE_RECOVERY_HALF_LIFE = 10 * 60_000;
 /** Pressure stays within these bounds: a good is never free, nor dearer than twice its base. */
 const MIN_PRESSURE = -0.5;
 const MAX_PRESSURE = 1;
-/** Half the gap between purchase and sell price, by the kind of trade: exchanges are the tightest. */
-const SPREAD: Record<MarketGoodState['type'], number> = { EXCHANGE: 0.04, EXPORT: 0.08, IMPORT: 0.12 };
-const SUPPLY: S['SupplyLevel'][] = ['ABUNDANT', 'HIGH', 'MODERATE', 'LIMITED', 'SCARCE'];
-
-/** Price of a good now: pressure above 0 means scarce (dearer), below 0 abundant (cheaper). */
-export function prices(good: MarketGoodState): { purchasePrice: number; sellPrice: number; supply: S['SupplyLevel'] } {
-  const mid = good.basePrice * (1 + good.pressure);
-  const spread = SPREAD[good.type];
-  const level = Math.max(0, Math.min(4, Math.round((good.pressure + 0.5) * 4)));
-  return {
-    purchasePrice: Math.max(1, Math.round(mid * (1 + spread))),
-    sellPrice: Math.max(1, Math.round(mid * (1 - spread))),
-    supply: SUPPLY[level]!,
-  };
-}
 
 /** Prices drift back towards their base as game time passes. */
 function recover(game: Game, good: { pressure: number; updatedAt: number }): void {
@@ -162,7 +148,7 @@ export function trade(game: Game, agent: AgentState, symbol: string, body: unkno
   const quote = prices(good);
   const pricePerUnit = type === 'PURCHASE' ? quote.purchasePrice : quote.sellPrice;
   const totalPrice = pricePerUnit * units;
-  const impact = ((PRICE_IMPACT * units) / good.tradeVolume) * 10;
+  const impact = (PRICE_IMPACT * units) / good.tradeVolume;
   if (type === 'PURCHASE') {
     const message = `Agent has insufficient funds: ${totalPrice} credits needed, ${owner.credits} available.`;
     mustAfford(owner, totalPrice, message, { tradeSymbol, units, purchasePrice: pricePerUnit });

@@ -1,4 +1,5 @@
 import type { components } from '../../api-schema/generated/spacetraders-api-schema.js';
+import { SPREAD } from '../markets/prices.js';
 import { TRADE_GOODS } from './catalog.js';
 import { GameError } from './errors.js';
 import { emptyWorld, type MarketGoodState, type TradeType, type WaypointState, type WorldState } from './world.js';
@@ -18,7 +19,7 @@ export interface Layout {
       y: number;
       orbits?: string;
       traits?: S['WaypointTraitSymbol'][];
-      /** FUEL price per market unit; the waypoint then sells fuel (and is a marketplace). */
+      /** FUEL purchase price per market unit; the waypoint then sells fuel (and is a marketplace). */
       fuel?: number;
       exports?: string[];
       imports?: string[];
@@ -75,7 +76,7 @@ export function worldFromLayout(layout: Layout, seed: number, resetDate: string,
       if (w.fuel !== undefined)
         goods.FUEL = {
           type: 'EXCHANGE',
-          basePrice: Math.round(w.fuel / 1.04),
+          basePrice: Math.round(w.fuel / (1 + SPREAD.EXCHANGE)),
           pressure: 0,
           tradeVolume: 100,
           updatedAt: now,

@@ -108,7 +108,7 @@ export function emptyWorld(seed: number, resetDate: string): WorldState {
   };
 }
 
-/** Most events kept per agent: the endpoint shows recent events, not a full history. */
+/** Most events kept per agent: the endpoint shows recent events, not a full history (how many the live server keeps is not published). */
 const EVENTS_KEPT = 100;
 
 export function recordEvent(
