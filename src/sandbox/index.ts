@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ValidationError } from '../domain/errors.js';
 import { checkWorld, SandboxServer } from './server/server.js';
 import type { WorldState } from './world/world.js';
 
@@ -71,8 +72,7 @@ function savedWorld(path: string | undefined): WorldState | undefined {
   try {
     return checkWorld(JSON.parse(readFileSync(path, 'utf8')));
   } catch (error) {
-    throw new Error(
-      `the sandbox state ${path} cannot be loaded: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ValidationError(`the sandbox state ${path} cannot be loaded: ${reason}`);
   }
 }
