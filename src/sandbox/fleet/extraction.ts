@@ -8,7 +8,7 @@ import { list, oneOf, optional, problemsOf, shape, summary, symbol, timestamp } 
 import { badRequest, GameError } from '../world/errors.js';
 import { countAction, type AgentState, type ShipState } from '../world/world.js';
 import { addCargo } from './cargo.js';
-import { mustBeCool, mustBeInOrbit, ownShip, startCooldown } from './ships.js';
+import { readyShip, startCooldown } from './ships.js';
 
 type S = components['schemas'];
 type Ship = S['Ship'];
@@ -56,10 +56,7 @@ export function mountCooldownSeconds(mounts: S['ShipMount'][]): number {
 
 /** In orbit, cooled down, with at least one `prefix` mount (`code` otherwise): what survey, extract and siphon share. */
 function readyToWork(game: Game, agent: AgentState, symbol: string, prefix: string, code: number) {
-  const ship = ownShip(game, agent, symbol);
-  mustBeInOrbit(game, ship);
-  const state = game.world.ships[ship.symbol]!;
-  mustBeCool(game, state);
+  const { ship, state } = readyShip(game, agent, symbol, true);
   const mounts = mountsOf(ship, prefix);
   if (mounts.length === 0)
     throw new GameError(

@@ -5,7 +5,7 @@ import { REFINED_OUTPUT_UNITS, REFINERIES, REFINING_INPUT, REFINING_INPUT_UNITS 
 import { badRequest, GameError } from '../world/errors.js';
 import { countAction, own, type AgentState } from '../world/world.js';
 import { addCargo, removeCargo } from './cargo.js';
-import { mustBeCool, notInTransit, ownShip, startCooldown } from './ships.js';
+import { readyShip, startCooldown } from './ships.js';
 
 type S = components['schemas'];
 
@@ -21,10 +21,7 @@ export function refine(game: Game, agent: AgentState, symbol: string, body: unkn
       produce: [`produce must be one of ${Object.keys(REFINING_INPUT).join(', ')}`],
     });
   }
-  const ship = ownShip(game, agent, symbol);
-  notInTransit(game, ship);
-  const state = game.world.ships[ship.symbol]!;
-  mustBeCool(game, state);
+  const { ship, state } = readyShip(game, agent, symbol, false);
   const refineries = ship.modules.filter((m) => own(REFINERIES, m.symbol));
   if (refineries.length === 0)
     throw new GameError(400, 4239, `Ship ${ship.symbol} has no refinery module installed.`, {

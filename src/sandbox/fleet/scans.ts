@@ -7,7 +7,7 @@ import { scannedWaypointView, waypointView } from '../systems/views.js';
 import { GameError } from '../world/errors.js';
 import { countAction, recordEvent, type AgentState } from '../world/world.js';
 import { mountCooldownSeconds, mountsOf } from './extraction.js';
-import { mustBeCool, notInTransit, ownShip, shipsOf, startCooldown } from './ships.js';
+import { notInTransit, ownShip, readyShip, shipsOf, startCooldown } from './ships.js';
 
 type S = components['schemas'];
 
@@ -102,10 +102,7 @@ export function scanShips(game: Game, agent: AgentState, symbol: string) {
 
 /** The checks every scan shares, then the cooldown it starts: not in transit, cooled down, a sensor array. */
 function scan(game: Game, agent: AgentState, symbol: string) {
-  const ship = ownShip(game, agent, symbol);
-  notInTransit(game, ship);
-  const state = game.world.ships[ship.symbol]!;
-  mustBeCool(game, state);
+  const { ship, state } = readyShip(game, agent, symbol, false);
   const sensors = mountsOf(ship, 'MOUNT_SENSOR_ARRAY');
   if (sensors.length === 0)
     throw new GameError(400, 4215, `Ship ${ship.symbol} has no sensor array installed.`, { shipSymbol: ship.symbol });

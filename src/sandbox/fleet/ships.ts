@@ -126,6 +126,16 @@ export function mustBeCool(game: Game, state: ShipState): void {
   });
 }
 
+/** A ship of the agent's ready for an action with a cooldown: not in transit (and in orbit when `inOrbit`), cooled down. */
+export function readyShip(game: Game, agent: AgentState, symbol: string, inOrbit: boolean) {
+  const state = shipState(game, agent, symbol);
+  const ship = refresh(game, state);
+  if (inOrbit) mustBeInOrbit(game, ship);
+  else notInTransit(game, ship);
+  mustBeCool(game, state);
+  return { ship, state };
+}
+
 /** Starts a cooldown of `seconds` game seconds (shorter in real time by the time scale) and returns it. */
 export function startCooldown(game: Game, state: ShipState, seconds: number): S['Cooldown'] {
   const clock = game.clock;
