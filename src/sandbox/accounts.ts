@@ -18,7 +18,7 @@ const AGENT_SYMBOL = /^[A-Za-z0-9_-]{3,14}$/;
 const STARTING_CREDITS = 175_000;
 
 /** Accounts: registering an agent (POST /register) and the account it belongs to (GET /my/account). */
-export function register(game: Game, authorization: string | undefined, body: unknown) {
+function register(game: Game, authorization: string | undefined, body: unknown) {
   const account = bearer(authorization);
   if (!account || (game.accountToken !== undefined && account !== game.accountToken)) {
     throw new GameError(
@@ -76,7 +76,7 @@ export function register(game: Game, authorization: string | undefined, body: un
   return { token, agent: { ...agent }, faction: factionView(game, factionState.symbol), contract, ships };
 }
 
-export function account(game: Game, agent: AgentState) {
+function account(game: Game, agent: AgentState) {
   const createdAt = game.world.registeredAt?.[agent.symbol] ?? `${game.world.resetDate}T00:00:00.000Z`;
   return { account: { id: agent.accountId, email: null, createdAt } };
 }

@@ -7,13 +7,13 @@ import { own, type AgentState } from './world/world.js';
 type S = components['schemas'];
 
 /** An agent as anyone may see it: everything but the account it belongs to. */
-export function publicAgent(agent: AgentState): S['PublicAgent'] {
+function publicAgent(agent: AgentState): S['PublicAgent'] {
   const { symbol, headquarters, credits, startingFaction, shipCount } = agent;
   return { symbol, headquarters, credits, startingFaction, shipCount };
 }
 
 /** Newest first. */
-export function events(game: Game, agent: AgentState): S['AgentEvent'][] {
+function events(game: Game, agent: AgentState): S['AgentEvent'][] {
   return [...(game.world.events?.[agent.symbol] ?? [])].reverse();
 }
 

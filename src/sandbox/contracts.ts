@@ -49,19 +49,19 @@ export function offerContract(
   return structuredClone(contract);
 }
 
-export function contractsOf(game: Game, agent: AgentState): S['Contract'][] {
+function contractsOf(game: Game, agent: AgentState): S['Contract'][] {
   return Object.values(game.world.contracts)
     .filter((c) => c.owner === agent.symbol)
     .map((c) => c.contract);
 }
 
-export function contract(game: Game, agent: AgentState, id: string): S['Contract'] {
+function contract(game: Game, agent: AgentState, id: string): S['Contract'] {
   const entry = own(game.world.contracts, id);
   if (!entry || entry.owner !== agent.symbol) throw new GameError(404, 404, `Contract ${id} not found.`);
   return entry.contract;
 }
 
-export function accept(game: Game, agent: AgentState, id: string) {
+function accept(game: Game, agent: AgentState, id: string) {
   const found = contract(game, agent, id);
   if (found.accepted) throw new GameError(400, 4501, `Contract ${id} has already been accepted.`, { contractId: id });
   found.accepted = true;
@@ -79,7 +79,7 @@ function mustBeOpen(found: S['Contract']): S['Contract'] {
   return found;
 }
 
-export function deliver(game: Game, agent: AgentState, contractId: string, body: unknown) {
+function deliver(game: Game, agent: AgentState, contractId: string, body: unknown) {
   const found = contract(game, agent, contractId);
   const ship = ownShip(game, agent, stringField(body, 'shipSymbol'));
   const tradeSymbol = stringField(body, 'tradeSymbol');
@@ -118,7 +118,7 @@ export function deliver(game: Game, agent: AgentState, contractId: string, body:
   return { contract: found, cargo: ship.cargo };
 }
 
-export function fulfill(game: Game, agent: AgentState, contractId: string) {
+function fulfill(game: Game, agent: AgentState, contractId: string) {
   const found = mustBeOpen(contract(game, agent, contractId));
   if (found.terms.deliver?.some((t) => t.unitsFulfilled < t.unitsRequired))
     throw new GameError(400, 4502, `Contract ${found.id} terms are not met yet.`, { contractId: found.id });
@@ -129,7 +129,7 @@ export function fulfill(game: Game, agent: AgentState, contractId: string) {
 }
 
 /** A new contract from the faction at the ship's waypoint, while the agent has no open one. */
-export function negotiate(game: Game, agent: AgentState, symbol: string) {
+function negotiate(game: Game, agent: AgentState, symbol: string) {
   const ship = ownShip(game, agent, symbol);
   notInTransit(game, ship);
   const now = game.clock.now();

@@ -26,7 +26,7 @@ export function factionView(game: Game, symbol: string): S['Faction'] {
 }
 
 /** The agent's standing with the factions: only its starting faction knows it. */
-export function reputations(agent: AgentState): Array<{ symbol: string; reputation: number }> {
+function reputations(agent: AgentState): Array<{ symbol: string; reputation: number }> {
   return [{ symbol: agent.startingFaction, reputation: STARTING_REPUTATION }];
 }
 

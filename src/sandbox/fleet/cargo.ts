@@ -60,7 +60,7 @@ export function checkRoom(ship: S['Ship'], symbol: string, units: number, capaci
   }
 }
 
-export function jettison(game: Game, agent: AgentState, symbol: string, body: unknown) {
+function jettison(game: Game, agent: AgentState, symbol: string, body: unknown) {
   const ship = ownShip(game, agent, symbol);
   notInTransit(game, ship);
   removeCargo(ship, stringField(body, 'symbol'), unitsField(body));
@@ -68,7 +68,7 @@ export function jettison(game: Game, agent: AgentState, symbol: string, body: un
 }
 
 /** Moves cargo between two of the agent's ships at the same waypoint, both docked or both in orbit. */
-export function transfer(game: Game, agent: AgentState, symbol: string, body: unknown) {
+function transfer(game: Game, agent: AgentState, symbol: string, body: unknown) {
   const tradeSymbol = stringField(body, 'tradeSymbol');
   const units = unitsField(body);
   const targetSymbol = stringField(body, 'shipSymbol');

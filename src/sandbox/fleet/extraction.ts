@@ -101,7 +101,7 @@ function finish(game: Game, state: ShipState, mounts: S['ShipMount'][], action: 
   return startCooldown(game, state, mountCooldownSeconds(mounts));
 }
 
-export function survey(game: Game, agent: AgentState, symbol: string) {
+function survey(game: Game, agent: AgentState, symbol: string) {
   const { state, mounts, here } = atAsteroid(game, agent, symbol, 'MOUNT_SURVEYOR', 4240);
   const random = game.random(STREAMS.operations);
   const cooldown = finish(game, state, mounts, 'survey');
@@ -117,7 +117,7 @@ export function survey(game: Game, agent: AgentState, symbol: string) {
   return { cooldown, surveys };
 }
 
-export function extract(game: Game, agent: AgentState, symbol: string, survey?: unknown) {
+function extract(game: Game, agent: AgentState, symbol: string, survey?: unknown) {
   if (survey !== undefined) {
     const problems = problemsOf(SURVEY, survey, 'survey');
     if (problems.length > 0) throw badRequest(`Invalid survey: ${summary(problems)}.`, { survey: problems });
@@ -145,7 +145,7 @@ export function extract(game: Game, agent: AgentState, symbol: string, survey?: 
   };
 }
 
-export function siphon(game: Game, agent: AgentState, symbol: string) {
+function siphon(game: Game, agent: AgentState, symbol: string) {
   const { ship, state, mounts, here } = readyToWork(game, agent, symbol, 'MOUNT_GAS_SIPHON', 4258);
   if (here.type !== 'GAS_GIANT')
     throw new GameError(

@@ -25,7 +25,7 @@ function antimatter(gate: WaypointState): MarketGoodState {
 }
 
 /** A jump through a built gate to one it connects to: instant, then a cooldown by the distance between the systems. */
-export function jump(game: Game, agent: AgentState, symbol: string, body: unknown) {
+function jump(game: Game, agent: AgentState, symbol: string, body: unknown) {
   const ship = ownShip(game, agent, symbol);
   const target = (body as { waypointSymbol?: unknown } | undefined)?.waypointSymbol;
   if (typeof target !== 'string')

@@ -46,7 +46,7 @@ function travel(game: Game, ship: Ship, from: WaypointState, to: WaypointState, 
   return { nav: ship.nav, fuel: ship.fuel, events: [] };
 }
 
-export function navigate(game: Game, agent: AgentState, symbol: string, body: unknown) {
+function navigate(game: Game, agent: AgentState, symbol: string, body: unknown) {
   const ship = ownShip(game, agent, symbol);
   const target = (body as { waypointSymbol?: unknown } | undefined)?.waypointSymbol;
   if (typeof target !== 'string' || target === '')
@@ -76,7 +76,7 @@ export function navigate(game: Game, agent: AgentState, symbol: string, body: un
 }
 
 /** A warp crosses to another system without a gate: it needs a warp drive, and the distance is between systems. */
-export function warp(game: Game, agent: AgentState, symbol: string, body: unknown) {
+function warp(game: Game, agent: AgentState, symbol: string, body: unknown) {
   const ship = ownShip(game, agent, symbol);
   const target = waypoint(game, stringField(body, 'waypointSymbol'));
   mustBeInOrbit(game, ship);
@@ -98,7 +98,7 @@ export function warp(game: Game, agent: AgentState, symbol: string, body: unknow
   );
 }
 
-export function setFlightMode(game: Game, agent: AgentState, symbol: string, body: unknown) {
+function setFlightMode(game: Game, agent: AgentState, symbol: string, body: unknown) {
   const ship = ownShip(game, agent, symbol);
   const mode = (body as { flightMode?: unknown } | undefined)?.flightMode;
   if (typeof mode !== 'string' || !isFlightMode(mode)) {

@@ -14,15 +14,15 @@ type Ship = S['Ship'];
 
 /* Outfitting at a shipyard: mounts and modules, from the cargo hold onto the ship and back, for the shipyard's fee. */
 
-export function mounts(game: Game, agent: AgentState, symbol: string): S['ShipMount'][] {
+function mounts(game: Game, agent: AgentState, symbol: string): S['ShipMount'][] {
   return ownShip(game, agent, symbol).mounts;
 }
 
-export function modules(game: Game, agent: AgentState, symbol: string): S['ShipModule'][] {
+function modules(game: Game, agent: AgentState, symbol: string): S['ShipModule'][] {
   return ownShip(game, agent, symbol).modules;
 }
 
-export function installMount(game: Game, agent: AgentState, symbol: string, body: unknown) {
+function installMount(game: Game, agent: AgentState, symbol: string, body: unknown) {
   const mountSymbol = stringField(body, 'symbol');
   const ship = ownShip(game, agent, symbol);
   const here = atShipyard(game, ship, 4246);
@@ -47,7 +47,7 @@ export function installMount(game: Game, agent: AgentState, symbol: string, body
   });
 }
 
-export function removeMount(game: Game, agent: AgentState, symbol: string, body: unknown) {
+function removeMount(game: Game, agent: AgentState, symbol: string, body: unknown) {
   const mountSymbol = stringField(body, 'symbol');
   const ship = ownShip(game, agent, symbol);
   const here = atShipyard(game, ship, 4246);
@@ -64,7 +64,7 @@ export function removeMount(game: Game, agent: AgentState, symbol: string, body:
   });
 }
 
-export function installModule(game: Game, agent: AgentState, symbol: string, body: unknown) {
+function installModule(game: Game, agent: AgentState, symbol: string, body: unknown) {
   const moduleSymbol = stringField(body, 'symbol');
   const ship = ownShip(game, agent, symbol);
   const here = atShipyard(game, ship, 4266);
@@ -92,7 +92,7 @@ export function installModule(game: Game, agent: AgentState, symbol: string, bod
   });
 }
 
-export function removeModule(game: Game, agent: AgentState, symbol: string, body: unknown) {
+function removeModule(game: Game, agent: AgentState, symbol: string, body: unknown) {
   const moduleSymbol = stringField(body, 'symbol');
   const ship = ownShip(game, agent, symbol);
   const here = atShipyard(game, ship, 4266);

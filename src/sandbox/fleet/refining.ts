@@ -13,7 +13,7 @@ type S = components['schemas'];
 const REFINE_COOLDOWN_SECONDS = 180;
 
 /** One refining run: REFINING_INPUT_UNITS of a raw good into REFINED_OUTPUT_UNITS of its product. */
-export function refine(game: Game, agent: AgentState, symbol: string, body: unknown) {
+function refine(game: Game, agent: AgentState, symbol: string, body: unknown) {
   const produce = (body as { produce?: unknown } | undefined)?.produce;
   const input = typeof produce === 'string' ? own(REFINING_INPUT, produce) : undefined;
   if (typeof produce !== 'string' || !input) {

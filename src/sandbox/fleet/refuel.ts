@@ -9,7 +9,7 @@ import { countAction, type AgentState } from '../world/world.js';
 import { mustBeDocked, ownShip } from './ships.js';
 
 /** Refuels from the market where the ship is docked: FUEL bought by the market unit, each filling 100 of the tank. */
-export function refuel(game: Game, agent: AgentState, symbol: string, body: unknown) {
+function refuel(game: Game, agent: AgentState, symbol: string, body: unknown) {
   const ship = ownShip(game, agent, symbol);
   mustBeDocked(game, ship);
   const requested = (body as { units?: unknown } | undefined)?.units;

@@ -21,11 +21,11 @@ const SCRAP_SHARE = 0.5;
 /** Each point of condition a repair restores costs this much integrity ("as condition is repaired, integrity decreases"). */
 const INTEGRITY_LOSS_PER_REPAIR = 0.1;
 
-export function repairQuote(game: Game, agent: AgentState, symbol: string) {
+function repairQuote(game: Game, agent: AgentState, symbol: string) {
   return { transaction: quote(game, agent, symbol, 'repair').transaction };
 }
 
-export function repair(game: Game, agent: AgentState, symbol: string) {
+function repair(game: Game, agent: AgentState, symbol: string) {
   const { ship, transaction } = quote(game, agent, symbol, 'repair');
   const owner = game.world.agents[agent.symbol]!;
   if (owner.credits < transaction.totalPrice) {
@@ -45,11 +45,11 @@ export function repair(game: Game, agent: AgentState, symbol: string) {
   return { agent: { ...owner }, ship, transaction };
 }
 
-export function scrapQuote(game: Game, agent: AgentState, symbol: string) {
+function scrapQuote(game: Game, agent: AgentState, symbol: string) {
   return { transaction: quote(game, agent, symbol, 'scrap').transaction };
 }
 
-export function scrap(game: Game, agent: AgentState, symbol: string) {
+function scrap(game: Game, agent: AgentState, symbol: string) {
   const { ship, here, transaction } = quote(game, agent, symbol, 'scrap');
   const owner = game.world.agents[agent.symbol]!;
   delete game.world.ships[ship.symbol];

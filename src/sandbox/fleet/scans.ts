@@ -18,7 +18,7 @@ const CHART_REWARD_PER_TRAIT = 250;
 const SYSTEM_SCAN_RANGE = 2_000;
 const WAYPOINT_SCAN_RANGE = 1_000;
 
-export function chart(game: Game, agent: AgentState, symbol: string) {
+function chart(game: Game, agent: AgentState, symbol: string) {
   const ship = ownShip(game, agent, symbol);
   notInTransit(game, ship);
   const here = waypoint(game, ship.nav.waypointSymbol);
@@ -56,7 +56,7 @@ export function chart(game: Game, agent: AgentState, symbol: string) {
   };
 }
 
-export function scanSystems(game: Game, agent: AgentState, symbol: string) {
+function scanSystems(game: Game, agent: AgentState, symbol: string) {
   const { ship, cooldown, strength } = scan(game, agent, symbol);
   const here = game.world.systems[ship.nav.systemSymbol]!;
   const systems: S['ScannedSystem'][] = Object.values(game.world.systems)
@@ -74,7 +74,7 @@ export function scanSystems(game: Game, agent: AgentState, symbol: string) {
   return { cooldown, systems };
 }
 
-export function scanWaypoints(game: Game, agent: AgentState, symbol: string) {
+function scanWaypoints(game: Game, agent: AgentState, symbol: string) {
   const { ship, cooldown, strength } = scan(game, agent, symbol);
   const here = waypoint(game, ship.nav.waypointSymbol);
   const waypoints = game.world.systems[ship.nav.systemSymbol]!.waypoints.map((w) => game.world.waypoints[w]!)
@@ -83,7 +83,7 @@ export function scanWaypoints(game: Game, agent: AgentState, symbol: string) {
   return { cooldown, waypoints };
 }
 
-export function scanShips(game: Game, agent: AgentState, symbol: string) {
+function scanShips(game: Game, agent: AgentState, symbol: string) {
   const { ship, cooldown } = scan(game, agent, symbol);
   const ships: S['ScannedShip'][] = Object.values(game.world.agents)
     .flatMap((other) => shipsOf(game, other))

@@ -33,7 +33,7 @@ function recover(game: Game, good: { pressure: number; updatedAt: number }): voi
   good.updatedAt = now;
 }
 
-export function marketView(waypoint: WaypointState, withPrices: boolean): S['Market'] {
+function marketView(waypoint: WaypointState, withPrices: boolean): S['Market'] {
   const goods = Object.entries(waypoint.market ?? {});
   const listed = (type: string) =>
     goods
@@ -68,7 +68,7 @@ export function marketView(waypoint: WaypointState, withPrices: boolean): S['Mar
 }
 
 /** A market; its prices only while one of the agent's ships is there, as on the real server. */
-export function market(game: Game, agent: AgentState | undefined, systemSymbol: string, symbol: string): S['Market'] {
+function market(game: Game, agent: AgentState | undefined, systemSymbol: string, symbol: string): S['Market'] {
   const here = waypointIn(game, systemSymbol, symbol);
   if (!here.market)
     throw new GameError(404, 4603, `Market not found at ${here.symbol}.`, { waypointSymbol: here.symbol });
@@ -108,7 +108,7 @@ export function marketTransaction(
   };
 }
 
-export function trade(game: Game, agent: AgentState, symbol: string, body: unknown, type: TradeType) {
+function trade(game: Game, agent: AgentState, symbol: string, body: unknown, type: TradeType) {
   const ship = ownShip(game, agent, symbol);
   const { symbol: tradeSymbol, units } = (body ?? {}) as { symbol?: unknown; units?: unknown };
   if (typeof tradeSymbol !== 'string' || typeof units !== 'number' || !Number.isInteger(units) || units < 1) {

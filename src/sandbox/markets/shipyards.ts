@@ -12,7 +12,7 @@ import { countAction, own, type AgentState } from '../world/world.js';
 type S = components['schemas'];
 
 /** Buys a ship at a shipyard where one of the agent's ships is (POST /my/ships); it starts docked there. */
-export function buyShip(game: Game, agent: AgentState, body: unknown) {
+function buyShip(game: Game, agent: AgentState, body: unknown) {
   const shipType = stringField(body, 'shipType') as S['ShipType'];
   const at = waypoint(game, stringField(body, 'waypointSymbol'));
   if (!at.shipyard) throw new GameError(404, 404, `Shipyard not found at ${at.symbol}.`);

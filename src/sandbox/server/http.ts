@@ -3,7 +3,7 @@ import { GameError } from '../world/errors.js';
 
 export const JSON_HEADERS: Readonly<Record<string, string>> = { 'content-type': 'application/json; charset=utf-8' };
 /** The largest request body read: far beyond any real request (the largest, a world state, is a few hundred KB). */
-export const MAX_BODY = 1 << 20;
+const MAX_BODY = 1 << 20;
 
 /** The real server's error envelope, for errors raised outside the game's rules (HTTP, admin). */
 export const errorBody = (status: number, message: string) => ({ error: { message, code: status } });

@@ -50,7 +50,7 @@ export function page<T>(items: T[], c: RouteContext): Reply {
   return { status: 200, body: paged(items, c.query) };
 }
 
-export function paged<T>(items: T[], query: URLSearchParams): { data: T[]; meta: S['Meta'] } {
+function paged<T>(items: T[], query: URLSearchParams): { data: T[]; meta: S['Meta'] } {
   const number = Number(query.get('page') ?? '1');
   const limit = Number(query.get('limit') ?? String(DEFAULT_PAGE_LIMIT));
   if (!Number.isInteger(number) || number < 1 || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_LIMIT) {

@@ -21,7 +21,7 @@ import { GameError } from '../world/errors.js';
 import type { Route } from './router.js';
 
 /** The game's HTTP surface, gathered from its subjects: the same paths, methods, statuses and envelopes as the real v2 API. */
-export const ROUTES: Route[] = [
+const ROUTES: Route[] = [
   ...GLOBAL_ROUTES,
   ...ACCOUNT_ROUTES,
   ...AGENT_ROUTES,

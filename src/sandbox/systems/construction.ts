@@ -17,7 +17,7 @@ import { waypointIn } from './systems.js';
 type S = components['schemas'];
 
 /** The bill of materials of a jump gate, as the live game posts it (the quantum stabilizer comes pre-installed). */
-export function jumpGateMaterials(): S['ConstructionMaterial'][] {
+function jumpGateMaterials(): S['ConstructionMaterial'][] {
   return [
     { tradeSymbol: 'FAB_MATS', required: 1600, fulfilled: 0 },
     { tradeSymbol: 'ADVANCED_CIRCUITRY', required: 400, fulfilled: 0 },
@@ -25,12 +25,12 @@ export function jumpGateMaterials(): S['ConstructionMaterial'][] {
   ];
 }
 
-export function site(game: Game, systemSymbol: string, waypointSymbol: string): S['Construction'] {
+function site(game: Game, systemSymbol: string, waypointSymbol: string): S['Construction'] {
   const waypoint = waypointIn(game, systemSymbol, waypointSymbol);
   return constructionView(waypoint, stateOf(waypoint));
 }
 
-export function supply(game: Game, agent: AgentState, systemSymbol: string, waypointSymbol: string, body: unknown) {
+function supply(game: Game, agent: AgentState, systemSymbol: string, waypointSymbol: string, body: unknown) {
   const shipSymbol = stringField(body, 'shipSymbol');
   const tradeSymbol = stringField(body, 'tradeSymbol');
   const units = unitsField(body);

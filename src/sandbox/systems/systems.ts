@@ -4,7 +4,7 @@ import { GameError } from '../world/errors.js';
 import { own, type SystemState, type WaypointState } from '../world/world.js';
 import { systemView, visibleTraits, waypointView } from './views.js';
 
-export function system(game: Game, symbol: string): SystemState {
+function system(game: Game, symbol: string): SystemState {
   const found = own(game.world.systems, symbol.toUpperCase());
   if (!found) throw new GameError(404, 404, `System ${symbol.toUpperCase()} not found.`);
   return found;

@@ -12,7 +12,7 @@ export function visibleTraits(waypoint: WaypointState): S['WaypointTraitSymbol']
   return waypoint.traits.includes('UNCHARTED') ? ['UNCHARTED'] : waypoint.traits;
 }
 
-export function chartView(waypoint: WaypointState): S['Chart'] | undefined {
+function chartView(waypoint: WaypointState): S['Chart'] | undefined {
   return waypoint.chart ? { waypointSymbol: waypoint.symbol, ...waypoint.chart } : undefined;
 }
 
@@ -38,7 +38,7 @@ export function scannedWaypointView(waypoint: WaypointState): S['ScannedWaypoint
   };
 }
 
-export function systemWaypointView(waypoint: WaypointState): S['SystemWaypoint'] {
+function systemWaypointView(waypoint: WaypointState): S['SystemWaypoint'] {
   return {
     symbol: waypoint.symbol,
     type: waypoint.type,

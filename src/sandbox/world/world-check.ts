@@ -29,7 +29,7 @@ const requirements = shape({ power: optional(num), crew: optional(num), slots: o
 const wear = { condition: between(0, 1), integrity: between(0, 1), requirements };
 const point = shape({ symbol, type: text, systemSymbol: symbol, x: num, y: num });
 
-export const SHIP: Check = shape({
+const SHIP: Check = shape({
   symbol,
   registration: shape({ name: text, factionSymbol: text, role: text }),
   nav: shape({

@@ -67,7 +67,7 @@ export interface ShipState {
   cooldownTotal: number;
 }
 
-export interface FactionState {
+interface FactionState {
   symbol: S['FactionSymbol'];
   name: string;
   headquarters: string;
