@@ -34,7 +34,7 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-/** Starts the offline SpaceTraders-compatible server (see src/sandbox/README.md). */
+/** Starts the offline SpaceTraders-compatible server (the map of its files: src/sandbox/README.md). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
   const settings = {

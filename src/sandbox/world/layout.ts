@@ -6,7 +6,7 @@ import { emptyWorld, type MarketGoodState, type TradeType, type WaypointState, t
 
 type S = components['schemas'];
 
-/** A hand-written universe for tests and experiments (see README.md in this folder). */
+/** A hand-written universe for tests and experiments (POST /_sandbox/layout; example: features/support/layouts/navigation.json). */
 export interface Layout {
   systems: Array<{
     symbol: string;
