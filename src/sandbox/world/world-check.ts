@@ -87,7 +87,14 @@ const WORLD: Check = shape({
   ),
   factions: record(shape({ symbol, name: text, headquarters: symbol })),
   agents: record(
-    shape({ accountId: text, symbol, headquarters: text, credits: num, startingFaction: text, shipCount: count }),
+    shape({
+      accountId: optional(text),
+      symbol,
+      headquarters: text,
+      credits: num,
+      startingFaction: text,
+      shipCount: count,
+    }),
   ),
   ships: record(shape({ owner: symbol, ship: SHIP, cooldownUntil: num, cooldownTotal: num })),
   contracts: record(
