@@ -11,6 +11,12 @@ Feature: The sandbox speaks the real API
     When I run "spacetraders sandbox start --time-scale fast"
     Then the command fails with exit code 2 and the error '--time-scale must be a positive number, got "fast"'
 
+  Scenario: A saved state that is not a world is one clear line, and no server starts
+    Given the file "world.json" in my folder holds '{"foo":1}'
+    When I run "spacetraders sandbox start --port 0 --state <folder>/world.json"
+    Then the command fails with exit code 2 and the error "world.json cannot be loaded: Invalid world state: state.seed must be a finite number"
+    And the error output is a single line
+
   Scenario Outline: Game rules answer with the real error codes
     Given a sandbox server running the "navigation" layout 200 times faster
     And the agent "RAW-1" was registered on the server outside this bot

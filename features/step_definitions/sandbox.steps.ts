@@ -1,5 +1,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PlayerWorld } from '../support/world.js';
 
 interface Answer {
@@ -22,6 +24,10 @@ async function send(world: PlayerWorld, agent: string, request: string, body?: s
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
 }
+
+Given('the file {string} in my folder holds {string}', function (this: PlayerWorld, name: string, content: string) {
+  writeFileSync(join(this.dir, name), content);
+});
 
 Given('a sandbox server with its rate limit on', async function (this: PlayerWorld) {
   await this.startSandbox({ rateLimit: true });

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SandboxServer } from './server.js';
-import type { WorldState } from './world.js';
+import { ValidationError } from '../domain/errors.js';
+import { checkWorld, SandboxServer } from './server/server.js';
+import type { WorldState } from './world/world.js';
 
 export interface SandboxOptions {
   /** 0 picks a free port. */
@@ -33,24 +34,17 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-/** Starts the offline SpaceTraders-compatible server (see src/sandbox/README.md). */
+/** Starts the offline SpaceTraders-compatible server (the map of its files: src/sandbox/README.md). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
-  const world =
-    options.statePath && existsSync(options.statePath)
-      ? (JSON.parse(readFileSync(options.statePath, 'utf8')) as WorldState)
-      : undefined;
-  const sandbox = new SandboxServer(
-    {
-      seed: options.seed ?? 1,
-      systems: options.systems ?? 12,
-      extraWaypoints: options.extraWaypoints,
-      rateLimit: options.rateLimit ?? true,
-      accountToken: options.accountToken,
-    },
-    options.timeScale ?? 1,
-    world,
-  );
+  const settings = {
+    seed: options.seed ?? 1,
+    systems: options.systems ?? 12,
+    extraWaypoints: options.extraWaypoints,
+    rateLimit: options.rateLimit ?? true,
+    accountToken: options.accountToken,
+  };
+  const sandbox = new SandboxServer(settings, options.timeScale ?? 1, savedWorld(options.statePath));
   const http = createServer({ keepAliveTimeout: 30_000 }, sandbox.handle);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -70,4 +64,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         http.close(() => resolve());
       }),
   };
+}
+
+/** The world saved at `path`, checked whole; undefined when there is no file yet; a clear error when it is not a world. */
+function savedWorld(path: string | undefined): WorldState | undefined {
+  if (!path || !existsSync(path)) return undefined;
+  try {
+    return checkWorld(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ValidationError(`the sandbox state ${path} cannot be loaded: ${reason}`);
+  }
 }

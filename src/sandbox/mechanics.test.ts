@@ -30,13 +30,13 @@ async function world(options: { timeScale?: number; rateLimit?: boolean } = {}) 
   const post = (url: string, body: unknown) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   await post(`${sandbox.adminUrl}/layout`, LAYOUT);
-  const registered: any = await (
+  const registered = (await (
     await fetch(`${sandbox.baseUrl}/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer acct' },
       body: JSON.stringify({ symbol: 'MECH-1', faction: 'COSMIC' }),
     })
-  ).json();
+  ).json()) as { data: { token: string } };
   const token: string = registered.data.token;
   const call = async (method: string, path: string, body?: unknown, auth = token) => {
     const response = await fetch(`${sandbox.baseUrl}${path}`, {
@@ -155,7 +155,9 @@ describe('sandbox mechanics', () => {
     expect((await call('GET', '/my/agent')).status).toBe(200);
     await fault({ method: 'POST', path: '/my/ships/[^/]+/navigate', count: 1, drop: 'after' });
     await expect(call('POST', '/my/ships/MECH-1-1/navigate', { waypointSymbol: 'X1-M-B' })).rejects.toThrow();
-    const stats: any = await (await fetch(`${sandbox.adminUrl}/stats`)).json();
+    const stats = (await (await fetch(`${sandbox.adminUrl}/stats`)).json()) as {
+      actions: Record<string, Record<string, number>>;
+    };
     expect(stats.actions.navigate['MECH-1-1']).toBe(1);
   });
 
@@ -216,7 +218,7 @@ describe('sandbox mechanics', () => {
   it('generates large worlds for benchmarks: many systems, and a system of 1,000 extra waypoints', async () => {
     const sandbox = await startSandbox({ port: 0, rateLimit: false, systems: 500, extraWaypoints: 1_000 });
     running.push(sandbox);
-    const systems: any = await (await fetch(`${sandbox.baseUrl}/systems?limit=1`)).json();
+    const systems = (await (await fetch(`${sandbox.baseUrl}/systems?limit=1`)).json()) as { meta: { total: number } };
     expect(systems.meta.total).toBe(500);
     const first = sandbox.server.game.world.systems[Object.keys(sandbox.server.game.world.systems)[0]!]!;
     expect(first.waypoints.length).toBeGreaterThan(1_000);

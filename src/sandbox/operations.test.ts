@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { paths } from '../api-schema/generated/spacetraders-api-schema.js';
 import { SpecValidator } from '../test-support/spec-validator.js';
 import { startSandbox, type RunningSandbox } from './index.js';
-import type { Layout } from './layout.js';
+import type { Layout } from './world/layout.js';
 
 const spec = new SpecValidator();
 

@@ -1,9 +1,9 @@
-import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
+import type { components } from '../../api-schema/generated/spacetraders-api-schema.js';
 import { cargoHold, laser, surveyor, TRADE_GOODS, warpDrive } from './catalog.js';
 
 type S = components['schemas'];
 
-/** What a shipyard charges to install or remove one mount or module (the shipyard's `modificationsFee`). */
+/** What a shipyard charges to install or remove one mount or module (its `modificationsFee`; live shipyards each post their own, the sandbox charges one flat fee). */
 export const MODIFICATIONS_FEE = 100;
 
 function mount(

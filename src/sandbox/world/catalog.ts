@@ -1,4 +1,4 @@
-import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
+import type { components } from '../../api-schema/generated/spacetraders-api-schema.js';
 
 type S = components['schemas'];
 

@@ -1,6 +1,7 @@
-import { distance } from '../domain/navigation/flight-mode.js';
-import { RECRUITING_FACTIONS, TRADE_GOODS, type ShipTemplate } from './catalog.js';
-import { Random } from './random.js';
+import { distance } from '../../domain/navigation/flight-mode.js';
+import { routePoint } from '../systems/views.js';
+import { ASTEROID_YIELDS, RECRUITING_FACTIONS, TRADE_GOODS, type ShipTemplate } from './catalog.js';
+import { Random } from '../random.js';
 import {
   emptyWorld,
   type MarketGoodState,
@@ -32,16 +33,8 @@ const FINISHED_GOODS = [
   'COPPER',
   'ALUMINUM',
 ];
-const RAW_GOODS = [
-  'IRON_ORE',
-  'COPPER_ORE',
-  'ALUMINUM_ORE',
-  'QUARTZ_SAND',
-  'SILICON_CRYSTALS',
-  'ICE_WATER',
-  'AMMONIA_ICE',
-  'LIQUID_HYDROGEN',
-];
+/** What markets import: what asteroids yield, and hydrogen. */
+const RAW_GOODS = [...ASTEROID_YIELDS, 'LIQUID_HYDROGEN'];
 
 /**
  * A deterministic universe: systems with planets (and moons or stations orbiting them at distance
@@ -194,8 +187,8 @@ function market(
       updatedAt: now,
     };
   };
-  goods.exports.forEach((symbol) => add(symbol, 'EXPORT'));
-  goods.imports.forEach((symbol) => add(symbol, 'IMPORT'));
+  for (const symbol of goods.exports) add(symbol, 'EXPORT');
+  for (const symbol of goods.imports) add(symbol, 'IMPORT');
   if (goods.fuel) add('FUEL', 'EXCHANGE');
   return result;
 }
@@ -224,7 +217,7 @@ function linkGates(world: WorldState, random: Random): void {
 /** A ship fresh from the yard, docked at a waypoint. */
 export function buildShip(symbol: string, template: ShipTemplate, faction: string, at: WaypointState, now: number) {
   const iso = new Date(now).toISOString();
-  const point = { symbol: at.symbol, type: at.type, systemSymbol: at.systemSymbol, x: at.x, y: at.y };
+  const point = routePoint(at);
   return {
     symbol,
     registration: { name: symbol, factionSymbol: faction, role: template.role },

@@ -1,11 +1,12 @@
-import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
+import type { components } from '../../api-schema/generated/spacetraders-api-schema.js';
+import { SPREAD } from '../markets/prices.js';
 import { TRADE_GOODS } from './catalog.js';
 import { GameError } from './errors.js';
 import { emptyWorld, type MarketGoodState, type TradeType, type WaypointState, type WorldState } from './world.js';
 
 type S = components['schemas'];
 
-/** A hand-written universe for tests and experiments (see README.md in this folder). */
+/** A hand-written universe for tests and experiments (POST /_sandbox/layout; example: features/support/layouts/navigation.json). */
 export interface Layout {
   systems: Array<{
     symbol: string;
@@ -18,7 +19,7 @@ export interface Layout {
       y: number;
       orbits?: string;
       traits?: S['WaypointTraitSymbol'][];
-      /** FUEL price per market unit; the waypoint then sells fuel (and is a marketplace). */
+      /** FUEL purchase price per market unit; the waypoint then sells fuel (and is a marketplace). */
       fuel?: number;
       exports?: string[];
       imports?: string[];
@@ -59,24 +60,23 @@ export function worldFromLayout(layout: Layout, seed: number, resetDate: string,
     };
     for (const w of system.waypoints) {
       const goods: Record<string, MarketGoodState> = {};
-      const add = (symbols: string[] | undefined, type: TradeType) =>
-        symbols?.forEach(
-          (symbol) =>
-            (goods[symbol] = {
-              type,
-              basePrice: TRADE_GOODS[symbol]?.basePrice ?? 100,
-              pressure: 0,
-              tradeVolume: 20,
-              updatedAt: now,
-            }),
-        );
+      const add = (symbols: string[] | undefined, type: TradeType) => {
+        for (const symbol of symbols ?? [])
+          goods[symbol] = {
+            type,
+            basePrice: TRADE_GOODS[symbol]?.basePrice ?? 100,
+            pressure: 0,
+            tradeVolume: 20,
+            updatedAt: now,
+          };
+      };
       add(w.exports, 'EXPORT');
       add(w.imports, 'IMPORT');
       add(w.exchange, 'EXCHANGE');
       if (w.fuel !== undefined)
         goods.FUEL = {
           type: 'EXCHANGE',
-          basePrice: Math.round(w.fuel / 1.04),
+          basePrice: Math.round(w.fuel / (1 + SPREAD.EXCHANGE)),
           pressure: 0,
           tradeVolume: 100,
           updatedAt: now,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
+import type { components } from '../../api-schema/generated/spacetraders-api-schema.js';
 
 type S = components['schemas'];
 export type TradeType = 'EXPORT' | 'IMPORT' | 'EXCHANGE';
@@ -67,7 +67,7 @@ export interface ShipState {
   cooldownTotal: number;
 }
 
-export interface FactionState {
+interface FactionState {
   symbol: S['FactionSymbol'];
   name: string;
   headquarters: string;
@@ -108,7 +108,7 @@ export function emptyWorld(seed: number, resetDate: string): WorldState {
   };
 }
 
-/** Most events kept per agent: the endpoint shows recent events, not a full history. */
+/** Most events kept per agent: the endpoint shows recent events, not a full history (how many the live server keeps is not published). */
 const EVENTS_KEPT = 100;
 
 export function recordEvent(
@@ -127,4 +127,12 @@ export function recordEvent(
 export function countAction(world: WorldState, action: string, key: string): void {
   const perAction = (world.stats[action] ??= {});
   perAction[key] = (perAction[key] ?? 0) + 1;
+}
+
+/**
+ * The entry of `record` under a key a client chose, or undefined: never a member of Object.prototype
+ * (`constructor`, `__proto__`, `toString`…), which a plain `record[key]` would hand back.
+ */
+export function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }

@@ -3,6 +3,9 @@
  * (GET /market/supply-chain).
  */
 
+/** The API version the sandbox speaks: the status endpoint shows it and agent tokens carry it, as on the live server. */
+export const SERVER_VERSION = 'v2.3.0';
+
 /** Every error code the live server documents, with its name (4227 and 4251 share one, as on the server). */
 export const ERROR_CODES: ReadonlyArray<{ code: number; name: string }> = (
   [
