@@ -1,4 +1,10 @@
-import { distance, fuelCost, jumpCooldownSeconds, travelSeconds, type FlightMode } from '../domain/navigation/flight-mode.js';
+import {
+  distance,
+  fuelCost,
+  jumpCooldownSeconds,
+  travelSeconds,
+  type FlightMode,
+} from '../domain/navigation/flight-mode.js';
 import type { NavSystem, NavWaypoint, ShipNavState } from '../domain/navigation/route.js';
 
 /** The planner's options the reference understands; `fuelWeight` turns seconds into a cost. */
