@@ -154,15 +154,25 @@ export class RouteGuide {
       const g = heap.pop();
       if (settled[g]) continue;
       settled[g] = 1;
-      const relax = (from: number, seconds: number) => {
-        if (left[g]! + seconds < left[from]!) {
-          left[from] = left[g]! + seconds;
-          heap.push(left[from]!, from);
-        }
-      };
+      // Relax the jumps into g and the travel to g from the other gates of its system. (No closure
+      // per gate here: this runs for every gate on every plan.)
+      const here = left[g]!;
       const last = this.mayBeLastJumpInto(map.systemOf[g]!);
-      for (const { from, seconds } of into[g]!) relax(from, last ? 0 : seconds);
-      for (const other of map.gates[map.systemOf[g]!]!) if (other !== g) relax(other, this.travel(other, g));
+      for (const { from, seconds } of into[g]!) {
+        const through = here + (last ? 0 : seconds);
+        if (through < left[from]!) {
+          left[from] = through;
+          heap.push(through, from);
+        }
+      }
+      for (const other of map.gates[map.systemOf[g]!]!) {
+        if (other === g) continue;
+        const through = here + this.travel(other, g);
+        if (through < left[other]!) {
+          left[other] = through;
+          heap.push(through, other);
+        }
+      }
     }
     return left;
   }
