@@ -187,7 +187,8 @@ function jumpsInto(
   places: number,
   at: (waypoint: number) => number,
 ): Array<Array<{ from: number; seconds: number }>> {
-  const into: Array<Array<{ from: number; seconds: number }>> = Array.from({ length: places }, () => []);
+  const into: Array<Array<{ from: number; seconds: number }>> = [];
+  for (let place = 0; place < places; place++) into.push([]);
   for (let from = 0; from < map.jumps.length; from++)
     for (const jump of map.jumps[from]!) into[at(jump.to)]!.push({ from: at(from), seconds: jump.seconds });
   return into;

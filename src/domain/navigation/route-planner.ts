@@ -1,5 +1,13 @@
 import { DomainRuleError } from '../errors.js';
-import { distance, fuelCost, travelSeconds, type FlightMode } from './flight-mode.js';
+import {
+  distance,
+  FUEL_PER_UNIT,
+  type FlightMode,
+  legFuel,
+  legSeconds,
+  NAVIGATE_MULTIPLIER,
+  WARP_MULTIPLIER,
+} from './flight-mode.js';
 import { OriginBound } from './origin-bound.js';
 import { RouteGuide } from './route-guide.js';
 import { RouteMap } from './route-map.js';
@@ -112,6 +120,11 @@ export class RoutePlanner {
       to,
       reserve,
       modes,
+      rates: {
+        fuel: Float64Array.from(modes, (mode) => FUEL_PER_UNIT[mode]),
+        navigate: Float64Array.from(modes, (mode) => NAVIGATE_MULTIPLIER[mode]),
+        warp: Float64Array.from(modes, (mode) => WARP_MULTIPLIER[mode]),
+      },
       refuelSeconds,
       fuelWeight,
       bounds,
@@ -162,16 +175,16 @@ export class RoutePlanner {
    * destination), then the guide's chain of stations, each leg in the cheapest mode the tank
    * allows. Infinity when that chain cannot be flown.
    */
-  private greedyCost({ map, ship, from, to, reserve, modes, refuelSeconds, guide, fuel, fuelWeight }: Trip): number {
+  private greedyCost({ map, ship, from, to, reserve, rates, refuelSeconds, guide, fuel, fuelWeight }: Trip): number {
     const tankless = ship.fuelCapacity === 0;
     const leg = (a: number, b: number, tank: number) => {
       if (a === b) return 0;
       const d = distance(map.points[a]!, map.points[b]!);
       let best = Infinity;
-      for (const mode of modes) {
-        const cost = tankless ? 0 : fuelCost(d, mode);
+      for (let m = 0; m < rates.fuel.length; m++) {
+        const cost = tankless ? 0 : legFuel(d, rates.fuel[m]!);
         if (tankless || tank - cost >= reserve)
-          best = Math.min(best, travelSeconds(d, mode, ship.engineSpeed) + fuelWeight * cost);
+          best = Math.min(best, legSeconds(d, rates.navigate[m]!, ship.engineSpeed) + fuelWeight * cost);
       }
       return best;
     };

@@ -1,12 +1,4 @@
-import {
-  distance,
-  FUEL_PER_UNIT,
-  LEG_OVERHEAD_SECONDS,
-  legFuel,
-  legSeconds,
-  NAVIGATE_MULTIPLIER,
-  WARP_MULTIPLIER,
-} from './flight-mode.js';
+import { distance, LEG_OVERHEAD_SECONDS, legFuel, legSeconds } from './flight-mode.js';
 import { MinHeap } from './min-heap.js';
 import { Labels } from './route-labels.js';
 import { type Corridor, type Found, JUMP, REFUEL, START, type Trip, WARP } from './route-trip.js';
@@ -30,10 +22,6 @@ export class Search {
   private readonly heap = new MinHeap();
   private readonly neighbourSets = new Map<number, Neighbours>();
   private readonly tankless: boolean;
-  /** Per mode searched (by index): fuel per unit, and seconds per unit for navigating and warping. */
-  private readonly fuelRates: Float64Array;
-  private readonly navigateRates: Float64Array;
-  private readonly warpRates: Float64Array;
   /** The best arrival cost known so far: nothing that cannot beat it is worth queueing. */
   private bound: number;
 
@@ -47,14 +35,12 @@ export class Search {
     this.bound = upper + 1e-6;
     this.labels = new Labels(trip.map.points.length, trip.cooldown > 0 && trip.fuelWeight > 0);
     this.tankless = trip.ship.fuelCapacity === 0;
-    this.fuelRates = Float64Array.from(trip.modes, (mode) => FUEL_PER_UNIT[mode]);
-    this.navigateRates = Float64Array.from(trip.modes, (mode) => NAVIGATE_MULTIPLIER[mode]);
-    this.warpRates = Float64Array.from(trip.modes, (mode) => WARP_MULTIPLIER[mode]);
   }
 
   run(): Found | undefined {
     const { map, modes, bounds, to, reserve, ship, fuelWeight: weight } = this.trip;
-    const { tankless, labels, fuelRates, navigateRates } = this;
+    const { tankless, labels } = this;
+    const { fuel: fuelRates, navigate: navigateRates } = this.trip.rates;
     const targetSystem = map.systemOf[to]!;
     this.push(this.trip.from, this.trip.fuel, 0, 0, -1, START, 0, 0, 0);
     while (this.heap.size > 0) {
@@ -138,10 +124,10 @@ export class Search {
       const landings = map.landings[other]!;
       const ends = other === home;
       for (let m = 0; m < modes.length; m++) {
-        const burned = this.tankless ? 0 : legFuel(d, this.fuelRates[m]!);
+        const burned = this.tankless ? 0 : legFuel(d, this.trip.rates.fuel[m]!);
         const left = fuel - burned;
         if (!this.tankless && left < reserve) continue;
-        const seconds = legSeconds(d, this.warpRates[m]!, ship.engineSpeed);
+        const seconds = legSeconds(d, this.trip.rates.warp[m]!, ship.engineSpeed);
         const arrival = cost + seconds + weight * burned;
         if (arrival + floor >= this.bound) continue;
         if (ends) this.push(to, left, arrival, time + seconds, id, WARP + m, d, seconds, jumped);

@@ -27,6 +27,8 @@ export interface Trip {
   fuel: number;
   reserve: number;
   modes: readonly FlightMode[];
+  /** Per mode searched (by index): fuel per unit, and seconds per unit for navigating and for warping. */
+  rates: { fuel: Float64Array; navigate: Float64Array; warp: Float64Array };
   refuelSeconds: number;
   /** Seconds charged per unit of fuel burned (0: time alone). */
   fuelWeight: number;
