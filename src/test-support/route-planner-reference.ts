@@ -23,7 +23,7 @@ export interface ReferenceOptions {
  * made its last jump (into the destination's system, or anywhere for a ship that can warp on) and
  * may not jump again.
  */
-export const LAYERS = 2;
+const LAYERS = 2;
 
 /**
  * The reference the planner is proven against: Bellman-Ford over every (waypoint, fuel, layer)
