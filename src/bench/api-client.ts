@@ -86,7 +86,11 @@ async function twoProcessRun(seconds: number): Promise<{ completed: number; rate
       [0, 1].map(
         () =>
           new Promise<number>((resolve, reject) => {
-            const child = spawn(process.execPath, [SELF], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+            // The same loader flags as this process (tsx: the benches run from source).
+            const child = spawn(process.execPath, [...process.execArgv, SELF], {
+              env,
+              stdio: ['ignore', 'pipe', 'inherit'],
+            });
             let out = '';
             child.stdout.on('data', (chunk) => (out += String(chunk)));
             child.on('exit', (code) =>

@@ -1,8 +1,14 @@
 /**
  * `npm run bench`: every performance claim of the project, each measured side by side with its
  * baseline in the same run and reported as a ratio. Select some with: npm run bench -- mediator planner
+ *
+ * Benchmarks are not product: they run from source with tsx (`node --import tsx src/bench/index.ts`)
+ * and are not built into dist/. `npm run build` comes first: cli-startup, sandbox-http and soak
+ * measure the built CLI.
  */
-const SUITES: Record<string, () => Promise<{ run(): Promise<string[]> }>> = {
+type Suite = () => Promise<{ run(): Promise<string[]> }>;
+
+const SUITES: Record<string, Suite> = {
   mediator: () => import('./mediator.js'),
   'cli-startup': () => import('./cli-startup.js'),
   planner: () => import('./planner.js'),
@@ -11,15 +17,21 @@ const SUITES: Record<string, () => Promise<{ run(): Promise<string[]> }>> = {
   scout: () => import('./scout.js'),
 };
 
+/** Long runs, only when named (`npm run soak` is `bench soak`). */
+const ON_REQUEST: Record<string, Suite> = {
+  soak: () => import('./soak.js'),
+};
+
+const known = { ...SUITES, ...ON_REQUEST };
 const wanted = process.argv.slice(2);
-const unknown = wanted.filter((name) => !(name in SUITES));
+const unknown = wanted.filter((name) => !(name in known));
 if (unknown.length > 0) {
-  console.error(`unknown benchmark(s): ${unknown.join(', ')} (known: ${Object.keys(SUITES).join(', ')})`);
+  console.error(`unknown benchmark(s): ${unknown.join(', ')} (known: ${Object.keys(known).join(', ')})`);
   process.exit(2);
 }
 for (const name of wanted.length > 0 ? wanted : Object.keys(SUITES)) {
   const started = Date.now();
-  const suite = await SUITES[name]!();
+  const suite = await known[name]!();
   const lines = await suite.run();
   console.log(`\n== ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   for (const line of lines) console.log(line);

@@ -1,4 +1,10 @@
-import { distance, fuelCost, jumpCooldownSeconds, travelSeconds, type FlightMode } from '../domain/navigation/flight-mode.js';
+import {
+  distance,
+  fuelCost,
+  jumpCooldownSeconds,
+  travelSeconds,
+  type FlightMode,
+} from '../domain/navigation/flight-mode.js';
 import type { NavSystem, NavWaypoint, ShipNavState } from '../domain/navigation/route.js';
 
 /** The planner's options the reference understands; `fuelWeight` turns seconds into a cost. */
@@ -17,7 +23,7 @@ export interface ReferenceOptions {
  * made its last jump (into the destination's system, or anywhere for a ship that can warp on) and
  * may not jump again.
  */
-export const LAYERS = 2;
+const LAYERS = 2;
 
 /**
  * The reference the planner is proven against: Bellman-Ford over every (waypoint, fuel, layer)

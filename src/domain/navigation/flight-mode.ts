@@ -10,9 +10,23 @@ export function isFlightMode(value: string): value is FlightMode {
   return (FLIGHT_MODES as readonly string[]).includes(value);
 }
 
-/** Seconds-per-distance multipliers for in-system navigation and for warps. */
-const NAVIGATE_MULTIPLIER: Record<FlightMode, number> = { CRUISE: 25, DRIFT: 250, BURN: 12.5, STEALTH: 30 };
-const WARP_MULTIPLIER: Record<FlightMode, number> = { CRUISE: 50, DRIFT: 300, BURN: 25, STEALTH: 60 };
+/**
+ * Seconds per unit of distance (before dividing by the engine speed), for in-system navigation and
+ * for warps. The planner's lower bounds read the same tables.
+ */
+export const NAVIGATE_MULTIPLIER: Readonly<Record<FlightMode, number>> = {
+  CRUISE: 25,
+  DRIFT: 250,
+  BURN: 12.5,
+  STEALTH: 30,
+};
+export const WARP_MULTIPLIER: Readonly<Record<FlightMode, number>> = { CRUISE: 50, DRIFT: 300, BURN: 25, STEALTH: 60 };
+
+/** Fuel per unit of (rounded) distance; every leg costs at least 1, so a DRIFT leg costs exactly 1. */
+export const FUEL_PER_UNIT: Readonly<Record<FlightMode, number>> = { CRUISE: 1, DRIFT: 0, BURN: 2, STEALTH: 1 };
+
+/** Seconds every leg takes on top of its distance's, whatever the mode and the engine. */
+export const LEG_OVERHEAD_SECONDS = 15;
 
 export interface Point {
   x: number;
@@ -29,16 +43,12 @@ export function distance(a: Point, b: Point): number {
 /** Fuel units a leg of (unrounded) distance d costs in a mode. Ships with no tank pay nothing. */
 export function fuelCost(d: number, mode: FlightMode, fuelCapacity = 1): number {
   if (fuelCapacity === 0) return 0;
-  const rounded = Math.round(d);
-  switch (mode) {
-    case 'DRIFT':
-      return 1;
-    case 'BURN':
-      return Math.max(2, 2 * rounded);
-    case 'CRUISE':
-    case 'STEALTH':
-      return Math.max(1, rounded);
-  }
+  return legFuel(d, FUEL_PER_UNIT[mode]);
+}
+
+/** `fuelCost` by the mode's rate (`FUEL_PER_UNIT`), for loops that look the rate up once. */
+export function legFuel(d: number, fuelPerUnit: number): number {
+  return Math.max(1, fuelPerUnit * Math.max(1, Math.round(d)));
 }
 
 /** Travel time in whole seconds for a leg of (unrounded) distance d at an engine speed. */
@@ -48,8 +58,12 @@ export function travelSeconds(
   engineSpeed: number,
   kind: 'navigate' | 'warp' = 'navigate',
 ): number {
-  const multiplier = (kind === 'warp' ? WARP_MULTIPLIER : NAVIGATE_MULTIPLIER)[mode];
-  return Math.round((Math.max(1, Math.round(d)) * multiplier) / engineSpeed + 15);
+  return legSeconds(d, (kind === 'warp' ? WARP_MULTIPLIER : NAVIGATE_MULTIPLIER)[mode], engineSpeed);
+}
+
+/** `travelSeconds` by the mode's multiplier, for loops that look the multiplier up once. */
+export function legSeconds(d: number, multiplier: number, engineSpeed: number): number {
+  return Math.round((Math.max(1, Math.round(d)) * multiplier) / engineSpeed + LEG_OVERHEAD_SECONDS);
 }
 
 /** Cooldown in seconds after a gate jump over a distance between systems. */

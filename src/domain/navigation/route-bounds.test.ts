@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FlightMode } from './flight-mode.js';
 import type { NavSystem, NavWaypoint } from './route.js';
-import { OriginBound, RouteGuide, TravelBounds, WarpBounds } from './route-bounds.js';
+import { OriginBound } from './origin-bound.js';
+import { RouteGuide } from './route-guide.js';
+import { TravelBounds } from './travel-bounds.js';
+import { WarpBounds } from './warp-bounds.js';
 import { RouteMap } from './route-map.js';
 import { referenceFastestSeconds, referenceSecondsLeft } from '../../test-support/route-planner-reference.js';
 import { Random } from '../../sandbox/random.js';

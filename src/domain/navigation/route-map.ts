@@ -30,7 +30,7 @@ export class RouteMap {
     systems: readonly NavSystem[] = [],
   ) {
     this.points = waypoints;
-    waypoints.forEach((w, i) => this.index.set(w.symbol, i));
+    for (let i = 0; i < waypoints.length; i++) this.index.set(waypoints[i]!.symbol, i);
     const placed = new Map(systems.map((s) => [s.symbol, s]));
     const ids = new Map<string, number>();
     const systemOf = new Int32Array(waypoints.length);

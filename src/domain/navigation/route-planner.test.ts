@@ -322,9 +322,8 @@ describe('RoutePlanner', () => {
     for (let trial = 0; trial < 200; trial++) {
       const { systems, waypoints } = systemsOf(next, 2, 300);
       const gates = systems.map((s) => waypoints.find((w) => w.systemSymbol === s.symbol)!);
-      gates.forEach(
-        (g, i) => ((g as { jumpsTo?: string[] }).jumpsTo = gates.filter((_, j) => j !== i).map((o) => o.symbol)),
-      );
+      for (const [i, g] of gates.entries())
+        (g as { jumpsTo?: string[] }).jumpsTo = gates.filter((_, j) => j !== i).map((o) => o.symbol);
       const capacity = 20 + Math.floor(next() * 60);
       // The start is away from its gate, so the ship burns fuel (and time) before it can jump.
       const start = {

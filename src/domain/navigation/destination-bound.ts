@@ -1,0 +1,75 @@
+import { distance, type Point } from './flight-mode.js';
+import { StationField } from './station-field.js';
+import type { TravelBounds } from './travel-bounds.js';
+
+/**
+ * The fuel-aware lower bound on the time left to reach a destination inside its system.
+ *
+ * A route from here either reaches the destination without refuelling — at least
+ * `segment(distance, fuel)` — or refuels first at some station: at least a full-tank segment to it,
+ * the refuel and the station's value in the backward `StationField`. The bound is the smaller of
+ * the two, and never less than the direct path's.
+ */
+export class DestinationBound {
+  /** Per waypoint: the direct path's bound, whatever the fuel. */
+  readonly direct: Float64Array;
+  readonly field: StationField;
+  /** Per waypoint: refuel somewhere first, on at most a full tank; NaN until needed. */
+  private readonly viaStation: Float64Array;
+  /** Per waypoint: the bound for any fuel the tank can hold; NaN until needed. */
+  private readonly anyFuel: Float64Array;
+  private readonly distanceToTarget: Float64Array;
+
+  constructor(
+    points: readonly Point[],
+    /** Waypoints of the destination's system (indexes into points). */
+    members: readonly number[],
+    stations: readonly number[],
+    private readonly target: number,
+    private readonly bounds: TravelBounds,
+    private readonly usable: number,
+    refuelSeconds: number,
+  ) {
+    const n = points.length;
+    this.direct = new Float64Array(n);
+    this.distanceToTarget = new Float64Array(n);
+    for (const i of members) {
+      const d = distance(points[i]!, points[target]!);
+      this.distanceToTarget[i] = d;
+      this.direct[i] = i === target ? 0 : bounds.path(d);
+    }
+    this.field = new StationField(
+      points,
+      stations.filter((i) => i !== target),
+      (b) => bounds.fullTank(this.distanceToTarget[b]!),
+      bounds,
+      refuelSeconds,
+    );
+    this.viaStation = new Float64Array(n).fill(Number.NaN);
+    this.anyFuel = new Float64Array(n).fill(Number.NaN);
+  }
+
+  /** Lower bound on the seconds left from waypoint i (in the destination's system), whatever its fuel. */
+  floor(i: number): number {
+    let known = this.anyFuel[i]!;
+    if (Number.isNaN(known)) {
+      if (i === this.target) known = 0;
+      else {
+        const via = this.field.through(i);
+        this.viaStation[i] = via;
+        known = Math.max(this.direct[i]!, Math.min(via, this.bounds.fullTank(this.distanceToTarget[i]!)));
+      }
+      this.anyFuel[i] = known;
+    }
+    return known;
+  }
+
+  /** Lower bound on the seconds left from waypoint i (in the destination's system) with `fuel` usable. */
+  at(i: number, fuel: number): number {
+    const floor = this.floor(i);
+    if (i === this.target || fuel >= this.usable) return floor;
+    const via = this.viaStation[i]!;
+    if (via <= floor) return floor;
+    return Math.max(floor, Math.min(via, this.bounds.segment(this.distanceToTarget[i]!, fuel)));
+  }
+}
