@@ -153,7 +153,3 @@ export async function run(): Promise<string[]> {
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
-
-if (process.argv[1]?.endsWith('soak.js')) {
-  for (const line of await run()) console.log(line);
-}
