@@ -13,7 +13,7 @@ await build({
   platform: 'node',
   target: 'node20',
   tsconfig: 'tsconfig.json',
-  external: ['better-sqlite3', 'pino', 'pino-pretty'],
+  external: ['better-sqlite3', 'pino'],
   // Bundled CommonJS packages call require(); give them one.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

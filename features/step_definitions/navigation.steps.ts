@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { PlayerWorld } from '../support/world.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: the admin API answers JSON of several shapes; each step reads the few fields it checks
 async function admin(world: PlayerWorld, method: string, path: string, body?: unknown): Promise<any> {
   const response = await fetch(`${world.sandbox!.adminUrl}/${path}`, {
     method,

@@ -7,7 +7,7 @@ import type { NavSystem, NavWaypoint, ShipNavState } from '../domain/navigation/
 import { NoRouteError, RoutePlanner } from '../domain/navigation/route-planner.js';
 import { baselineSeconds } from '../test-support/route-planner-baseline.js';
 import { referenceFastestSeconds } from '../test-support/route-planner-reference.js';
-import { Random } from '../sandbox/random.js';
+import { Random } from '../domain/random.js';
 import { fixed, median, percentile } from './stats.js';
 
 /** The sandbox's seeded generator, as a function: the same seed gives the same instances. */

@@ -8,7 +8,7 @@ import { bruteForceTourSeconds, randomWaypoints } from '../domain/scouting/fixtu
 import { nearestNeighbourRoute } from '../domain/scouting/local-search.js';
 import { tourLowerBound } from '../domain/scouting/lower-bound.js';
 import { buildPathProblem, routeSeconds, type TourKind } from '../domain/scouting/path-problem.js';
-import { mulberry32 } from '../domain/scouting/random.js';
+import { mulberry32 } from '../domain/random.js';
 import { planScoutTours } from '../domain/scouting/scout-plan.js';
 import { solveRoute } from '../domain/scouting/tour-solver.js';
 import { tanklessLegSeconds } from '../domain/scouting/travel-time.js';

@@ -182,7 +182,7 @@ function describeShip(s: ShipView): string {
   ].join('\n');
 }
 
-export function parseUnits(text: string | undefined): number | undefined {
+function parseUnits(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const units = Number(text);
   if (!Number.isInteger(units) || units < 1) throw new ValidationError('--units must be a whole number of at least 1');

@@ -20,23 +20,23 @@ export class InsufficientFuelError extends ApiError {
   readonly fuelRequired = Number(this.data.fuelRequired);
   readonly fuelAvailable = Number(this.data.fuelAvailable);
 }
-export class ShipInTransitError extends ApiError {
+class ShipInTransitError extends ApiError {
   readonly secondsToArrival = Number(this.data.secondsToArrival ?? 0);
 }
 export class NotInOrbitError extends ApiError {}
-export class NotDockedError extends ApiError {}
-export class AlreadyAtDestinationError extends ApiError {}
-export class CooldownError extends ApiError {
+class NotDockedError extends ApiError {}
+class AlreadyAtDestinationError extends ApiError {}
+class CooldownError extends ApiError {
   readonly remainingSeconds = Number(
     (this.data.cooldown as { remainingSeconds?: number } | undefined)?.remainingSeconds ?? 0,
   );
 }
-export class InsufficientCreditsError extends ApiError {}
-export class RateLimitedError extends ApiError {}
+class InsufficientCreditsError extends ApiError {}
+class RateLimitedError extends ApiError {}
 /** The server was reset: the agent token is from an earlier reset and must be replaced. */
 export class TokenResetError extends ApiError {}
-export class UnauthorizedError extends ApiError {}
-export class ApiNotFoundError extends ApiError {}
+class UnauthorizedError extends ApiError {}
+class ApiNotFoundError extends ApiError {}
 /** The server could not be reached or answered 5xx after every retry. */
 export class ServerUnavailableError extends ApiError {}
 /**

@@ -30,6 +30,3 @@ export interface StagingArea {
 
 /** How a repository finds the staging area of the command it runs for (none outside a command). */
 export type CurrentStaging = () => StagingArea | undefined;
-
-/** Outside the mediator (tests, tools): every write is applied at once. */
-export const IMMEDIATE_WRITES: CurrentStaging = () => undefined;

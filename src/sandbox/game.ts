@@ -1,4 +1,4 @@
-import { Random } from './random.js';
+import { Random } from '../domain/random.js';
 import type { SandboxClock } from './world/clock.js';
 import type { TokenClaims } from './world/tokens.js';
 import type { WorldState } from './world/world.js';

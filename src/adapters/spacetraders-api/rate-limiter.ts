@@ -21,7 +21,7 @@ export interface RateLimitSettings {
   marginMs?: number;
 }
 
-export class InMemoryBudgetStore implements BudgetStore {
+class InMemoryBudgetStore implements BudgetStore {
   private state: PoolState = { ...EMPTY_POOLS };
 
   update<T>(change: (state: PoolState) => T): T {
@@ -30,7 +30,7 @@ export class InMemoryBudgetStore implements BudgetStore {
 }
 
 /** Takes one request's slot if there is one: 0, else the milliseconds until one frees up. */
-export function takeSlot(pools: PoolState, now: number, settings: RateLimitSettings): number {
+function takeSlot(pools: PoolState, now: number, settings: RateLimitSettings): number {
   if (now < pools.pausedUntil) return pools.pausedUntil - now;
   const margin = settings.marginMs ?? 50;
   if (now >= pools.staticResetAt) pools.staticUsed = 0;
@@ -99,7 +99,10 @@ export class RateLimiter {
   private drain(): void {
     while (this.queue.length > 0) {
       const wait = this.tryTake();
-      if (wait > 0) return this.schedule(wait);
+      if (wait > 0) {
+        this.schedule(wait);
+        return;
+      }
       const next = this.nextWaiter();
       this.waits[next.priority].push(this.now() - next.enqueuedAt);
       next.resolve();

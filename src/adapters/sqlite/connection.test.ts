@@ -11,7 +11,9 @@ function tempPath(): string {
   dirs.push(dir);
   return join(dir, 'nested', 'bot.db');
 }
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('openDatabase', () => {
   it('creates the file private to the user, in WAL mode with foreign keys and a busy timeout', () => {

@@ -7,7 +7,9 @@ import { openDatabase } from './connection.js';
 import { SqliteBudgetStore } from './sqlite-budget-store.js';
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('SqliteBudgetStore', () => {
   it('makes two processes (two connections to one file) share one rate budget', async () => {

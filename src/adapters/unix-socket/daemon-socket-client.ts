@@ -3,7 +3,7 @@ import type { ContainerState } from '../../domain/containers/container.js';
 import { AppError } from '../../domain/errors.js';
 import type { DaemonControl, DaemonStatus, StoredCommand } from '../../ports/daemon-control.js';
 
-export class DaemonNotRunningError extends AppError {
+class DaemonNotRunningError extends AppError {
   constructor() {
     super('no daemon is running for this database: start one with `spacetraders daemon start`', 'NO_DAEMON');
   }

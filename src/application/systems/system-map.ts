@@ -7,7 +7,7 @@ import type { CachedSystem, SystemLinks, SystemRepository } from '../../ports/sy
 import { TOKENS } from '../../ports/tokens.js';
 
 /** How long a system's waypoints, market listings and gate links are trusted before they are fetched again. */
-export const SYSTEM_TTL_MS = 24 * 3600_000;
+const SYSTEM_TTL_MS = 24 * 3600_000;
 
 /**
  * A player's map of a system: waypoints and which markets trade what (one waypoint listing plus one

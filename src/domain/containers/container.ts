@@ -11,7 +11,7 @@ import { DomainRuleError } from '../errors.js';
 export type ContainerStatus = 'STARTING' | 'RUNNING' | 'INTERRUPTED' | 'COMPLETED' | 'FAILED' | 'STOPPED';
 
 export const RESUMABLE: readonly ContainerStatus[] = ['STARTING', 'RUNNING', 'INTERRUPTED'];
-export const FINISHED: readonly ContainerStatus[] = ['COMPLETED', 'FAILED', 'STOPPED'];
+const FINISHED: readonly ContainerStatus[] = ['COMPLETED', 'FAILED', 'STOPPED'];
 
 const ALLOWED: Record<ContainerStatus, readonly ContainerStatus[]> = {
   STARTING: ['RUNNING', 'STOPPED', 'INTERRUPTED', 'FAILED'],
@@ -30,7 +30,7 @@ export interface RestartPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RESTART_POLICY: RestartPolicy = { maxRestarts: 3, baseDelayMs: 1_000, maxDelayMs: 60_000 };
+const DEFAULT_RESTART_POLICY: RestartPolicy = { maxRestarts: 3, baseDelayMs: 1_000, maxDelayMs: 60_000 };
 
 export interface ContainerState {
   id: string;

@@ -7,7 +7,7 @@ import { TravelBounds } from './travel-bounds.js';
 import { WarpBounds } from './warp-bounds.js';
 import { RouteMap } from './route-map.js';
 import { referenceFastestSeconds, referenceSecondsLeft } from '../../test-support/route-planner-reference.js';
-import { Random } from '../../sandbox/random.js';
+import { Random } from '../random.js';
 
 /** The sandbox's seeded generator, as a function: the same seed gives the same instances. */
 const random = (seed: number): (() => number) => {

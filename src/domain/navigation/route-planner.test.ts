@@ -3,7 +3,7 @@ import { distance, fuelCost, travelSeconds, type FlightMode } from './flight-mod
 import type { NavSystem, NavWaypoint, Route, ShipNavState } from './route.js';
 import { NoRouteError, RoutePlanner, type PlannerOptions } from './route-planner.js';
 import { referenceFastestSeconds } from '../../test-support/route-planner-reference.js';
-import { Random } from '../../sandbox/random.js';
+import { Random } from '../random.js';
 
 /** The sandbox's seeded generator, as a function: the same seed gives the same instances. */
 const random = (seed: number): (() => number) => {

@@ -6,7 +6,7 @@
  * Routes are [0, …stops…, n+1] with both ends fixed; costs are taken as symmetric.
  */
 import { type PathProblem, routeSeconds } from './path-problem.js';
-import { mulberry32 } from './random.js';
+import { mulberry32 } from '../random.js';
 
 /** Improvements smaller than this are rounding noise, not progress (costs are seconds). */
 const EPSILON = 1e-9;

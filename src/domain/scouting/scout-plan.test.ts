@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bruteForceMakespan, orderSeconds, randomWaypoints } from './fixtures.js';
 import type { TourKind } from './path-problem.js';
-import { mulberry32 } from './random.js';
+import { mulberry32 } from '../random.js';
 import { planScoutTours, type ScoutPlan, type ScoutShip } from './scout-plan.js';
 import { solveTour } from './tour-solver.js';
 import { type TourWaypoint, tanklessLegSeconds } from './travel-time.js';

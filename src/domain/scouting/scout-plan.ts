@@ -19,7 +19,7 @@ export interface ScoutShip<W> {
   legSeconds: LegSeconds<W>;
 }
 
-export interface ScoutTour {
+interface ScoutTour {
   ship: string;
   /** Waypoint symbols in visit order (the start is not repeated; a stop at the start comes first). */
   stops: string[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bruteForceTourSeconds, orderSeconds, randomWaypoints } from './fixtures.js';
 import { tourLowerBound } from './lower-bound.js';
 import { buildPathProblem, type TourKind } from './path-problem.js';
-import { mulberry32 } from './random.js';
+import { mulberry32 } from '../random.js';
 import { solveTour } from './tour-solver.js';
 import { type TourWaypoint, tanklessLegSeconds } from './travel-time.js';
 

@@ -1,7 +1,7 @@
 import { distance } from '../../domain/navigation/flight-mode.js';
 import { routePoint } from '../systems/views.js';
 import { ASTEROID_YIELDS, RECRUITING_FACTIONS, TRADE_GOODS, type ShipTemplate } from './catalog.js';
-import { Random } from '../random.js';
+import { Random } from '../../domain/random.js';
 import {
   emptyWorld,
   type MarketGoodState,

@@ -1,4 +1,7 @@
-/** A small deterministic PRNG (mulberry32): the same seed gives the same universe. */
+/**
+ * A small deterministic PRNG (mulberry32): the same seed gives the same sequence — the sandbox's
+ * universe, the tour solver's perturbations, the tests' random instances.
+ */
 export class Random {
   private state: number;
 
@@ -25,4 +28,10 @@ export class Random {
   chance(p: number): boolean {
     return this.next() < p;
   }
+}
+
+/** The generator as a bare function, for code that only needs numbers in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  const random = new Random(seed);
+  return () => random.next();
 }
