@@ -27,6 +27,7 @@ import type {
   WaypointDto,
 } from '../../ports/spacetraders-api.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { BadResponseError, guardResponses } from './response-guard.js';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -75,6 +76,7 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
       validateStatus: () => true,
       transitional: { clarifyTimeoutError: true },
     });
+    guardResponses(this.http, { bodyTimeoutMs: options.timeoutMs });
     this.maxRetries = options.maxRetries ?? 5;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
@@ -446,6 +448,7 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
           headers: call.token ? { authorization: `Bearer ${call.token}` } : {},
         });
       } catch (error) {
+        if (error instanceof BadResponseError) throw error;
         const code = (error as { code?: string }).code ?? 'ERROR';
         const outcome = await this.afterAmbiguousFailure(
           call,
