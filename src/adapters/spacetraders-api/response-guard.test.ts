@@ -40,7 +40,10 @@ function json(body: unknown, status = 200, headers: Record<string, string> = {})
   };
 }
 
-async function failure(handler: Handler, call = (api: AxiosSpaceTradersClient) => api.getMyAgent('t')) {
+async function failure(
+  handler: Handler,
+  call: (api: AxiosSpaceTradersClient) => Promise<unknown> = (api) => api.getMyAgent("t"),
+) {
   const error = await call(await clientFor(handler)).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(BadResponseError);
   return (error as Error).message;
