@@ -24,6 +24,11 @@ export interface LoggerOptions {
   destination?: DestinationStream;
   /** Fields for every line from the async context: the request's name and ids, the daemon's container id. */
   context?: () => object;
+  /**
+   * Applied to every finished line before it is written: the composition root passes the scrubber
+   * of every secret the process knows, so a token hidden in any message or field never reaches a log.
+   */
+  scrub?: (line: string) => string;
 }
 
 /**
@@ -38,6 +43,7 @@ export function createPinoLogger(options: LoggerOptions): PinoLogger {
       base: undefined,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       mixin: () => options.context?.() ?? {},
+      ...(options.scrub ? { hooks: { streamWrite: options.scrub } } : {}),
     },
     options.destination ?? pino.destination({ fd: 2, sync: true }),
   );
