@@ -35,13 +35,16 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
 
 /** The file exists, private to the user; every way it cannot be gets its own message. */
 function prepareFile(path: string): void {
-  const existing = statSync(path, { throwIfNoEntry: false });
-  if (existing?.isDirectory()) throw new ValidationError(`the database ${path} is a directory; give --db a file path`);
+  let existing: ReturnType<typeof statSync>;
   try {
+    existing = statSync(path, { throwIfNoEntry: false });
+    if (existing?.isDirectory())
+      throw new ValidationError(`the database ${path} is a directory; give --db a file path`);
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     if (!existing) closeSync(openSync(path, 'a', 0o600));
     if (existing && (existing.mode & 0o077) !== 0) chmodSync(path, 0o600);
   } catch (error) {
+    if (error instanceof ValidationError) throw error;
     const { code, message } = error as { code?: string; message: string };
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOTDIR' || code === 'EEXIST')
       throw new ValidationError(`cannot use the database ${path}: ${FS_REASONS[code] ?? message}`);
