@@ -41,3 +41,12 @@ Feature: A broken or hostile server never corrupts, leaks or crashes
       | a redirect to another host                             | (HTTP 302, expected                   |
       | an error message that echoes the Authorization header  | error 4001: request rejected          |
       | a bare JSON array                                      | the server sent a malformed response  |
+
+  Scenario: A token the server echoes back is kept out of the debug log too
+    Given it answers with "an error message that echoes the Authorization header"
+    When I run each of these read commands through it:
+      | spacetraders ship list --log-level debug                                                  |
+      | spacetraders player register --agent NOVA-9 --token <token of NOVA-1> --log-level debug   |
+      | spacetraders player register --agent NOVA-8 --faction COSMIC --log-level debug            |
+    Then each fails with exit code 1, logs the error, and shows no token
+    And the database is unchanged

@@ -114,6 +114,21 @@ Then('each fails with exit code 1 and one line containing {string}', function (t
   }
 });
 
+Then('each fails with exit code 1, logs the error, and shows no token', function (this: HostileWorld) {
+  const tokens = [...(this.hostile?.tokensSeen ?? []), this.accountToken ?? ''].filter(Boolean);
+  check(tokens.length >= 2, 'the hostile server saw no agent token: the check would prove nothing');
+  for (const { command, result } of this.hostileRuns ?? []) {
+    const { exitCode, stdout, stderr } = result;
+    const context = `"${command}" gave exit ${exitCode}\nstdout: ${stdout}\nstderr: ${stderr}`;
+    check(exitCode === 1, `not exit code 1: ${context}`);
+    check(
+      /"msg":"request failed"/.test(stderr) && stderr.includes('[redacted]'),
+      `the error was not logged: ${context}`,
+    );
+    for (const token of tokens) check(!(stdout + stderr).includes(token), `a token leaked: ${context}`);
+  }
+});
+
 Then('the database is unchanged', function (this: HostileWorld) {
   assert.ok(this.databaseBefore, 'no snapshot of the database was taken');
   assert.equal(databaseContents(this.dbPath), this.databaseBefore);

@@ -4,7 +4,7 @@ import { ApiError } from '../../ports/api-errors.js';
 import { describeSchemaError, SpecSchemas } from './spec-schemas.js';
 
 /** Far beyond any real answer (a page of 20 ships is ~60 KB), far below what would hurt the process. */
-export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 /**
  * The server answered, but not with what the API promises: HTML, truncated or non-JSON text, a
@@ -17,7 +17,7 @@ export class BadResponseError extends ApiError {
   }
 }
 
-export interface GuardOptions {
+interface GuardOptions {
   maxBytes?: number;
   /** How long the body may take once the headers are in (a server dripping bytes). */
   bodyTimeoutMs: number;

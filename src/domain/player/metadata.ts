@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors.js';
 
 /** Far beyond any real note or role, far below what would strain a stack or a row. */
-export const METADATA_LIMITS = { maxBytes: 16 * 1024, maxDepth: 16 } as const;
+const METADATA_LIMITS = { maxBytes: 16 * 1024, maxDepth: 16 } as const;
 
 /**
  * Player metadata is free-form JSON typed by a person: it must be an object, nested at most

@@ -1,5 +1,5 @@
 /** What stands in for a secret wherever one would have been shown. */
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** Shorter values are not tokens (and scrubbing them would mangle ordinary words). */
 const MIN_SECRET_LENGTH = 8;
