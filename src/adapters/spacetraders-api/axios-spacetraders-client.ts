@@ -57,6 +57,8 @@ interface Call<T> {
 }
 
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
+/** 20,000 items: more than any list the game has (the largest, systems, has a few thousand). */
+const MAX_PAGES = 1_000;
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** The SpaceTraders API over axios: rate-limited, retrying what is safe, reconciling what is not. */
@@ -430,7 +432,9 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
         unwrap: false,
       } as Call<{ data: T[]; meta: { total: number } }> & { unwrap: false });
       items.push(...body.data);
-      if (body.data.length === 0 || items.length >= body.meta.total) return items;
+      // A short page is the last, whatever `total` claims; a server paging on forever is refused.
+      if (body.data.length < 20 || items.length >= body.meta.total) return items;
+      if (page >= MAX_PAGES) throw new BadResponseError(200, `the server kept paging ${path} past ${MAX_PAGES} pages`);
     }
   }
 

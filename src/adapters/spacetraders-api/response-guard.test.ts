@@ -42,7 +42,7 @@ function json(body: unknown, status = 200, headers: Record<string, string> = {})
 
 async function failure(
   handler: Handler,
-  call: (api: AxiosSpaceTradersClient) => Promise<unknown> = (api) => api.getMyAgent("t"),
+  call: (api: AxiosSpaceTradersClient) => Promise<unknown> = (api) => api.getMyAgent('t'),
 ) {
   const error = await call(await clientFor(handler)).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(BadResponseError);
@@ -126,4 +126,38 @@ describe('malformed responses are refused at the adapter boundary', () => {
     expect((error as Error).message).toBe('the server took over 0.5 s to send its response to GET /my/agent; gave up');
     expect(Date.now() - started).toBeLessThan(2_000);
   });
+});
+
+describe('endless paging', () => {
+  it('stops at a short page whatever total claims, and refuses a server that pages on forever', async () => {
+    const { startSandbox } = await import('../../sandbox/index.js');
+    const sandbox = await startSandbox({ port: 0, rateLimit: false });
+    try {
+      const registered = (await (
+        await fetch(`${sandbox.baseUrl}/register`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer account' },
+          body: JSON.stringify({ symbol: 'PAGER-1', faction: 'COSMIC' }),
+        })
+      ).json()) as { data: { ships: unknown[] } };
+      const ship = registered.data.ships[0];
+      let requests = 0;
+      const page = (items: number): Handler => {
+        return (_req, res) => {
+          requests++;
+          json({ data: Array.from({ length: items }, () => ship), meta: { total: 1_000_000_000, page: 1, limit: 20 } })(
+            _req,
+            res,
+          );
+        };
+      };
+      expect(await (await clientFor(page(3))).listShips('t')).toHaveLength(3);
+      expect(requests).toBe(1);
+      const error = await (await clientFor(page(20))).listShips('t').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BadResponseError);
+      expect((error as Error).message).toBe('the server kept paging /my/ships past 1000 pages');
+    } finally {
+      await sandbox.close();
+    }
+  }, 60_000);
 });
