@@ -121,7 +121,7 @@ export class HostileServer {
         const block = ' '.repeat(64 * 1024);
         res.write(text.slice(0, -1));
         for (let sent = 0; sent < 6 * 1024 * 1024 && !res.destroyed; sent += block.length) {
-          if (!res.write(block)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+          if (!res.write(block)) await drained(res);
         }
         res.end('}');
         return;
@@ -158,4 +158,15 @@ function alter(text: string, change: (target: Record<string, unknown>) => void):
   const target = (Array.isArray(data) ? data[0] : (data ?? body)) as Record<string, unknown>;
   change(target);
   return body;
+}
+
+/** Resolves when the response can take more, or is closed (the client gave up). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
+  });
 }
