@@ -128,6 +128,16 @@ describe('malformed responses are refused at the adapter boundary', () => {
   });
 });
 
+describe('a change whose answer is unusable', () => {
+  it('says the change may have been applied', async () => {
+    const api = await clientFor(json('<html></html>', 200, { 'content-type': 'text/html' }));
+    const error = await api.orbit('t', 'S-1').catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      'the server sent a malformed response to POST /my/ships/S-1/orbit (content-type text/html, not JSON); it may have been applied: check before retrying',
+    );
+  });
+});
+
 describe('endless paging', () => {
   it('stops at a short page whatever total claims, and refuses a server that pages on forever', async () => {
     const { startSandbox } = await import('../../sandbox/index.js');

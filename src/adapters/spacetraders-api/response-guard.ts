@@ -36,10 +36,18 @@ export function guardResponses(http: AxiosInstance, options: GuardOptions): void
   http.defaults.responseType = 'stream';
   http.defaults.maxRedirects = 0;
   http.interceptors.response.use(async (response: AxiosResponse) => {
-    const operation = `${(response.config.method ?? 'get').toUpperCase()} ${response.config.url ?? ''}`;
-    const text = await readBody(response, operation, maxBytes, options.bodyTimeoutMs);
-    response.data = response.status >= 400 ? parseLenient(text) : checkSuccess(schemas, operation, response, text);
-    return response;
+    const method = (response.config.method ?? 'get').toUpperCase();
+    const operation = `${method} ${response.config.url ?? ''}`;
+    try {
+      const text = await readBody(response, operation, maxBytes, options.bodyTimeoutMs);
+      response.data = response.status >= 400 ? parseLenient(text) : checkSuccess(schemas, operation, response, text);
+      return response;
+    } catch (error) {
+      // The server accepted a change but its answer is unusable: say so rather than imply nothing happened.
+      if (error instanceof BadResponseError && method !== 'GET' && response.status < 300)
+        throw new BadResponseError(error.status, `${error.message}; it may have been applied: check before retrying`);
+      throw error;
+    }
   });
 }
 
