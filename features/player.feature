@@ -109,3 +109,43 @@ Feature: Players
     Then the command succeeds
     And the output contains "<set, hidden>"
     And the output does not contain the account token
+
+  Scenario: Concurrent metadata updates of one player all survive
+    Given I ran "spacetraders player register --agent NOVA-1 --faction COSMIC"
+    When I run 8 metadata updates of "NOVA-1" in parallel, each with its own key
+    Then every one of them succeeds
+    And the metadata of "NOVA-1" has exactly the keys "k1,k2,k3,k4,k5,k6,k7,k8"
+
+  Scenario: Metadata nested too deeply is refused with one line, not a stack overflow
+    Given I ran "spacetraders player register --agent NOVA-1 --faction COSMIC"
+    When I run "spacetraders player update NOVA-1" with metadata nested 2000 levels deep
+    Then the command fails with exit code 2 and the error "--metadata is nested too deeply: at most 16 levels"
+    And the error output is a single line
+    And "spacetraders player info NOVA-1 --json" shows "metadata" as "{}"
+
+  Scenario Outline: A database path that cannot be used gets its own one-line message
+    Given a file "notes.txt" in the scenario folder
+    When I run "spacetraders --db <path> player list"
+    Then the command fails with exit code 2 and the error "<error>"
+    And the error output is a single line
+
+    Examples:
+      | path                      | error                             |
+      | <folder>                  | is a directory; give --db a file  |
+      | <folder>/notes.txt        | is not a SQLite database          |
+      | <folder>/notes.txt/bot.db | a parent of it is not a directory |
+
+  Scenario: A file the player names that cannot be written gets one clear line; a written one is announced
+    Given I ran "spacetraders player register --agent NOVA-1 --faction COSMIC"
+    And a file "notes.txt" in the scenario folder
+    And the home system of "NOVA-1" is known
+    When I run "spacetraders system map <home> --out <folder>/notes.txt/map.svg" there
+    Then the command fails with exit code 2 and the error "cannot write --out"
+    And the error output is a single line
+    When I run "spacetraders system map <home> --out <folder>" there
+    Then the command fails with exit code 2 and the error "it is a directory"
+    When I run "spacetraders route plan NOVA-1-1 <elsewhere> --svg <folder>/notes.txt/route.svg" there
+    Then the command fails with exit code 2 and the error "cannot write --svg"
+    When I run "spacetraders route plan NOVA-1-1 <elsewhere> --svg <folder>/route.svg" there
+    Then the command succeeds
+    And the output contains "wrote <folder>/route.svg"

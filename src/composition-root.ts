@@ -50,6 +50,7 @@ import { MessageRegistry } from './mediator/message-registry.js';
 import { OutboxDispatcher } from './mediator/outbox-dispatcher.js';
 import { UnitOfWork } from './mediator/unit-of-work.js';
 import type { EventRecorder } from './ports/event-recorder.js';
+import { processSecrets } from './domain/player/secrets.js';
 import type { Request, RequestClass, RequestHandler } from './mediator/request.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
@@ -106,9 +107,12 @@ export interface AppOverrides {
 
 /** The one place that binds ports to adapters and use cases to the mediator. */
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
-  const logger = overrides.logger ?? createPinoLogger({ level: config.logLevel, context: requestLogFields });
+  processSecrets.add(config.accountToken);
+  const logger =
+    overrides.logger ??
+    createPinoLogger({ level: config.logLevel, context: requestLogFields, scrub: processSecrets.scrub });
   const db = overrides.database ?? openDatabase(config.dbPath);
-  const store = new SqliteUnitOfWorkStore(db);
+  const store = new SqliteUnitOfWorkStore(db, processSecrets.scrub);
   const events = new EventBus((event, error) =>
     logger.warn({ event: event.type, error: String(error) }, 'event subscriber failed'),
   );
@@ -129,12 +133,14 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       ),
     );
   container.bind(TOKENS.SpaceTradersApi).toConstantValue(api);
-  container.bind(TOKENS.PlayerRepository).toConstantValue(new SqlitePlayerRepository(db, currentUnitOfWork));
+  container
+    .bind(TOKENS.PlayerRepository)
+    .toConstantValue(new SqlitePlayerRepository(db, currentUnitOfWork, processSecrets.add));
   container.bind(TOKENS.SettingsRepository).toConstantValue(new SqliteSettingsRepository(db, currentUnitOfWork));
   container.bind(TOKENS.ShipRepository).toConstantValue(new SqliteShipRepository(db, currentUnitOfWork));
   container.bind(TOKENS.SystemRepository).toConstantValue(new SqliteSystemRepository(db, currentUnitOfWork));
   container.bind(TOKENS.RouteRepository).toConstantValue(new SqliteRouteRepository(db, currentUnitOfWork));
-  container.bind(TOKENS.ContainerStore).toConstantValue(new SqliteContainerStore(db));
+  container.bind(TOKENS.ContainerStore).toConstantValue(new SqliteContainerStore(db, processSecrets.scrub));
   container.bind(Players).toSelf();
   container.bind(SystemMap).toSelf();
   container.bind(RoutePlanning).toSelf();

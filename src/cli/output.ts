@@ -1,4 +1,11 @@
-/** How a command's result reaches the player: a JSON document with --json, else plain text. */
+import { writeFileSync } from 'node:fs';
+import { ValidationError } from '../domain/errors.js';
+import { processSecrets } from '../domain/player/secrets.js';
+
+/**
+ * How a command's result reaches the player: a JSON document with --json, else plain text; never
+ * with a secret the process knows in it.
+ */
 export interface Output {
   readonly json: boolean;
   result<T>(value: T, text: (value: T) => string): void;
@@ -7,8 +14,9 @@ export interface Output {
 
 export function createOutput(
   json: boolean,
-  write: (text: string) => void = (text) => process.stdout.write(text),
+  writeOut: (text: string) => void = (text) => process.stdout.write(text),
 ): Output {
+  const write = (text: string) => writeOut(processSecrets.scrub(text));
   return {
     json,
     result(value, text) {
@@ -43,4 +51,24 @@ export function table(headers: string[], rows: string[][]): string {
       .join('  ')
       .trimEnd();
   return [format(headers), ...rows.map(format)].join('\n');
+}
+
+const WRITE_FAILURES: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a directory',
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'a parent of it is not a directory',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+};
+
+/** Writes a file the player named with `option`; any failure is one clear line (exit code 2). */
+export function writeUserFile(option: string, path: string, content: string): void {
+  try {
+    writeFileSync(path, content);
+  } catch (error) {
+    const { code = '', message } = error as { code?: string; message: string };
+    throw new ValidationError(`cannot write ${option} ${path}: ${WRITE_FAILURES[code] ?? message}`);
+  }
 }

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { PlayerView } from '../application/player/player-view.js';
 import { ValidationError } from '../domain/errors.js';
+import { parseMetadata } from '../domain/player/metadata.js';
+import { processSecrets } from '../domain/player/secrets.js';
 import { table } from './output.js';
 import { configFor, withApp } from './session.js';
 
@@ -34,6 +36,8 @@ export function registerPlayerCommands(program: Command): void {
           options.accountToken === '-'
             ? await readStdin('account token')
             : configFor(command, { accountToken: options.accountToken }).accountToken;
+        // Known secrets from here on: a server that echoes one back never gets it printed.
+        processSecrets.add(agentToken, accountToken);
         const view = await app.mediator.send(
           new RegisterPlayer({
             agentSymbol: options.agent,
@@ -109,7 +113,7 @@ export function registerPlayerCommands(program: Command): void {
       await withApp(command, async (app, out) => {
         const { UpdatePlayerMetadata } = await import('../application/player/update-player-metadata.js');
         const view = await app.mediator.send(
-          new UpdatePlayerMetadata({ agentSymbol: agent, metadata: parseJson(options.metadata) }),
+          new UpdatePlayerMetadata({ agentSymbol: agent, metadata: parseMetadata(options.metadata, '--metadata') }),
         );
         out.result(view, (v) => `updated ${v.agentSymbol}: metadata ${JSON.stringify(v.metadata)}`);
       });
@@ -132,14 +136,6 @@ function describePlayer(p: PlayerView): string {
 
 function formatCredits(credits: number | null): string {
   return credits === null ? '?' : credits.toLocaleString('en-US');
-}
-
-function parseJson(text: string): Record<string, unknown> {
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    throw new ValidationError(`--metadata is not valid JSON: ${text}`);
-  }
 }
 
 async function readStdin(what: string): Promise<string> {

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import type { Route } from '../domain/navigation/route.js';
 import { positiveNumber } from './numbers.js';
-import { table } from './output.js';
+import { table, writeUserFile } from './output.js';
 import { withApp } from './session.js';
 
 export function registerRouteCommands(program: Command): void {
@@ -34,7 +33,8 @@ export function registerRouteCommands(program: Command): void {
             const { ListWaypoints } = await import('../application/systems/list-waypoints.js');
             const { systemMapSvg } = await import('./svg-map.js');
             const system = waypoint.toUpperCase().split('-').slice(0, 2).join('-');
-            writeFileSync(
+            writeUserFile(
+              '--svg',
               options.svg,
               systemMapSvg(
                 system,
@@ -43,7 +43,7 @@ export function registerRouteCommands(program: Command): void {
               ),
             );
           }
-          out.result(plan, describeRoute);
+          out.result(plan, (p) => `${describeRoute(p)}${options.svg ? `\nwrote ${options.svg}` : ''}`);
         });
       },
     );

@@ -2,6 +2,7 @@ import type { Command as CommanderCommand } from 'commander';
 import type { App } from '../composition-root.js';
 import { type ConfigFlags, loadDefaults, resolveConfig } from '../config/config.js';
 import type { Config } from '../ports/config.js';
+import { processSecrets } from '../domain/player/secrets.js';
 import { reportError } from './errors.js';
 import { createOutput, type Output } from './output.js';
 
@@ -31,11 +32,12 @@ export async function withApp(
   let app: App | undefined;
   try {
     const config = configFor(command, extra);
+    processSecrets.add(config.accountToken);
     const { createApp } = await import('../composition-root.js');
     app = createApp(config);
     await action(app, out);
   } catch (error) {
-    process.exitCode = reportError(error);
+    process.exitCode = reportError(error, undefined, logLevelOf(command));
   } finally {
     app?.close();
   }
@@ -47,6 +49,11 @@ export async function withoutApp(command: CommanderCommand, action: (out: Output
   try {
     await action(out);
   } catch (error) {
-    process.exitCode = reportError(error);
+    process.exitCode = reportError(error, undefined, logLevelOf(command));
   }
+}
+
+/** The log level the player asked for (flag, then environment), even when the configuration failed. */
+function logLevelOf(command: CommanderCommand): string | undefined {
+  return globalOptions(command).logLevel ?? process.env.LOG_LEVEL;
 }

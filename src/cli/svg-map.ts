@@ -26,7 +26,7 @@ export function systemMapSvg(systemSymbol: string, waypoints: readonly WaypointV
   const parts: string[] = [];
   parts.push(`<rect width="${SIZE}" height="${SIZE + 40}" fill="#f8f9fa"/>`);
   parts.push(
-    `<text x="${MARGIN}" y="32" font-size="20" font-family="sans-serif">${escape(systemSymbol)}${route ? ` — ${escape(route.ship)} to ${escape(route.destination)}` : ''}</text>`,
+    `<text x="${MARGIN}" y="32" font-size="20" font-family="sans-serif">${escapeXml(systemSymbol)}${route ? ` — ${escapeXml(route.ship)} to ${escapeXml(route.destination)}` : ''}</text>`,
   );
   for (const leg of route?.legs ?? []) {
     const from = bySymbol.get(leg.from);
@@ -59,7 +59,7 @@ export function systemMapSvg(systemSymbol: string, waypoints: readonly WaypointV
       );
     }
     parts.push(
-      `<text x="${x + 10}" y="${y + 4 + stacked * 14}" font-size="12" font-family="sans-serif" fill="${fill}">${escape(w.symbol.split('-').pop() ?? w.symbol)} ${escape(w.type.toLowerCase().replace(/_/g, ' '))}${w.sellsFuel ? ' (fuel)' : ''}</text>`,
+      `<text x="${x + 10}" y="${y + 4 + stacked * 14}" font-size="12" font-family="sans-serif" fill="${fill}">${escapeXml(w.symbol.split('-').pop() ?? w.symbol)} ${escapeXml(w.type.toLowerCase().replace(/_/g, ' '))}${w.sellsFuel ? ' (fuel)' : ''}</text>`,
     );
   }
   const legend = ['BURN', 'CRUISE', 'DRIFT'].map(
@@ -73,6 +73,6 @@ export function systemMapSvg(systemSymbol: string, waypoints: readonly WaypointV
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${SIZE}" height="${SIZE + 40}" viewBox="0 0 ${SIZE} ${SIZE + 40}">\n${parts.join('\n')}\n</svg>\n`;
 }
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import type { Route } from '../domain/navigation/route.js';
 import { ValidationError } from '../domain/errors.js';
-import { table } from './output.js';
+import { table, writeUserFile } from './output.js';
 import { withApp } from './session.js';
 
 export function registerSystemCommands(program: Command): void {
@@ -61,7 +60,7 @@ export function registerSystemCommands(program: Command): void {
           const { PlanRoute } = await import('../application/navigation/plan-route.js');
           route = await app.mediator.send(new PlanRoute({ shipSymbol: ship, destination, player: app.config.player }));
         }
-        writeFileSync(options.out, systemMapSvg(symbol.toUpperCase(), waypoints, route));
+        writeUserFile('--out', options.out, systemMapSvg(symbol.toUpperCase(), waypoints, route));
         out.result(
           { file: options.out, waypoints: waypoints.length, legs: route?.legs.length ?? 0 },
           (r) => `wrote ${r.file}: ${r.waypoints} waypoints${route ? `, ${r.legs} leg(s)` : ''}`,

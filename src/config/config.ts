@@ -43,6 +43,9 @@ export function resolveConfig(defaults: Defaults, env: NodeJS.ProcessEnv, flags:
         ? defaults.rateLimit
         : parseRateLimit(env.SPACETRADERS_RATE_LIMIT, defaults.rateLimit),
     apiUrl,
+    requestTimeoutMs:
+      positiveInteger(env.SPACETRADERS_REQUEST_TIMEOUT_MS, 'SPACETRADERS_REQUEST_TIMEOUT_MS') ??
+      defaults.requestTimeoutMs,
     logLevel: logLevel as LogLevel,
     dbPath: flags.db ?? env.SPACETRADERS_DB ?? join(dataDir ?? defaultDataDir(env), 'spacetraders.db'),
     accountToken: nonEmpty(flags.accountToken) ?? nonEmpty(env.SPACETRADERS_ACCOUNT_TOKEN),
@@ -72,6 +75,14 @@ function parseRateLimit(text: string, base: Config['rateLimit']): Config['rateLi
 function defaultDataDir(env: NodeJS.ProcessEnv): string {
   const base = nonEmpty(env.XDG_DATA_HOME) ?? join(env.HOME ?? homedir(), '.local', 'share');
   return join(base, 'spacetraders');
+}
+
+function positiveInteger(text: string | undefined, name: string): number | undefined {
+  if (nonEmpty(text) === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new ValidationError(`invalid ${name} "${text}": a whole number of milliseconds`);
+  return value;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -5,6 +5,7 @@ import { daemonSocketServer } from '../adapters/unix-socket/daemon-socket-server
 import { ContainerRunner } from '../application/containers/container-runner.js';
 import { containerClock, currentContainer } from '../application/containers/container-scope.js';
 import { createApp } from '../composition-root.js';
+import { processSecrets } from '../domain/player/secrets.js';
 import { requestLogFields } from '../mediator/context.js';
 import type { Config } from '../ports/config.js';
 import type { ContainerStore } from '../ports/container-store.js';
@@ -29,6 +30,7 @@ export async function runDaemon(config: Config, onReady: (socket: string) => voi
       level: config.logLevel,
       container: (...line) => containers?.appendLog(...line),
     }),
+    scrub: processSecrets.scrub,
     context: () => {
       const scope = currentContainer();
       return scope ? { ...requestLogFields(), containerId: scope.containerId } : requestLogFields();

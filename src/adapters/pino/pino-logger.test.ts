@@ -37,3 +37,23 @@ describe('pino logger', () => {
     expect(text).not.toContain('Bearer x');
   });
 });
+
+describe('secret leaks in logs', () => {
+  it('scrubs a known token from any message or field, not only fields named token', () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = createPinoLogger({
+      level: 'info',
+      destination,
+      scrub: (line) => line.replaceAll('agent-secret-123', '[redacted]'),
+    });
+    logger.info({ error: 'error 4001: header "Authorization: Bearer agent-secret-123" rejected' }, 'agent-secret-123');
+    expect(lines.join('')).not.toContain('agent-secret-123');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ msg: '[redacted]' });
+  });
+});

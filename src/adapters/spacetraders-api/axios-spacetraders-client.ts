@@ -31,6 +31,7 @@ import type {
 } from '../../ports/spacetraders-api.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { cooldownUntil, toMoved, toShip, toShipFuel, toShipNav } from './ship-mapping.js';
+import { BadResponseError, guardResponses } from './response-guard.js';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -65,6 +66,8 @@ type RawMove = { nav: ShipNavDto; fuel: ShipFuelDto };
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 /** How far behind ours the server's clock may run when its records are matched to our requests. */
 const CLOCK_SKEW_MS = 5_000;
+/** 20,000 items: more than any list the game has (the largest, systems, has a few thousand). */
+const MAX_PAGES = 1_000;
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** The SpaceTraders API over axios: rate-limited, retrying what is safe, reconciling what is not. */
@@ -84,6 +87,7 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
       validateStatus: () => true,
       transitional: { clarifyTimeoutError: true },
     });
+    guardResponses(this.http, { bodyTimeoutMs: options.timeoutMs });
     this.maxRetries = options.maxRetries ?? 5;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
@@ -455,7 +459,9 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
         unwrap: false,
       } as Call<{ data: T[]; meta: { total: number } }> & { unwrap: false });
       items.push(...body.data);
-      if (body.data.length === 0 || items.length >= body.meta.total) return items;
+      // A short page is the last, whatever `total` claims; a server paging on forever is refused.
+      if (body.data.length < 20 || items.length >= body.meta.total) return items;
+      if (page >= MAX_PAGES) throw new BadResponseError(200, `the server kept paging ${path} past ${MAX_PAGES} pages`);
     }
   }
 
@@ -473,6 +479,7 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
           headers: call.token ? { authorization: `Bearer ${call.token}` } : {},
         });
       } catch (error) {
+        if (error instanceof BadResponseError) throw error;
         const code = (error as { code?: string }).code ?? 'ERROR';
         const outcome = await this.afterAmbiguousFailure(
           call,

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { ValidationError } from '../../domain/errors.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, schemaVersion } from './connection.js';
 import { MIGRATIONS } from './migrations.js';
@@ -49,5 +50,20 @@ describe('openDatabase', () => {
     ).toThrow();
     expect(schemaVersion(db)).toBe(before);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'x'").get()).toEqual({ n: 0 });
+  });
+
+  it('unusable database paths: a directory, a file that is not a database, a parent that is a file', () => {
+    const dir = dirname(tempPath());
+    mkdirSync(dir, { recursive: true });
+    expect(() => openDatabase(dir)).toThrow(
+      new ValidationError(`the database ${dir} is a directory; give --db a file path`),
+    );
+    expect(statSync(dir).mode & 0o777).not.toBe(0o600);
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'hello, this is not a database at all, just some text that is long enough');
+    expect(() => openDatabase(notes)).toThrow(/^the database .*notes\.txt is not a SQLite database/);
+    expect(() => openDatabase(join(notes, 'bot.db'))).toThrow(
+      /^cannot use the database .*: a parent of it is not a directory$/,
+    );
   });
 });

@@ -38,4 +38,16 @@ describe('SqliteContainerStore', () => {
     const [first] = store.logs('c1', {});
     expect(store.logs('c1', { afterId: first!.id }).map((l) => l.message)).toEqual(['two', 'three']);
   });
+
+  it('secret leaks: scrubs log lines and exit reasons before they are stored', () => {
+    const store = new SqliteContainerStore(openDatabase(':memory:'), (text) => text.replaceAll('tok-9', '[redacted]'));
+    const c = container('c1', []);
+    store.save(c);
+    c.start(2);
+    store.appendLog('c1', 'error', 'server said Bearer tok-9', 3);
+    c.fail('refused Bearer tok-9', false, 4);
+    store.save(c);
+    expect(store.logs('c1', {}).map((line) => line.message)).toEqual(['server said Bearer [redacted]']);
+    expect(store.find('c1')?.snapshot().exitReason).toBe('refused Bearer [redacted]');
+  });
 });

@@ -22,7 +22,11 @@ interface ContainerRow {
 
 /** Containers, claims and logs in SQLite. Every method is one short synchronous transaction. */
 export class SqliteContainerStore implements ContainerStore {
-  constructor(private readonly db: SqliteDatabase) {}
+  constructor(
+    private readonly db: SqliteDatabase,
+    /** Removes secrets from the texts it stores (log lines, exit reasons): the composition root passes the scrubber. */
+    private readonly scrub: (text: string) => string = (text) => text,
+  ) {}
 
   save(container: Container): void {
     const s = container.snapshot();
@@ -38,6 +42,7 @@ export class SqliteContainerStore implements ContainerStore {
         payload: JSON.stringify(s.payload),
         claims: JSON.stringify(s.claims),
         restartPolicy: JSON.stringify(s.restartPolicy),
+        exitReason: s.exitReason === null ? null : this.scrub(s.exitReason),
       });
   }
 
@@ -88,7 +93,7 @@ export class SqliteContainerStore implements ContainerStore {
     this.db.transaction(() => {
       const { lastInsertRowid } = this.db
         .prepare('INSERT INTO container_logs (container_id, at, level, message) VALUES (?, ?, ?, ?)')
-        .run(containerId, at, level, message);
+        .run(containerId, at, level, this.scrub(message));
       if (Number(lastInsertRowid) % 100 === 0) {
         this.db
           .prepare('DELETE FROM container_logs WHERE container_id = ? AND id <= ?')

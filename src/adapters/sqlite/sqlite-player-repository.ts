@@ -1,4 +1,4 @@
-import { Player, type PlayerState } from '../../domain/player/player.js';
+import { Player, type PlayerState, rebasePlayerState } from '../../domain/player/player.js';
 import type { PlayerRepository } from '../../ports/player-repository.js';
 import type { CurrentStaging } from '../../ports/unit-of-work.js';
 import type { SqliteDatabase } from './connection.js';
@@ -25,6 +25,8 @@ export class SqlitePlayerRepository implements PlayerRepository {
   constructor(
     private readonly db: SqliteDatabase,
     private readonly staging: CurrentStaging,
+    /** Told every token as it is loaded or saved, so the process can keep it out of its output. */
+    private readonly onToken: (token: string) => void = () => {},
   ) {
     this.selectOne = db.prepare<[string], PlayerRow>('SELECT * FROM players WHERE agent_symbol = ?');
     this.selectAll = db.prepare<[], PlayerRow>('SELECT * FROM players ORDER BY created_at, agent_symbol');
@@ -38,21 +40,40 @@ export class SqlitePlayerRepository implements PlayerRepository {
   }
 
   find(agentSymbol: string): Player | undefined {
-    const staged = stagedValue<PlayerState>(this.staging, key(agentSymbol));
-    if (staged) return Player.restore(staged.value);
+    const staged = stagedValue<StagedPlayer>(this.staging, key(agentSymbol));
+    if (staged) return Player.restore(staged.value.state, staged.value.loaded);
     const row = this.selectOne.get(agentSymbol);
-    return row ? Player.restore(toState(row)) : undefined;
+    return row ? Player.restore(this.loaded(row)) : undefined;
   }
 
   list(): Player[] {
-    return this.selectAll.all().map((row) => this.find(row.agent_symbol) ?? Player.restore(toState(row)));
+    return this.selectAll.all().map((row) => this.find(row.agent_symbol) ?? Player.restore(this.loaded(row)));
   }
 
+  /**
+   * Stages the player's changes. They are applied at flush, inside its write transaction, onto the
+   * row as it is then — not as it was read — so a concurrent update by another process (or
+   * connection) between this command's read and its commit is kept, never overwritten.
+   */
   save(player: Player): void {
     const state = player.snapshot();
-    const row = toRow(state);
-    stageWrite(this.db, this.staging, key(state.agentSymbol), state, () => this.upsert.run(row));
+    const loaded = player.loadedState();
+    this.onToken(state.token);
+    stageWrite(this.db, this.staging, key(state.agentSymbol), { state, loaded } satisfies StagedPlayer, () => {
+      const current = loaded ? this.selectOne.get(state.agentSymbol) : undefined;
+      this.upsert.run(toRow(current && loaded ? rebasePlayerState(toState(current), loaded, state) : state));
+    });
   }
+
+  private loaded(row: PlayerRow): PlayerState {
+    this.onToken(row.token);
+    return toState(row);
+  }
+}
+
+interface StagedPlayer {
+  state: PlayerState;
+  loaded: PlayerState | null;
 }
 
 function key(agentSymbol: string): string {

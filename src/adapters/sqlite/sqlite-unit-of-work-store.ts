@@ -16,7 +16,11 @@ export class SqliteUnitOfWorkStore implements UnitOfWorkStore, OutboxStore {
   private readonly selectPending;
   private readonly selectRecent;
 
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    /** Applied to each event's payload as stored: no secret reaches the outbox (and `events`). */
+    private readonly scrub: (text: string) => string = (text) => text,
+  ) {
     this.insertEvent = db.prepare<[string, string, string | null, number]>(
       'INSERT INTO outbox (type, payload, correlation_id, occurred_at) VALUES (?, ?, ?, ?)',
     );
@@ -34,7 +38,7 @@ export class SqliteUnitOfWorkStore implements UnitOfWorkStore, OutboxStore {
     return events.map((event) => {
       const { lastInsertRowid } = this.insertEvent.run(
         event.type,
-        JSON.stringify(event.payload),
+        this.scrub(JSON.stringify(event.payload)),
         correlationId,
         event.occurredAt,
       );

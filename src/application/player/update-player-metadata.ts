@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { ValidationError } from '../../domain/errors.js';
+import { checkMetadata } from '../../domain/player/metadata.js';
 import { normalizeAgentSymbol, type PlayerMetadata } from '../../domain/player/player.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import { Command, type RequestHandler } from '../../mediator/request.js';
@@ -21,9 +21,7 @@ export class UpdatePlayerMetadata extends Command<PlayerView> {
 
   override validate(): void {
     normalizeAgentSymbol(this.agentSymbol);
-    if (this.metadata === null || typeof this.metadata !== 'object' || Array.isArray(this.metadata)) {
-      throw new ValidationError('metadata must be a JSON object, e.g. {"role":"trader"}');
-    }
+    checkMetadata(this.metadata);
   }
 }
 

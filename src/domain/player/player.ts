@@ -36,12 +36,20 @@ export interface AgentSnapshot {
   startingFaction: string;
 }
 
-/** A SpaceTraders agent this bot can act for. Holds its token; views of it never do. */
+/**
+ * A SpaceTraders agent this bot can act for. Holds its token; views of it never do. A player read
+ * from storage remembers the state it was read as, so that storing it changes only what this use
+ * case changed: two processes updating the same player at once never undo each other.
+ */
 export class Player {
-  private constructor(private state: PlayerState) {}
+  private constructor(
+    private state: PlayerState,
+    private readonly loaded: PlayerState | null,
+  ) {}
 
-  static restore(state: PlayerState): Player {
-    return new Player({ ...state, metadata: { ...state.metadata } });
+  /** A player as stored; `loaded` is the stored state its changes are relative to (null: not stored yet). */
+  static restore(state: PlayerState, loaded: PlayerState | null = state): Player {
+    return new Player({ ...state, metadata: { ...state.metadata } }, loaded);
   }
 
   /** An agent just created with POST /register. */
@@ -71,18 +79,21 @@ export class Player {
   }
 
   private static fromAgent(agent: AgentSnapshot, token: string, accountRegistered: boolean, now: number): Player {
-    return new Player({
-      agentSymbol: agent.symbol,
-      token,
-      accountRegistered,
-      faction: agent.startingFaction,
-      headquarters: agent.headquarters,
-      credits: agent.credits,
-      metadata: {},
-      tokenStale: false,
-      createdAt: now,
-      lastActiveAt: now,
-    });
+    return new Player(
+      {
+        agentSymbol: agent.symbol,
+        token,
+        accountRegistered,
+        faction: agent.startingFaction,
+        headquarters: agent.headquarters,
+        credits: agent.credits,
+        metadata: {},
+        tokenStale: false,
+        createdAt: now,
+        lastActiveAt: now,
+      },
+      null,
+    );
   }
 
   get agentSymbol(): string {
@@ -95,6 +106,11 @@ export class Player {
 
   snapshot(): PlayerState {
     return { ...this.state, metadata: { ...this.state.metadata } };
+  }
+
+  /** The stored state this player's changes are relative to; null for a player not stored yet. */
+  loadedState(): PlayerState | null {
+    return this.loaded;
   }
 
   /** A fresh token for the same agent after a server reset (keeps metadata and creation time). */
@@ -130,4 +146,22 @@ export class Player {
   recordAgent(agent: AgentSnapshot, now: number): void {
     this.state = { ...this.state, credits: agent.credits, headquarters: agent.headquarters, lastActiveAt: now };
   }
+}
+
+/**
+ * This player's changes since `loaded`, replayed onto `current` (what storage holds now): fields it
+ * changed take its value, the others keep current's; metadata merges key by key, a key it removed
+ * is removed. Two concurrent updates of different keys (or fields) both survive.
+ */
+export function rebasePlayerState(current: PlayerState, loaded: PlayerState, mine: PlayerState): PlayerState {
+  const merged = { ...current, metadata: { ...current.metadata } };
+  for (const field of Object.keys(mine) as (keyof PlayerState)[]) {
+    if (field !== 'metadata' && mine[field] !== loaded[field]) Object.assign(merged, { [field]: mine[field] });
+  }
+  for (const key of new Set([...Object.keys(loaded.metadata), ...Object.keys(mine.metadata)])) {
+    if (JSON.stringify(mine.metadata[key]) === JSON.stringify(loaded.metadata[key])) continue;
+    if (key in mine.metadata) merged.metadata[key] = mine.metadata[key];
+    else delete merged.metadata[key];
+  }
+  return merged;
 }
