@@ -6,11 +6,11 @@ import { processSecrets } from '../domain/player/secrets.js';
 import { reportError } from './errors.js';
 import { createOutput, type Output } from './output.js';
 
-export interface GlobalOptions extends ConfigFlags {
+interface GlobalOptions extends ConfigFlags {
   json?: boolean;
 }
 
-export function globalOptions(command: CommanderCommand): GlobalOptions {
+function globalOptions(command: CommanderCommand): GlobalOptions {
   return command.optsWithGlobals<GlobalOptions>();
 }
 

@@ -3,7 +3,7 @@ import type { DestinationStream, Logger as PinoLogger } from 'pino';
 import type { Logger } from '../../ports/logger.js';
 
 /** Field paths whose values are secrets: pino replaces them before a line is written. */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'token',
   'agentToken',
   'accountToken',

@@ -9,6 +9,7 @@ import {
 } from '../../ports/api-errors.js';
 import type { MarketTransactionDto } from '../../ports/spacetraders-api.js';
 import { AxiosSpaceTradersClient } from './axios-spacetraders-client.js';
+import { SpaceTradersHttp } from './http-transport.js';
 import { RateLimiter } from './rate-limiter.js';
 
 const running: RunningSandbox[] = [];
@@ -73,11 +74,13 @@ async function setupAtFuelStation() {
 
 describe('AxiosSpaceTradersClient', () => {
   it('pages through a whole list 20 at a time', async () => {
-    const { api, token } = await setup();
-    const systems = await (api as unknown as { all: (p: string, t: string) => Promise<unknown[]> }).all(
-      '/systems',
-      token,
-    );
+    const { sandbox, token } = await setup();
+    const http = new SpaceTradersHttp({
+      baseUrl: sandbox.baseUrl,
+      timeoutMs: 5_000,
+      limiter: new RateLimiter({ perSecond: 1000, burst: 1000, burstWindowMs: 60_000 }),
+    });
+    const systems = await http.all('/systems', token);
     expect(systems).toHaveLength(12);
   });
 

@@ -9,7 +9,13 @@ describe('secret leaks in stored events', () => {
     );
     store.transaction(() => {
       store.appendEvents(
-        [{ type: 'ContainerFailed', payload: { container: 'c1', reason: 'Bearer event-secret-77 refused' }, occurredAt: 1 }],
+        [
+          {
+            type: 'ContainerFailed',
+            payload: { container: 'c1', reason: 'Bearer event-secret-77 refused' },
+            occurredAt: 1,
+          },
+        ],
         null,
       );
     });
