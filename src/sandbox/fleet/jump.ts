@@ -1,6 +1,7 @@
 import { distance, jumpCooldownSeconds } from '../../domain/navigation/flight-mode.js';
 import type { Game } from '../game.js';
 import { marketTransaction, mustAfford } from '../markets/markets.js';
+import { newGood, settle } from '../markets/economy.js';
 import { prices } from '../markets/prices.js';
 import { me, ok, route, type Route } from '../server/router.js';
 import { waypoint } from '../systems/systems.js';
@@ -14,14 +15,7 @@ import { movedNav, mustBeCool, mustBeInOrbit, ownShip, shipState, startCooldown 
  * own charges the catalogue's base price (the sandbox's choice, the server publishes no rule).
  */
 function antimatter(gate: WaypointState): MarketGoodState {
-  return {
-    type: 'EXCHANGE',
-    basePrice: TRADE_GOODS.ANTIMATTER!.basePrice,
-    pressure: 0,
-    tradeVolume: 1,
-    updatedAt: 0,
-    ...(gate.market?.ANTIMATTER ?? {}),
-  };
+  return gate.market?.ANTIMATTER ?? newGood('EXCHANGE', TRADE_GOODS.ANTIMATTER!.basePrice, 1, 0);
 }
 
 /** A jump through a built gate to one it connects to: instant, then a cooldown by the distance between the systems. */
@@ -48,6 +42,7 @@ function jump(game: Game, agent: AgentState, symbol: string, body: unknown) {
       throw new GameError(400, gate === here ? 4256 : 4262, `Jump gate ${gate.symbol} is under construction.`, {
         waypointSymbol: gate.symbol,
       });
+  settle(game, here);
   const cost = prices(antimatter(here)).purchasePrice;
   const owner = game.world.agents[agent.symbol]!;
   mustAfford(owner, cost, 'Agent has insufficient funds for the antimatter of the jump.');
