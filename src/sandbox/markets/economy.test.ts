@@ -52,8 +52,13 @@ interface Good {
   sellPrice: number;
 }
 
-async function world(options: { seed?: number } = {}) {
-  const sandbox = await startSandbox({ port: 0, rateLimit: false, seed: options.seed ?? 1 });
+async function world(options: { seed?: number; timeScale?: number } = {}) {
+  const sandbox = await startSandbox({
+    port: 0,
+    rateLimit: false,
+    seed: options.seed ?? 1,
+    timeScale: options.timeScale,
+  });
   running.push(sandbox);
   const admin = (path: string, body: unknown) =>
     fetch(`${sandbox.adminUrl}/${path}`, {
@@ -181,6 +186,24 @@ describe('prices move with trades and recover with game time', () => {
     expect((await good('ALUMINUM')).purchasePrice).toBe(Math.round(170 * 0.985));
   });
 
+  it('recovers N times faster at a time scale of N', async () => {
+    const { good, trade, dockAtB, advance } = await world({ timeScale: 60 });
+    await dockAtB();
+    await trade('purchase', 'ALUMINUM', 20);
+    advance((520 * MINUTE) / 60);
+    expect((await good('ALUMINUM')).purchasePrice).toBe(Math.round(170 * 1.05 ** 0.5));
+  });
+
+  it('a clock set back and forward again applies each minute of game time once', async () => {
+    const { good, trade, dockAtB, advance } = await world();
+    await dockAtB();
+    await trade('purchase', 'ALUMINUM', 20);
+    advance(-300 * MINUTE);
+    await good('ALUMINUM');
+    advance(300 * MINUTE + 520 * MINUTE);
+    expect((await good('ALUMINUM')).purchasePrice).toBe(Math.round(170 * 1.05 ** 0.5));
+  });
+
   it('sustained buying makes a good scarce and dear; the limit per transaction is its trade volume', async () => {
     const { good, trade, dockAtB, call } = await world();
     await dockAtB();
@@ -301,7 +324,9 @@ describe('what only a ship present sees', () => {
     const yard = await read('shipyard');
     expect(yard.transactions.map((t: { price: number }) => t.price)).toEqual([20_000, 20_500]);
     expect(yard.ships.find((s: { type: string }) => s.type === 'SHIP_PROBE').supply).toBe('LIMITED');
-    advance(520 * MINUTE);
+    advance(-300 * MINUTE);
+    expect(await probePrice()).toBe(21_013);
+    advance(300 * MINUTE + 520 * MINUTE);
     expect(await probePrice()).toBe(20_500);
   });
 });

@@ -158,6 +158,8 @@ export function settle(game: Game, waypoint: WaypointState): void {
   const tickMs = game.clock.scaled(TICK_MS);
   const since = Math.min(...goods.map((good) => good.updatedAt));
   const ticks = Math.floor(now / tickMs) - Math.floor(since / tickMs);
+  // Nothing to apply within the same tick, nor when the clock was set back (the later ticks apply once, then).
+  if (ticks <= 0) return;
   if (ticks > MAX_TICKS) rest(market);
   else for (let i = 0; i < ticks; i++) tick(market, TICK_MS);
   for (const good of goods) {

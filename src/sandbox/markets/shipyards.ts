@@ -30,7 +30,9 @@ function recentPurchases(game: Game, yard: WaypointState, type: string): number 
   const sales = own(yard.shipSales, type);
   if (!sales) return 0;
   const now = game.clock.now();
-  sales.purchases *= 0.5 ** (Math.max(0, now - sales.updatedAt) / game.clock.scaled(SHIP_SALES_HALF_LIFE_MS));
+  // A clock set back decays nothing, and the time it skips back over is not counted twice.
+  if (now <= sales.updatedAt) return sales.purchases;
+  sales.purchases *= 0.5 ** ((now - sales.updatedAt) / game.clock.scaled(SHIP_SALES_HALF_LIFE_MS));
   sales.updatedAt = now;
   return sales.purchases;
 }
