@@ -1,7 +1,7 @@
 import { distance, jumpCooldownSeconds } from '../../domain/navigation/flight-mode.js';
 import type { Game } from '../game.js';
-import { marketTransaction, mustAfford } from '../markets/markets.js';
-import { newGood, settle } from '../markets/economy.js';
+import { marketTransaction, mustAfford, recordTransaction } from '../markets/markets.js';
+import { applyTrade, newGood, settle } from '../markets/economy.js';
 import { prices } from '../markets/prices.js';
 import { me, ok, route, type Route } from '../server/router.js';
 import { waypoint } from '../systems/systems.js';
@@ -47,6 +47,8 @@ function jump(game: Game, agent: AgentState, symbol: string, body: unknown) {
   const owner = game.world.agents[agent.symbol]!;
   mustAfford(owner, cost, 'Agent has insufficient funds for the antimatter of the jump.');
   owner.credits -= cost;
+  // At a gate whose market trades antimatter, the jump's unit is a purchase there like any other.
+  if (here.market?.ANTIMATTER) applyTrade(here.market, 'ANTIMATTER', 'PURCHASE', 1);
   const systems = game.world.systems;
   const seconds = jumpCooldownSeconds(distance(systems[here.systemSymbol]!, systems[there.systemSymbol]!));
   const cooldown = startCooldown(game, state, seconds);
@@ -54,6 +56,7 @@ function jump(game: Game, agent: AgentState, symbol: string, body: unknown) {
   ship.nav = movedNav(ship, here, there, 'IN_ORBIT', now, now);
   countAction(game.world, 'jump', ship.symbol);
   const transaction = marketTransaction(game, here, ship.symbol, 'ANTIMATTER', 'PURCHASE', 1, cost);
+  if (here.market) recordTransaction(here, transaction);
   return { nav: ship.nav, cooldown, transaction, agent: { ...owner } };
 }
 

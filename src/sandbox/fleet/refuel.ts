@@ -1,6 +1,6 @@
 import { marketUnitsForFuel } from '../../domain/navigation/flight-mode.js';
 import type { Game } from '../game.js';
-import { settle } from '../markets/economy.js';
+import { applyTrade, settle } from '../markets/economy.js';
 import { marketTransaction, mustAfford, recordTransaction } from '../markets/markets.js';
 import { prices } from '../markets/prices.js';
 import { me, ok, route, type Route } from '../server/router.js';
@@ -43,6 +43,8 @@ function refuel(game: Game, agent: AgentState, symbol: string, body: unknown) {
   );
   owner.credits -= totalPrice;
   ship.fuel.current += units;
+  // A refuel is a purchase of FUEL like any other: it moves the market (no trade-volume limit applies to it).
+  if (marketUnits > 0) applyTrade(here.market!, 'FUEL', 'PURCHASE', marketUnits);
   countAction(game.world, 'refuel', ship.symbol);
   const transaction = marketTransaction(game, here, ship.symbol, 'FUEL', 'PURCHASE', marketUnits, pricePerUnit);
   recordTransaction(here, transaction);

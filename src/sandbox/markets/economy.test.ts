@@ -27,6 +27,7 @@ const LAYOUT: Layout = {
           exports: ['IRON'],
           imports: ['IRON_ORE'],
           exchange: ['ALUMINUM'],
+          fuel: 72,
           shipyard: [
             'SHIP_PROBE',
             'SHIP_MINING_DRONE',
@@ -37,8 +38,10 @@ const LAYOUT: Layout = {
             'SHIP_COMMAND_FRIGATE',
           ],
         },
+        { symbol: 'X1-EC-J', x: 50, y: 0, gate: ['X1-ED-J'], exchange: ['ANTIMATTER'] },
       ],
     },
+    { symbol: 'X1-ED', x: 500, y: 0, waypoints: [{ symbol: 'X1-ED-J', x: 0, y: 0, gate: ['X1-EC-J'] }] },
   ],
 };
 
@@ -202,6 +205,36 @@ describe('prices move with trades and recover with game time', () => {
     await good('ALUMINUM');
     advance(300 * MINUTE + 520 * MINUTE);
     expect((await good('ALUMINUM')).purchasePrice).toBe(Math.round(170 * 1.05 ** 0.5));
+  });
+
+  it('a refuel is a FUEL purchase: it moves the market and is listed among its trades', async () => {
+    const { sandbox, call, read, dockAtB } = await world();
+    await dockAtB();
+    const fuel = () => sandbox.server.game.world.waypoints['X1-EC-B']!.market!.FUEL!;
+    await fetch(`${sandbox.adminUrl}/ships/ECO-1-1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fuel: 0 }),
+    });
+    expect((await call('POST', '/my/ships/ECO-1-1/refuel', {})).status).toBe(200);
+    expect(fuel().supply).toBeCloseTo(2 - (Math.log(1.05) / 0.25) * (4 / 100), 10);
+    const listed = (await read('market')).transactions;
+    expect(listed.map((t: { tradeSymbol: string; units: number }) => [t.tradeSymbol, t.units])).toEqual([['FUEL', 4]]);
+  });
+
+  it("a jump buys its antimatter at the gate's market, at its price, and moves it", async () => {
+    const { sandbox, call } = await world();
+    await fetch(`${sandbox.adminUrl}/ships/ECO-1-1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ waypoint: 'X1-EC-J', status: 'IN_ORBIT' }),
+    });
+    const jumped = await call('POST', '/my/ships/ECO-1-1/jump', { waypointSymbol: 'X1-ED-J' });
+    expect(jumped.status, JSON.stringify(jumped.body)).toBe(200);
+    expect(jumped.body.data.transaction.pricePerUnit).toBe(11_000);
+    const gate = sandbox.server.game.world.waypoints['X1-EC-J']!;
+    expect(gate.market!.ANTIMATTER!.supply).toBeLessThan(2);
+    expect(gate.transactions!.map((t) => [t.tradeSymbol, t.units])).toEqual([['ANTIMATTER', 1]]);
   });
 
   it('sustained buying makes a good scarce and dear; the limit per transaction is its trade volume', async () => {
