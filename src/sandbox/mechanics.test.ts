@@ -208,7 +208,8 @@ describe('sandbox mechanics', () => {
     await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: 20 });
     const after = await price();
     expect(after).toBeGreaterThan(start);
-    sandbox.server.clock.advance(3 * 3_600_000);
+    // Supply recovers with a half-life of 520 game minutes (markets/economy.ts): a day brings it most of the way back.
+    sandbox.server.clock.advance(24 * 3_600_000);
     expect(await price()).toBeLessThan(after);
     expect((await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: 21 })).body.error.code).toBe(
       4604,

@@ -149,6 +149,9 @@ describe('AxiosSpaceTradersClient', () => {
   it('confirms a lost fill-up by the full tank, and leaves its price unknown rather than guessing', async () => {
     const { api, token, ship, admin, stats } = await setupAtFuelStation();
     const before = (await api.getMyAgent(token)).credits;
+    // A market whose record of the fill-up is missing (the sandbox lists its recent trades, so they are hidden).
+    const market = api.getMarket.bind(api);
+    api.getMarket = async (...args) => ({ ...(await market(...args)), transactions: [] });
     await admin('faults', { method: 'POST', path: '/my/ships/[^/]+/refuel', count: 1, drop: 'after' });
     const result = await api.refuel(token, ship);
     expect(result.fuel).toEqual({ current: 400, capacity: 400 });
@@ -169,7 +172,7 @@ describe('AxiosSpaceTradersClient', () => {
       totalPrice: 213,
       timestamp: new Date().toISOString(),
     };
-    // The sandbox keeps no transaction list; this stands in for the real server's.
+    // A record at a price of its own, so the test sees that this very record was used.
     const market = api.getMarket.bind(api);
     api.getMarket = async (...args) => ({ ...(await market(...args)), transactions: [record] });
     await admin('faults', { method: 'POST', path: '/my/ships/[^/]+/refuel', count: 1, drop: 'after' });

@@ -1,6 +1,7 @@
 import { distance, jumpCooldownSeconds } from '../../domain/navigation/flight-mode.js';
 import type { Game } from '../game.js';
-import { marketTransaction, mustAfford } from '../markets/markets.js';
+import { marketTransaction, mustAfford, recordTransaction } from '../markets/markets.js';
+import { applyTrade, newGood, settle } from '../markets/economy.js';
 import { prices } from '../markets/prices.js';
 import { me, ok, route, type Route } from '../server/router.js';
 import { waypoint } from '../systems/systems.js';
@@ -14,14 +15,7 @@ import { movedNav, mustBeCool, mustBeInOrbit, ownShip, shipState, startCooldown 
  * own charges the catalogue's base price (the sandbox's choice, the server publishes no rule).
  */
 function antimatter(gate: WaypointState): MarketGoodState {
-  return {
-    type: 'EXCHANGE',
-    basePrice: TRADE_GOODS.ANTIMATTER!.basePrice,
-    pressure: 0,
-    tradeVolume: 1,
-    updatedAt: 0,
-    ...(gate.market?.ANTIMATTER ?? {}),
-  };
+  return gate.market?.ANTIMATTER ?? newGood('EXCHANGE', TRADE_GOODS.ANTIMATTER!.basePrice, 1, 0);
 }
 
 /** A jump through a built gate to one it connects to: instant, then a cooldown by the distance between the systems. */
@@ -48,10 +42,13 @@ function jump(game: Game, agent: AgentState, symbol: string, body: unknown) {
       throw new GameError(400, gate === here ? 4256 : 4262, `Jump gate ${gate.symbol} is under construction.`, {
         waypointSymbol: gate.symbol,
       });
+  settle(game, here);
   const cost = prices(antimatter(here)).purchasePrice;
   const owner = game.world.agents[agent.symbol]!;
   mustAfford(owner, cost, 'Agent has insufficient funds for the antimatter of the jump.');
   owner.credits -= cost;
+  // At a gate whose market trades antimatter, the jump's unit is a purchase there like any other.
+  if (here.market?.ANTIMATTER) applyTrade(here.market, 'ANTIMATTER', 'PURCHASE', 1);
   const systems = game.world.systems;
   const seconds = jumpCooldownSeconds(distance(systems[here.systemSymbol]!, systems[there.systemSymbol]!));
   const cooldown = startCooldown(game, state, seconds);
@@ -59,6 +56,7 @@ function jump(game: Game, agent: AgentState, symbol: string, body: unknown) {
   ship.nav = movedNav(ship, here, there, 'IN_ORBIT', now, now);
   countAction(game.world, 'jump', ship.symbol);
   const transaction = marketTransaction(game, here, ship.symbol, 'ANTIMATTER', 'PURCHASE', 1, cost);
+  if (here.market) recordTransaction(here, transaction);
   return { nav: ship.nav, cooldown, transaction, agent: { ...owner } };
 }
 

@@ -1,6 +1,7 @@
 import { marketUnitsForFuel } from '../../domain/navigation/flight-mode.js';
 import type { Game } from '../game.js';
-import { marketTransaction, mustAfford } from '../markets/markets.js';
+import { applyTrade, settle } from '../markets/economy.js';
+import { marketTransaction, mustAfford, recordTransaction } from '../markets/markets.js';
 import { prices } from '../markets/prices.js';
 import { me, ok, route, type Route } from '../server/router.js';
 import { waypoint } from '../systems/systems.js';
@@ -30,6 +31,7 @@ function refuel(game: Game, agent: AgentState, symbol: string, body: unknown) {
   const room = ship.fuel.capacity - ship.fuel.current;
   const units = Math.min(requested ?? room, room);
   const marketUnits = marketUnitsForFuel(units);
+  settle(game, here);
   const pricePerUnit = prices(good).purchasePrice;
   const totalPrice = marketUnits * pricePerUnit;
   const owner = game.world.agents[agent.symbol]!;
@@ -41,8 +43,11 @@ function refuel(game: Game, agent: AgentState, symbol: string, body: unknown) {
   );
   owner.credits -= totalPrice;
   ship.fuel.current += units;
+  // A refuel is a purchase of FUEL like any other: it moves the market (no trade-volume limit applies to it).
+  if (marketUnits > 0) applyTrade(here.market!, 'FUEL', 'PURCHASE', marketUnits);
   countAction(game.world, 'refuel', ship.symbol);
   const transaction = marketTransaction(game, here, ship.symbol, 'FUEL', 'PURCHASE', marketUnits, pricePerUnit);
+  recordTransaction(here, transaction);
   return { agent: { ...owner }, fuel: ship.fuel, cargo: ship.cargo, transaction };
 }
 

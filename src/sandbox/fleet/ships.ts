@@ -3,7 +3,7 @@ import type { Game } from '../game.js';
 import { me, ok, page, route, type Route } from '../server/router.js';
 import { routePoint } from '../systems/views.js';
 import { own, type AgentState, type ShipState, type WaypointState } from '../world/world.js';
-import { SHIP_TEMPLATES } from '../world/catalog.js';
+import { SHIP_TEMPLATES } from '../world/ship-types.js';
 import { badRequest, GameError } from '../world/errors.js';
 import { buildShip } from '../world/generate.js';
 

@@ -7,30 +7,20 @@ import { waypoint, waypointIn } from '../systems/systems.js';
 import { TRADE_GOODS } from '../world/catalog.js';
 import { badRequest, GameError } from '../world/errors.js';
 import { countAction, own, type AgentState, type WaypointState } from '../world/world.js';
+import { activityOf, applyTrade, settle } from './economy.js';
 import { prices } from './prices.js';
 
 type S = components['schemas'];
 type TradeType = 'PURCHASE' | 'SELL';
 
-/*
- * The real server publishes no price model. The sandbox's: a good's price is its base price moved by
- * market pressure; every trade pushes the pressure (scarcer after purchases, more abundant after sales)
- * and it decays back towards zero over game time.
- */
-/** How far a trade of one full trade volume moves the pressure (a smaller trade moves it in proportion). */
-const PRICE_IMPACT = 0.2;
-/** Market pressure halves every this many game milliseconds. */
-const PRICE_RECOVERY_HALF_LIFE = 10 * 60_000;
-/** Pressure stays within these bounds: a good is never free, nor dearer than twice its base. */
-const MIN_PRESSURE = -0.5;
-const MAX_PRESSURE = 1;
+/** Recent trades a market lists: the server's list length is not published (ECONOMY.md §1 "[?]"); the sandbox keeps 20. */
+const TRANSACTIONS_KEPT = 20;
 
-/** Prices drift back towards their base as game time passes. */
-function recover(game: Game, good: { pressure: number; updatedAt: number }): void {
-  const now = game.clock.now();
-  const elapsed = now - good.updatedAt;
-  if (elapsed > 0) good.pressure *= 0.5 ** (elapsed / game.clock.scaled(PRICE_RECOVERY_HALF_LIFE));
-  good.updatedAt = now;
+/** Files a trade in the market's recent transactions. */
+export function recordTransaction(here: WaypointState, transaction: S['MarketTransaction']): void {
+  const list = (here.transactions ??= []);
+  list.push(transaction);
+  if (list.length > TRANSACTIONS_KEPT) list.splice(0, list.length - TRANSACTIONS_KEPT);
 }
 
 function marketView(waypoint: WaypointState, withPrices: boolean): S['Market'] {
@@ -50,15 +40,16 @@ function marketView(waypoint: WaypointState, withPrices: boolean): S['Market'] {
     exchange: listed('EXCHANGE'),
   };
   if (withPrices) {
-    view.transactions = [];
+    view.transactions = structuredClone(waypoint.transactions ?? []);
     view.tradeGoods = goods.map(([symbol, good]) => {
       const { purchasePrice, sellPrice, supply } = prices(good);
+      const activity = activityOf(waypoint.market!, symbol);
       return {
         symbol: symbol as S['TradeSymbol'],
         type: good.type,
         tradeVolume: good.tradeVolume,
         supply,
-        activity: 'GROWING',
+        ...(activity ? { activity } : {}),
         purchasePrice,
         sellPrice,
       };
@@ -72,7 +63,7 @@ function market(game: Game, agent: AgentState | undefined, systemSymbol: string,
   const here = waypointIn(game, systemSymbol, symbol);
   if (!here.market)
     throw new GameError(404, 4603, `Market not found at ${here.symbol}.`, { waypointSymbol: here.symbol });
-  for (const good of Object.values(here.market)) recover(game, good);
+  settle(game, here);
   const present =
     agent !== undefined &&
     shipsOf(game, agent).some((ship) => ship.nav.waypointSymbol === here.symbol && ship.nav.status !== 'IN_TRANSIT');
@@ -131,11 +122,12 @@ function trade(game: Game, agent: AgentState, symbol: string, body: unknown, typ
         tradeSymbol,
       },
     );
+  settle(game, here);
   if (units > good.tradeVolume)
     throw new GameError(
       400,
       4604,
-      `Market transaction failed. Trade volume limit of ${good.tradeVolume} units exceeded.`,
+      `Trade good ${tradeSymbol} has a limit of ${good.tradeVolume} units per transaction.`,
       {
         waypointSymbol: here.symbol,
         tradeSymbol,
@@ -143,27 +135,24 @@ function trade(game: Game, agent: AgentState, symbol: string, body: unknown, typ
         tradeVolume: good.tradeVolume,
       },
     );
-  recover(game, good);
   const owner = game.world.agents[agent.symbol]!;
   const quote = prices(good);
   const pricePerUnit = type === 'PURCHASE' ? quote.purchasePrice : quote.sellPrice;
   const totalPrice = pricePerUnit * units;
-  const impact = (PRICE_IMPACT * units) / good.tradeVolume;
   if (type === 'PURCHASE') {
     const message = `Agent has insufficient funds: ${totalPrice} credits needed, ${owner.credits} available.`;
     mustAfford(owner, totalPrice, message, { tradeSymbol, units, purchasePrice: pricePerUnit });
     checkRoom(ship, tradeSymbol, units);
     owner.credits -= totalPrice;
     addCargo(ship, tradeSymbol, units);
-    good.pressure = Math.min(MAX_PRESSURE, good.pressure + impact);
   } else {
     removeCargo(ship, tradeSymbol, units);
     owner.credits += totalPrice;
-    good.pressure = Math.max(MIN_PRESSURE, good.pressure - impact);
   }
-  good.updatedAt = game.clock.now();
+  applyTrade(here.market, tradeSymbol, type, units);
   countAction(game.world, type === 'PURCHASE' ? 'purchase' : 'sell', ship.symbol);
   const transaction = marketTransaction(game, here, ship.symbol, tradeSymbol, type, units, pricePerUnit);
+  recordTransaction(here, transaction);
   return { agent: { ...owner }, cargo: ship.cargo, transaction };
 }
 

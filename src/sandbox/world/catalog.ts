@@ -96,7 +96,7 @@ export const RECRUITING_FACTIONS: Array<{ symbol: S['FactionSymbol']; name: stri
 
 const condition = { condition: 1, integrity: 1, quality: 4 };
 
-function frame(
+export function frame(
   symbol: S['ShipFrame']['symbol'],
   fuelCapacity: number,
   moduleSlots: number,
@@ -114,15 +114,16 @@ function frame(
   };
 }
 
-function engine(symbol: S['ShipEngine']['symbol'], speed: number): S['ShipEngine'] {
+export function engine(symbol: S['ShipEngine']['symbol'], speed: number): S['ShipEngine'] {
   return { symbol, name: symbol, description: symbol, speed, requirements: { power: 1, crew: 0 }, ...condition };
 }
 
-function reactor(symbol: S['ShipReactor']['symbol'], powerOutput: number): S['ShipReactor'] {
+export function reactor(symbol: S['ShipReactor']['symbol'], powerOutput: number): S['ShipReactor'] {
   return { symbol, name: symbol, description: symbol, powerOutput, requirements: { crew: 0 }, ...condition };
 }
 
 export interface ShipTemplate {
+  name: string;
   role: S['ShipRole'];
   price: number;
   frame: S['ShipFrame'];
@@ -161,52 +162,4 @@ export const warpDrive: S['ShipModule'] = {
   description: 'warp',
   range: 2000,
   requirements: { power: 1, crew: 0, slots: 1 },
-};
-
-/** Ship types the sandbox builds: speeds and tanks in the range the live game uses. */
-export const SHIP_TEMPLATES: Partial<Record<S['ShipType'], ShipTemplate>> = {
-  SHIP_COMMAND_FRIGATE: {
-    role: 'COMMAND',
-    price: 0,
-    frame: frame('FRAME_FRIGATE', 400, 8, 5),
-    engine: engine('ENGINE_ION_DRIVE_II', 36),
-    reactor: reactor('REACTOR_FISSION_I', 31),
-    cargoCapacity: 40,
-    mounts: [laser, surveyor],
-    modules: [cargoHold, cargoHold, warpDrive],
-    crew: { required: 25, capacity: 80 },
-  },
-  SHIP_PROBE: {
-    role: 'SATELLITE',
-    price: 28_000,
-    frame: frame('FRAME_PROBE', 0, 0, 0),
-    engine: engine('ENGINE_IMPULSE_DRIVE_I', 9),
-    reactor: reactor('REACTOR_SOLAR_I', 3),
-    cargoCapacity: 0,
-    mounts: [],
-    modules: [],
-    crew: { required: 0, capacity: 0 },
-  },
-  SHIP_MINING_DRONE: {
-    role: 'EXCAVATOR',
-    price: 45_000,
-    frame: frame('FRAME_DRONE', 80, 2, 2),
-    engine: engine('ENGINE_IMPULSE_DRIVE_I', 9),
-    reactor: reactor('REACTOR_CHEMICAL_I', 15),
-    cargoCapacity: 15,
-    mounts: [laser],
-    modules: [cargoHold],
-    crew: { required: 0, capacity: 0 },
-  },
-  SHIP_LIGHT_HAULER: {
-    role: 'HAULER',
-    price: 160_000,
-    frame: frame('FRAME_LIGHT_FREIGHTER', 600, 6, 1),
-    engine: engine('ENGINE_ION_DRIVE_I', 15),
-    reactor: reactor('REACTOR_CHEMICAL_I', 15),
-    cargoCapacity: 80,
-    mounts: [],
-    modules: [cargoHold, cargoHold],
-    crew: { required: 0, capacity: 10 },
-  },
 };

@@ -2,6 +2,8 @@ import { distance } from '../../domain/navigation/flight-mode.js';
 import { routePoint } from '../systems/views.js';
 import { ASTEROID_YIELDS, RECRUITING_FACTIONS, TRADE_GOODS, type ShipTemplate } from './catalog.js';
 import { Random } from '../../domain/random.js';
+import { newGood } from '../markets/economy.js';
+import { MODERATE } from '../markets/prices.js';
 import {
   emptyWorld,
   type MarketGoodState,
@@ -33,6 +35,15 @@ const FINISHED_GOODS = [
   'COPPER',
   'ALUMINUM',
 ];
+/** What the home planet's shipyard builds: the types the home system's three live yards share out (ECONOMY.md §6, snap). */
+const HOME_SHIPYARD = [
+  'SHIP_PROBE',
+  'SHIP_MINING_DRONE',
+  'SHIP_SIPHON_DRONE',
+  'SHIP_SURVEYOR',
+  'SHIP_LIGHT_SHUTTLE',
+  'SHIP_LIGHT_HAULER',
+] as const;
 /** What markets import: what asteroids yield, and hydrogen. */
 const RAW_GOODS = [...ASTEROID_YIELDS, 'LIQUID_HYDROGEN'];
 
@@ -132,7 +143,7 @@ function generateWaypoints(world: WorldState, system: SystemState, random: Rando
     });
     if (p === 0) {
       planet.traits.push('SHIPYARD');
-      planet.shipyard = ['SHIP_PROBE', 'SHIP_MINING_DRONE', 'SHIP_LIGHT_HAULER'];
+      planet.shipyard = [...HOME_SHIPYARD];
     }
     const orbitals = random.int(0, 2);
     for (let o = 0; o < orbitals; o++) {
@@ -172,6 +183,35 @@ function pickSome(random: Random, from: readonly string[], count: number): strin
   return picked;
 }
 
+/**
+ * Trade volume by class of good, as seen on the live server (ECONOMY.md §1 tradeVolume, snap): 6 for ship
+ * parts, plating and components, 60 for raw goods, metals and FOOD, 180 for exchange goods (ANTIMATTER 18),
+ * 20 for other manufactured goods.
+ */
+function tradeVolumeOf(symbol: string, type: TradeType): number {
+  if (type === 'EXCHANGE') return symbol === 'ANTIMATTER' ? 18 : 180;
+  if (/^(SHIP_PARTS|SHIP_PLATING|FRAME_|REACTOR_|ENGINE_|MOUNT_|MODULE_)/.test(symbol)) return 6;
+  if (RAW_TRADE_VOLUME.has(symbol) || symbol.endsWith('_ORE')) return 60;
+  return 20;
+}
+const RAW_TRADE_VOLUME = new Set([
+  ...RAW_GOODS,
+  'LIQUID_NITROGEN',
+  'HYDROCARBON',
+  'FUEL',
+  'FOOD',
+  'IRON',
+  'COPPER',
+  'ALUMINUM',
+  'SILVER',
+  'GOLD',
+  'PLATINUM',
+  'URANITE',
+  'MERITIUM',
+]);
+/** The activity a generated good shows at rest, drawn per good (the sandbox's spread; all start at MODERATE supply). */
+const ACTIVITIES = ['WEAK', 'GROWING', 'GROWING', 'STRONG'] as const;
+
 function market(
   random: Random,
   now: number,
@@ -179,13 +219,9 @@ function market(
 ): Record<string, MarketGoodState> {
   const result: Record<string, MarketGoodState> = {};
   const add = (symbol: string, type: TradeType) => {
-    result[symbol] = {
-      type,
-      basePrice: Math.round(TRADE_GOODS[symbol]!.basePrice * (0.85 + random.next() * 0.3)),
-      pressure: 0,
-      tradeVolume: random.pick([10, 20, 40, 60]),
-      updatedAt: now,
-    };
+    const basePrice = Math.round(TRADE_GOODS[symbol]!.basePrice * (0.85 + random.next() * 0.3));
+    const activity = random.pick(ACTIVITIES);
+    result[symbol] = newGood(type, basePrice, tradeVolumeOf(symbol, type), now, MODERATE, activity);
   };
   for (const symbol of goods.exports) add(symbol, 'EXPORT');
   for (const symbol of goods.imports) add(symbol, 'IMPORT');

@@ -1,5 +1,5 @@
 import type { components } from '../../api-schema/generated/spacetraders-api-schema.js';
-import { SPREAD } from '../markets/prices.js';
+import { newGood } from '../markets/economy.js';
 import { TRADE_GOODS } from './catalog.js';
 import { GameError } from './errors.js';
 import { emptyWorld, type MarketGoodState, type TradeType, type WaypointState, type WorldState } from './world.js';
@@ -36,6 +36,11 @@ export interface Layout {
   factions?: Record<string, string>;
 }
 
+/** A layout's goods all trade 20 units at a time (manufactured goods' tv, ECONOMY.md §1), at MODERATE supply. */
+const LAYOUT_TRADE_VOLUME = 20;
+/** A layout's FUEL: an exchange good at the purchase price the layout names; tv 100 (sandbox's choice). */
+const LAYOUT_FUEL_TRADE_VOLUME = 100;
+
 const FACTION_NAMES: Record<string, string> = {
   COSMIC: 'Cosmic Engineers',
   VOID: 'Voidfarers',
@@ -62,25 +67,12 @@ export function worldFromLayout(layout: Layout, seed: number, resetDate: string,
       const goods: Record<string, MarketGoodState> = {};
       const add = (symbols: string[] | undefined, type: TradeType) => {
         for (const symbol of symbols ?? [])
-          goods[symbol] = {
-            type,
-            basePrice: TRADE_GOODS[symbol]?.basePrice ?? 100,
-            pressure: 0,
-            tradeVolume: 20,
-            updatedAt: now,
-          };
+          goods[symbol] = newGood(type, TRADE_GOODS[symbol]?.basePrice ?? 100, LAYOUT_TRADE_VOLUME, now);
       };
       add(w.exports, 'EXPORT');
       add(w.imports, 'IMPORT');
       add(w.exchange, 'EXCHANGE');
-      if (w.fuel !== undefined)
-        goods.FUEL = {
-          type: 'EXCHANGE',
-          basePrice: Math.round(w.fuel / (1 + SPREAD.EXCHANGE)),
-          pressure: 0,
-          tradeVolume: 100,
-          updatedAt: now,
-        };
+      if (w.fuel !== undefined) goods.FUEL = newGood('EXCHANGE', w.fuel, LAYOUT_FUEL_TRADE_VOLUME, now);
       const hasMarket = Object.keys(goods).length > 0;
       const traits = [...(w.traits ?? [])];
       if (hasMarket && !traits.includes('MARKETPLACE')) traits.push('MARKETPLACE');

@@ -19,6 +19,8 @@ import {
   text,
   timestamp,
 } from './check.js';
+import { upgradeSavedGood } from '../markets/economy.js';
+import { SUPPLY_CEILING, SUPPLY_FLOOR } from '../markets/prices.js';
 import type { WorldState } from './world.js';
 
 /*
@@ -52,10 +54,15 @@ const SHIP: Check = shape({
 const good = shape({
   type: oneOf(['EXPORT', 'IMPORT', 'EXCHANGE']),
   basePrice: amount,
-  pressure: num,
+  supply: between(SUPPLY_FLOOR, SUPPLY_CEILING),
+  baseSupply: between(SUPPLY_FLOOR, SUPPLY_CEILING),
+  baseActivity: optional(oneOf(['WEAK', 'GROWING', 'STRONG', 'RESTRICTED'])),
   tradeVolume: positive,
+  baseTradeVolume: positive,
+  volume: amount,
   updatedAt: num,
 });
+const timestamped = shape({ timestamp: timestamp });
 
 const WORLD: Check = shape({
   seed: num,
@@ -77,7 +84,10 @@ const WORLD: Check = shape({
       faction: optional(text),
       isUnderConstruction: bool,
       market: optional(record(good)),
+      transactions: optional(list(timestamped)),
       shipyard: optional(list(text)),
+      shipSales: optional(record(shape({ purchases: amount, updatedAt: num }))),
+      shipTransactions: optional(list(timestamped)),
       gate: optional(list(symbol)),
       chart: optional(shape({ submittedBy: text, submittedOn: timestamp })),
       construction: optional(
@@ -160,8 +170,21 @@ function references(world: WorldState): string[] {
   return problems;
 }
 
+/** Market goods of states saved by older versions are brought to the present shape before the check. */
+function upgradeSavedGoods(candidate: unknown): void {
+  const waypoints = (candidate as { waypoints?: unknown } | null)?.waypoints;
+  if (typeof waypoints !== 'object' || waypoints === null) return;
+  for (const waypoint of Object.values(waypoints as Record<string, { market?: unknown }>)) {
+    const market = waypoint?.market;
+    if (typeof market !== 'object' || market === null) continue;
+    for (const good of Object.values(market as Record<string, unknown>))
+      if (typeof good === 'object' && good !== null) upgradeSavedGood(good as Record<string, unknown>);
+  }
+}
+
 /** What is wrong with a would-be world state: shape first, then references; none means it is safe to play. */
 export function worldProblems(candidate: unknown): string[] {
+  upgradeSavedGoods(candidate);
   const problems = problemsOf(WORLD, candidate, 'state');
   return problems.length > 0 ? problems : references(candidate as WorldState);
 }

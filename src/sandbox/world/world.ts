@@ -4,12 +4,29 @@ import type { components } from '../../api-schema/generated/spacetraders-api-sch
 type S = components['schemas'];
 export type TradeType = 'EXPORT' | 'IMPORT' | 'EXCHANGE';
 
+/** One good of one market; markets/economy.ts holds the rules that move it. */
 export interface MarketGoodState {
   type: TradeType;
+  /** The ask at MODERATE supply (an import's bid is a markup of it: markets/prices.ts). */
   basePrice: number;
-  /** 0..1: how far the price sits above (supply scarce) or below (abundant) its base. */
-  pressure: number;
+  /** Supply as a continuous level: 0 SCARCE, 1 LIMITED, 2 MODERATE, 3 HIGH, 4 ABUNDANT. */
+  supply: number;
+  /** The level supply drifts back to when nobody trades (a factory's export: moved by how fed it is). */
+  baseSupply: number;
+  /** The activity shown when nothing starves or feeds the good; none for exchange goods. */
+  baseActivity?: S['ActivityLevel'];
+  /** Units per transaction now; starts at `baseTradeVolume` and grows with sustained trade (exports only). */
   tradeVolume: number;
+  baseTradeVolume: number;
+  /** Decaying sum of units of sustained trade with the factory, what grows an export's trade volume. */
+  volume: number;
+  /** Game-clock ms up to which the market's evolution has been applied. */
+  updatedAt: number;
+}
+
+/** How much a shipyard sold of one ship type lately: a decaying count of purchases. */
+interface ShipSalesState {
+  purchases: number;
   updatedAt: number;
 }
 
@@ -26,7 +43,13 @@ export interface WaypointState {
   isUnderConstruction: boolean;
   /** Goods traded here, when the waypoint has a marketplace. */
   market?: Record<string, MarketGoodState>;
+  /** Recent trades at the market, newest last. */
+  transactions?: S['MarketTransaction'][];
   shipyard?: S['ShipType'][];
+  /** Per ship type, the shipyard's recent sales (what raises its price). */
+  shipSales?: Record<string, ShipSalesState>;
+  /** Recent ship purchases at the shipyard, newest last. */
+  shipTransactions?: S['ShipyardTransaction'][];
   /** Systems this jump gate connects to. */
   gate?: string[];
   /** Who charted the waypoint and when; absent for waypoints charted from the start. */
