@@ -3,6 +3,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { FlightMode } from '../../domain/navigation/flight-mode.js';
 import type { Ship, ShipNav } from '../../domain/fleet/ship.js';
+import type { MarketSnapshot } from '../../domain/market/market.js';
 import { apiErrorFrom, OutcomeUnknownError, ServerUnavailableError } from '../../ports/api-errors.js';
 import type {
   AgentDto,
@@ -30,7 +31,8 @@ import type {
   WaypointDto,
 } from '../../ports/spacetraders-api.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { cooldownUntil, toMoved, toShip, toShipFuel, toShipNav } from './ship-mapping.js';
+import { cooldownUntil, toMoved, toShip, toShipCargo, toShipFuel, toShipNav } from './ship-mapping.js';
+import { toMarketSnapshot, toMarketTrade } from './market-mapping.js';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -61,6 +63,8 @@ interface Call<T> {
 
 /** A navigation, warp or flight-mode response as sent. */
 type RawMove = { nav: ShipNavDto; fuel: ShipFuelDto };
+/** A purchase or sale response as sent. */
+type RawTrade = { agent: AgentDto; cargo: ShipCargoDto; transaction: MarketTransactionDto };
 
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 /** How far behind ours the server's clock may run when its records are matched to our requests. */
@@ -234,7 +238,8 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
               return { agent, fuel: current.fuel, transaction };
             },
     });
-    return { agent: result.agent, fuel: toShipFuel(result.fuel), transaction: result.transaction };
+    const transaction = result.transaction ? toMarketTrade(result.transaction) : null;
+    return { agent: result.agent, fuel: toShipFuel(result.fuel), transaction };
   }
 
   /** The market's record of this ship's one fuel purchase since a moment, if it shows exactly one. */
@@ -252,23 +257,24 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
   }
 
   purchase(token: string, ship: string, tradeSymbol: string, units: number): Promise<TradeResult> {
-    return this.call({
-      method: 'POST',
-      path: `/my/ships/${ship}/purchase`,
-      token,
-      body: { symbol: tradeSymbol, units },
-      idempotent: false,
-    });
+    return this.trade('purchase', token, ship, tradeSymbol, units);
   }
 
   sell(token: string, ship: string, tradeSymbol: string, units: number): Promise<TradeResult> {
-    return this.call({
+    return this.trade('sell', token, ship, tradeSymbol, units);
+  }
+
+  /** A spend or a sale: never re-sent after a lost answer (no reconcile: the caller reports it). */
+  private async trade(kind: 'purchase' | 'sell', token: string, ship: string, symbol: string, units: number) {
+    const path = `/my/ships/${ship}/${kind}`;
+    const result = await this.call<RawTrade>({
       method: 'POST',
-      path: `/my/ships/${ship}/sell`,
+      path,
       token,
-      body: { symbol: tradeSymbol, units },
+      body: { symbol, units },
       idempotent: false,
     });
+    return { agent: result.agent, cargo: toShipCargo(result.cargo), transaction: toMarketTrade(result.transaction) };
   }
 
   getSystem(token: string, system: string): Promise<SystemDto> {
@@ -293,6 +299,11 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
       token,
       idempotent: true,
     });
+  }
+
+  async readMarket(token: string, system: string, waypoint: string, urgency?: Urgency): Promise<MarketSnapshot> {
+    const path = `/systems/${system}/waypoints/${waypoint}/market`;
+    return toMarketSnapshot(await this.call<MarketDto>({ method: 'GET', path, token, urgency, idempotent: true }));
   }
 
   getJumpGate(token: string, system: string, waypoint: string): Promise<JumpGateDto> {

@@ -27,14 +27,15 @@ export interface MarketListing {
   exchange: string[];
 }
 
-/**
- * A market as read at one moment: the listing, and its goods' prices (only with a ship there, as on
- * the real server; empty otherwise). An observation, never the truth: it ages.
- */
-export interface MarketObservation extends MarketListing {
+/** A market as the server shows it: the listing, and its goods' prices only with a ship there (else empty). */
+export interface MarketSnapshot extends MarketListing {
+  tradeGoods: MarketGood[];
+}
+
+/** A market as read at one moment. An observation, never the truth: it ages. */
+export interface MarketObservation extends MarketSnapshot {
   /** Epoch ms of the read. */
   observedAt: number;
-  tradeGoods: MarketGood[];
 }
 
 /** A purchase or sale as the server recorded it (its own MarketTransaction). */
