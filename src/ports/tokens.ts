@@ -10,6 +10,8 @@ export const TOKENS = {
   ShipRepository: Symbol.for('ShipRepository'),
   SystemRepository: Symbol.for('SystemRepository'),
   RouteRepository: Symbol.for('RouteRepository'),
+  MarketRepository: Symbol.for('MarketRepository'),
+  Ledger: Symbol.for('Ledger'),
   ContainerStore: Symbol.for('ContainerStore'),
   EventLog: Symbol.for('EventLog'),
   Mediator: Symbol.for('Mediator'),
