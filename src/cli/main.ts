@@ -4,6 +4,7 @@ import { registerConfigCommands } from './config.js';
 import { registerContainerCommands } from './container.js';
 import { registerDaemonCommands } from './daemon.js';
 import { registerEventsCommands } from './events.js';
+import { registerMarketCommands } from './market.js';
 import { endQuietlyWhenOutputCloses } from './output.js';
 import { registerPlayerCommands } from './player.js';
 import { registerRouteCommands } from './route.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerShipCommands(program);
   registerRouteCommands(program);
   registerSystemCommands(program);
+  registerMarketCommands(program);
   registerDaemonCommands(program);
   registerContainerCommands(program);
   registerConfigCommands(program);

@@ -3,7 +3,6 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { FlightMode } from '../../domain/navigation/flight-mode.js';
 import type { Ship, ShipNav } from '../../domain/fleet/ship.js';
-import type { MarketSnapshot } from '../../domain/market/market.js';
 import { apiErrorFrom, OutcomeUnknownError, ServerUnavailableError } from '../../ports/api-errors.js';
 import type {
   AgentDto,
@@ -31,8 +30,8 @@ import type {
   WaypointDto,
 } from '../../ports/spacetraders-api.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { cooldownUntil, toMoved, toShip, toShipCargo, toShipFuel, toShipNav } from './ship-mapping.js';
-import { toMarketSnapshot, toMarketTrade } from './market-mapping.js';
+import { cooldownUntil, toMoved, toShip, toShipFuel, toShipNav } from './ship-mapping.js';
+import { type RawTrade, toMarketSnapshot, toMarketTrade, toTradeResult } from './market-mapping.js';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -63,8 +62,6 @@ interface Call<T> {
 
 /** A navigation, warp or flight-mode response as sent. */
 type RawMove = { nav: ShipNavDto; fuel: ShipFuelDto };
-/** A purchase or sale response as sent. */
-type RawTrade = { agent: AgentDto; cargo: ShipCargoDto; transaction: MarketTransactionDto };
 
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 /** How far behind ours the server's clock may run when its records are matched to our requests. */
@@ -267,14 +264,9 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
   /** A spend or a sale: never re-sent after a lost answer (no reconcile: the caller reports it). */
   private async trade(kind: 'purchase' | 'sell', token: string, ship: string, symbol: string, units: number) {
     const path = `/my/ships/${ship}/${kind}`;
-    const result = await this.call<RawTrade>({
-      method: 'POST',
-      path,
-      token,
-      body: { symbol, units },
-      idempotent: false,
-    });
-    return { agent: result.agent, cargo: toShipCargo(result.cargo), transaction: toMarketTrade(result.transaction) };
+    return toTradeResult(
+      await this.call<RawTrade>({ method: 'POST', path, token, body: { symbol, units }, idempotent: false }),
+    );
   }
 
   getSystem(token: string, system: string): Promise<SystemDto> {
@@ -301,9 +293,8 @@ export class AxiosSpaceTradersClient implements SpaceTradersApi {
     });
   }
 
-  async readMarket(token: string, system: string, waypoint: string, urgency?: Urgency): Promise<MarketSnapshot> {
-    const path = `/systems/${system}/waypoints/${waypoint}/market`;
-    return toMarketSnapshot(await this.call<MarketDto>({ method: 'GET', path, token, urgency, idempotent: true }));
+  async readMarket(token: string, system: string, waypoint: string) {
+    return toMarketSnapshot(await this.getMarket(token, system, waypoint));
   }
 
   getJumpGate(token: string, system: string, waypoint: string): Promise<JumpGateDto> {

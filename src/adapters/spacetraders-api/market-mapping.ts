@@ -1,5 +1,20 @@
 import type { MarketSnapshot, MarketTrade } from '../../domain/market/market.js';
-import type { MarketDto, MarketTransactionDto } from '../../ports/spacetraders-api.js';
+import type {
+  AgentDto,
+  MarketDto,
+  MarketTransactionDto,
+  ShipCargoDto,
+  TradeResult,
+} from '../../ports/spacetraders-api.js';
+import { toShipCargo } from './ship-mapping.js';
+
+/** A purchase or sale response as sent. */
+export type RawTrade = { agent: AgentDto; cargo: ShipCargoDto; transaction: MarketTransactionDto };
+
+/** A purchase or sale response in domain terms. */
+export function toTradeResult(raw: RawTrade): TradeResult {
+  return { agent: raw.agent, cargo: toShipCargo(raw.cargo), transaction: toMarketTrade(raw.transaction) };
+}
 
 /** The domain's view of a market as the API describes it (prices only when the API gave them). */
 export function toMarketSnapshot(dto: MarketDto): MarketSnapshot {
