@@ -55,7 +55,9 @@ export interface TradeOrder {
 
 /**
  * A trade in lots: a fresh read of the ship, docked if needed, the market read live (and stored),
- * then lots no larger than the good's trade volume while the expected price stays within the limit.
+ * then lots no larger than the good's trade volume while the price stays within the limit: every lot
+ * moves the price, so after each one the market is read again (and stored) for the next lot's price,
+ * or, should that read show none, the lot's own price is taken.
  * Each lot updates the hold, the agent's credits and the ledger from the server's own record and
  * is committed before the next one is sent, so a crash never repeats a lot; a lot whose answer is
  * lost is reported, never sent again.
@@ -95,7 +97,9 @@ export class ShipTrade {
       waypoint,
       credits: agent.credits,
     };
-    let price = order.side === 'BUY' ? good.purchasePrice : good.sellPrice;
+    const quote = (g: MarketGood) => (order.side === 'BUY' ? g.purchasePrice : g.sellPrice);
+    let price = quote(good);
+    let tradeVolume = good.tradeVolume;
     let credits = order.side === 'BUY' ? agent.credits : undefined;
     if (credits !== undefined && credits < price)
       throw new DomainRuleError(
@@ -106,7 +110,7 @@ export class ShipTrade {
       const step = nextLot({
         side: order.side,
         unitsLeft: requested - report.units,
-        tradeVolume: good.tradeVolume,
+        tradeVolume,
         price,
         limit: order.limit,
         credits,
@@ -135,6 +139,12 @@ export class ShipTrade {
       report.lots.push({ units, pricePerUnit });
       report.credits = result.agent.credits;
       price = pricePerUnit;
+      if (report.units < requested) {
+        const again = await this.markets.read(player, waypoint);
+        const now = 'observation' in again ? goodIn(again.observation, order.good) : undefined;
+        if (now) ({ price, tradeVolume } = { price: quote(now), tradeVolume: now.tradeVolume });
+        await currentUnitOfWork()?.checkpoint();
+      }
       if (credits !== undefined) credits = result.agent.credits;
     }
     return report;

@@ -29,8 +29,8 @@ export type StopReason = 'PRICE_LIMIT' | 'NO_CREDITS';
 
 /**
  * The next lot of a trade in progress, or why it stops. `price` is what the next lot is expected to
- * cost or pay per unit: the market's quote before the first lot, the previous lot's price after it
- * (a trade moves the price, and only the server's answer says by how much).
+ * cost or pay per unit: the market's latest quote (a trade moves the price, so the caller reads the
+ * market again after each lot, or falls back on the previous lot's price).
  */
 export function nextLot(state: {
   side: TradeSide;
