@@ -99,3 +99,27 @@ Feature: Markets, cargo and trade
     Then the command fails with exit code 1 and the error "NOVA-1-1 sold 0 IRON in 0 lot(s); the answer to the next lot of 20 was lost"
     And the sandbox applied 1 sale for "NOVA-1-1"
     And the ledger of "NOVA-1" has 2 rows
+
+  Scenario: A refuel is a FUEL row in the ledger
+    Given I note the credits of "NOVA-1"
+    And the ship "NOVA-1-1" is docked at "X1-M1-A" with 100 of 400 fuel
+    When I run "spacetraders ship refuel NOVA-1-1"
+    Then the command succeeds
+    And the ledger of "NOVA-1" has 1 "FUEL" row for "NOVA-1-1"
+    And the ledger of "NOVA-1" explains the change in the agent's credits
+
+  Scenario: A server reset empties the stored market observations (seen by `status`)
+    Given I ran "spacetraders status"
+    And I ran "spacetraders market show X1-M1-A"
+    And the store holds market observations of "NOVA-1"
+    And the sandbox server was reset
+    When I run "spacetraders status"
+    Then the command succeeds
+    And the store holds no market observations of "NOVA-1"
+
+  Scenario: A server reset empties the stored market observations (seen by a refused token)
+    Given I ran "spacetraders market show X1-M1-A"
+    And the sandbox server was reset
+    When I run "spacetraders market show X1-M1-A"
+    Then the command fails with exit code 1 and the error "the server was reset since this token was issued"
+    And the store holds no market observations of "NOVA-1"

@@ -110,3 +110,27 @@ Then(
       assert.equal(list.find((m) => m.waypoint === symbol)?.observedAt, null, `${symbol} should be never observed`);
   },
 );
+
+Then(
+  /^the ledger of "([^"]+)" has (\d+) "(PURCHASE|SALE|FUEL)" rows? for "([^"]+)"$/,
+  function (this: PlayerWorld, player: string, count: string, kind: string, ship: string) {
+    const rows = ledger(this, player).filter((row) => row.kind === kind && row.ship_symbol === ship);
+    assert.equal(rows.length, Number(count));
+  },
+);
+
+Then(
+  /^the store holds (no )?market observations of "([^"]+)"$/,
+  function (this: PlayerWorld, none: string | undefined, player: string) {
+    const db = new Database(this.dbPath, { readonly: true });
+    try {
+      const { n } = db.prepare('SELECT COUNT(*) AS n FROM market_observations WHERE player_symbol = ?').get(player) as {
+        n: number;
+      };
+      if (none) assert.equal(n, 0);
+      else assert.ok(n > 0, 'no market observations stored');
+    } finally {
+      db.close();
+    }
+  },
+);

@@ -1,8 +1,8 @@
 /** Supply of a good at a market, from scarce (dear) to abundant (cheap), as the game reports it. */
-export type SupplyLevel = 'SCARCE' | 'LIMITED' | 'MODERATE' | 'HIGH' | 'ABUNDANT';
+type SupplyLevel = 'SCARCE' | 'LIMITED' | 'MODERATE' | 'HIGH' | 'ABUNDANT';
 /** How busy the good's trade is; RESTRICTED when its production is starved. */
-export type ActivityLevel = 'WEAK' | 'GROWING' | 'STRONG' | 'RESTRICTED';
-export type TradeGoodType = 'EXPORT' | 'IMPORT' | 'EXCHANGE';
+type ActivityLevel = 'WEAK' | 'GROWING' | 'STRONG' | 'RESTRICTED';
+type TradeGoodType = 'EXPORT' | 'IMPORT' | 'EXCHANGE';
 
 /** One good of a market at one moment: what it costs to buy, what it pays to sell, and how much per trade. */
 export interface MarketGood {
