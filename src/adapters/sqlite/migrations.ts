@@ -191,8 +191,7 @@ export const MIGRATIONS: readonly Migration[] = [
         units           INTEGER NOT NULL,
         credits         INTEGER NOT NULL,
         waypoint_symbol TEXT,
-        price_per_unit  INTEGER,
-        UNIQUE (player_symbol, at, ship_symbol, kind, good, units, credits)
+        price_per_unit  INTEGER
       );
       CREATE INDEX ledger_by_time ON ledger (player_symbol, at);
       CREATE INDEX ledger_by_ship ON ledger (player_symbol, ship_symbol, at);

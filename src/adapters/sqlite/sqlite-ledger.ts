@@ -15,7 +15,7 @@ interface LedgerRow {
   price_per_unit: number;
 }
 
-/** The ledger on SQLite; the same server record written twice is one row. */
+/** The ledger on SQLite: one row per entry recorded (two equal lots in one millisecond are two rows). */
 export class SqliteLedger implements Ledger {
   private staged = 0;
 
@@ -28,7 +28,7 @@ export class SqliteLedger implements Ledger {
     stageWrite(this.db, this.staging, `ledger:${playerSymbol}:${++this.staged}`, entry, () => {
       this.db
         .prepare(
-          `INSERT OR IGNORE INTO ledger (player_symbol, at, ship_symbol, kind, good, units, credits, waypoint_symbol,
+          `INSERT INTO ledger (player_symbol, at, ship_symbol, kind, good, units, credits, waypoint_symbol,
              price_per_unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(

@@ -97,7 +97,7 @@ describe('SqliteMarketRepository', () => {
 });
 
 describe('SqliteLedger', () => {
-  it('writes one row per server record, signed, and reads them back oldest first', () => {
+  it('writes one row per entry (two equal lots are two rows), signed, and reads them back oldest first', () => {
     const { ledger } = database();
     const entry = {
       at: T0,
@@ -112,7 +112,7 @@ describe('SqliteLedger', () => {
     ledger.record('NOVA-1', { ...entry, at: T0 + 5, kind: 'SALE', credits: 2100, pricePerUnit: 105 });
     ledger.record('NOVA-1', entry);
     ledger.record('NOVA-1', entry);
-    expect(ledger.entries('NOVA-1').map((e) => e.credits)).toEqual([-2000, 2100]);
+    expect(ledger.entries('NOVA-1').map((e) => e.credits)).toEqual([-2000, -2000, 2100]);
     expect(ledger.entries('NOVA-1', T0 + 1)).toHaveLength(1);
     expect(ledger.entries('NOVA-2')).toEqual([]);
   });
