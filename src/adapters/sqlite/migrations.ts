@@ -191,7 +191,8 @@ export const MIGRATIONS: readonly Migration[] = [
         units           INTEGER NOT NULL,
         credits         INTEGER NOT NULL,
         waypoint_symbol TEXT,
-        price_per_unit  INTEGER
+        price_per_unit  INTEGER,
+        balance_after   INTEGER
       );
       CREATE INDEX ledger_by_time ON ledger (player_symbol, at);
       CREATE INDEX ledger_by_ship ON ledger (player_symbol, ship_symbol, at);

@@ -13,6 +13,7 @@ interface LedgerRow {
   credits: number;
   waypoint_symbol: string;
   price_per_unit: number;
+  balance_after: number | null;
 }
 
 /** The ledger on SQLite: one row per entry recorded (two equal lots in one millisecond are two rows). */
@@ -29,7 +30,7 @@ export class SqliteLedger implements Ledger {
       this.db
         .prepare(
           `INSERT INTO ledger (player_symbol, at, ship_symbol, kind, good, units, credits, waypoint_symbol,
-             price_per_unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             price_per_unit, balance_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           playerSymbol,
@@ -41,6 +42,7 @@ export class SqliteLedger implements Ledger {
           entry.credits,
           entry.waypoint,
           entry.pricePerUnit,
+          entry.balanceAfter,
         );
     });
   }
@@ -48,7 +50,7 @@ export class SqliteLedger implements Ledger {
   entries(playerSymbol: string, since = 0): LedgerEntry[] {
     return this.db
       .prepare<[string, number], LedgerRow>(
-        `SELECT at, ship_symbol, kind, good, units, credits, waypoint_symbol, price_per_unit FROM ledger
+        `SELECT at, ship_symbol, kind, good, units, credits, waypoint_symbol, price_per_unit, balance_after FROM ledger
          WHERE player_symbol = ? AND at >= ? ORDER BY at, id`,
       )
       .all(playerSymbol, since)
@@ -61,6 +63,7 @@ export class SqliteLedger implements Ledger {
         credits: row.credits,
         waypoint: row.waypoint_symbol,
         pricePerUnit: row.price_per_unit,
+        balanceAfter: row.balance_after,
       }));
   }
 }

@@ -108,6 +108,7 @@ describe('SqliteLedger', () => {
       credits: -2000,
       waypoint: 'X1-AB12-A1',
       pricePerUnit: 100,
+      balanceAfter: 173_000,
     };
     ledger.record('NOVA-1', { ...entry, at: T0 + 5, kind: 'SALE', credits: 2100, pricePerUnit: 105 });
     ledger.record('NOVA-1', entry);
@@ -115,5 +116,6 @@ describe('SqliteLedger', () => {
     expect(ledger.entries('NOVA-1').map((e) => e.credits)).toEqual([-2000, -2000, 2100]);
     expect(ledger.entries('NOVA-1', T0 + 1)).toHaveLength(1);
     expect(ledger.entries('NOVA-2')).toEqual([]);
+    expect(ledger.entries('NOVA-1')[0]).toEqual(entry);
   });
 });

@@ -111,7 +111,10 @@ export class ShipAction {
     const creditsSpent = result.transaction ? result.transaction.totalPrice : null;
     // The books: a FUEL row from the server's own record, in the same unit of work as the tank.
     if (result.transaction)
-      this.ledger.record(player.agentSymbol, ledgerEntryFor(result.transaction, { refuel: true }));
+      this.ledger.record(
+        player.agentSymbol,
+        ledgerEntryFor(result.transaction, { refuel: true, balanceAfter: result.agent.credits }),
+      );
     currentUnitOfWork()?.record(
       domainEvent(
         'ShipRefueled',

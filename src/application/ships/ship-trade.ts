@@ -124,7 +124,10 @@ export class ShipTrade {
       ship = this.action.save(player, ship.withCargo(result.cargo));
       player.recordAgent(result.agent, this.clock.now());
       this.players.save(player);
-      this.ledger.record(player.agentSymbol, ledgerEntryFor(result.transaction));
+      this.ledger.record(
+        player.agentSymbol,
+        ledgerEntryFor(result.transaction, { balanceAfter: result.agent.credits }),
+      );
       const { units, pricePerUnit, totalPrice } = result.transaction;
       currentUnitOfWork()?.record(
         domainEvent(

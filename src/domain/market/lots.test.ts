@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ledgerEntryFor } from './ledger.js';
+import { type LedgerEntry, ledgerEntryFor, ledgerTotals, unexplainedCredits } from './ledger.js';
 import { nextLot, priceWithinLimit, splitIntoLots } from './lots.js';
 import { describeAge, observationAgeSeconds } from './market.js';
 
@@ -83,5 +83,34 @@ describe('observations and the ledger', () => {
       kind: 'FUEL',
       credits: -50,
     });
+  });
+});
+
+describe('reconciling the ledger with the credits', () => {
+  const row = (credits: number, balanceAfter: number | null, kind: LedgerEntry['kind'] = 'PURCHASE'): LedgerEntry => ({
+    at: 0,
+    ship: 'S-1',
+    kind,
+    good: kind === 'FUEL' ? 'FUEL' : 'IRON',
+    units: 1,
+    credits,
+    waypoint: 'X1-A-1',
+    pricePerUnit: Math.abs(credits),
+    balanceAfter,
+  });
+
+  it('explains everything when every balance follows from the one before', () => {
+    const rows = [row(-100, 900), row(-50, 850, 'FUEL'), row(300, 1150, 'SALE')];
+    expect(unexplainedCredits(rows, 1150)).toBe(0);
+    expect(ledgerTotals(rows, 'kind')).toEqual({ PURCHASE: -100, FUEL: -50, SALE: 300 });
+    expect(ledgerTotals(rows, 'ship')).toEqual({ 'S-1': 150 });
+  });
+
+  it('reports a movement no row explains, between rows and since the last one', () => {
+    expect(unexplainedCredits([row(-100, 900), row(-100, 700)], 700)).toBe(-100);
+    expect(unexplainedCredits([row(-100, 900)], 5_900)).toBe(5_000);
+    // An unknown balance carries the last known one forward by the row's credits.
+    expect(unexplainedCredits([row(-100, 900), row(-100, null), row(-100, 700)], 700)).toBe(0);
+    expect(unexplainedCredits([], 700)).toBe(0);
   });
 });
