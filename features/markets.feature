@@ -65,6 +65,22 @@ Feature: Markets, cargo and trade
     And the ledger of "NOVA-1" has 2 "SALE" rows for "NOVA-1-1" that sum to the trade's total price
     And the ledger of "NOVA-1" has 4 rows
     And the ledger of "NOVA-1" explains the change in the agent's credits
+    And "spacetraders ledger --json" shows "unexplained" as "0"
+    When I run "spacetraders ledger --by good"
+    Then the command succeeds
+    And the output contains "the books balance with the agent's"
+    And the output has a line matching "^total: -?[\d,]+ \(by good: IRON -?[\d,]+\)$"
+
+  Scenario: The ledger reports credits it cannot explain
+    Given I ran "spacetraders ship buy NOVA-1-1 IRON 10"
+    And "NOVA-1-1" buys 5 "IRON" outside the bot
+    When I run "spacetraders ledger --json"
+    Then the command succeeds
+    And the ledger's unexplained credits are minus the price of that purchase
+    When I run "spacetraders ledger --by planet"
+    Then the command fails with exit code 2 and the error '--by must be one of ship, kind, good, got "planet"'
+    When I run "spacetraders ledger --since yesterday"
+    Then the command fails with exit code 2 and the error "--since must be a positive duration"
 
   Scenario: A failed sale writes nothing
     Given I ran "spacetraders ship buy NOVA-1-1 IRON 30"

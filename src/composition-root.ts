@@ -29,6 +29,7 @@ import { ShipTrade } from './application/ships/ship-trade.js';
 import { Markets } from './application/markets/markets.js';
 import { ShowMarket, ShowMarketHandler } from './application/markets/show-market.js';
 import { ListMarkets, ListMarketsHandler } from './application/markets/list-markets.js';
+import { GetLedger, GetLedgerHandler } from './application/markets/get-ledger.js';
 import { SqliteMarketRepository } from './adapters/sqlite/sqlite-market-repository.js';
 import { SqliteLedger } from './adapters/sqlite/sqlite-ledger.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
@@ -86,6 +87,7 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [SellCargo, SellCargoHandler],
   [ShowMarket, ShowMarketHandler],
   [ListMarkets, ListMarketsHandler],
+  [GetLedger, GetLedgerHandler],
   [SyncSystem, SyncSystemHandler],
   [ListWaypoints, ListWaypointsHandler],
   [PlanRoute, PlanRouteHandler],

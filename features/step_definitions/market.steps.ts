@@ -10,7 +10,7 @@ interface Trade {
 }
 
 /** What a scenario noted along the way: the last trade's report, the agent's credits before trading. */
-const notes = new WeakMap<PlayerWorld, { trade?: Trade; credits?: number }>();
+const notes = new WeakMap<PlayerWorld, { trade?: Trade; credits?: number; outside?: number }>();
 const noted = (world: PlayerWorld) => notes.get(world) ?? notes.set(world, {}).get(world)!;
 
 // biome-ignore lint/suspicious/noExplicitAny: the admin state is JSON of many shapes; each step reads the few fields it checks
@@ -134,3 +134,27 @@ Then(
     }
   },
 );
+
+When(
+  '{string} buys {int} {string} outside the bot',
+  async function (this: PlayerWorld, ship: string, units: number, good: string) {
+    const db = new Database(this.dbPath, { readonly: true });
+    const { token } = db.prepare('SELECT token FROM players WHERE agent_symbol = ?').get(ship.replace(/-\d+$/, '')) as {
+      token: string;
+    };
+    db.close();
+    const response = await fetch(`${this.api}/my/ships/${ship}/purchase`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ symbol: good, units }),
+    });
+    assert.equal(response.status, 201, await response.clone().text());
+    const body = (await response.json()) as { data: { transaction: { totalPrice: number } } };
+    noted(this).outside = body.data.transaction.totalPrice;
+  },
+);
+
+Then("the ledger's unexplained credits are minus the price of that purchase", function (this: PlayerWorld) {
+  const view = JSON.parse(this.lastResult.stdout) as { unexplained: number };
+  assert.equal(view.unexplained, -noted(this).outside!);
+});

@@ -4,6 +4,7 @@ import { registerConfigCommands } from './config.js';
 import { registerContainerCommands } from './container.js';
 import { registerDaemonCommands } from './daemon.js';
 import { registerEventsCommands } from './events.js';
+import { registerLedgerCommands } from './ledger.js';
 import { registerMarketCommands } from './market.js';
 import { endQuietlyWhenOutputCloses } from './output.js';
 import { registerPlayerCommands } from './player.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerRouteCommands(program);
   registerSystemCommands(program);
   registerMarketCommands(program);
+  registerLedgerCommands(program);
   registerDaemonCommands(program);
   registerContainerCommands(program);
   registerConfigCommands(program);
