@@ -32,6 +32,7 @@ import { ListMarkets, ListMarketsHandler } from './application/markets/list-mark
 import { GetLedger, GetLedgerHandler } from './application/markets/get-ledger.js';
 import { SqliteMarketRepository } from './adapters/sqlite/sqlite-market-repository.js';
 import { SqliteLedger } from './adapters/sqlite/sqlite-ledger.js';
+import { SqliteTradeProgress } from './adapters/sqlite/sqlite-trade-progress.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
 import { Wait, WaitHandler } from './application/containers/wait.js';
 import { CheckServerStatus, CheckServerStatusHandler } from './application/server/check-server-status.js';
@@ -154,6 +155,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     .bind(TOKENS.MarketRepository)
     .toConstantValue(new SqliteMarketRepository(db, currentUnitOfWork, config.markets?.retentionDays));
   container.bind(TOKENS.Ledger).toConstantValue(new SqliteLedger(db, currentUnitOfWork));
+  container.bind(TOKENS.TradeProgress).toConstantValue(new SqliteTradeProgress(db, currentUnitOfWork));
   container.bind(TOKENS.ContainerStore).toConstantValue(new SqliteContainerStore(db));
   container.bind(Players).toSelf();
   container.bind(SystemMap).toSelf();

@@ -12,6 +12,7 @@ export const TOKENS = {
   RouteRepository: Symbol.for('RouteRepository'),
   MarketRepository: Symbol.for('MarketRepository'),
   Ledger: Symbol.for('Ledger'),
+  TradeProgress: Symbol.for('TradeProgress'),
   ContainerStore: Symbol.for('ContainerStore'),
   EventLog: Symbol.for('EventLog'),
   Mediator: Symbol.for('Mediator'),

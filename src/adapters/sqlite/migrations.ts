@@ -194,6 +194,13 @@ export const MIGRATIONS: readonly Migration[] = [
         price_per_unit  INTEGER,
         balance_after   INTEGER
       );
+      CREATE TABLE trade_progress (
+        trade_id      TEXT PRIMARY KEY,
+        player_symbol TEXT NOT NULL REFERENCES players (agent_symbol) ON DELETE CASCADE,
+        units_done    INTEGER NOT NULL,
+        in_flight     INTEGER,
+        updated_at    INTEGER NOT NULL
+      );
       CREATE INDEX ledger_by_time ON ledger (player_symbol, at);
       CREATE INDEX ledger_by_ship ON ledger (player_symbol, ship_symbol, at);
       CREATE INDEX ledger_by_kind ON ledger (player_symbol, kind, good, at);

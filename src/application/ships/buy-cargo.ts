@@ -8,7 +8,14 @@ import { ShipTrade, TradeCommand, type TradeReport } from './ship-trade.js';
 export class BuyCargo extends TradeCommand {
   readonly units: number;
 
-  constructor(props: { shipSymbol: string; good: string; units: number; limit?: number; player?: string }) {
+  constructor(props: {
+    shipSymbol: string;
+    good: string;
+    units: number;
+    limit?: number;
+    player?: string;
+    tradeId?: string;
+  }) {
     super(props);
     this.units = props.units;
   }
@@ -31,13 +38,14 @@ export class BuyCargoHandler implements RequestHandler<BuyCargo> {
       side: 'BUY',
       good,
       limit: request.limit,
-      units: (ship) => {
-        if (request.units > ship.cargoSpace)
+      units: (ship, _good, done) => {
+        const units = request.units - done;
+        if (units > ship.cargoSpace)
           throw new DomainRuleError(
-            `not enough cargo space: ${ship.symbol} has room for ${ship.cargoSpace} units, asked for ${request.units}`,
+            `not enough cargo space: ${ship.symbol} has room for ${ship.cargoSpace} units, asked for ${units}`,
             'CARGO_SPACE',
           );
-        return request.units;
+        return units;
       },
     });
   }

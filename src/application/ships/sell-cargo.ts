@@ -9,7 +9,14 @@ export class SellCargo extends TradeCommand {
   /** Absent: everything of the good in the hold. */
   readonly units?: number;
 
-  constructor(props: { shipSymbol: string; good: string; units?: number; limit?: number; player?: string }) {
+  constructor(props: {
+    shipSymbol: string;
+    good: string;
+    units?: number;
+    limit?: number;
+    player?: string;
+    tradeId?: string;
+  }) {
     super(props);
     if (props.units !== undefined) this.units = props.units;
   }
@@ -32,10 +39,11 @@ export class SellCargoHandler implements RequestHandler<SellCargo> {
       side: 'SELL',
       good,
       limit: request.limit,
-      units: (ship) => {
+      units: (ship, _good, done) => {
         const held = ship.unitsOf(good);
+        const units = request.units === undefined ? held : request.units - done;
+        if (units === 0 && done > 0) return 0;
         if (held === 0) throw new DomainRuleError(`${ship.symbol} carries no ${good}`, 'CARGO');
-        const units = request.units ?? held;
         if (units > held)
           throw new DomainRuleError(`${ship.symbol} carries only ${held} ${good}, asked to sell ${units}`, 'CARGO');
         return units;

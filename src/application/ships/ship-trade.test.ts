@@ -4,7 +4,8 @@ import { createApp } from '../../composition-root.js';
 import { loadDefaults, resolveConfig } from '../../config/config.js';
 import { Ship } from '../../domain/fleet/ship.js';
 import type { MarketSnapshot } from '../../domain/market/market.js';
-import { OutcomeUnknownError } from '../../ports/api-errors.js';
+import { MessageRegistry } from '../../mediator/message-registry.js';
+import { OutcomeUnknownError, ServerUnavailableError } from '../../ports/api-errors.js';
 import type { AgentDto, RegisterResult, SpaceTradersApi, TradeResult } from '../../ports/spacetraders-api.js';
 import { shipState } from '../../test-support/ship-mother.js';
 import { RegisterPlayer } from '../player/register-player.js';
@@ -17,7 +18,7 @@ const silent = { debug() {}, info() {}, warn() {}, error() {} };
  * A market stand-in: IRON trades 20 units a lot, its price rises by `step` a unit after every lot
  * bought; it refuses a lot over the trade volume as the server does (4604). The use case is under test.
  */
-function world(options: { credits?: number; step?: number; loseAnswerTo?: number } = {}) {
+function world(options: { credits?: number; step?: number; loseAnswerTo?: number; failReadAfterLot?: number } = {}) {
   const state = { credits: options.credits ?? 100_000, price: 100, iron: 0, calls: [] as number[] };
   const agent = (): AgentDto => ({
     accountId: 'acc',
@@ -73,7 +74,13 @@ function world(options: { credits?: number; step?: number; loseAnswerTo?: number
     register: async () => ({ token: 'tok', agent: agent() }) as unknown as RegisterResult,
     getMyAgent: async () => agent(),
     getShip: async () => new Ship(shipState({ cargo: cargo() }, { status: 'DOCKED' })),
-    readMarket: async () => market(),
+    readMarket: async () => {
+      if (state.calls.length === options.failReadAfterLot) {
+        options.failReadAfterLot = undefined;
+        throw new ServerUnavailableError(503, 503, 'the server answered HTTP 503');
+      }
+      return market();
+    },
     purchase: async (_t: string, _s: string, _g: string, units: number) => trade('PURCHASE', units),
     sell: async (_t: string, _s: string, _g: string, units: number) => trade('SELL', units),
   } as unknown as SpaceTradersApi;
@@ -165,5 +172,40 @@ describe('ShipTrade: buying and selling in lots', () => {
       bot.mediator.send(new SellCargo({ shipSymbol: 'NOVA-1-1', good: 'IRON', units: 1, limit: -3 })),
     ).rejects.toThrow('--min-price must be a whole number');
     expect(state.calls).toEqual([]);
+  });
+
+  it('a restarted trade (same tradeId) moves only the units the first run did not', async () => {
+    const { bot, state, ledger, register } = world({ failReadAfterLot: 1 });
+    await register();
+    const buy = () =>
+      bot.mediator.send(new BuyCargo({ shipSymbol: 'NOVA-1-1', good: 'IRON', units: 45, tradeId: 't-1' }));
+    await expect(buy()).rejects.toThrow('HTTP 503');
+    expect(state.calls).toEqual([20]);
+    const resumed = await buy();
+    expect(state.calls).toEqual([20, 20, 5]);
+    expect(resumed).toMatchObject({ units: 25, requested: 25 });
+    expect(ledger()).toHaveLength(3);
+    // Run again once complete: nothing left to buy, nothing sent.
+    expect(await buy()).toMatchObject({ units: 0 });
+    expect(state.calls).toHaveLength(3);
+  });
+
+  it('a restarted trade whose lot was in flight refuses to send it again', async () => {
+    const { bot, state, register } = world({ loseAnswerTo: 2 });
+    await register();
+    const buy = () =>
+      bot.mediator.send(new BuyCargo({ shipSymbol: 'NOVA-1-1', good: 'IRON', units: 45, tradeId: 't-2' }));
+    await expect(buy()).rejects.toThrow(OutcomeUnknownError);
+    await expect(buy()).rejects.toThrow('a lot of 20 IRON was sent and its answer never recorded');
+    expect(state.calls).toEqual([20, 20]);
+  });
+
+  it('a stored trade keeps its tradeId, so the daemon resumes the same trade', () => {
+    const registry = new MessageRegistry();
+    registry.register(BuyCargo);
+    const request = new BuyCargo({ shipSymbol: 'NOVA-1-1', good: 'IRON', units: 45 });
+    const { type, payload } = registry.serialize(request);
+    expect(payload.tradeId).toBe(request.requestId);
+    expect((registry.rebuild(type, payload) as BuyCargo).tradeId).toBe(request.tradeId);
   });
 });

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { DomainRuleError } from '../../domain/errors.js';
+import { DomainRuleError, ValidationError } from '../../domain/errors.js';
 import { domainEvent } from '../../domain/events.js';
 import type { Ship } from '../../domain/fleet/ship.js';
 import { ledgerEntryFor } from '../../domain/market/ledger.js';
@@ -10,6 +10,7 @@ import { currentUnitOfWork } from '../../mediator/context.js';
 import { OutcomeUnknownError } from '../../ports/api-errors.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Ledger } from '../../ports/ledger.js';
+import type { TradeProgressStore } from '../../ports/trade-progress.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { Markets } from '../markets/markets.js';
@@ -37,11 +38,20 @@ export interface TradeReport {
 export abstract class TradeCommand extends ShipCommand<TradeReport> {
   readonly good: string;
   readonly limit?: number;
+  /** Names the trade's progress: kept in the stored payload, so a restarted trade moves only the rest. */
+  readonly tradeId: string;
 
-  constructor(props: { shipSymbol: string; good: string; limit?: number; player?: string }) {
+  constructor(props: { shipSymbol: string; good: string; limit?: number; player?: string; tradeId?: string }) {
     super(props);
     this.good = props.good;
     if (props.limit !== undefined) this.limit = props.limit;
+    this.tradeId = props.tradeId ?? this.requestId;
+  }
+
+  override validate(): void {
+    super.validate();
+    if (typeof this.tradeId !== 'string' || this.tradeId.length === 0 || this.tradeId.length > 100)
+      throw new ValidationError('tradeId must be a non-empty string');
   }
 }
 
@@ -50,7 +60,8 @@ export interface TradeOrder {
   side: TradeSide;
   good: string;
   limit?: number;
-  units: (ship: Ship, good: MarketGood) => number;
+  /** Units still to move, given those a previous run of the same trade moved already. */
+  units: (ship: Ship, good: MarketGood, done: number) => number;
 }
 
 /**
@@ -71,11 +82,20 @@ export class ShipTrade {
     @inject(Players) private readonly players: Players,
     @inject(TOKENS.Ledger) private readonly ledger: Ledger,
     @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(TOKENS.TradeProgress) private readonly progress: TradeProgressStore,
   ) {}
 
   async run(request: TradeCommand, order: TradeOrder): Promise<TradeReport> {
+    const before = this.progress.find(request.tradeId) ?? { unitsDone: 0, inFlight: null };
+    if (before.inFlight !== null)
+      throw new DomainRuleError(
+        `a lot of ${before.inFlight} ${order.good} was sent and its answer never recorded, so it may have been applied: not sent again — run \`spacetraders ship cargo ${request.shipSymbol.toUpperCase()}\``,
+        'OUTCOME_UNKNOWN',
+      );
     const loaded = await this.action.load(request);
     const player = loaded.player;
+    const track = (unitsDone: number, inFlight: number | null) =>
+      this.progress.save(player.agentSymbol, request.tradeId, { unitsDone, inFlight }, this.clock.now());
     let ship = await this.action.dock(player, loaded.ship);
     const waypoint = ship.location();
     const read = await this.markets.read(player, waypoint);
@@ -84,7 +104,7 @@ export class ShipTrade {
     const good = market ? goodIn(market, order.good) : undefined;
     if (!good || !tradesGood(market!, order.good))
       throw new DomainRuleError(`the market at ${waypoint} does not trade ${order.good}`, 'NOT_TRADED');
-    const requested = order.units(ship, good);
+    const requested = order.units(ship, good, before.unitsDone);
     const agent = await this.api.getMyAgent(player.token);
     const report: TradeReport = {
       ship: ship.symbol,
@@ -101,7 +121,7 @@ export class ShipTrade {
     let price = quote(good);
     let tradeVolume = good.tradeVolume;
     let credits = order.side === 'BUY' ? agent.credits : undefined;
-    if (credits !== undefined && credits < price)
+    if (credits !== undefined && credits < price && requested > 0)
       throw new DomainRuleError(
         `not enough credits: ${order.good} costs ${price} a unit, you have ${credits}`,
         'CREDITS',
@@ -120,6 +140,9 @@ export class ShipTrade {
         report.stoppedBecause = step.stop;
         break;
       }
+      // The lot is marked in flight (committed) before it is sent: a crash or restart never sends it again.
+      track(before.unitsDone + report.units, step.units);
+      await currentUnitOfWork()?.checkpoint();
       const result = await this.lot(player, ship, order, step.units, report);
       ship = this.action.save(player, ship.withCargo(result.cargo));
       player.recordAgent(result.agent, this.clock.now());
@@ -136,6 +159,7 @@ export class ShipTrade {
           this.clock.now(),
         ),
       );
+      track(before.unitsDone + report.units + units, null);
       await currentUnitOfWork()?.checkpoint();
       report.units += units;
       report.totalPrice += totalPrice;
