@@ -23,7 +23,9 @@ function requestSchema(method: string, path: string) {
 }
 
 const servers: Server[] = [];
-afterEach(() => servers.splice(0).forEach((s) => s.close()));
+afterEach(() => {
+  for (const server of servers.splice(0)) server.close();
+});
 
 /** A server that records what the client sends and answers with a minimal trade. */
 async function recordingServer() {
