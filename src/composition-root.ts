@@ -22,6 +22,17 @@ import { ListShips, ListShipsHandler } from './application/ships/list-ships.js';
 import { OrbitShip, OrbitShipHandler } from './application/ships/orbit-ship.js';
 import { RefuelShip, RefuelShipHandler } from './application/ships/refuel-ship.js';
 import { ShipAction } from './application/ships/ship-action.js';
+import { GetShipCargo, GetShipCargoHandler } from './application/ships/get-ship-cargo.js';
+import { BuyCargo, BuyCargoHandler } from './application/ships/buy-cargo.js';
+import { SellCargo, SellCargoHandler } from './application/ships/sell-cargo.js';
+import { ShipTrade } from './application/ships/ship-trade.js';
+import { Markets } from './application/markets/markets.js';
+import { ShowMarket, ShowMarketHandler } from './application/markets/show-market.js';
+import { ListMarkets, ListMarketsHandler } from './application/markets/list-markets.js';
+import { GetLedger, GetLedgerHandler } from './application/markets/get-ledger.js';
+import { SqliteMarketRepository } from './adapters/sqlite/sqlite-market-repository.js';
+import { SqliteLedger } from './adapters/sqlite/sqlite-ledger.js';
+import { SqliteTradeProgress } from './adapters/sqlite/sqlite-trade-progress.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
 import { Wait, WaitHandler } from './application/containers/wait.js';
 import { CheckServerStatus, CheckServerStatusHandler } from './application/server/check-server-status.js';
@@ -73,6 +84,12 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [OrbitShip, OrbitShipHandler],
   [DockShip, DockShipHandler],
   [RefuelShip, RefuelShipHandler],
+  [GetShipCargo, GetShipCargoHandler],
+  [BuyCargo, BuyCargoHandler],
+  [SellCargo, SellCargoHandler],
+  [ShowMarket, ShowMarketHandler],
+  [ListMarkets, ListMarketsHandler],
+  [GetLedger, GetLedgerHandler],
   [SyncSystem, SyncSystemHandler],
   [ListWaypoints, ListWaypointsHandler],
   [PlanRoute, PlanRouteHandler],
@@ -140,11 +157,18 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(TOKENS.ShipRepository).toConstantValue(new SqliteShipRepository(db, currentUnitOfWork));
   container.bind(TOKENS.SystemRepository).toConstantValue(new SqliteSystemRepository(db, currentUnitOfWork));
   container.bind(TOKENS.RouteRepository).toConstantValue(new SqliteRouteRepository(db, currentUnitOfWork));
+  container
+    .bind(TOKENS.MarketRepository)
+    .toConstantValue(new SqliteMarketRepository(db, currentUnitOfWork, config.markets?.retentionDays));
+  container.bind(TOKENS.Ledger).toConstantValue(new SqliteLedger(db, currentUnitOfWork));
+  container.bind(TOKENS.TradeProgress).toConstantValue(new SqliteTradeProgress(db, currentUnitOfWork));
   container.bind(TOKENS.ContainerStore).toConstantValue(new SqliteContainerStore(db, processSecrets.scrub));
   container.bind(Players).toSelf();
   container.bind(SystemMap).toSelf();
   container.bind(RoutePlanning).toSelf();
   container.bind(ShipAction).toSelf();
+  container.bind(Markets).toSelf();
+  container.bind(ShipTrade).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([
@@ -155,6 +179,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       container.get(TOKENS.SettingsRepository),
       container.get(TOKENS.SystemRepository),
       container.get(TOKENS.Clock),
+      container.get(TOKENS.MarketRepository),
     ),
     new TransactionBehavior(store, dispatcher),
   ]);

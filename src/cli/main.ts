@@ -4,6 +4,8 @@ import { registerConfigCommands } from './config.js';
 import { registerContainerCommands } from './container.js';
 import { registerDaemonCommands } from './daemon.js';
 import { registerEventsCommands } from './events.js';
+import { registerLedgerCommands } from './ledger.js';
+import { registerMarketCommands } from './market.js';
 import { endQuietlyWhenOutputCloses } from './output.js';
 import { registerPlayerCommands } from './player.js';
 import { registerRouteCommands } from './route.js';
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerShipCommands(program);
   registerRouteCommands(program);
   registerSystemCommands(program);
+  registerMarketCommands(program);
+  registerLedgerCommands(program);
   registerDaemonCommands(program);
   registerContainerCommands(program);
   registerConfigCommands(program);

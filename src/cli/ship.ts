@@ -7,6 +7,7 @@ import { table } from './output.js';
 import { withApp } from './session.js';
 import { positiveNumber } from './numbers.js';
 import { creditsSpentText, followNavigation } from './progress.js';
+import { registerCargoCommands } from './cargo.js';
 
 export function registerShipCommands(program: Command): void {
   const ship = program.command('ship').description('see and fly your ships');
@@ -90,6 +91,8 @@ export function registerShipCommands(program: Command): void {
         );
       });
     });
+
+  registerCargoCommands(ship);
 
   ship
     .command('navigate')

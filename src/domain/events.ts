@@ -32,6 +32,17 @@ export interface EventPayloads {
   ShipRefueled: { ship: string; waypoint: string; fuelAdded: number; fuel: number; creditsSpent: number | null };
   RouteCompleted: { ship: string; destination: string; legs: number; seconds: number };
 
+  // Markets: one event per lot, from the server's record of it
+  CargoPurchased: {
+    ship: string;
+    waypoint: string;
+    good: string;
+    units: number;
+    pricePerUnit: number;
+    totalPrice: number;
+  };
+  CargoSold: { ship: string; waypoint: string; good: string; units: number; pricePerUnit: number; totalPrice: number };
+
   // Daemon containers
   ContainerStarted: { container: string; command: string; attempt: number };
   ContainerCompleted: { container: string };

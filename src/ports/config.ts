@@ -17,4 +17,6 @@ export interface Config {
    */
   planner: { fuelReserve: number; refuelStopSeconds: number; fuelPrice: number; creditsPerSecond: number | null };
   sandbox: { host: string; port: number; seed: number };
+  /** retentionDays: market observations older than this are pruned when a newer one is stored (default 7). */
+  markets?: { retentionDays: number };
 }

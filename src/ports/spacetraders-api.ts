@@ -1,5 +1,6 @@
 import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
-import type { Ship, ShipFuel, ShipNav } from '../domain/fleet/ship.js';
+import type { Ship, ShipCargo, ShipFuel, ShipNav } from '../domain/fleet/ship.js';
+import type { MarketSnapshot, MarketTrade } from '../domain/market/market.js';
 import type { FlightMode } from '../domain/navigation/flight-mode.js';
 
 /** The game's own data shapes, generated from the vendored OpenAPI spec (npm run spec:types). */
@@ -49,7 +50,7 @@ export interface RefuelResult {
    * The server's record of the purchase; null when its answer was lost and the purchase was
    * confirmed by reading the ship back, but the price could not be recovered: never a guess.
    */
-  transaction: MarketTransactionDto | null;
+  transaction: MarketTrade | null;
 }
 
 export interface JumpResult {
@@ -60,10 +61,11 @@ export interface JumpResult {
   agent: AgentDto;
 }
 
+/** What a purchase or sale leaves: the agent, the ship's hold, and the server's record of the trade. */
 export interface TradeResult {
   agent: AgentDto;
-  cargo: ShipCargoDto;
-  transaction: MarketTransactionDto;
+  cargo: ShipCargo;
+  transaction: MarketTrade;
 }
 
 /** Who is asking, and how urgently (the rate limiter serves interactive requests first). */
@@ -97,6 +99,13 @@ export interface SpaceTradersApi {
     filter?: { type?: string; traits?: string[] },
   ): Promise<WaypointDto[]>;
   getMarket(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<MarketDto>;
+  /** A market in domain terms: its listing, and prices when one of the agent's ships is there. */
+  readMarket(
+    agentToken: string,
+    systemSymbol: string,
+    waypointSymbol: string,
+    urgency?: Urgency,
+  ): Promise<MarketSnapshot>;
   getJumpGate(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<JumpGateDto>;
   getShipyard(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<ShipyardDto>;
   buyShip(agentToken: string, shipType: string, waypointSymbol: string): Promise<{ agent: AgentDto; ship: Ship }>;

@@ -20,7 +20,7 @@ export function shipState(changes: Partial<ShipState> = {}, nav: Partial<ShipSta
       ...nav,
     },
     fuel: { current: 300, capacity: 400 },
-    cargo: { capacity: 40, units: 0 },
+    cargo: { capacity: 40, units: 0, inventory: [] },
     engineSpeed: 30,
     cooldownUntil: 0,
     modules: [],

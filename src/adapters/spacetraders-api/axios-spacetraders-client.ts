@@ -19,6 +19,7 @@ import type {
 } from '../../ports/spacetraders-api.js';
 import { cooldownUntil, toMoved, toShip, toShipFuel, toShipNav } from './ship-mapping.js';
 import { AgentsSystemsContracts } from './agents-systems-contracts.js';
+import { type RawTrade, toMarketSnapshot, toMarketTrade, toTradeResult } from './market-mapping.js';
 import { type ClientOptions, SpaceTradersHttp } from './http-transport.js';
 
 /** A navigation, warp or flight-mode response as sent. */
@@ -161,7 +162,8 @@ export class AxiosSpaceTradersClient extends AgentsSystemsContracts implements S
               return { agent, fuel: current.fuel, transaction };
             },
     });
-    return { agent: result.agent, fuel: toShipFuel(result.fuel), transaction: result.transaction };
+    const transaction = result.transaction ? toMarketTrade(result.transaction) : null;
+    return { agent: result.agent, fuel: toShipFuel(result.fuel), transaction };
   }
 
   /** The market's record of this ship's one fuel purchase since a moment, if it shows exactly one. */
@@ -179,23 +181,23 @@ export class AxiosSpaceTradersClient extends AgentsSystemsContracts implements S
   }
 
   purchase(token: string, ship: string, tradeSymbol: string, units: number): Promise<TradeResult> {
-    return this.http.call({
-      method: 'POST',
-      path: `/my/ships/${ship}/purchase`,
-      token,
-      body: { symbol: tradeSymbol, units },
-      idempotent: false,
-    });
+    return this.trade('purchase', token, ship, tradeSymbol, units);
   }
 
   sell(token: string, ship: string, tradeSymbol: string, units: number): Promise<TradeResult> {
-    return this.http.call({
-      method: 'POST',
-      path: `/my/ships/${ship}/sell`,
-      token,
-      body: { symbol: tradeSymbol, units },
-      idempotent: false,
-    });
+    return this.trade('sell', token, ship, tradeSymbol, units);
+  }
+
+  /** A spend or a sale: never re-sent after a lost answer (no reconcile: the caller reports it). */
+  private async trade(kind: 'purchase' | 'sell', token: string, ship: string, symbol: string, units: number) {
+    const path = `/my/ships/${ship}/${kind}`;
+    return toTradeResult(
+      await this.http.call<RawTrade>({ method: 'POST', path, token, body: { symbol, units }, idempotent: false }),
+    );
+  }
+
+  async readMarket(token: string, system: string, waypoint: string) {
+    return toMarketSnapshot(await this.getMarket(token, system, waypoint));
   }
 
   async buyShip(token: string, shipType: string, waypointSymbol: string): Promise<{ agent: AgentDto; ship: Ship }> {

@@ -1,5 +1,5 @@
-import { Ship, type ShipFuel, type ShipNav } from '../../domain/fleet/ship.js';
-import type { CooldownDto, ShipDto, ShipFuelDto, ShipNavDto } from '../../ports/spacetraders-api.js';
+import { Ship, type ShipCargo, type ShipFuel, type ShipNav } from '../../domain/fleet/ship.js';
+import type { CooldownDto, ShipCargoDto, ShipDto, ShipFuelDto, ShipNavDto } from '../../ports/spacetraders-api.js';
 
 /** The domain ship for a ship as the API describes it. */
 export function toShip(dto: ShipDto): Ship {
@@ -8,12 +8,20 @@ export function toShip(dto: ShipDto): Ship {
     role: dto.registration.role,
     nav: toShipNav(dto.nav),
     fuel: toShipFuel(dto.fuel),
-    cargo: { capacity: dto.cargo.capacity, units: dto.cargo.units },
+    cargo: toShipCargo(dto.cargo),
     engineSpeed: dto.engine.speed,
     cooldownUntil: cooldownUntil(dto.cooldown),
     modules: dto.modules.map((module) => module.symbol),
     mounts: dto.mounts.map((mount) => mount.symbol),
   });
+}
+
+export function toShipCargo(dto: ShipCargoDto): ShipCargo {
+  return {
+    capacity: dto.capacity,
+    units: dto.units,
+    inventory: dto.inventory.map((item) => ({ symbol: item.symbol, units: item.units })),
+  };
 }
 
 export function toShipNav(dto: ShipNavDto): ShipNav {

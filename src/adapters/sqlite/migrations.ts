@@ -160,4 +160,50 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'market observations (one row per good per read) and the ledger of credits',
+    sql: `
+      CREATE TABLE market_observations (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        player_symbol   TEXT NOT NULL REFERENCES players (agent_symbol) ON DELETE CASCADE,
+        system_symbol   TEXT NOT NULL,
+        waypoint_symbol TEXT NOT NULL,
+        observed_at     INTEGER NOT NULL,
+        good            TEXT NOT NULL,
+        type            TEXT NOT NULL,
+        supply          TEXT NOT NULL,
+        activity        TEXT,
+        trade_volume    INTEGER NOT NULL,
+        purchase_price  INTEGER NOT NULL,
+        sell_price      INTEGER NOT NULL
+      );
+      CREATE INDEX market_observations_by_waypoint ON market_observations (player_symbol, waypoint_symbol, observed_at);
+      CREATE INDEX market_observations_by_good ON market_observations (player_symbol, good, observed_at);
+      CREATE INDEX market_observations_by_age ON market_observations (player_symbol, observed_at);
+      CREATE TABLE ledger (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        player_symbol   TEXT NOT NULL REFERENCES players (agent_symbol) ON DELETE CASCADE,
+        at              INTEGER NOT NULL,
+        ship_symbol     TEXT NOT NULL,
+        kind            TEXT NOT NULL,
+        good            TEXT,
+        units           INTEGER NOT NULL,
+        credits         INTEGER NOT NULL,
+        waypoint_symbol TEXT,
+        price_per_unit  INTEGER,
+        balance_after   INTEGER
+      );
+      CREATE TABLE trade_progress (
+        trade_id      TEXT PRIMARY KEY,
+        player_symbol TEXT NOT NULL REFERENCES players (agent_symbol) ON DELETE CASCADE,
+        units_done    INTEGER NOT NULL,
+        in_flight     INTEGER,
+        updated_at    INTEGER NOT NULL
+      );
+      CREATE INDEX ledger_by_time ON ledger (player_symbol, at);
+      CREATE INDEX ledger_by_ship ON ledger (player_symbol, ship_symbol, at);
+      CREATE INDEX ledger_by_kind ON ledger (player_symbol, kind, good, at);
+    `,
+  },
 ];

@@ -8,11 +8,12 @@ import {
   type PlayerRepository,
   type SettingsRepository,
 } from '../../ports/player-repository.js';
+import type { MarketRepository } from '../../ports/market-repository.js';
 import type { SystemRepository } from '../../ports/system-repository.js';
 
 /**
  * When the server says a player's token predates its last reset, every cached fact about that
- * universe is wrong: mark the token stale and empty the player's cached systems and markets, then
+ * universe is wrong: mark the token stale and empty the player's cached systems and market observations, then
  * let the error reach the player (it says how to re-register). Runs outside the failed command's
  * unit of work, so these writes stick even though the command's own are discarded.
  */
@@ -22,6 +23,7 @@ export class TokenResetBehavior implements PipelineBehavior {
     private readonly settings: SettingsRepository,
     private readonly systems: SystemRepository,
     private readonly clock: Clock,
+    private readonly markets?: MarketRepository,
   ) {}
 
   handle(request: Request<unknown>, context: RequestContext, next: Next): Promise<unknown> {
@@ -42,5 +44,6 @@ export class TokenResetBehavior implements PipelineBehavior {
     player.markTokenStale(this.clock.now());
     this.players.save(player);
     this.systems.clear(player.agentSymbol);
+    this.markets?.clear(player.agentSymbol);
   }
 }

@@ -5,6 +5,7 @@ import { currentUnitOfWork } from '../../mediator/context.js';
 import { Command, type RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
+import type { MarketRepository } from '../../ports/market-repository.js';
 import type { SystemRepository } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { Players } from '../player/players.js';
@@ -40,6 +41,7 @@ export class CheckServerStatusHandler implements RequestHandler<CheckServerStatu
     @inject(TOKENS.SystemRepository) private readonly systems: SystemRepository,
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(TOKENS.Config) private readonly config: Config,
+    @inject(TOKENS.MarketRepository) private readonly markets: MarketRepository,
   ) {}
 
   async handle(): Promise<ServerStatusView> {
@@ -53,6 +55,7 @@ export class CheckServerStatusHandler implements RequestHandler<CheckServerStatu
         player.markTokenStale(this.clock.now());
         this.players.save(player);
         this.systems.clear(player.agentSymbol);
+        this.markets.clear(player.agentSymbol);
         stalePlayers.push(player.agentSymbol);
       }
       currentUnitOfWork()?.record(

@@ -5,7 +5,9 @@ import type { Player } from '../../domain/player/player.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import { Command, Query } from '../../mediator/request.js';
 import { OutcomeUnknownError } from '../../ports/api-errors.js';
+import { ledgerEntryFor } from '../../domain/market/ledger.js';
 import type { Clock } from '../../ports/clock.js';
+import type { Ledger } from '../../ports/ledger.js';
 import type { ShipRepository } from '../../ports/ship-repository.js';
 import type { SpaceTradersApi, Urgency } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
@@ -73,6 +75,7 @@ export class ShipAction {
     @inject(Players) private readonly players: Players,
     @inject(TOKENS.ShipRepository) private readonly ships: ShipRepository,
     @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(TOKENS.Ledger) private readonly ledger: Ledger,
   ) {}
 
   /** The acting player and the ship fresh from the server: every decision that follows rests on this read. */
@@ -94,7 +97,7 @@ export class ShipAction {
     return this.save(player, ship.withNav(await this.api.orbit(player.token, ship.symbol, urgency)));
   }
 
-  /** Docks if needed and buys fuel: to full, or `units`. Records ShipRefueled and the agent's credits. */
+  /** Docks if needed and buys fuel: to full, or `units`. Records ShipRefueled, the agent's credits and a FUEL ledger row. */
   async refuel(player: Player, ship: Ship, options: { units?: number; urgency?: Urgency } = {}): Promise<Refuelled> {
     const docked = await this.dock(player, ship, options.urgency);
     const waypoint = docked.location();
@@ -106,6 +109,12 @@ export class ShipAction {
     this.players.save(player);
     const fuelAdded = result.fuel.current - ship.fuel.current;
     const creditsSpent = result.transaction ? result.transaction.totalPrice : null;
+    // The books: a FUEL row from the server's own record, in the same unit of work as the tank.
+    if (result.transaction)
+      this.ledger.record(
+        player.agentSymbol,
+        ledgerEntryFor(result.transaction, { refuel: true, balanceAfter: result.agent.credits }),
+      );
     currentUnitOfWork()?.record(
       domainEvent(
         'ShipRefueled',

@@ -66,5 +66,20 @@ describe('Ship', () => {
       false,
     );
     expect(isShipState(null)).toBe(false);
+    // A row stored before the hold's inventory was kept reads as absent until the ship is fetched again.
+    const withoutInventory = shipState();
+    withoutInventory.cargo = { capacity: 40, units: 0 } as typeof withoutInventory.cargo;
+    expect(isShipState(withoutInventory)).toBe(false);
+  });
+
+  it('knows what its hold carries and the room left', () => {
+    const ship = new Ship(shipState()).withCargo({
+      capacity: 40,
+      units: 12,
+      inventory: [{ symbol: 'IRON', units: 12 }],
+    });
+    expect(ship.unitsOf('IRON')).toBe(12);
+    expect(ship.unitsOf('COPPER')).toBe(0);
+    expect(ship.cargoSpace).toBe(28);
   });
 });

@@ -22,9 +22,15 @@ export interface ShipFuel {
   capacity: number;
 }
 
+export interface CargoItem {
+  symbol: string;
+  units: number;
+}
+
 export interface ShipCargo {
   capacity: number;
   units: number;
+  inventory: CargoItem[];
 }
 
 export interface ShipState {
@@ -72,7 +78,17 @@ export class Ship {
   }
 
   get cargo(): Readonly<ShipCargo> {
-    return { ...this.state.cargo };
+    return structuredClone(this.state.cargo);
+  }
+
+  /** Units of a good in the hold (0 when none). */
+  unitsOf(good: string): number {
+    return this.state.cargo.inventory.find((item) => item.symbol === good)?.units ?? 0;
+  }
+
+  /** Room left in the hold. */
+  get cargoSpace(): number {
+    return this.state.cargo.capacity - this.state.cargo.units;
   }
 
   get engineSpeed(): number {
@@ -155,6 +171,11 @@ export class Ship {
     return new Ship({ ...this.state, nav: result.nav, fuel: result.fuel });
   }
 
+  /** After a purchase, sale or jettison: the server's hold. */
+  withCargo(cargo: ShipCargo): Ship {
+    return new Ship({ ...this.state, cargo });
+  }
+
   withCooldownUntil(cooldownUntil: number): Ship {
     return new Ship({ ...this.state, cooldownUntil });
   }
@@ -176,6 +197,7 @@ export function isShipState(value: unknown): value is ShipState {
     typeof state?.symbol === 'string' &&
     typeof state.nav?.arrival === 'number' &&
     typeof state.fuel?.capacity === 'number' &&
+    Array.isArray(state.cargo?.inventory) &&
     Array.isArray(state.modules) &&
     Array.isArray(state.mounts)
   );

@@ -1,0 +1,110 @@
+import type { MarketGood, MarketObservation } from '../../domain/market/market.js';
+import type { MarketFreshness, MarketRepository } from '../../ports/market-repository.js';
+import type { CurrentStaging } from '../../ports/unit-of-work.js';
+import type { SqliteDatabase } from './connection.js';
+import { stagedValue, stageWrite } from './sqlite-write.js';
+
+interface GoodRow {
+  observed_at: number;
+  good: string;
+  type: MarketGood['type'];
+  supply: MarketGood['supply'];
+  activity: MarketGood['activity'];
+  trade_volume: number;
+  purchase_price: number;
+  sell_price: number;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+/** Market observations as a time series; rows older than the retention are pruned on every write. */
+export class SqliteMarketRepository implements MarketRepository {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly staging: CurrentStaging,
+    private readonly retentionDays = 7,
+  ) {}
+
+  record(playerSymbol: string, systemSymbol: string, observation: MarketObservation): void {
+    if (observation.tradeGoods.length === 0) return;
+    const { waypoint, observedAt } = observation;
+    stageWrite(this.db, this.staging, `market:${playerSymbol}:${waypoint}:${observedAt}`, observation, () => {
+      const insert = this.db.prepare(
+        `INSERT INTO market_observations (player_symbol, system_symbol, waypoint_symbol, observed_at, good, type,
+           supply, activity, trade_volume, purchase_price, sell_price) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const g of observation.tradeGoods)
+        insert.run(
+          playerSymbol,
+          systemSymbol,
+          waypoint,
+          observedAt,
+          g.symbol,
+          g.type,
+          g.supply,
+          g.activity,
+          g.tradeVolume,
+          g.purchasePrice,
+          g.sellPrice,
+        );
+      this.db
+        .prepare('DELETE FROM market_observations WHERE player_symbol = ? AND observed_at < ?')
+        .run(playerSymbol, observedAt - this.retentionDays * DAY_MS);
+    });
+    // Reads in the same unit of work see the newest read before it is flushed.
+    const latest = latestKey(playerSymbol, waypoint);
+    const staged = stagedValue<MarketObservation>(this.staging, latest);
+    if (!staged || staged.value.observedAt <= observedAt) this.staging()?.stage(latest, observation, () => {});
+  }
+
+  latest(playerSymbol: string, waypointSymbol: string): MarketObservation | undefined {
+    const staged = stagedValue<MarketObservation>(this.staging, latestKey(playerSymbol, waypointSymbol));
+    if (staged) return staged.value;
+    const rows = this.db
+      .prepare<[string, string, string, string], GoodRow>(
+        `SELECT observed_at, good, type, supply, activity, trade_volume, purchase_price, sell_price
+         FROM market_observations WHERE player_symbol = ? AND waypoint_symbol = ? AND observed_at =
+           (SELECT MAX(observed_at) FROM market_observations WHERE player_symbol = ? AND waypoint_symbol = ?)
+         ORDER BY good`,
+      )
+      .all(playerSymbol, waypointSymbol, playerSymbol, waypointSymbol);
+    if (rows.length === 0) return undefined;
+    const tradeGoods = rows.map((row) => ({
+      symbol: row.good,
+      type: row.type,
+      supply: row.supply,
+      activity: row.activity,
+      tradeVolume: row.trade_volume,
+      purchasePrice: row.purchase_price,
+      sellPrice: row.sell_price,
+    }));
+    const ofType = (type: MarketGood['type']) => tradeGoods.filter((g) => g.type === type).map((g) => g.symbol);
+    return {
+      waypoint: waypointSymbol,
+      observedAt: rows[0]!.observed_at,
+      tradeGoods,
+      imports: ofType('IMPORT'),
+      exports: ofType('EXPORT'),
+      exchange: ofType('EXCHANGE'),
+    };
+  }
+
+  freshest(playerSymbol: string, systemSymbol: string): MarketFreshness[] {
+    return this.db
+      .prepare<[string, string], { waypoint: string; observedAt: number }>(
+        `SELECT waypoint_symbol AS waypoint, MAX(observed_at) AS observedAt FROM market_observations
+         WHERE player_symbol = ? AND system_symbol = ? GROUP BY waypoint_symbol ORDER BY waypoint_symbol`,
+      )
+      .all(playerSymbol, systemSymbol);
+  }
+
+  clear(playerSymbol: string): void {
+    stageWrite(this.db, this.staging, `markets:${playerSymbol}:clear`, null, () => {
+      this.db.prepare('DELETE FROM market_observations WHERE player_symbol = ?').run(playerSymbol);
+    });
+  }
+}
+
+function latestKey(playerSymbol: string, waypointSymbol: string): string {
+  return `market-latest:${playerSymbol}:${waypointSymbol}`;
+}

@@ -1,0 +1,46 @@
+import { inject, injectable } from 'inversify';
+import { Command, type RequestHandler } from '../../mediator/request.js';
+import type { Clock } from '../../ports/clock.js';
+import { TOKENS } from '../../ports/tokens.js';
+import { Players } from '../player/players.js';
+import { requireWaypointSymbol } from '../ships/ship-symbol.js';
+import { Markets } from './markets.js';
+import { toMarketView, type MarketView } from './market-view.js';
+
+/**
+ * A market's goods and prices: live when one of the player's ships is there (and that read is
+ * stored), otherwise the last stored observation with its age, otherwise only what it trades.
+ */
+export class ShowMarket extends Command<MarketView> {
+  readonly waypoint: string;
+  readonly player?: string;
+
+  constructor(props: { waypoint: string; player?: string }) {
+    super();
+    this.waypoint = props.waypoint;
+    this.player = props.player;
+  }
+
+  override validate(): void {
+    requireWaypointSymbol(this.waypoint);
+  }
+}
+
+@injectable()
+export class ShowMarketHandler implements RequestHandler<ShowMarket> {
+  constructor(
+    @inject(Players) private readonly players: Players,
+    @inject(Markets) private readonly markets: Markets,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+  ) {}
+
+  async handle(request: ShowMarket): Promise<MarketView> {
+    const player = this.players.resolve(request.player);
+    const waypoint = request.waypoint.toUpperCase();
+    const read = await this.markets.read(player, waypoint);
+    const now = this.clock.now();
+    if ('observation' in read) return toMarketView(read.observation, true, now);
+    const stored = this.markets.latest(player, waypoint);
+    return stored ? toMarketView(stored, false, now) : toMarketView(read.listing, false, now);
+  }
+}

@@ -1,0 +1,193 @@
+import { inject, injectable } from 'inversify';
+import { DomainRuleError, ValidationError } from '../../domain/errors.js';
+import { domainEvent } from '../../domain/events.js';
+import type { Ship } from '../../domain/fleet/ship.js';
+import { ledgerEntryFor } from '../../domain/market/ledger.js';
+import { nextLot, type StopReason, type TradeSide } from '../../domain/market/lots.js';
+import { goodIn, type MarketGood, tradesGood } from '../../domain/market/market.js';
+import type { Player } from '../../domain/player/player.js';
+import { currentUnitOfWork } from '../../mediator/context.js';
+import { OutcomeUnknownError } from '../../ports/api-errors.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Ledger } from '../../ports/ledger.js';
+import type { TradeProgressStore } from '../../ports/trade-progress.js';
+import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
+import { TOKENS } from '../../ports/tokens.js';
+import { Markets } from '../markets/markets.js';
+import { Players } from '../player/players.js';
+import { ShipAction, ShipCommand } from './ship-action.js';
+
+/** What `ship buy` and `ship sell` report (the JSON keys are a contract). */
+export interface TradeReport {
+  ship: string;
+  good: string;
+  /** Units moved in all. */
+  units: number;
+  /** Credits paid (a purchase) or received (a sale) in all. */
+  totalPrice: number;
+  lots: Array<{ units: number; pricePerUnit: number }>;
+  /** Units asked for; fewer were moved when the trade stopped early. */
+  requested: number;
+  /** Why it stopped before every unit was moved; null when it did not. */
+  stoppedBecause: StopReason | null;
+  waypoint: string;
+  credits: number;
+}
+
+/** A purchase or sale of one good by one ship, and the player's limits on it. */
+export abstract class TradeCommand extends ShipCommand<TradeReport> {
+  readonly good: string;
+  readonly limit?: number;
+  /** Names the trade's progress: kept in the stored payload, so a restarted trade moves only the rest. */
+  readonly tradeId: string;
+
+  constructor(props: { shipSymbol: string; good: string; limit?: number; player?: string; tradeId?: string }) {
+    super(props);
+    this.good = props.good;
+    if (props.limit !== undefined) this.limit = props.limit;
+    this.tradeId = props.tradeId ?? this.requestId;
+  }
+
+  override validate(): void {
+    super.validate();
+    if (typeof this.tradeId !== 'string' || this.tradeId.length === 0 || this.tradeId.length > 100)
+      throw new ValidationError('tradeId must be a non-empty string');
+  }
+}
+
+/** The side of a trade the handler runs, and how many units it asks for once the ship and market are known. */
+export interface TradeOrder {
+  side: TradeSide;
+  good: string;
+  limit?: number;
+  /** Units still to move, given those a previous run of the same trade moved already. */
+  units: (ship: Ship, good: MarketGood, done: number) => number;
+}
+
+/**
+ * A trade in lots: a fresh read of the ship, docked if needed, the market read live (and stored),
+ * then lots no larger than the good's trade volume while the price stays within the limit: every lot
+ * moves the price, so after each one the market is read again (and stored) for the next lot's price,
+ * or, should that read show none, the lot's own price is taken.
+ * Each lot updates the hold, the agent's credits and the ledger from the server's own record and
+ * is committed before the next one is sent, so a crash never repeats a lot; a lot whose answer is
+ * lost is reported, never sent again.
+ */
+@injectable()
+export class ShipTrade {
+  constructor(
+    @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
+    @inject(ShipAction) private readonly action: ShipAction,
+    @inject(Markets) private readonly markets: Markets,
+    @inject(Players) private readonly players: Players,
+    @inject(TOKENS.Ledger) private readonly ledger: Ledger,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(TOKENS.TradeProgress) private readonly progress: TradeProgressStore,
+  ) {}
+
+  async run(request: TradeCommand, order: TradeOrder): Promise<TradeReport> {
+    const before = this.progress.find(request.tradeId) ?? { unitsDone: 0, inFlight: null };
+    if (before.inFlight !== null)
+      throw new DomainRuleError(
+        `a lot of ${before.inFlight} ${order.good} was sent and its answer never recorded, so it may have been applied: not sent again — run \`spacetraders ship cargo ${request.shipSymbol.toUpperCase()}\``,
+        'OUTCOME_UNKNOWN',
+      );
+    const loaded = await this.action.load(request);
+    const player = loaded.player;
+    const track = (unitsDone: number, inFlight: number | null) =>
+      this.progress.save(player.agentSymbol, request.tradeId, { unitsDone, inFlight }, this.clock.now());
+    let ship = await this.action.dock(player, loaded.ship);
+    const waypoint = ship.location();
+    const read = await this.markets.read(player, waypoint);
+    await currentUnitOfWork()?.checkpoint();
+    const market = 'observation' in read ? read.observation : undefined;
+    const good = market ? goodIn(market, order.good) : undefined;
+    if (!good || !tradesGood(market!, order.good))
+      throw new DomainRuleError(`the market at ${waypoint} does not trade ${order.good}`, 'NOT_TRADED');
+    const requested = order.units(ship, good, before.unitsDone);
+    const agent = await this.api.getMyAgent(player.token);
+    const report: TradeReport = {
+      ship: ship.symbol,
+      good: order.good,
+      units: 0,
+      totalPrice: 0,
+      lots: [],
+      requested,
+      stoppedBecause: null,
+      waypoint,
+      credits: agent.credits,
+    };
+    const quote = (g: MarketGood) => (order.side === 'BUY' ? g.purchasePrice : g.sellPrice);
+    let price = quote(good);
+    let tradeVolume = good.tradeVolume;
+    let credits = order.side === 'BUY' ? agent.credits : undefined;
+    if (credits !== undefined && credits < price && requested > 0)
+      throw new DomainRuleError(
+        `not enough credits: ${order.good} costs ${price} a unit, you have ${credits}`,
+        'CREDITS',
+      );
+    for (;;) {
+      const step = nextLot({
+        side: order.side,
+        unitsLeft: requested - report.units,
+        tradeVolume,
+        price,
+        limit: order.limit,
+        credits,
+      });
+      if ('done' in step) break;
+      if ('stop' in step) {
+        report.stoppedBecause = step.stop;
+        break;
+      }
+      // The lot is marked in flight (committed) before it is sent: a crash or restart never sends it again.
+      track(before.unitsDone + report.units, step.units);
+      await currentUnitOfWork()?.checkpoint();
+      const result = await this.lot(player, ship, order, step.units, report);
+      ship = this.action.save(player, ship.withCargo(result.cargo));
+      player.recordAgent(result.agent, this.clock.now());
+      this.players.save(player);
+      this.ledger.record(
+        player.agentSymbol,
+        ledgerEntryFor(result.transaction, { balanceAfter: result.agent.credits }),
+      );
+      const { units, pricePerUnit, totalPrice } = result.transaction;
+      currentUnitOfWork()?.record(
+        domainEvent(
+          order.side === 'BUY' ? 'CargoPurchased' : 'CargoSold',
+          { ship: ship.symbol, waypoint, good: order.good, units, pricePerUnit, totalPrice },
+          this.clock.now(),
+        ),
+      );
+      track(before.unitsDone + report.units + units, null);
+      await currentUnitOfWork()?.checkpoint();
+      report.units += units;
+      report.totalPrice += totalPrice;
+      report.lots.push({ units, pricePerUnit });
+      report.credits = result.agent.credits;
+      price = pricePerUnit;
+      if (report.units < requested) {
+        const again = await this.markets.read(player, waypoint);
+        const now = 'observation' in again ? goodIn(again.observation, order.good) : undefined;
+        if (now) ({ price, tradeVolume } = { price: quote(now), tradeVolume: now.tradeVolume });
+        await currentUnitOfWork()?.checkpoint();
+      }
+      if (credits !== undefined) credits = result.agent.credits;
+    }
+    return report;
+  }
+
+  /** One lot; a lost answer stops the trade with what was done and how to check the rest. */
+  private async lot(player: Player, ship: Ship, order: TradeOrder, units: number, done: TradeReport) {
+    try {
+      const send = order.side === 'BUY' ? this.api.purchase.bind(this.api) : this.api.sell.bind(this.api);
+      return await send(player.token, ship.symbol, order.good, units);
+    } catch (error) {
+      if (!(error instanceof OutcomeUnknownError)) throw error;
+      const verb = order.side === 'BUY' ? 'bought' : 'sold';
+      throw new OutcomeUnknownError(
+        `${ship.symbol} ${verb} ${done.units} ${order.good} in ${done.lots.length} lot(s); the answer to the next lot of ${units} was lost and it may have been ${verb}: not sent again — run \`spacetraders ship cargo ${ship.symbol}\``,
+      );
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import type { MarketListEntry } from '../application/markets/list-markets.js';
+import type { MarketView } from '../application/markets/market-view.js';
+import { describeAge } from '../domain/market/market.js';
+import { table } from './output.js';
+import { withApp } from './session.js';
+
+export function registerMarketCommands(program: Command): void {
+  const market = program.command('market').description('what markets trade and at what prices');
+
+  market
+    .command('show')
+    .description("a market's goods and prices: live with a ship of yours there, else the last stored observation")
+    .argument('<waypoint>', 'waypoint symbol, e.g. X1-AB12-C3')
+    .action(async (waypoint: string, _options: unknown, command: Command) => {
+      await withApp(command, async (app, out) => {
+        const { ShowMarket } = await import('../application/markets/show-market.js');
+        const view = await app.mediator.send(new ShowMarket({ waypoint, player: app.config.player }));
+        out.result(view, describeMarket);
+      });
+    });
+
+  market
+    .command('list')
+    .description('every marketplace of a system and how old its freshest stored observation is')
+    .argument('<system>', 'system symbol, e.g. X1-AB12')
+    .action(async (system: string, _options: unknown, command: Command) => {
+      await withApp(command, async (app, out) => {
+        const { ListMarkets } = await import('../application/markets/list-markets.js');
+        const list = await app.mediator.send(new ListMarkets({ system, player: app.config.player }));
+        out.result(list, describeMarkets);
+      });
+    });
+}
+
+function describeMarket(m: MarketView): string {
+  const lists = [
+    `imports:  ${m.imports.join(', ') || '-'}`,
+    `exports:  ${m.exports.join(', ') || '-'}`,
+    `exchange: ${m.exchange.join(', ') || '-'}`,
+  ];
+  if (m.observedAt === null)
+    return [`${m.waypoint}: no prices known; a ship must visit the market to see them`, ...lists].join('\n');
+  const heading = m.live
+    ? `${m.waypoint}: live prices (a ship of yours is there)`
+    : `${m.waypoint}: stored observation, ${describeAge(m.ageSeconds ?? 0)} old (no ship of yours is there)`;
+  const goods = table(
+    ['GOOD', 'TYPE', 'SUPPLY', 'ACTIVITY', 'VOLUME', 'BUY', 'SELL'],
+    m.tradeGoods.map((g) => [
+      g.symbol,
+      g.type,
+      g.supply,
+      g.activity ?? '',
+      String(g.tradeVolume),
+      String(g.purchasePrice),
+      String(g.sellPrice),
+    ]),
+  );
+  return [heading, goods, ...lists].join('\n');
+}
+
+function describeMarkets(list: MarketListEntry[]): string {
+  if (list.length === 0) return 'no marketplaces in this system';
+  return table(
+    ['MARKET', 'OBSERVED', 'GOODS'],
+    list.map((m) => [
+      m.waypoint,
+      m.ageSeconds === null ? 'never' : `${describeAge(m.ageSeconds)} ago`,
+      m.goods.join(','),
+    ]),
+  );
+}

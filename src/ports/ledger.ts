@@ -1,0 +1,12 @@
+import type { LedgerEntry } from '../domain/market/ledger.js';
+
+/**
+ * The books: every credit movement the bot caused, one row each from the server's own transaction
+ * record, written in the same unit of work as the state it changed. Kept across resets (it is
+ * history, not a cache).
+ */
+export interface Ledger {
+  record(playerSymbol: string, entry: LedgerEntry): void;
+  /** Entries from a moment on (all when absent), oldest first. */
+  entries(playerSymbol: string, since?: number): LedgerEntry[];
+}
