@@ -40,7 +40,14 @@ async function recordingServer() {
     response.end(
       JSON.stringify({
         data: {
-          agent: { credits: 1000 },
+          agent: {
+            accountId: 'acct-1',
+            symbol: 'NOVA-1',
+            headquarters: 'X1-A-1',
+            credits: 1000,
+            startingFaction: 'COSMIC',
+            shipCount: 1,
+          },
           cargo: { capacity: 40, units, inventory: [{ symbol: 'IRON', name: 'Iron', description: '', units }] },
           transaction: {
             waypointSymbol: 'X1-A-1',
