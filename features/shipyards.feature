@@ -32,3 +32,22 @@ Feature: Shipyards
     And the output contains "sells: SHIP_PROBE, SHIP_MINING_DRONE"
     And "spacetraders shipyard list X1-Y1-B --json" shows "ships.0.purchasePrice" as "null"
     And "spacetraders shipyard list X1-Y1-B --json" shows "ships.1.type" as "SHIP_MINING_DRONE"
+
+  Scenario: Buy a probe at a shipyard where a ship of yours is, see it in the fleet and in the books
+    Given I ran "spacetraders shipyard list X1-Y1-A"
+    When I run "spacetraders shipyard buy SHIP_PROBE --json"
+    Then the command succeeds
+    And the output contains "\"symbol\": \"NOVA-1-3\""
+    And the output of "spacetraders ship list" contains "NOVA-1-3"
+    And "spacetraders ledger --json" shows "entries.0.kind" as "SHIP"
+    And "spacetraders ledger --json" shows "entries.0.good" as "SHIP_PROBE"
+    And "spacetraders ledger --json" shows "entries.0.ship" as "NOVA-1-3"
+    And "spacetraders ledger --json" shows "unexplained" as "0"
+    And the events recorded include "ShipPurchased" but no "CargoPurchased"
+
+  Scenario: Buying where no ship of yours is names the cheapest shipyard
+    Given I ran "spacetraders shipyard list X1-Y1-A"
+    And the ship "NOVA-1-1" is docked at "X1-Y1-C" with 400 of 400 fuel
+    And the ship "NOVA-1-2" is docked at "X1-Y1-C" with 0 of 0 fuel
+    When I run "spacetraders shipyard buy SHIP_PROBE"
+    Then the command fails with exit code 1 and the error "error: the cheapest known shipyard selling SHIP_PROBE is X1-Y1-A (20,000 credits, seen 0s ago): a ship of yours must be there to buy"

@@ -34,6 +34,7 @@ import { SqliteMarketRepository } from './adapters/sqlite/sqlite-market-reposito
 import { SqliteShipyardRepository } from './adapters/sqlite/sqlite-shipyard-repository.js';
 import { Shipyards } from './application/shipyards/shipyards.js';
 import { ListShipyard, ListShipyardHandler } from './application/shipyards/list-shipyard.js';
+import { BuyShip, BuyShipHandler } from './application/shipyards/buy-ship.js';
 import { SqliteLedger } from './adapters/sqlite/sqlite-ledger.js';
 import { SqliteTradeProgress } from './adapters/sqlite/sqlite-trade-progress.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
@@ -93,6 +94,7 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [ShowMarket, ShowMarketHandler],
   [ListMarkets, ListMarketsHandler],
   [ListShipyard, ListShipyardHandler],
+  [BuyShip, BuyShipHandler],
   [GetLedger, GetLedgerHandler],
   [SyncSystem, SyncSystemHandler],
   [ListWaypoints, ListWaypointsHandler],

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { ShipPurchaseView } from '../application/shipyards/buy-ship.js';
 import type { ShipyardView } from '../application/shipyards/shipyard-view.js';
 import { describeAge } from '../domain/market/market.js';
 import { table } from './output.js';
@@ -16,6 +17,23 @@ export function registerShipyardCommands(program: Command): void {
         const { ListShipyard } = await import('../application/shipyards/list-shipyard.js');
         const view = await app.mediator.send(new ListShipyard({ waypoint, player: app.config.player }));
         out.result(view, describeShipyard);
+      });
+    });
+
+  shipyard
+    .command('buy')
+    .description('buy a ship at the cheapest known shipyard selling the type where a ship of yours is')
+    .argument('<ship-type>', 'ship type, e.g. SHIP_PROBE')
+    .option('--at <waypoint>', 'buy at this shipyard')
+    .action(async (shipType: string, options: { at?: string }, command: Command) => {
+      await withApp(command, async (app, out) => {
+        const { BuyShip } = await import('../application/shipyards/buy-ship.js');
+        const bought = await app.mediator.send(new BuyShip({ shipType, at: options.at, player: app.config.player }));
+        out.result(
+          bought,
+          (b: ShipPurchaseView) =>
+            `bought ${b.ship.symbol} (${shipType.toUpperCase()}) at ${b.waypoint} for ${b.price.toLocaleString('en-US')} credits`,
+        );
       });
     });
 }
