@@ -190,6 +190,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       container.get(TOKENS.SystemRepository),
       container.get(TOKENS.Clock),
       container.get(TOKENS.MarketRepository),
+      container.get(TOKENS.ShipyardRepository),
     ),
     new TransactionBehavior(store, dispatcher),
   ]);

@@ -15,4 +15,6 @@ export interface ShipyardRepository {
   latest(playerSymbol: string, waypointSymbol: string): ShipyardObservation | undefined;
   /** Every shipyard's latest known price of a ship type, cheapest first. */
   pricesOf(playerSymbol: string, shipType: string): ShipyardPrice[];
+  /** Forgets the player's observations (a server reset). */
+  clear(playerSymbol: string): void;
 }

@@ -61,12 +61,16 @@ describe('SqliteShipyardRepository', () => {
     expect(yards.pricesOf('NOVA-1', 'SHIP_SURVEYOR')).toEqual([]);
   });
 
-  it('stores nothing for a read without prices and prunes reads older than the retention', () => {
+  it('stores nothing for a read without prices and prunes reads older than the retention, and empties on clear', () => {
     const { db, yards } = database();
     yards.record('NOVA-1', 'X1-AB12', { ...observation('X1-AB12-A1', T0, 1), ships: [] });
     expect(rows(db)).toBe(0);
     yards.record('NOVA-1', 'X1-AB12', observation('X1-AB12-A1', T0, 1));
     yards.record('NOVA-1', 'X1-AB12', observation('X1-AB12-A1', T0 + 8 * DAY, 2));
+    expect(rows(db)).toBe(2);
+    yards.record('NOVA-2', 'X1-AB12', observation('X1-AB12-A1', T0 + 8 * DAY, 2));
+    yards.clear('NOVA-1');
+    expect(yards.latest('NOVA-1', 'X1-AB12-A1')).toBeUndefined();
     expect(rows(db)).toBe(2);
   });
 });

@@ -98,6 +98,12 @@ export class SqliteShipyardRepository implements ShipyardRepository {
       )
       .all(playerSymbol, shipType, playerSymbol, shipType);
   }
+
+  clear(playerSymbol: string): void {
+    stageWrite(this.db, this.staging, `shipyards:${playerSymbol}:clear`, null, () => {
+      this.db.prepare('DELETE FROM shipyard_observations WHERE player_symbol = ?').run(playerSymbol);
+    });
+  }
 }
 
 function latestKey(playerSymbol: string, waypointSymbol: string): string {
