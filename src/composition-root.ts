@@ -31,6 +31,10 @@ import { ShowMarket, ShowMarketHandler } from './application/markets/show-market
 import { ListMarkets, ListMarketsHandler } from './application/markets/list-markets.js';
 import { GetLedger, GetLedgerHandler } from './application/markets/get-ledger.js';
 import { SqliteMarketRepository } from './adapters/sqlite/sqlite-market-repository.js';
+import { SqliteShipyardRepository } from './adapters/sqlite/sqlite-shipyard-repository.js';
+import { Shipyards } from './application/shipyards/shipyards.js';
+import { ListShipyard, ListShipyardHandler } from './application/shipyards/list-shipyard.js';
+import { BuyShip, BuyShipHandler } from './application/shipyards/buy-ship.js';
 import { SqliteLedger } from './adapters/sqlite/sqlite-ledger.js';
 import { SqliteTradeProgress } from './adapters/sqlite/sqlite-trade-progress.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
@@ -89,6 +93,8 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [SellCargo, SellCargoHandler],
   [ShowMarket, ShowMarketHandler],
   [ListMarkets, ListMarketsHandler],
+  [ListShipyard, ListShipyardHandler],
+  [BuyShip, BuyShipHandler],
   [GetLedger, GetLedgerHandler],
   [SyncSystem, SyncSystemHandler],
   [ListWaypoints, ListWaypointsHandler],
@@ -160,6 +166,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container
     .bind(TOKENS.MarketRepository)
     .toConstantValue(new SqliteMarketRepository(db, currentUnitOfWork, config.markets?.retentionDays));
+  container
+    .bind(TOKENS.ShipyardRepository)
+    .toConstantValue(new SqliteShipyardRepository(db, currentUnitOfWork, config.markets?.retentionDays));
   container.bind(TOKENS.Ledger).toConstantValue(new SqliteLedger(db, currentUnitOfWork));
   container.bind(TOKENS.TradeProgress).toConstantValue(new SqliteTradeProgress(db, currentUnitOfWork));
   container.bind(TOKENS.ContainerStore).toConstantValue(new SqliteContainerStore(db, processSecrets.scrub));
@@ -168,6 +177,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(RoutePlanning).toSelf();
   container.bind(ShipAction).toSelf();
   container.bind(Markets).toSelf();
+  container.bind(Shipyards).toSelf();
   container.bind(ShipTrade).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
@@ -180,6 +190,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       container.get(TOKENS.SystemRepository),
       container.get(TOKENS.Clock),
       container.get(TOKENS.MarketRepository),
+      container.get(TOKENS.ShipyardRepository),
     ),
     new TransactionBehavior(store, dispatcher),
   ]);

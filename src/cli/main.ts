@@ -11,6 +11,7 @@ import { registerPlayerCommands } from './player.js';
 import { registerRouteCommands } from './route.js';
 import { registerSandboxCommands } from './sandbox.js';
 import { registerShipCommands } from './ship.js';
+import { registerShipyardCommands } from './shipyard.js';
 import { registerSystemCommands } from './system.js';
 
 /** Builds the `spacetraders` program: global options, then one group of commands per file. */
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerRouteCommands(program);
   registerSystemCommands(program);
   registerMarketCommands(program);
+  registerShipyardCommands(program);
   registerLedgerCommands(program);
   registerDaemonCommands(program);
   registerContainerCommands(program);

@@ -41,6 +41,8 @@ export interface EventPayloads {
     pricePerUnit: number;
     totalPrice: number;
   };
+  /** A ship bought at a shipyard, at the price the server recorded. */
+  ShipPurchased: { ship: string; shipType: string; waypoint: string; price: number };
   CargoSold: { ship: string; waypoint: string; good: string; units: number; pricePerUnit: number; totalPrice: number };
 
   // Daemon containers

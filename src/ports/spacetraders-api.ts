@@ -2,6 +2,7 @@ import type { components } from '../api-schema/generated/spacetraders-api-schema
 import type { Ship, ShipCargo, ShipFuel, ShipNav } from '../domain/fleet/ship.js';
 import type { MarketSnapshot, MarketTrade } from '../domain/market/market.js';
 import type { FlightMode } from '../domain/navigation/flight-mode.js';
+import type { ShipyardSnapshot } from '../domain/shipyard/shipyard.js';
 
 /** The game's own data shapes, generated from the vendored OpenAPI spec (npm run spec:types). */
 export type Schemas = components['schemas'];
@@ -19,6 +20,7 @@ export type JumpGateDto = Schemas['JumpGate'];
 export type MarketTransactionDto = Schemas['MarketTransaction'];
 export type CooldownDto = Schemas['Cooldown'];
 export type ShipyardDto = Schemas['Shipyard'];
+export type ShipyardTransactionDto = Schemas['ShipyardTransaction'];
 export type SurveyDto = Schemas['Survey'];
 export type ExtractionDto = Schemas['Extraction'];
 
@@ -108,7 +110,14 @@ export interface SpaceTradersApi {
   ): Promise<MarketSnapshot>;
   getJumpGate(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<JumpGateDto>;
   getShipyard(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<ShipyardDto>;
-  buyShip(agentToken: string, shipType: string, waypointSymbol: string): Promise<{ agent: AgentDto; ship: Ship }>;
+  /** A shipyard in domain terms: the types it sells, and offers with prices when one of the agent's ships is there. */
+  readShipyard(agentToken: string, systemSymbol: string, waypointSymbol: string): Promise<ShipyardSnapshot>;
+  /** A purchase: the agent after it, the new ship, and the server's own record of the price and time. */
+  buyShip(
+    agentToken: string,
+    shipType: string,
+    waypointSymbol: string,
+  ): Promise<{ agent: AgentDto; ship: Ship; transaction: { price: number; at: number } }>;
   warp(agentToken: string, shipSymbol: string, waypointSymbol: string): Promise<NavigateResult>;
   jettison(agentToken: string, shipSymbol: string, tradeSymbol: string, units: number): Promise<ShipCargoDto>;
   survey(agentToken: string, shipSymbol: string): Promise<{ cooldown: CooldownDto; surveys: SurveyDto[] }>;

@@ -11,6 +11,7 @@ export const TOKENS = {
   SystemRepository: Symbol.for('SystemRepository'),
   RouteRepository: Symbol.for('RouteRepository'),
   MarketRepository: Symbol.for('MarketRepository'),
+  ShipyardRepository: Symbol.for('ShipyardRepository'),
   Ledger: Symbol.for('Ledger'),
   TradeProgress: Symbol.for('TradeProgress'),
   ContainerStore: Symbol.for('ContainerStore'),

@@ -13,6 +13,7 @@ import type {
   RefuelResult,
   ShipDto,
   ShipNavDto,
+  ShipyardTransactionDto,
   SpaceTradersApi,
   TradeResult,
   Urgency,
@@ -20,6 +21,7 @@ import type {
 import { cooldownUntil, toMoved, toShip, toShipFuel, toShipNav } from './ship-mapping.js';
 import { AgentsSystemsContracts } from './agents-systems-contracts.js';
 import { type RawTrade, toMarketSnapshot, toMarketTrade, toTradeResult } from './market-mapping.js';
+import { toShipyardSnapshot } from './shipyard-mapping.js';
 import { type ClientOptions, SpaceTradersHttp } from './http-transport.js';
 
 /** A navigation, warp or flight-mode response as sent. */
@@ -200,16 +202,21 @@ export class AxiosSpaceTradersClient extends AgentsSystemsContracts implements S
     return toMarketSnapshot(await this.getMarket(token, system, waypoint));
   }
 
-  async buyShip(token: string, shipType: string, waypointSymbol: string): Promise<{ agent: AgentDto; ship: Ship }> {
-    // A purchase: never re-sent blindly (no reconcile: the player checks `ship list`).
-    const result = await this.http.call<{ agent: AgentDto; ship: ShipDto }>({
+  async readShipyard(token: string, system: string, waypoint: string) {
+    return toShipyardSnapshot(await this.getShipyard(token, system, waypoint));
+  }
+
+  async buyShip(token: string, shipType: string, waypointSymbol: string) {
+    // A purchase: never re-sent blindly (no reconcile: the caller reports an unknown outcome).
+    const result = await this.http.call<{ agent: AgentDto; ship: ShipDto; transaction: ShipyardTransactionDto }>({
       method: 'POST',
       path: '/my/ships',
       token,
       body: { shipType, waypointSymbol },
       idempotent: false,
     });
-    return { agent: result.agent, ship: toShip(result.ship) };
+    const { price, timestamp } = result.transaction;
+    return { agent: result.agent, ship: toShip(result.ship), transaction: { price, at: Date.parse(timestamp) } };
   }
 
   warp(token: string, ship: string, waypointSymbol: string): Promise<NavigateResult> {

@@ -206,4 +206,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX ledger_by_kind ON ledger (player_symbol, kind, good, at);
     `,
   },
+  {
+    version: 8,
+    name: 'shipyard observations (one row per ship type per read with prices)',
+    sql: `
+      CREATE TABLE shipyard_observations (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        player_symbol   TEXT NOT NULL REFERENCES players (agent_symbol) ON DELETE CASCADE,
+        system_symbol   TEXT NOT NULL,
+        waypoint_symbol TEXT NOT NULL,
+        observed_at     INTEGER NOT NULL,
+        ship_type       TEXT NOT NULL,
+        name            TEXT NOT NULL,
+        purchase_price  INTEGER NOT NULL,
+        supply          TEXT,
+        engine_speed    INTEGER,
+        cargo_capacity  INTEGER,
+        fuel_capacity   INTEGER,
+        mounts          TEXT NOT NULL
+      );
+      CREATE INDEX shipyard_observations_by_waypoint ON shipyard_observations (player_symbol, waypoint_symbol, observed_at);
+      CREATE INDEX shipyard_observations_by_type ON shipyard_observations (player_symbol, ship_type, observed_at);
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import {
   type SettingsRepository,
 } from '../../ports/player-repository.js';
 import type { MarketRepository } from '../../ports/market-repository.js';
+import type { ShipyardRepository } from '../../ports/shipyard-repository.js';
 import type { SystemRepository } from '../../ports/system-repository.js';
 
 /**
@@ -24,6 +25,7 @@ export class TokenResetBehavior implements PipelineBehavior {
     private readonly systems: SystemRepository,
     private readonly clock: Clock,
     private readonly markets?: MarketRepository,
+    private readonly shipyards?: ShipyardRepository,
   ) {}
 
   handle(request: Request<unknown>, context: RequestContext, next: Next): Promise<unknown> {
@@ -45,5 +47,6 @@ export class TokenResetBehavior implements PipelineBehavior {
     this.players.save(player);
     this.systems.clear(player.agentSymbol);
     this.markets?.clear(player.agentSymbol);
+    this.shipyards?.clear(player.agentSymbol);
   }
 }

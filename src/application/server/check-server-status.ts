@@ -6,6 +6,7 @@ import { Command, type RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import type { MarketRepository } from '../../ports/market-repository.js';
+import type { ShipyardRepository } from '../../ports/shipyard-repository.js';
 import type { SystemRepository } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { Players } from '../player/players.js';
@@ -42,6 +43,7 @@ export class CheckServerStatusHandler implements RequestHandler<CheckServerStatu
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(TOKENS.Config) private readonly config: Config,
     @inject(TOKENS.MarketRepository) private readonly markets: MarketRepository,
+    @inject(TOKENS.ShipyardRepository) private readonly shipyards: ShipyardRepository,
   ) {}
 
   async handle(): Promise<ServerStatusView> {
@@ -56,6 +58,7 @@ export class CheckServerStatusHandler implements RequestHandler<CheckServerStatu
         this.players.save(player);
         this.systems.clear(player.agentSymbol);
         this.markets.clear(player.agentSymbol);
+        this.shipyards.clear(player.agentSymbol);
         stalePlayers.push(player.agentSymbol);
       }
       currentUnitOfWork()?.record(

@@ -1,7 +1,7 @@
 import type { MarketTrade } from './market.js';
 
-/** What moved the credits: a market purchase, a sale, or fuel bought (refuels are market purchases too). */
-export type LedgerKind = 'PURCHASE' | 'SALE' | 'FUEL';
+/** What moved the credits: a market purchase, a sale, fuel bought (refuels are market purchases too), or a ship bought. */
+export type LedgerKind = 'PURCHASE' | 'SALE' | 'FUEL' | 'SHIP';
 
 /**
  * One credit movement, from the server's own transaction record: credits are signed (a purchase is

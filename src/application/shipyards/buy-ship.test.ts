@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../adapters/sqlite/connection.js';
+import { createApp } from '../../composition-root.js';
+import { loadDefaults, resolveConfig } from '../../config/config.js';
+import { Ship } from '../../domain/fleet/ship.js';
+import type { ShipyardSnapshot } from '../../domain/shipyard/shipyard.js';
+import { OutcomeUnknownError } from '../../ports/api-errors.js';
+import type { AgentDto, RegisterResult, SpaceTradersApi } from '../../ports/spacetraders-api.js';
+import { shipState } from '../../test-support/ship-mother.js';
+import { RegisterPlayer } from '../player/register-player.js';
+import { BuyShip } from './buy-ship.js';
+import { ListShipyard } from './list-shipyard.js';
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** A shipyard stand-in at X1-A-1 selling probes (the player's ship is there); the use case is under test. */
+function world(options: { credits?: number; loseAnswer?: boolean } = {}) {
+  const state = { credits: options.credits ?? 100_000, price: 20_000, sent: 0 };
+  const agent = (): AgentDto => ({
+    accountId: 'acc',
+    symbol: 'NOVA-1',
+    headquarters: 'X1-A-1',
+    credits: state.credits,
+    startingFaction: 'COSMIC',
+    shipCount: 1,
+  });
+  const offer = {
+    type: 'SHIP_PROBE',
+    name: 'Probe',
+    purchasePrice: state.price,
+    supply: 'HIGH',
+    engineSpeed: 9,
+    cargoCapacity: 0,
+    fuelCapacity: 0,
+    mounts: [],
+  };
+  const yard = (): ShipyardSnapshot => ({ waypoint: 'X1-A-1', shipTypes: ['SHIP_PROBE'], ships: [offer] });
+  const here = new Ship(shipState({}, { waypointSymbol: 'X1-A-1', systemSymbol: 'X1-A', status: 'DOCKED' }));
+  const api = {
+    register: async () => ({ token: 'tok', agent: agent() }) as unknown as RegisterResult,
+    getMyAgent: async () => agent(),
+    listShips: async () => [here],
+    readShipyard: async () => yard(),
+    buyShip: async () => {
+      state.sent += 1;
+      if (options.loseAnswer) throw new OutcomeUnknownError('answer lost');
+      state.credits -= state.price;
+      const bought = new Ship(shipState({ symbol: 'NOVA-1-9' }, { waypointSymbol: 'X1-A-1', systemSymbol: 'X1-A' }));
+      return { agent: agent(), ship: bought, transaction: { price: state.price, at: 5 } };
+    },
+  } as unknown as SpaceTradersApi;
+  const database = openDatabase(':memory:');
+  const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), { api, logger: silent, database });
+  const ledger = () =>
+    database.prepare('SELECT ship_symbol AS ship, kind, good, credits, balance_after AS balance FROM ledger').all();
+  const register = async () => {
+    await bot.mediator.send(new RegisterPlayer({ agentSymbol: 'NOVA-1', faction: 'COSMIC', accountToken: 'a' }));
+    await bot.mediator.send(new ListShipyard({ waypoint: 'X1-A-1' }));
+  };
+  return { bot, state, ledger, register };
+}
+
+describe('BuyShip', () => {
+  it('buys at the known shipyard where a ship is and writes a SHIP ledger row with the balance after', async () => {
+    const { bot, state, ledger, register } = world();
+    await register();
+    const view = await bot.mediator.send(new BuyShip({ shipType: 'ship_probe' }));
+    expect(view).toMatchObject({ ship: { symbol: 'NOVA-1-9' }, price: 20_000, waypoint: 'X1-A-1' });
+    expect(state.sent).toBe(1);
+    expect(ledger()).toEqual([
+      { ship: 'NOVA-1-9', kind: 'SHIP', good: 'SHIP_PROBE', credits: -20_000, balance: 80_000 },
+    ]);
+  });
+
+  it('refuses before spending when the credits do not cover the price', async () => {
+    const { bot, state, ledger, register } = world({ credits: 19_999 });
+    await register();
+    await expect(bot.mediator.send(new BuyShip({ shipType: 'SHIP_PROBE' }))).rejects.toThrow(/not enough credits/);
+    expect(state.sent).toBe(0);
+    expect(ledger()).toEqual([]);
+  });
+
+  it('sends a purchase whose answer was lost only once and reports the unknown outcome', async () => {
+    const { bot, state, ledger, register } = world({ loseAnswer: true });
+    await register();
+    await expect(bot.mediator.send(new BuyShip({ shipType: 'SHIP_PROBE' }))).rejects.toThrow(/may have been bought/);
+    expect(state.sent).toBe(1);
+    expect(ledger()).toEqual([]);
+  });
+});

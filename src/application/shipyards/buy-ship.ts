@@ -1,0 +1,132 @@
+import { inject, injectable } from 'inversify';
+import { DomainRuleError, ValidationError } from '../../domain/errors.js';
+import { domainEvent } from '../../domain/events.js';
+import { describeAge, observationAgeSeconds } from '../../domain/market/market.js';
+import { currentUnitOfWork } from '../../mediator/context.js';
+import { Command, type RequestHandler } from '../../mediator/request.js';
+import { OutcomeUnknownError } from '../../ports/api-errors.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Ledger } from '../../ports/ledger.js';
+import type { ShipRepository } from '../../ports/ship-repository.js';
+import type { ShipyardRepository } from '../../ports/shipyard-repository.js';
+import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
+import { TOKENS } from '../../ports/tokens.js';
+import { Players } from '../player/players.js';
+import { requireWaypointSymbol } from '../ships/ship-symbol.js';
+import { toShipView, type ShipView } from '../ships/ship-view.js';
+import { Shipyards } from './shipyards.js';
+
+/** What `shipyard buy` prints (the JSON keys are a contract). */
+export interface ShipPurchaseView {
+  ship: ShipView;
+  price: number;
+  waypoint: string;
+}
+
+/**
+ * Buys a ship of a type at the cheapest known shipyard selling it where one of the player's ships is
+ * (or at the one given): checks the credits first, never re-sends a purchase whose answer was lost.
+ */
+export class BuyShip extends Command<ShipPurchaseView> {
+  readonly shipType: string;
+  readonly at?: string;
+  readonly player?: string;
+
+  constructor(props: { shipType: string; at?: string; player?: string }) {
+    super();
+    this.shipType = props.shipType.toUpperCase();
+    this.at = props.at?.toUpperCase();
+    this.player = props.player;
+  }
+
+  override validate(): void {
+    if (!/^SHIP_[A-Z_]+$/.test(this.shipType))
+      throw new ValidationError(`invalid ship type "${this.shipType}": e.g. SHIP_PROBE`);
+    if (this.at !== undefined) requireWaypointSymbol(this.at);
+  }
+}
+
+@injectable()
+export class BuyShipHandler implements RequestHandler<BuyShip> {
+  constructor(
+    @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
+    @inject(Players) private readonly players: Players,
+    @inject(Shipyards) private readonly shipyards: Shipyards,
+    @inject(TOKENS.ShipyardRepository) private readonly observations: ShipyardRepository,
+    @inject(TOKENS.ShipRepository) private readonly ships: ShipRepository,
+    @inject(TOKENS.Ledger) private readonly ledger: Ledger,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+  ) {}
+
+  async handle(request: BuyShip): Promise<ShipPurchaseView> {
+    const player = this.players.resolve(request.player);
+    const type = request.shipType;
+    const fleet = await this.api.listShips(player.token);
+    const now = this.clock.now();
+    for (const ship of fleet) this.ships.save(player.agentSymbol, ship, now);
+    const known = this.observations.pricesOf(player.agentSymbol, type);
+    const candidates = request.at ? [request.at] : known.map((p) => p.waypoint);
+    if (candidates.length === 0)
+      throw new DomainRuleError(
+        `no known shipyard sells ${type}: run \`spacetraders shipyard list WAYPOINT\` with a ship of yours there`,
+        'NO_SHIPYARD',
+      );
+    const yard = candidates.find((w) => fleet.some((ship) => ship.isAt(w, now)));
+    if (!yard) {
+      const cheapest = known.find((p) => p.waypoint === candidates[0]);
+      const price = cheapest
+        ? ` (${cheapest.purchasePrice.toLocaleString('en-US')} credits, seen ${describeAge(observationAgeSeconds(cheapest.observedAt, now))} ago)`
+        : '';
+      throw new DomainRuleError(
+        `the cheapest known shipyard selling ${type} is ${candidates[0]}${price}: a ship of yours must be there to buy`,
+        'NO_SHIP_PRESENT',
+      );
+    }
+    const read = await this.shipyards.read(player, yard);
+    await currentUnitOfWork()?.checkpoint();
+    const offer = 'observation' in read ? read.observation.ships.find((s) => s.type === type) : undefined;
+    if ('listing' in read && !read.listing.shipTypes.includes(type))
+      throw new DomainRuleError(`the shipyard at ${yard} does not sell ${type}`, 'NOT_SOLD');
+    if (offer?.purchasePrice != null) {
+      const { credits } = await this.api.getMyAgent(player.token);
+      if (credits < offer.purchasePrice)
+        throw new DomainRuleError(
+          `not enough credits: ${type} costs ${offer.purchasePrice.toLocaleString('en-US')} at ${yard}, you have ${credits.toLocaleString('en-US')}`,
+          'CREDITS',
+        );
+    }
+    const result = await this.send(player.token, type, yard);
+    const bought = this.clock.now();
+    this.ships.save(player.agentSymbol, result.ship, bought);
+    player.recordAgent(result.agent, bought);
+    this.players.save(player);
+    const { price, at } = result.transaction;
+    this.ledger.record(player.agentSymbol, {
+      at,
+      ship: result.ship.symbol,
+      kind: 'SHIP',
+      good: type,
+      units: 1,
+      credits: -price,
+      waypoint: yard,
+      pricePerUnit: price,
+      balanceAfter: result.agent.credits,
+    });
+    currentUnitOfWork()?.record(
+      domainEvent('ShipPurchased', { ship: result.ship.symbol, shipType: type, waypoint: yard, price }, bought),
+    );
+    return { ship: toShipView(result.ship, bought), price, waypoint: yard };
+  }
+
+  /** The purchase, sent once: a lost answer is reported, never re-sent (it may have bought the ship). */
+  private async send(token: string, type: string, yard: string) {
+    try {
+      return await this.api.buyShip(token, type, yard);
+    } catch (error) {
+      if (!(error instanceof OutcomeUnknownError)) throw error;
+      throw new OutcomeUnknownError(
+        `the answer to the purchase of a ${type} at ${yard} was lost and it may have been bought: not sent again — run \`spacetraders ship list\``,
+      );
+    }
+  }
+}

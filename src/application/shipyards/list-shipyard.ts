@@ -1,0 +1,46 @@
+import { inject, injectable } from 'inversify';
+import { Command, type RequestHandler } from '../../mediator/request.js';
+import type { Clock } from '../../ports/clock.js';
+import { TOKENS } from '../../ports/tokens.js';
+import { Players } from '../player/players.js';
+import { requireWaypointSymbol } from '../ships/ship-symbol.js';
+import { Shipyards } from './shipyards.js';
+import { toShipyardView, type ShipyardView } from './shipyard-view.js';
+
+/**
+ * The ships a shipyard sells: live with prices when one of the player's ships is there (and that read
+ * is stored), otherwise the last stored observation with its age, otherwise only the types it sells.
+ */
+export class ListShipyard extends Command<ShipyardView> {
+  readonly waypoint: string;
+  readonly player?: string;
+
+  constructor(props: { waypoint: string; player?: string }) {
+    super();
+    this.waypoint = props.waypoint;
+    this.player = props.player;
+  }
+
+  override validate(): void {
+    requireWaypointSymbol(this.waypoint);
+  }
+}
+
+@injectable()
+export class ListShipyardHandler implements RequestHandler<ListShipyard> {
+  constructor(
+    @inject(Players) private readonly players: Players,
+    @inject(Shipyards) private readonly shipyards: Shipyards,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+  ) {}
+
+  async handle(request: ListShipyard): Promise<ShipyardView> {
+    const player = this.players.resolve(request.player);
+    const waypoint = request.waypoint.toUpperCase();
+    const read = await this.shipyards.read(player, waypoint);
+    const now = this.clock.now();
+    if ('observation' in read) return toShipyardView(read.observation, true, now);
+    const stored = this.shipyards.latest(player, waypoint);
+    return stored ? toShipyardView(stored, false, now) : toShipyardView(read.listing, false, now);
+  }
+}
