@@ -42,6 +42,8 @@ export interface EventPayloads {
     totalPrice: number;
   };
   CargoSold: { ship: string; waypoint: string; good: string; units: number; pricePerUnit: number; totalPrice: number };
+  CargoJettisoned: { ship: string; waypoint: string; good: string; units: number };
+  CargoTransferred: { from: string; to: string; waypoint: string; good: string; units: number };
 
   // Daemon containers
   ContainerStarted: { container: string; command: string; attempt: number };
