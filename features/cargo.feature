@@ -35,3 +35,23 @@ Feature: Jettison and transfer cargo
     When I run "spacetraders ship jettison NOVA-1-1 IRON 10"
     Then the command fails with exit code 1 and the error "NOVA-1-1 may have jettisoned 10 IRON"
     And "spacetraders ship cargo NOVA-1-1 --json" shows "inventory" as "[{\"symbol\":\"IRON\",\"units\":20}]"
+
+  Scenario: Transferring cargo between two ships at the same waypoint
+    Given the ship "NOVA-1-2" is in orbit at "X1-M1-A" with 0 of 0 fuel
+    And the ship "NOVA-1-2" has a hold of 15 units
+    When I run "spacetraders ship transfer NOVA-1-1 NOVA-1-2 IRON 10 --json"
+    Then the command succeeds
+    And the JSON output has "cargo.inventory" as "[{\"symbol\":\"IRON\",\"units\":20}]"
+    And the JSON output has "targetCargo.inventory" as "[{\"symbol\":\"IRON\",\"units\":10}]"
+    And the sandbox applied 1 transfer from "NOVA-1-1"
+    And "spacetraders ship cargo NOVA-1-2 --json" shows "inventory" as "[{\"symbol\":\"IRON\",\"units\":10}]"
+    When I run "spacetraders ship transfer NOVA-1-1 NOVA-1-2 IRON 6"
+    Then the command fails with exit code 1 and the error "NOVA-1-2 has room for 5 units, asked to take 6"
+    When I run "spacetraders ship transfer NOVA-1-2 NOVA-1-1 IRON 11"
+    Then the command fails with exit code 1 and the error "NOVA-1-2 carries only 10 IRON, asked to transfer 11"
+    When I run "spacetraders ship transfer NOVA-1-1 NOVA-1-1 IRON 1"
+    Then the command fails with exit code 2 and the error "a ship cannot transfer cargo to itself"
+    Given the ship "NOVA-1-2" is docked at "X1-M1-B" with 0 of 0 fuel
+    When I run "spacetraders ship transfer NOVA-1-1 NOVA-1-2 IRON 1"
+    Then the command fails with exit code 1 and the error "NOVA-1-2 is at X1-M1-B, not at X1-M1-A where NOVA-1-1 is"
+    And the sandbox applied 1 transfer from "NOVA-1-1"

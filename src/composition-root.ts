@@ -26,6 +26,7 @@ import { GetShipCargo, GetShipCargoHandler } from './application/ships/get-ship-
 import { BuyCargo, BuyCargoHandler } from './application/ships/buy-cargo.js';
 import { SellCargo, SellCargoHandler } from './application/ships/sell-cargo.js';
 import { JettisonCargo, JettisonCargoHandler } from './application/ships/jettison-cargo.js';
+import { TransferCargo, TransferCargoHandler } from './application/ships/transfer-cargo.js';
 import { ShipTrade } from './application/ships/ship-trade.js';
 import { Markets } from './application/markets/markets.js';
 import { ShowMarket, ShowMarketHandler } from './application/markets/show-market.js';
@@ -89,6 +90,7 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [BuyCargo, BuyCargoHandler],
   [SellCargo, SellCargoHandler],
   [JettisonCargo, JettisonCargoHandler],
+  [TransferCargo, TransferCargoHandler],
   [ShowMarket, ShowMarketHandler],
   [ListMarkets, ListMarketsHandler],
   [GetLedger, GetLedgerHandler],

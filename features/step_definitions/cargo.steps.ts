@@ -1,4 +1,4 @@
-import { Then } from '@cucumber/cucumber';
+import { Given, Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import type { PlayerWorld } from '../support/world.js';
 
@@ -20,3 +20,12 @@ Then(
     assert.equal(stats.actions.transfer?.[ship] ?? 0, count);
   },
 );
+
+Given('the ship {string} has a hold of {int} units', async function (this: PlayerWorld, ship: string, units: number) {
+  const response = await fetch(`${this.sandbox!.adminUrl}/ships/${ship}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ cargoCapacity: units }),
+  });
+  assert.equal(response.status, 200, await response.text());
+});
