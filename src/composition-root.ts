@@ -26,6 +26,7 @@ import { GetShipCargo, GetShipCargoHandler } from './application/ships/get-ship-
 import { BuyCargo, BuyCargoHandler } from './application/ships/buy-cargo.js';
 import { SellCargo, SellCargoHandler } from './application/ships/sell-cargo.js';
 import { JettisonCargo, JettisonCargoHandler } from './application/ships/jettison-cargo.js';
+import { FindGood, FindGoodHandler } from './application/markets/find-good.js';
 import { TransferCargo, TransferCargoHandler } from './application/ships/transfer-cargo.js';
 import { ShipTrade } from './application/ships/ship-trade.js';
 import { Markets } from './application/markets/markets.js';
@@ -90,6 +91,7 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [BuyCargo, BuyCargoHandler],
   [SellCargo, SellCargoHandler],
   [JettisonCargo, JettisonCargoHandler],
+  [FindGood, FindGoodHandler],
   [TransferCargo, TransferCargoHandler],
   [ShowMarket, ShowMarketHandler],
   [ListMarkets, ListMarketsHandler],

@@ -29,3 +29,42 @@ Given('the ship {string} has a hold of {int} units', async function (this: Playe
   });
   assert.equal(response.status, 200, await response.text());
 });
+
+interface Found {
+  waypoint: string;
+  purchasePrice?: number;
+  sellPrice?: number;
+  ageSeconds: number;
+  observedAt: string;
+  distance?: number;
+  seconds?: number;
+}
+
+Then(
+  'the finding lists {string} on both sides, best first, with their age and travel from the ship',
+  function (this: PlayerWorld, waypoints: string) {
+    assert.equal(this.lastResult.exitCode, 0, this.lastResult.stderr);
+    const finding = JSON.parse(this.lastResult.stdout) as { buy: Found[]; sell: Found[] };
+    const expected = waypoints.split(',');
+    for (const side of [finding.buy, finding.sell]) {
+      assert.deepEqual(side.map((m) => m.waypoint).sort(), expected);
+      for (const m of side) {
+        assert.ok(m.ageSeconds >= 0 && Date.parse(m.observedAt) > 0, JSON.stringify(m));
+        assert.ok(typeof m.distance === 'number' && typeof m.seconds === 'number', JSON.stringify(m));
+      }
+    }
+    const buys = finding.buy.map((m) => m.purchasePrice!);
+    const sells = finding.sell.map((m) => m.sellPrice!);
+    assert.deepEqual(
+      buys,
+      [...buys].sort((a, b) => a - b),
+    );
+    assert.deepEqual(
+      sells,
+      [...sells].sort((a, b) => b - a),
+    );
+    // The ship is at X1-M1-B: no distance to go there.
+    assert.equal(finding.buy.find((m) => m.waypoint === 'X1-M1-B')!.distance, 0);
+    assert.ok(finding.buy.find((m) => m.waypoint === 'X1-M1-A')!.distance! > 0);
+  },
+);
