@@ -111,14 +111,14 @@ export interface SpaceTradersApi {
   buyShip(agentToken: string, shipType: string, waypointSymbol: string): Promise<{ agent: AgentDto; ship: Ship }>;
   warp(agentToken: string, shipSymbol: string, waypointSymbol: string): Promise<NavigateResult>;
   jettison(agentToken: string, shipSymbol: string, tradeSymbol: string, units: number): Promise<ShipCargoDto>;
-  /** Moves cargo to another of the agent's ships; `targetCargo` when the server returns it (the real one does). */
+  /** Moves cargo to another of the agent's ships: both holds after it. */
   transfer(
     agentToken: string,
     shipSymbol: string,
     targetShipSymbol: string,
     tradeSymbol: string,
     units: number,
-  ): Promise<{ cargo: ShipCargoDto; targetCargo?: ShipCargoDto }>;
+  ): Promise<{ cargo: ShipCargoDto; targetCargo: ShipCargoDto }>;
   survey(agentToken: string, shipSymbol: string): Promise<{ cooldown: CooldownDto; surveys: SurveyDto[] }>;
   extract(
     agentToken: string,

@@ -230,7 +230,7 @@ export class AxiosSpaceTradersClient extends AgentsSystemsContracts implements S
 
   /** Never re-sent after a lost answer (no reconcile: the caller reports it). */
   transfer(token: string, ship: string, target: string, tradeSymbol: string, units: number) {
-    return this.http.call<{ cargo: ShipCargoDto; targetCargo?: ShipCargoDto }>({
+    return this.http.call<{ cargo: ShipCargoDto; targetCargo: ShipCargoDto }>({
       method: 'POST',
       path: `/my/ships/${ship}/transfer`,
       token,

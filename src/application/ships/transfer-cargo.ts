@@ -92,7 +92,7 @@ export class TransferCargoHandler implements RequestHandler<TransferCargo> {
       () => this.api.transfer(player.token, giver.symbol, receiver.symbol, good, units),
     );
     const cargo = toCargo(result.cargo);
-    const targetCargo = result.targetCargo ? toCargo(result.targetCargo) : added(receiver.cargo, good, units);
+    const targetCargo = toCargo(result.targetCargo);
     this.action.save(player, giver.withCargo(cargo));
     this.action.save(player, receiver.withCargo(targetCargo));
     const waypoint = giver.location();
@@ -109,13 +109,4 @@ function toCargo(dto: ShipCargoDto): ShipCargo {
     units: dto.units,
     inventory: dto.inventory.map(({ symbol, units }) => ({ symbol, units })),
   };
-}
-
-/** The receiver's hold after the transfer, when the server did not return it. */
-function added(cargo: Readonly<ShipCargo>, good: string, units: number): ShipCargo {
-  const inventory = cargo.inventory.map((item) => ({ ...item }));
-  const item = inventory.find((i) => i.symbol === good);
-  if (item) item.units += units;
-  else inventory.push({ symbol: good, units });
-  return { capacity: cargo.capacity, units: cargo.units + units, inventory };
 }
