@@ -43,6 +43,20 @@ Feature: Markets, cargo and trade
     Then the output has a line matching "^X1-M1-A +\d+s ago +FUEL,IRON,IRON_ORE$"
     And the output has a line matching "^X1-M1-C +never +COPPER$"
 
+  Scenario: Where to buy a good cheapest and sell it dearest, from stored observations
+    Given I ran "spacetraders market show X1-M1-A"
+    And the ship "NOVA-1-1" is docked at "X1-M1-B" with 400 of 400 fuel
+    And I ran "spacetraders market show X1-M1-B"
+    When I run "spacetraders market find IRON --near NOVA-1-1 --json"
+    And the finding lists "X1-M1-A,X1-M1-B" on both sides, best first, with their age and travel from the ship
+    When I run "spacetraders market find IRON --system X1-M1"
+    Then the command succeeds
+    And the output contains "buy IRON (cheapest first):"
+    And the output has a line matching "^X1-M1-B +\d+ +[A-Z]+ +20 +\d+s ago$"
+    When I run "spacetraders market find COPPER"
+    Then the command succeeds
+    And the output contains "no stored observation of COPPER; a ship must visit a market that trades it"
+
   Scenario: Buying more than one trade volume goes in lots, each one in the ledger
     Given I note the credits of "NOVA-1"
     When I run "spacetraders ship buy NOVA-1-1 IRON 30 --json"

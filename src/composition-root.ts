@@ -25,6 +25,9 @@ import { ShipAction } from './application/ships/ship-action.js';
 import { GetShipCargo, GetShipCargoHandler } from './application/ships/get-ship-cargo.js';
 import { BuyCargo, BuyCargoHandler } from './application/ships/buy-cargo.js';
 import { SellCargo, SellCargoHandler } from './application/ships/sell-cargo.js';
+import { JettisonCargo, JettisonCargoHandler } from './application/ships/jettison-cargo.js';
+import { FindGood, FindGoodHandler } from './application/markets/find-good.js';
+import { TransferCargo, TransferCargoHandler } from './application/ships/transfer-cargo.js';
 import { ShipTrade } from './application/ships/ship-trade.js';
 import { Markets } from './application/markets/markets.js';
 import { ShowMarket, ShowMarketHandler } from './application/markets/show-market.js';
@@ -91,6 +94,9 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [GetShipCargo, GetShipCargoHandler],
   [BuyCargo, BuyCargoHandler],
   [SellCargo, SellCargoHandler],
+  [JettisonCargo, JettisonCargoHandler],
+  [FindGood, FindGoodHandler],
+  [TransferCargo, TransferCargoHandler],
   [ShowMarket, ShowMarketHandler],
   [ListMarkets, ListMarketsHandler],
   [ListShipyard, ListShipyardHandler],

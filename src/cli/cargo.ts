@@ -6,7 +6,7 @@ import { wholeNumber } from './numbers.js';
 import { table } from './output.js';
 import { withApp } from './session.js';
 
-/** `ship cargo`, `ship buy` and `ship sell`. */
+/** `ship cargo`, `ship buy`, `ship sell`, `ship jettison` and `ship transfer`. */
 export function registerCargoCommands(ship: Command): void {
   ship
     .command('cargo')
@@ -71,6 +71,53 @@ export function registerCargoCommands(ship: Command): void {
         });
       },
     );
+
+  ship
+    .command('jettison')
+    .description("dump units of a good from a ship's hold into space")
+    .argument('<ship>', 'ship symbol')
+    .argument('<good>', 'trade good, e.g. IRON_ORE')
+    .argument('<units>', 'units to jettison')
+    .action(async (symbol: string, good: string, units: string, _options: unknown, command: Command) => {
+      await withApp(command, async (app, out) => {
+        const { JettisonCargo } = await import('../application/ships/jettison-cargo.js');
+        const request = new JettisonCargo({
+          shipSymbol: symbol,
+          good,
+          units: wholeNumber(units, 'UNITS'),
+          player: app.config.player,
+        });
+        out.result(
+          await app.mediator.send(request),
+          (r) => `${r.ship} jettisoned ${r.units} ${r.good}; hold: ${r.cargo.units}/${r.cargo.capacity}`,
+        );
+      });
+    });
+
+  ship
+    .command('transfer')
+    .description('move units of a good to another of your ships at the same waypoint')
+    .argument('<from>', 'ship giving the cargo')
+    .argument('<to>', 'ship taking it')
+    .argument('<good>', 'trade good, e.g. IRON_ORE')
+    .argument('<units>', 'units to transfer')
+    .action(async (from: string, to: string, good: string, units: string, _options: unknown, command: Command) => {
+      await withApp(command, async (app, out) => {
+        const { TransferCargo } = await import('../application/ships/transfer-cargo.js');
+        const request = new TransferCargo({
+          shipSymbol: from,
+          toShip: to,
+          good,
+          units: wholeNumber(units, 'UNITS'),
+          player: app.config.player,
+        });
+        out.result(
+          await app.mediator.send(request),
+          (r) =>
+            `${r.from} transferred ${r.units} ${r.good} to ${r.to} at ${r.waypoint}; holds: ${r.from} ${r.cargo.units}/${r.cargo.capacity}, ${r.to} ${r.targetCargo.units}/${r.targetCargo.capacity}`,
+        );
+      });
+    });
 }
 
 function describeCargo(cargo: CargoView): string {

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import type { GoodFinding } from '../application/markets/find-good.js';
 import type { MarketListEntry } from '../application/markets/list-markets.js';
 import type { MarketView } from '../application/markets/market-view.js';
 import { describeAge } from '../domain/market/market.js';
 import { table } from './output.js';
+import { duration } from './route.js';
 import { withApp } from './session.js';
 
 export function registerMarketCommands(program: Command): void {
@@ -31,6 +33,47 @@ export function registerMarketCommands(program: Command): void {
         out.result(list, describeMarkets);
       });
     });
+
+  market
+    .command('find')
+    .description('where to buy a good cheapest and sell it dearest, from stored observations')
+    .argument('<good>', 'trade good, e.g. IRON')
+    .option('--system <system>', 'only markets of this system')
+    .option('--near <ship>', 'with distance and CRUISE time from this ship')
+    .action(async (good: string, options: { system?: string; near?: string }, command: Command) => {
+      await withApp(command, async (app, out) => {
+        const { FindGood } = await import('../application/markets/find-good.js');
+        const finding = await app.mediator.send(new FindGood({ good, ...options, player: app.config.player }));
+        out.result(finding, describeFinding);
+      });
+    });
+}
+
+function describeFinding(f: GoodFinding): string {
+  if (f.buy.length === 0) return `no stored observation of ${f.good}; a ship must visit a market that trades it`;
+  const rows = (side: Array<GoodFinding['buy'][number] | GoodFinding['sell'][number]>, price: (i: number) => number) =>
+    side.map((m, i) => [
+      m.waypoint,
+      String(price(i)),
+      m.supply,
+      String(m.tradeVolume),
+      `${describeAge(m.ageSeconds)} ago`,
+      m.distance === undefined ? '' : String(m.distance),
+      m.seconds === undefined ? '' : duration(m.seconds),
+    ]);
+  const heading = ['MARKET', 'PRICE', 'SUPPLY', 'VOLUME', 'OBSERVED', 'DISTANCE', 'TIME'];
+  return [
+    `buy ${f.good} (cheapest first):`,
+    table(
+      heading,
+      rows(f.buy, (i) => f.buy[i]!.purchasePrice),
+    ),
+    `sell ${f.good} (dearest first):`,
+    table(
+      heading,
+      rows(f.sell, (i) => f.sell[i]!.sellPrice),
+    ),
+  ].join('\n');
 }
 
 function describeMarket(m: MarketView): string {

@@ -44,6 +44,8 @@ export interface EventPayloads {
   /** A ship bought at a shipyard, at the price the server recorded. */
   ShipPurchased: { ship: string; shipType: string; waypoint: string; price: number };
   CargoSold: { ship: string; waypoint: string; good: string; units: number; pricePerUnit: number; totalPrice: number };
+  CargoJettisoned: { ship: string; waypoint: string; good: string; units: number };
+  CargoTransferred: { from: string; to: string; waypoint: string; good: string; units: number };
 
   // Daemon containers
   ContainerStarted: { container: string; command: string; attempt: number };

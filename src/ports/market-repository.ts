@@ -1,9 +1,17 @@
-import type { MarketObservation } from '../domain/market/market.js';
+import type { MarketGood, MarketObservation } from '../domain/market/market.js';
 
 /** The freshest stored observation of one market. */
 export interface MarketFreshness {
   waypoint: string;
   observedAt: number;
+}
+
+/** One good at one market, as last observed there. */
+export interface GoodObservation {
+  waypoint: string;
+  system: string;
+  observedAt: number;
+  good: MarketGood;
 }
 
 /**
@@ -17,5 +25,7 @@ export interface MarketRepository {
   latest(playerSymbol: string, waypointSymbol: string): MarketObservation | undefined;
   /** When each of these markets was last observed (markets never observed are absent). */
   freshest(playerSymbol: string, systemSymbol: string): MarketFreshness[];
+  /** The latest stored observation of a good at every market that has one (in one system, if given). */
+  latestOfGood(playerSymbol: string, good: string, systemSymbol?: string): GoodObservation[];
   clear(playerSymbol: string): void;
 }

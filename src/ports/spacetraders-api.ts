@@ -120,6 +120,14 @@ export interface SpaceTradersApi {
   ): Promise<{ agent: AgentDto; ship: Ship; transaction: { price: number; at: number } }>;
   warp(agentToken: string, shipSymbol: string, waypointSymbol: string): Promise<NavigateResult>;
   jettison(agentToken: string, shipSymbol: string, tradeSymbol: string, units: number): Promise<ShipCargoDto>;
+  /** Moves cargo to another of the agent's ships: both holds after it. */
+  transfer(
+    agentToken: string,
+    shipSymbol: string,
+    targetShipSymbol: string,
+    tradeSymbol: string,
+    units: number,
+  ): Promise<{ cargo: ShipCargoDto; targetCargo: ShipCargoDto }>;
   survey(agentToken: string, shipSymbol: string): Promise<{ cooldown: CooldownDto; surveys: SurveyDto[] }>;
   extract(
     agentToken: string,

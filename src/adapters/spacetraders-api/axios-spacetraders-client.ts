@@ -235,6 +235,17 @@ export class AxiosSpaceTradersClient extends AgentsSystemsContracts implements S
     ).cargo;
   }
 
+  /** Never re-sent after a lost answer (no reconcile: the caller reports it). */
+  transfer(token: string, ship: string, target: string, tradeSymbol: string, units: number) {
+    return this.http.call<{ cargo: ShipCargoDto; targetCargo: ShipCargoDto }>({
+      method: 'POST',
+      path: `/my/ships/${ship}/transfer`,
+      token,
+      body: { tradeSymbol, units, shipSymbol: target },
+      idempotent: false,
+    });
+  }
+
   survey(token: string, ship: string): Promise<{ cooldown: CooldownDto; surveys: SurveyDto[] }> {
     return this.http.call({
       method: 'POST',

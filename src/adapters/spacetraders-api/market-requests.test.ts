@@ -36,7 +36,9 @@ async function recordingServer() {
     const body = text ? JSON.parse(text) : undefined;
     seen.push({ method: request.method!, url: request.url!, body });
     const units = (body as { units?: number } | undefined)?.units ?? 0;
-    response.writeHead(201, { 'content-type': 'application/json' });
+    // The spec answers a trade with 201, a jettison or transfer with 200.
+    const status = /\/(jettison|transfer)$/.test(request.url!) ? 200 : 201;
+    response.writeHead(status, { 'content-type': 'application/json' });
     response.end(
       JSON.stringify({
         data: {
@@ -49,6 +51,7 @@ async function recordingServer() {
             shipCount: 1,
           },
           cargo: { capacity: 40, units, inventory: [{ symbol: 'IRON', name: 'Iron', description: '', units }] },
+          targetCargo: { capacity: 40, units: 0, inventory: [] },
           transaction: {
             waypointSymbol: 'X1-A-1',
             shipSymbol: 'S-1',
@@ -94,5 +97,25 @@ describe('market requests follow the spec', () => {
     expect(sold.transaction).toMatchObject({ type: 'SELL', units: 5, at: Date.parse('2026-12-01T00:00:00.000Z') });
     // And the validator refuses what the spec refuses, so the check above can fail.
     expect(requestSchema('post', '/my/ships/{shipSymbol}/sell')({ symbol: 'IRON', units: 0 })).toBe(false);
+  });
+  it('jettison and transfer send bodies the spec accepts', async () => {
+    const { api, seen } = await recordingServer();
+    const held = await api.jettison('tok', 'S-1', 'IRON', 3);
+    const moved = await api.transfer('tok', 'S-1', 'S-2', 'IRON', 4);
+    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual([
+      'POST /v2/my/ships/S-1/jettison',
+      'POST /v2/my/ships/S-1/transfer',
+    ]);
+    expect(seen[1]!.body).toEqual({ tradeSymbol: 'IRON', units: 4, shipSymbol: 'S-2' });
+    for (const [request, path] of [
+      [seen[0]!, '/my/ships/{shipSymbol}/jettison'],
+      [seen[1]!, '/my/ships/{shipSymbol}/transfer'],
+    ] as const) {
+      const validate = requestSchema('post', path);
+      expect(validate(request.body), JSON.stringify(validate.errors)).toBe(true);
+    }
+    expect(held.units).toBe(3);
+    expect(moved.cargo.units).toBe(4);
+    expect(requestSchema('post', '/my/ships/{shipSymbol}/transfer')({ tradeSymbol: 'IRON', units: 4 })).toBe(false);
   });
 });

@@ -118,4 +118,18 @@ describe('SqliteLedger', () => {
     expect(ledger.entries('NOVA-2')).toEqual([]);
     expect(ledger.entries('NOVA-1')[0]).toEqual(entry);
   });
+  it('finds the latest observation of a good at each market, in one system if asked, per player', () => {
+    const { markets } = database();
+    markets.record('NOVA-1', 'X1-AB12', observation(T0, 100));
+    markets.record('NOVA-1', 'X1-AB12', observation(T0 + 60_000, 120));
+    markets.record('NOVA-1', 'X1-CD34', { ...observation(T0 + 1_000, 80), waypoint: 'X1-CD34-B2' });
+    markets.record('NOVA-2', 'X1-AB12', observation(T0 + 90_000, 999));
+    const found = markets.latestOfGood('NOVA-1', 'IRON');
+    expect(found.map((f) => [f.waypoint, f.system, f.observedAt, f.good.purchasePrice])).toEqual([
+      ['X1-AB12-A1', 'X1-AB12', T0 + 60_000, 120],
+      ['X1-CD34-B2', 'X1-CD34', T0 + 1_000, 80],
+    ]);
+    expect(markets.latestOfGood('NOVA-1', 'IRON', 'X1-CD34').map((f) => f.waypoint)).toEqual(['X1-CD34-B2']);
+    expect(markets.latestOfGood('NOVA-1', 'COPPER')).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { MarketGood, MarketObservation } from '../../domain/market/market.js';
-import type { MarketFreshness, MarketRepository } from '../../ports/market-repository.js';
+import type { GoodObservation, MarketFreshness, MarketRepository } from '../../ports/market-repository.js';
 import type { CurrentStaging } from '../../ports/unit-of-work.js';
 import type { SqliteDatabase } from './connection.js';
 import { stagedValue, stageWrite } from './sqlite-write.js';
@@ -96,6 +96,37 @@ export class SqliteMarketRepository implements MarketRepository {
          WHERE player_symbol = ? AND system_symbol = ? GROUP BY waypoint_symbol ORDER BY waypoint_symbol`,
       )
       .all(playerSymbol, systemSymbol);
+  }
+
+  latestOfGood(playerSymbol: string, good: string, systemSymbol?: string): GoodObservation[] {
+    const rows = this.db
+
+      .prepare<
+        [{ player: string; good: string; system: string | null }],
+        GoodRow & { waypoint_symbol: string; system_symbol: string }
+      >(
+        `SELECT o.* FROM market_observations o
+         JOIN (SELECT waypoint_symbol, MAX(observed_at) AS at FROM market_observations
+               WHERE player_symbol = @player AND good = @good GROUP BY waypoint_symbol) latest
+           ON o.waypoint_symbol = latest.waypoint_symbol AND o.observed_at = latest.at
+         WHERE o.player_symbol = @player AND o.good = @good AND (@system IS NULL OR o.system_symbol = @system)
+         ORDER BY o.waypoint_symbol`,
+      )
+      .all({ player: playerSymbol, good, system: systemSymbol ?? null });
+    return rows.map((row) => ({
+      waypoint: row.waypoint_symbol,
+      system: row.system_symbol,
+      observedAt: row.observed_at,
+      good: {
+        symbol: row.good,
+        type: row.type,
+        supply: row.supply,
+        activity: row.activity,
+        tradeVolume: row.trade_volume,
+        purchasePrice: row.purchase_price,
+        sellPrice: row.sell_price,
+      },
+    }));
   }
 
   clear(playerSymbol: string): void {

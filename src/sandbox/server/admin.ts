@@ -56,6 +56,7 @@ const SHIP_PATCH = shape({
   status: optional(oneOf(['DOCKED', 'IN_ORBIT'])),
   fuel: optional(amount),
   fuelCapacity: optional(amount),
+  cargoCapacity: optional(amount),
   speed: optional(positive),
   flightMode: optional(oneOf(FLIGHT_MODES)),
 });
@@ -121,6 +122,7 @@ interface ShipPatch {
   status?: 'DOCKED' | 'IN_ORBIT';
   fuel?: number;
   fuelCapacity?: number;
+  cargoCapacity?: number;
   speed?: number;
   flightMode?: (typeof FLIGHT_MODES)[number];
 }
@@ -145,6 +147,7 @@ function patchShip(host: AdminHost, symbol: string, body: unknown) {
   if (changes.status !== undefined) ship.nav.status = changes.status;
   if (changes.fuelCapacity !== undefined) ship.fuel.capacity = changes.fuelCapacity;
   if (changes.fuel !== undefined) ship.fuel.current = Math.min(changes.fuel, ship.fuel.capacity);
+  if (changes.cargoCapacity !== undefined) ship.cargo.capacity = Math.max(changes.cargoCapacity, ship.cargo.units);
   if (changes.speed !== undefined) ship.engine.speed = changes.speed;
   if (changes.flightMode !== undefined) ship.nav.flightMode = changes.flightMode;
   return ship;
