@@ -1,7 +1,10 @@
 import type { MarketTrade } from './market.js';
 
-/** What moved the credits: a market purchase, a sale, fuel bought (refuels are market purchases too), or a ship bought. */
-export type LedgerKind = 'PURCHASE' | 'SALE' | 'FUEL' | 'SHIP';
+/**
+ * What moved the credits: a market purchase, a sale, fuel bought (refuels are market purchases too), a
+ * ship bought, a contract payment (on accept and on fulfil), or the antimatter a gate jump costs.
+ */
+export type LedgerKind = 'PURCHASE' | 'SALE' | 'FUEL' | 'SHIP' | 'CONTRACT' | 'ANTIMATTER';
 
 /**
  * One credit movement, from the server's own transaction record: credits are signed (a purchase is
