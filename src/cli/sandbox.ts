@@ -9,6 +9,7 @@ interface StartOptions {
   seed: string;
   timeScale: string;
   rateLimit: boolean;
+  rateLimitScaling: boolean;
   state?: string;
   accountToken?: string;
   systems?: string;
@@ -26,6 +27,7 @@ export function registerSandboxCommands(program: Command): void {
     .option('--seed <n>', 'universe seed', String(defaults.seed))
     .option('--time-scale <n>', 'make travel and cooldowns N times shorter', '1')
     .option('--no-rate-limit', 'turn the 2/s + 30 burst rate limit off')
+    .option('--no-rate-limit-scaling', 'keep 2/s + 30 burst at any time scale (default: N × both)')
     .option('--state <file>', 'load the world from a JSON file saved by the admin API')
     .option('--systems <n>', 'number of systems to generate (e.g. 500 for benchmarks)')
     .option('--large-system <n>', 'add N waypoints to the first system (e.g. 1000)')
@@ -39,6 +41,7 @@ export function registerSandboxCommands(program: Command): void {
           seed: wholeNumber(options.seed, '--seed'),
           timeScale: positiveNumber(options.timeScale, '--time-scale'),
           rateLimit: options.rateLimit,
+          scaleRateLimit: options.rateLimitScaling,
           statePath: options.state,
           systems: options.systems === undefined ? undefined : wholeNumber(options.systems, '--systems'),
           extraWaypoints:

@@ -73,11 +73,13 @@ describe('configuration precedence', () => {
       perSecond: 10,
       burst: 30,
       burstWindowSeconds: 60,
+      override: true,
     });
     expect(resolveConfig(defaults, { SPACETRADERS_RATE_LIMIT: '5/100' }).rateLimit).toEqual({
       perSecond: 5,
       burst: 100,
       burstWindowSeconds: 60,
+      override: true,
     });
     expect(resolveConfig(defaults, { SPACETRADERS_RATE_LIMIT: 'OFF' }).rateLimit.perSecond).toBeGreaterThanOrEqual(
       1_000_000,

@@ -63,13 +63,18 @@ const UNLIMITED_PER_SECOND = 1_000_000;
  */
 function parseRateLimit(text: string, base: Config['rateLimit']): Config['rateLimit'] {
   const value = text.trim().toLowerCase();
-  if (value === 'off') return { ...base, perSecond: UNLIMITED_PER_SECOND };
+  if (value === 'off') return { ...base, perSecond: UNLIMITED_PER_SECOND, override: true };
   const match = /^(\d+)(?:\/(\d+))?$/.exec(value);
   if (!match || Number(match[1]) < 1)
     throw new ValidationError(
       `invalid SPACETRADERS_RATE_LIMIT "${text}": use off, N (requests per second) or N/B (and burst)`,
     );
-  return { ...base, perSecond: Number(match[1]), ...(match[2] === undefined ? {} : { burst: Number(match[2]) }) };
+  return {
+    ...base,
+    perSecond: Number(match[1]),
+    ...(match[2] === undefined ? {} : { burst: Number(match[2]) }),
+    override: true,
+  };
 }
 
 function defaultDataDir(env: NodeJS.ProcessEnv): string {

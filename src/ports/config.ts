@@ -9,7 +9,11 @@ export interface Config {
   accountToken?: string;
   player?: string;
   requestTimeoutMs: number;
-  rateLimit: { perSecond: number; burst: number; burstWindowSeconds: number };
+  /**
+   * The client's rate limit until the server advertises its own (x-ratelimit-limit-* headers), which
+   * it then follows; `override` (set by SPACETRADERS_RATE_LIMIT) keeps these figures regardless.
+   */
+  rateLimit: { perSecond: number; burst: number; burstWindowSeconds: number; override?: boolean };
   /**
    * fuelPrice: credits per market unit of FUEL, used when no market in view shows one.
    * creditsPerSecond: what a second of a ship's time is worth; when set, routes weigh fuel's cost

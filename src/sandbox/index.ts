@@ -14,6 +14,11 @@ export interface SandboxOptions {
   timeScale?: number;
   /** The real server's 2/s + 30 burst limit; on unless false. */
   rateLimit?: boolean;
+  /**
+   * With a time scale N, the limit is N × 2/s and N × 30 burst, so a game hour holds the real
+   * server's number of requests; false keeps the real figures whatever the scale.
+   */
+  scaleRateLimit?: boolean;
   /** When set, only this account token may register agents; otherwise any non-empty one. */
   accountToken?: string;
   /** Load the world from this JSON file if it exists, and save it there on close. */
@@ -42,6 +47,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     systems: options.systems ?? 12,
     extraWaypoints: options.extraWaypoints,
     rateLimit: options.rateLimit ?? true,
+    scaleRateLimit: options.scaleRateLimit ?? true,
     accountToken: options.accountToken,
   };
   const sandbox = new SandboxServer(settings, options.timeScale ?? 1, savedWorld(options.statePath));

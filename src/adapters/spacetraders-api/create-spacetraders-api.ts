@@ -20,6 +20,7 @@ export function createSpaceTradersApi(
       perSecond: config.rateLimit.perSecond,
       burst: config.rateLimit.burst,
       burstWindowMs: config.rateLimit.burstWindowSeconds * 1000,
+      followServer: config.rateLimit.override !== true,
     },
     budgetStore,
     owner,

@@ -114,6 +114,10 @@ export class SpaceTradersHttp {
         if (outcome.done) return outcome.value;
         continue;
       }
+      this.options.limiter.adopt(
+        header(response, 'x-ratelimit-limit-per-second'),
+        header(response, 'x-ratelimit-limit-burst'),
+      );
       this.options.limiter.observe(
         header(response, 'x-ratelimit-remaining'),
         Date.parse(String(response.headers['x-ratelimit-reset'] ?? '')),

@@ -19,6 +19,8 @@ export interface RateLimitSettings {
   agingMs?: number;
   /** Margin added to each window, for clock skew and network latency. */
   marginMs?: number;
+  /** Take the limits the server advertises (x-ratelimit-limit-*) in place of these; off when the user set them. */
+  followServer?: boolean;
 }
 
 class InMemoryBudgetStore implements BudgetStore {
@@ -60,11 +62,31 @@ export class RateLimiter {
   /** Milliseconds each granted request waited, by priority (for the benchmark). */
   readonly waits: Record<Priority, number[]> = { interactive: [], navigation: [], background: [] };
 
+  private settings: RateLimitSettings;
+
   constructor(
-    private readonly settings: RateLimitSettings,
+    settings: RateLimitSettings,
     private readonly store: BudgetStore = new InMemoryBudgetStore(),
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.settings = { ...settings };
+  }
+
+  /** The limits in force: the configured ones, or the server's once it advertised them. */
+  get limits(): { perSecond: number; burst: number } {
+    return { perSecond: this.settings.perSecond, burst: this.settings.burst };
+  }
+
+  /**
+   * The server advertised its limits: follow them (a sandbox with a time scale allows more than the
+   * real server), unless the user fixed the limits. Nonsense values are ignored.
+   */
+  adopt(perSecond: number | undefined, burst: number | undefined): void {
+    if (!this.settings.followServer) return;
+    const sound = (n: number | undefined): n is number => n !== undefined && Number.isInteger(n) && n >= 1;
+    if (sound(perSecond)) this.settings.perSecond = perSecond;
+    if (sound(burst)) this.settings.burst = burst;
+  }
 
   /** Resolves when this request may be sent. */
   acquire(priority: Priority = 'interactive'): Promise<void> {

@@ -9,7 +9,7 @@ import type { WorldState } from '../world/world.js';
 import { type AdminHost, admin } from './admin.js';
 import { type Fault, FaultInjector } from './faults.js';
 import { errorBody, JSON_HEADERS, parseBody, readBody, send } from './http.js';
-import { SandboxRateLimiter } from './rate-limit.js';
+import { SandboxRateLimiter, scaledLimits } from './rate-limit.js';
 import type { Reply } from './router.js';
 import { matchRoute } from './routes.js';
 
@@ -20,6 +20,8 @@ export interface ServerSettings {
   systems: number;
   extraWaypoints?: number;
   rateLimit: boolean;
+  /** Scale the rate limit with the time scale (N × 2/s, N × 30 burst); on unless false. */
+  scaleRateLimit?: boolean;
   accountToken?: string;
 }
 
@@ -35,7 +37,9 @@ export function checkWorld(candidate: unknown): WorldState {
 export class SandboxServer implements AdminHost {
   readonly clock: SandboxClock;
   readonly faults = new FaultInjector();
-  readonly limiter = new SandboxRateLimiter();
+  readonly limiter = new SandboxRateLimiter(() =>
+    scaledLimits(this.clock.timeScale, this.settings.scaleRateLimit !== false),
+  );
   readonly game: Game;
   rateLimit: boolean;
   requests = 0;
