@@ -72,6 +72,13 @@ Then('the error output starts with {string}', function (this: PlayerWorld, prefi
   );
 });
 
+Then('the error output contains {string}', function (this: PlayerWorld, text: string) {
+  assert.ok(
+    this.lastResult.stderr.includes(this.expand(text)),
+    `expected the error to contain "${text}", got: ${this.lastResult.stderr}`,
+  );
+});
+
 Then('the output contains {string}', function (this: PlayerWorld, text: string) {
   assert.ok(
     this.lastResult.stdout.includes(this.expand(text)),

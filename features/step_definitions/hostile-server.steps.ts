@@ -8,7 +8,7 @@ import { type CommandResult, type PlayerWorld, splitArgs } from '../support/worl
 
 const CLI = join(process.cwd(), 'bin', 'spacetraders.js');
 /** The CLI gives up on a dripping body after this long (SPACETRADERS_REQUEST_TIMEOUT_MS). */
-const REQUEST_TIMEOUT_MS = 4_000;
+const REQUEST_TIMEOUT_MS = 6_000;
 
 interface HostileWorld extends PlayerWorld {
   hostile?: HostileServer;

@@ -118,7 +118,7 @@ export class HostileServer {
       case 'a body over the size cap': {
         // Valid JSON, padded with whitespace, sent in chunks with no length announced.
         res.writeHead(status, { 'content-type': 'application/json' });
-        const block = ' '.repeat(64 * 1024);
+        const block = ' '.repeat(512 * 1024);
         res.write(text.slice(0, -1));
         for (let sent = 0; sent < 6 * 1024 * 1024 && !res.destroyed; sent += block.length) {
           if (!res.write(block)) await drained(res);
