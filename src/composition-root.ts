@@ -40,6 +40,10 @@ import { ListShipyard, ListShipyardHandler } from './application/shipyards/list-
 import { BuyShip, BuyShipHandler } from './application/shipyards/buy-ship.js';
 import { SqliteLedger } from './adapters/sqlite/sqlite-ledger.js';
 import { SqliteTradeProgress } from './adapters/sqlite/sqlite-trade-progress.js';
+import { PlanScoutTours, PlanScoutToursHandler } from './application/scouting/plan-scout-tours.js';
+import { ScoutMarkets, ScoutMarketsHandler } from './application/scouting/scout-markets.js';
+import { ScoutFleet } from './application/scouting/scout-fleet.js';
+import { ScoutTour } from './application/scouting/scout-tour.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
 import { Wait, WaitHandler } from './application/containers/wait.js';
 import { CheckServerStatus, CheckServerStatusHandler } from './application/server/check-server-status.js';
@@ -102,6 +106,8 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [ListShipyard, ListShipyardHandler],
   [BuyShip, BuyShipHandler],
   [GetLedger, GetLedgerHandler],
+  [PlanScoutTours, PlanScoutToursHandler],
+  [ScoutMarkets, ScoutMarketsHandler],
   [SyncSystem, SyncSystemHandler],
   [ListWaypoints, ListWaypointsHandler],
   [PlanRoute, PlanRouteHandler],
@@ -185,6 +191,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(Markets).toSelf();
   container.bind(Shipyards).toSelf();
   container.bind(ShipTrade).toSelf();
+  container.bind(ScoutFleet).toSelf();
+  container.bind(ScoutTour).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([

@@ -10,6 +10,7 @@ import { endQuietlyWhenOutputCloses } from './output.js';
 import { registerPlayerCommands } from './player.js';
 import { registerRouteCommands } from './route.js';
 import { registerSandboxCommands } from './sandbox.js';
+import { registerScoutCommands } from './scout.js';
 import { registerShipCommands } from './ship.js';
 import { registerShipyardCommands } from './shipyard.js';
 import { registerSystemCommands } from './system.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerMarketCommands(program);
   registerShipyardCommands(program);
   registerLedgerCommands(program);
+  registerScoutCommands(program);
   registerDaemonCommands(program);
   registerContainerCommands(program);
   registerConfigCommands(program);

@@ -47,6 +47,20 @@ export interface EventPayloads {
   CargoJettisoned: { ship: string; waypoint: string; good: string; units: number };
   CargoTransferred: { from: string; to: string; waypoint: string; good: string; units: number };
 
+  // Scouting
+  /** A round of a system's markets and shipyards is planned; it starts in `startsInSeconds`. */
+  ScoutRoundPlanned: {
+    system: string;
+    round: number;
+    ships: number;
+    stops: number;
+    makespanSeconds: number;
+    maxAgeSeconds: number;
+    startsInSeconds: number;
+  };
+  /** A ship read a market (`goods`: goods priced) and/or a shipyard (`shipTypes`: types priced); null when not read. */
+  WaypointScouted: { ship: string; waypoint: string; goods: number | null; shipTypes: number | null };
+
   // Daemon containers
   ContainerStarted: { container: string; command: string; attempt: number };
   ContainerCompleted: { container: string };
