@@ -112,7 +112,7 @@ Then(
 );
 
 Then(
-  /^the ledger of "([^"]+)" has (\d+) "(PURCHASE|SALE|FUEL)" rows? for "([^"]+)"$/,
+  /^the ledger of "([^"]+)" has (\d+) "(PURCHASE|SALE|FUEL|ANTIMATTER)" rows? for "([^"]+)"$/,
   function (this: PlayerWorld, player: string, count: string, kind: string, ship: string) {
     const rows = ledger(this, player).filter((row) => row.kind === kind && row.ship_symbol === ship);
     assert.equal(rows.length, Number(count));

@@ -27,12 +27,18 @@ export interface LedgerEntry {
   balanceAfter: number | null;
 }
 
-/** The ledger row for a market trade; a purchase of FUEL by a refuel is kind FUEL. */
+/** The ledger row for a market trade; a purchase of FUEL by a refuel is kind FUEL, a jump's antimatter ANTIMATTER. */
 export function ledgerEntryFor(
   trade: MarketTrade,
-  options: { refuel?: boolean; balanceAfter?: number } = {},
+  options: { refuel?: boolean; jump?: boolean; balanceAfter?: number } = {},
 ): LedgerEntry {
-  const kind: LedgerKind = options.refuel ? 'FUEL' : trade.type === 'PURCHASE' ? 'PURCHASE' : 'SALE';
+  const kind: LedgerKind = options.refuel
+    ? 'FUEL'
+    : options.jump
+      ? 'ANTIMATTER'
+      : trade.type === 'PURCHASE'
+        ? 'PURCHASE'
+        : 'SALE';
   return {
     at: trade.at,
     ship: trade.ship,
