@@ -17,20 +17,24 @@ interface GoodRow {
 
 type HistoryRow = GoodRow & { waypoint_symbol: string; system_symbol: string };
 
+function toMarketGood(row: GoodRow): MarketGood {
+  return {
+    symbol: row.good,
+    type: row.type,
+    supply: row.supply,
+    activity: row.activity,
+    tradeVolume: row.trade_volume,
+    purchasePrice: row.purchase_price,
+    sellPrice: row.sell_price,
+  };
+}
+
 function toGoodObservation(row: HistoryRow): GoodObservation {
   return {
     waypoint: row.waypoint_symbol,
     system: row.system_symbol,
     observedAt: row.observed_at,
-    good: {
-      symbol: row.good,
-      type: row.type,
-      supply: row.supply,
-      activity: row.activity,
-      tradeVolume: row.trade_volume,
-      purchasePrice: row.purchase_price,
-      sellPrice: row.sell_price,
-    },
+    good: toMarketGood(row),
   };
 }
 
@@ -88,15 +92,7 @@ export class SqliteMarketRepository implements MarketRepository {
       )
       .all(playerSymbol, waypointSymbol, playerSymbol, waypointSymbol);
     if (rows.length === 0) return undefined;
-    const tradeGoods = rows.map((row) => ({
-      symbol: row.good,
-      type: row.type,
-      supply: row.supply,
-      activity: row.activity,
-      tradeVolume: row.trade_volume,
-      purchasePrice: row.purchase_price,
-      sellPrice: row.sell_price,
-    }));
+    const tradeGoods = rows.map(toMarketGood);
     const ofType = (type: MarketGood['type']) => tradeGoods.filter((g) => g.type === type).map((g) => g.symbol);
     return {
       waypoint: waypointSymbol,
