@@ -158,3 +158,15 @@ Then("the ledger's unexplained credits are minus the price of that purchase", fu
   const view = JSON.parse(this.lastResult.stdout) as { unexplained: number };
   assert.equal(view.unexplained, -noted(this).outside!);
 });
+
+Then(
+  "the ledger's total equals the change in the credits of {string} since they were noted",
+  async function (this: PlayerWorld, agent: string) {
+    const view = JSON.parse(this.lastResult.stdout) as { totals: { credits: number }; credits: number };
+    const now = (await sandboxState(this)).agents[agent].credits as number;
+    const before = noted(this).credits;
+    assert.ok(before !== undefined, 'the scenario noted no credits');
+    assert.equal(view.credits, now);
+    assert.equal(view.totals.credits, now - before);
+  },
+);

@@ -46,7 +46,7 @@ export function escapeXml(text: string): string {
 }
 
 /** Maps a value of [min, max] onto [from, to] (a degenerate domain maps to the middle). */
-export function scale(min: number, max: number, from: number, to: number): (value: number) => number {
+function scale(min: number, max: number, from: number, to: number): (value: number) => number {
   if (max === min) return () => (from + to) / 2;
   return (value) => from + ((value - min) / (max - min)) * (to - from);
 }
@@ -104,7 +104,7 @@ export function timeTicks(min: number, max: number, count = 6): Tick[] {
 }
 
 /** The data's extent, padded so a single point or a flat line still has room. */
-export function extent(series: readonly ChartSeries[]): { x: [number, number]; y: [number, number] } {
+function extent(series: readonly ChartSeries[]): { x: [number, number]; y: [number, number] } {
   const points = series.flatMap((s) => s.points);
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
@@ -117,7 +117,7 @@ export function extent(series: readonly ChartSeries[]): { x: [number, number]; y
 }
 
 /** The `points` attribute of a series' polyline: straight segments, or steps for a balance. */
-export function polylinePoints(series: ChartSeries, px: (x: number) => number, py: (y: number) => number): string {
+function polylinePoints(series: ChartSeries, px: (x: number) => number, py: (y: number) => number): string {
   const coords: Array<[number, number]> = [];
   series.points.forEach((p, i) => {
     if (series.step && i > 0) coords.push([px(p.x), py(series.points[i - 1]!.y)]);

@@ -11,7 +11,7 @@ import { requireGoodSymbol } from '../ships/trade-input.js';
 import { requireSystemSymbol } from '../systems/system-symbol.js';
 
 /** One stored read of the good at one market. */
-export interface HistoryPoint {
+interface HistoryPoint {
   /** ISO time of the read. */
   at: string;
   purchasePrice: number;
