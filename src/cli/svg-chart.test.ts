@@ -107,6 +107,9 @@ describe('axis ticks', () => {
     expect(numberTicks(0, 100).map((t) => t.value)).toEqual([0, 20, 40, 60, 80, 100]);
     expect(numberTicks(172_400, 175_100).map((t) => t.label)).toContain('173,000');
     expect(numberTicks(0.1, 0.3).every((t) => t.label.length < 6)).toBe(true);
+    // A span just over a round step still gets at least four ticks.
+    expect(numberTicks(53, 175).map((t) => t.value)).toEqual([60, 80, 100, 120, 140, 160]);
+    expect(numberTicks(99, 201).length).toBeGreaterThanOrEqual(4);
   });
 
   it('puts time ticks on whole minutes, hours or days, with the date when the span crosses one', () => {

@@ -32,6 +32,7 @@ const WIDTH = 900;
 const HEIGHT = 520;
 export const PLOT: PlotArea = { left: 90, top: 50, width: WIDTH - 90 - 30, height: HEIGHT - 50 - 130 };
 const FONT = 'font-family="sans-serif"';
+const LEGEND_COLUMNS = 2;
 /** Distinct colours, one per market (a palette readable on white). */
 export const PALETTE = ['#1c7ed6', '#d9480f', '#2f9e44', '#7048e8', '#e64980', '#0c8599', '#f08c00', '#495057'];
 
@@ -56,11 +57,19 @@ export function numberTicks(min: number, max: number, count = 6): Tick[] {
   if (max <= min) return [{ value: min, label: formatNumber(min) }];
   const rough = (max - min) / count;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  let step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  // At least four ticks: the next rounder step down (5 → 2 → 1 → 0.5 times a power of ten).
+  while ((max - min) / step < 3) step = smallerStep(step);
   const ticks: Tick[] = [];
   for (let value = Math.ceil(min / step) * step; value <= max + step * 1e-9; value += step)
     ticks.push({ value, label: formatNumber(Math.round(value / step) * step) });
   return ticks;
+}
+
+function smallerStep(step: number): number {
+  const power = 10 ** Math.floor(Math.log10(step) + 1e-9);
+  const mantissa = Math.round(step / power);
+  return mantissa === 5 ? 2 * power : mantissa === 2 ? power : power / 2;
 }
 
 function formatNumber(value: number): string {
@@ -137,8 +146,8 @@ export function lineChartSvg(chart: LineChart): string {
   const px = scale(x[0], x[1], PLOT.left, PLOT.left + PLOT.width);
   const py = scale(y[0], y[1], PLOT.top + PLOT.height, PLOT.top);
   const bottom = PLOT.top + PLOT.height;
-  // Room for the legend's rows of three.
-  const height = Math.max(HEIGHT, bottom + 62 + Math.ceil(chart.series.length / 3) * 18);
+  // Room for the legend's rows.
+  const height = Math.max(HEIGHT, bottom + 62 + Math.ceil(chart.series.length / LEGEND_COLUMNS) * 18);
   const parts: string[] = [
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
     `<text class="title" x="${WIDTH / 2}" y="30" font-size="18" text-anchor="middle" ${FONT}>${escapeXml(chart.title)}</text>`,
@@ -175,12 +184,12 @@ export function lineChartSvg(chart: LineChart): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">\n${parts.join('\n')}\n</svg>\n`;
 }
 
-/** A sample line and the label of every series, in rows of three under the plot. */
+/** A sample line and the label of every series, in rows under the plot (a market's buy and sell side by side). */
 function legend(series: readonly ChartSeries[], top: number): string[] {
-  const columnWidth = (WIDTH - PLOT.left) / 3;
+  const columnWidth = (WIDTH - PLOT.left) / LEGEND_COLUMNS;
   return series.map((s, i) => {
-    const x = PLOT.left + (i % 3) * columnWidth;
-    const y = top + Math.floor(i / 3) * 18;
+    const x = PLOT.left + (i % LEGEND_COLUMNS) * columnWidth;
+    const y = top + Math.floor(i / LEGEND_COLUMNS) * 18;
     const dash = s.dashed ? ' stroke-dasharray="7 5"' : '';
     return `<g class="legend"><line x1="${x}" y1="${y}" x2="${x + 30}" y2="${y}" stroke="${s.colour}" stroke-width="2"${dash}/><text x="${x + 38}" y="${y + 4}" font-size="12" ${FONT}>${escapeXml(s.label)}</text></g>`;
   });
