@@ -87,13 +87,18 @@ Feature: Ship navigation
     And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T1-C"
     And the sandbox applied 2 navigations for "NOVA-1-1"
 
-  Scenario: Through a jump gate to another system
+  Scenario: Through a jump gate to another system, its antimatter in the ledger
     Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
+    And I note the credits of "NOVA-1"
     When I run "spacetraders ship navigate NOVA-1-1 X1-T2-A"
     Then the command succeeds
     And the output contains "jumped X1-T1-G -> X1-T2-G"
     And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T2-A"
     And the sandbox applied 1 jump for "NOVA-1-1"
+    And the ledger of "NOVA-1" has 1 "ANTIMATTER" row for "NOVA-1-1"
+    And the ledger of "NOVA-1" has 1 rows
+    And the ledger of "NOVA-1" explains the change in the agent's credits
+    And "spacetraders ledger --json" shows "unexplained" as "0"
 
   Scenario: Through two gates, waiting out the jump cooldown in between
     Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel

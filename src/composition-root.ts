@@ -33,6 +33,7 @@ import { Markets } from './application/markets/markets.js';
 import { ShowMarket, ShowMarketHandler } from './application/markets/show-market.js';
 import { ListMarkets, ListMarketsHandler } from './application/markets/list-markets.js';
 import { GetLedger, GetLedgerHandler } from './application/markets/get-ledger.js';
+import { GetMarketHistory, GetMarketHistoryHandler } from './application/markets/market-history.js';
 import { SqliteMarketRepository } from './adapters/sqlite/sqlite-market-repository.js';
 import { SqliteShipyardRepository } from './adapters/sqlite/sqlite-shipyard-repository.js';
 import { Shipyards } from './application/shipyards/shipyards.js';
@@ -108,6 +109,7 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [GetLedger, GetLedgerHandler],
   [PlanScoutTours, PlanScoutToursHandler],
   [ScoutMarkets, ScoutMarketsHandler],
+  [GetMarketHistory, GetMarketHistoryHandler],
   [SyncSystem, SyncSystemHandler],
   [ListWaypoints, ListWaypointsHandler],
   [PlanRoute, PlanRouteHandler],

@@ -112,7 +112,7 @@ Then(
 );
 
 Then(
-  /^the ledger of "([^"]+)" has (\d+) "(PURCHASE|SALE|FUEL)" rows? for "([^"]+)"$/,
+  /^the ledger of "([^"]+)" has (\d+) "(PURCHASE|SALE|FUEL|ANTIMATTER)" rows? for "([^"]+)"$/,
   function (this: PlayerWorld, player: string, count: string, kind: string, ship: string) {
     const rows = ledger(this, player).filter((row) => row.kind === kind && row.ship_symbol === ship);
     assert.equal(rows.length, Number(count));
@@ -158,3 +158,15 @@ Then("the ledger's unexplained credits are minus the price of that purchase", fu
   const view = JSON.parse(this.lastResult.stdout) as { unexplained: number };
   assert.equal(view.unexplained, -noted(this).outside!);
 });
+
+Then(
+  "the ledger's total equals the change in the credits of {string} since they were noted",
+  async function (this: PlayerWorld, agent: string) {
+    const view = JSON.parse(this.lastResult.stdout) as { totals: { credits: number }; credits: number };
+    const now = (await sandboxState(this)).agents[agent].credits as number;
+    const before = noted(this).credits;
+    assert.ok(before !== undefined, 'the scenario noted no credits');
+    assert.equal(view.credits, now);
+    assert.equal(view.totals.credits, now - before);
+  },
+);

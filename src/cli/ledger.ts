@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { LedgerView } from '../application/markets/get-ledger.js';
-import { ValidationError } from '../domain/errors.js';
-import { table } from './output.js';
+import { durationSeconds } from './numbers.js';
+import { table, writeUserFile } from './output.js';
 import { withApp } from './session.js';
 
 export function registerLedgerCommands(program: Command): void {
@@ -10,7 +10,8 @@ export function registerLedgerCommands(program: Command): void {
     .description('every credit the bot moved (purchases, sales, fuel), totals, and what the credits say beyond them')
     .option('--since <duration>', 'only the last 30m, 12h, 7d…')
     .option('--by <grouping>', 'totals by ship, kind or good', 'kind')
-    .action(async (options: { since?: string; by: string }, command: Command) => {
+    .option('--svg <file>', "also chart the agent's credits over time")
+    .action(async (options: { since?: string; by: string; svg?: string }, command: Command) => {
       await withApp(command, async (app, out) => {
         const { GetLedger } = await import('../application/markets/get-ledger.js');
         const request = new GetLedger({
@@ -18,18 +19,14 @@ export function registerLedgerCommands(program: Command): void {
           by: options.by,
           ...(options.since === undefined ? {} : { sinceSeconds: durationSeconds(options.since) }),
         });
-        out.result(await app.mediator.send(request), describeLedger);
+        const view = await app.mediator.send(request);
+        if (options.svg) {
+          const { creditsSvg } = await import('./charts.js');
+          writeUserFile('--svg', options.svg, creditsSvg(view, app.config.player));
+        }
+        out.result(view, (v) => `${describeLedger(v)}${options.svg ? `\nwrote ${options.svg}` : ''}`);
       });
     });
-}
-
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
-
-function durationSeconds(text: string): number {
-  const match = /^(\d+)([smhd])$/.exec(text.trim());
-  if (!match || Number(match[1]) < 1)
-    throw new ValidationError(`--since must be a positive duration such as 30m, 12h or 7d, got "${text}"`);
-  return Number(match[1]) * UNIT_SECONDS[match[2]!]!;
 }
 
 const credits = (n: number) => n.toLocaleString('en-US');

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import type { GoodFinding } from '../application/markets/find-good.js';
 import type { MarketListEntry } from '../application/markets/list-markets.js';
+import type { MarketHistory } from '../application/markets/market-history.js';
 import type { MarketView } from '../application/markets/market-view.js';
 import { describeAge } from '../domain/market/market.js';
-import { table } from './output.js';
+import { durationSeconds } from './numbers.js';
+import { table, writeUserFile } from './output.js';
 import { duration } from './route.js';
 import { withApp } from './session.js';
 
@@ -47,6 +49,62 @@ export function registerMarketCommands(program: Command): void {
         out.result(finding, describeFinding);
       });
     });
+
+  market
+    .command('history')
+    .description("a good's stored prices over time, per market (--svg draws them)")
+    .argument('<good>', 'trade good, e.g. IRON')
+    .option('--at <waypoint>', 'only this market')
+    .option('--system <system>', 'only markets of this system')
+    .option('--since <duration>', 'only the last 30m, 12h, 7d…')
+    .option('--svg <file>', 'also chart buy (solid) and sell (dashed) prices per market')
+    .action(
+      async (
+        good: string,
+        options: { at?: string; system?: string; since?: string; svg?: string },
+        command: Command,
+      ) => {
+        await withApp(command, async (app, out) => {
+          const { GetMarketHistory } = await import('../application/markets/market-history.js');
+          const history = await app.mediator.send(
+            new GetMarketHistory({
+              good,
+              at: options.at,
+              system: options.system,
+              ...(options.since === undefined ? {} : { sinceSeconds: durationSeconds(options.since) }),
+              player: app.config.player,
+            }),
+          );
+          if (options.svg) {
+            const { marketHistorySvg } = await import('./charts.js');
+            writeUserFile('--svg', options.svg, marketHistorySvg(history));
+          }
+          out.result(history, (h) => `${describeHistory(h)}${options.svg ? `\nwrote ${options.svg}` : ''}`);
+        });
+      },
+    );
+}
+
+function describeHistory(h: MarketHistory): string {
+  if (h.markets.length === 0) return `no stored observation of ${h.good}; a ship must visit a market that trades it`;
+  return h.markets
+    .map((m) =>
+      [
+        `${h.good} at ${m.waypoint} (${m.points.length} read${m.points.length === 1 ? '' : 's'}):`,
+        table(
+          ['AT', 'BUY', 'SELL', 'SUPPLY', 'ACTIVITY', 'VOLUME'],
+          m.points.map((p) => [
+            p.at.slice(0, 19).replace('T', ' '),
+            String(p.purchasePrice),
+            String(p.sellPrice),
+            p.supply,
+            p.activity ?? '',
+            String(p.tradeVolume),
+          ]),
+        ),
+      ].join('\n'),
+    )
+    .join('\n\n');
 }
 
 function describeFinding(f: GoodFinding): string {

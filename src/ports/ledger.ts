@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '../domain/market/ledger.js';
+import type { CreditBaseline, LedgerEntry } from '../domain/market/ledger.js';
 
 /**
  * The books: every credit movement the bot caused, one row each from the server's own transaction
@@ -9,4 +9,8 @@ export interface Ledger {
   record(playerSymbol: string, entry: LedgerEntry): void;
   /** Entries from a moment on (all when absent), oldest first. */
   entries(playerSymbol: string, since?: number): LedgerEntry[];
+  /** The agent's credits when the bot first saw it (registration, import, a new registration after a reset). */
+  recordBaseline(playerSymbol: string, baseline: CreditBaseline): void;
+  /** Baselines from a moment on (all when absent), oldest first. */
+  baselines(playerSymbol: string, since?: number): CreditBaseline[];
 }

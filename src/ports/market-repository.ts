@@ -27,5 +27,11 @@ export interface MarketRepository {
   freshest(playerSymbol: string, systemSymbol: string): MarketFreshness[];
   /** The latest stored observation of a good at every market that has one (in one system, if given). */
   latestOfGood(playerSymbol: string, good: string, systemSymbol?: string): GoodObservation[];
+  /** Every stored observation of a good from a moment on, by market then oldest first (one market or system, if given). */
+  historyOfGood(
+    playerSymbol: string,
+    good: string,
+    filter?: { waypoint?: string; system?: string; since?: number },
+  ): GoodObservation[];
   clear(playerSymbol: string): void;
 }

@@ -61,6 +61,11 @@ export interface JumpResult {
   cooldownUntil: number;
   cooldownSeconds: number;
   agent: AgentDto;
+  /**
+   * The server's record of the unit of antimatter the jump bought; null when its answer was lost and the
+   * jump was confirmed by reading the ship back: never a guess.
+   */
+  transaction: MarketTrade | null;
 }
 
 /** What a purchase or sale leaves: the agent, the ship's hold, and the server's record of the trade. */

@@ -239,4 +239,30 @@ describe('AxiosSpaceTradersClient', () => {
     expect(bought.ship.nav.waypointSymbol).toBe(ship!.nav.waypointSymbol);
     expect((await api.listShips(token)).length).toBe(3);
   });
+
+  it("maps a jump's unit of antimatter from the server's own record of it", async () => {
+    const { api, token, ship, admin } = await setup();
+    const [first] = await api.listShips(token);
+    const gate = (await api.listWaypoints(token, first!.nav.systemSymbol)).find((w) => w.type === 'JUMP_GATE')!;
+    const { connections } = await api.getJumpGate(token, first!.nav.systemSymbol, gate.symbol);
+    let target: string | undefined;
+    for (const connection of connections) {
+      const system = connection.split('-').slice(0, 2).join('-');
+      const there = (await api.listWaypoints(token, system)).find((w) => w.symbol === connection);
+      if (!gate.isUnderConstruction && there && !there.isUnderConstruction) target = connection;
+    }
+    expect(target, 'a built gate pair next to the home system').toBeDefined();
+    await admin(`ships/${ship}`, { waypoint: gate.symbol, status: 'IN_ORBIT' });
+    const jump = await api.jump(token, ship, target!);
+    expect(jump.nav.waypointSymbol).toBe(target);
+    expect(jump.transaction).toMatchObject({
+      ship,
+      good: 'ANTIMATTER',
+      type: 'PURCHASE',
+      units: 1,
+      waypoint: gate.symbol,
+    });
+    expect(jump.transaction!.totalPrice).toBeGreaterThan(0);
+    expect(jump.agent.credits).toBe(175_000 - jump.transaction!.totalPrice);
+  });
 });

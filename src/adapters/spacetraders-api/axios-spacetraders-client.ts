@@ -116,7 +116,12 @@ export class AxiosSpaceTradersClient extends AgentsSystemsContracts implements S
   }
 
   async jump(token: string, ship: string, waypointSymbol: string, urgency?: Urgency): Promise<JumpResult> {
-    const result = await this.http.call<{ nav: ShipNavDto; cooldown: CooldownDto; agent: AgentDto }>({
+    const result = await this.http.call<{
+      nav: ShipNavDto;
+      cooldown: CooldownDto;
+      agent: AgentDto;
+      transaction?: MarketTransactionDto;
+    }>({
       method: 'POST',
       path: `/my/ships/${ship}/jump`,
       token,
@@ -134,6 +139,8 @@ export class AxiosSpaceTradersClient extends AgentsSystemsContracts implements S
       cooldownUntil: cooldownUntil(result.cooldown),
       cooldownSeconds: result.cooldown.remainingSeconds,
       agent: result.agent,
+      // The antimatter's price, from the server's own record (absent only after a read-back).
+      transaction: result.transaction ? toMarketTrade(result.transaction) : null,
     };
   }
 

@@ -229,4 +229,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX shipyard_observations_by_type ON shipyard_observations (player_symbol, ship_type, observed_at);
     `,
   },
+  {
+    version: 10,
+    name: "credit baselines: the agent's credits when the bot first saw it",
+    sql: `
+      CREATE TABLE credit_baselines (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        player_symbol TEXT NOT NULL REFERENCES players (agent_symbol) ON DELETE CASCADE,
+        at            INTEGER NOT NULL,
+        credits       INTEGER NOT NULL
+      );
+      CREATE INDEX credit_baselines_by_time ON credit_baselines (player_symbol, at);
+    `,
+  },
 ];

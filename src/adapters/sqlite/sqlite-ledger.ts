@@ -1,4 +1,4 @@
-import type { LedgerEntry, LedgerKind } from '../../domain/market/ledger.js';
+import type { CreditBaseline, LedgerEntry, LedgerKind } from '../../domain/market/ledger.js';
 import type { Ledger } from '../../ports/ledger.js';
 import type { CurrentStaging } from '../../ports/unit-of-work.js';
 import type { SqliteDatabase } from './connection.js';
@@ -65,5 +65,21 @@ export class SqliteLedger implements Ledger {
         pricePerUnit: row.price_per_unit,
         balanceAfter: row.balance_after,
       }));
+  }
+
+  recordBaseline(playerSymbol: string, baseline: CreditBaseline): void {
+    stageWrite(this.db, this.staging, `ledger-baseline:${playerSymbol}:${++this.staged}`, baseline, () => {
+      this.db
+        .prepare('INSERT INTO credit_baselines (player_symbol, at, credits) VALUES (?, ?, ?)')
+        .run(playerSymbol, baseline.at, baseline.credits);
+    });
+  }
+
+  baselines(playerSymbol: string, since = 0): CreditBaseline[] {
+    return this.db
+      .prepare<[string, number], CreditBaseline>(
+        'SELECT at, credits FROM credit_baselines WHERE player_symbol = ? AND at >= ? ORDER BY at, id',
+      )
+      .all(playerSymbol, since);
   }
 }

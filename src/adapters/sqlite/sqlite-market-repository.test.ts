@@ -132,4 +132,48 @@ describe('SqliteLedger', () => {
     expect(markets.latestOfGood('NOVA-1', 'IRON', 'X1-CD34').map((f) => f.waypoint)).toEqual(['X1-CD34-B2']);
     expect(markets.latestOfGood('NOVA-1', 'COPPER')).toEqual([]);
   });
+
+  it('lists every stored observation of a good by market, oldest first, filtered by market, system and time', () => {
+    const { db, markets } = database();
+    markets.record('NOVA-1', 'X1-AB12', observation(T0 + 60_000, 120));
+    markets.record('NOVA-1', 'X1-AB12', observation(T0, 100));
+    markets.record('NOVA-1', 'X1-CD34', { ...observation(T0 + 1_000, 80), waypoint: 'X1-CD34-B2' });
+    markets.record('NOVA-2', 'X1-AB12', observation(T0 + 90_000, 999));
+    const history = markets.historyOfGood('NOVA-1', 'IRON');
+    expect(history.map((f) => [f.waypoint, f.observedAt, f.good.purchasePrice, f.good.sellPrice])).toEqual([
+      ['X1-AB12-A1', T0, 100, 90],
+      ['X1-AB12-A1', T0 + 60_000, 120, 90],
+      ['X1-CD34-B2', T0 + 1_000, 80, 90],
+    ]);
+    expect(history[0]!.good).toMatchObject({ supply: 'HIGH', activity: 'GROWING', tradeVolume: 20 });
+    expect(markets.historyOfGood('NOVA-1', 'IRON', { waypoint: 'X1-CD34-B2' })).toHaveLength(1);
+    expect(markets.historyOfGood('NOVA-1', 'IRON', { system: 'X1-AB12' })).toHaveLength(2);
+    expect(markets.historyOfGood('NOVA-1', 'IRON', { since: T0 + 1_000 }).map((f) => f.observedAt)).toEqual([
+      T0 + 60_000,
+      T0 + 1_000,
+    ]);
+    expect(markets.historyOfGood('NOVA-1', 'GOLD')).toEqual([]);
+    // The query is served by the index on (player, good, time), not a scan of every observation.
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT * FROM market_observations WHERE player_symbol = 'NOVA-1' AND good = 'IRON'
+         AND observed_at >= 0 ORDER BY waypoint_symbol, observed_at, id`,
+      )
+      .all() as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toContain('market_observations_by_good');
+  });
+});
+
+describe('SqliteLedger baselines', () => {
+  it('keeps the credits baselines per player, oldest first, from a moment on', () => {
+    const { ledger } = database();
+    ledger.recordBaseline('NOVA-1', { at: T0 + 10, credits: 150_000 });
+    ledger.recordBaseline('NOVA-1', { at: T0, credits: 175_000 });
+    ledger.recordBaseline('NOVA-2', { at: T0, credits: 1 });
+    expect(ledger.baselines('NOVA-1')).toEqual([
+      { at: T0, credits: 175_000 },
+      { at: T0 + 10, credits: 150_000 },
+    ]);
+    expect(ledger.baselines('NOVA-1', T0 + 1)).toEqual([{ at: T0 + 10, credits: 150_000 }]);
+  });
 });

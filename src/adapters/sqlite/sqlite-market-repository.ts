@@ -15,6 +15,29 @@ interface GoodRow {
   sell_price: number;
 }
 
+type HistoryRow = GoodRow & { waypoint_symbol: string; system_symbol: string };
+
+function toMarketGood(row: GoodRow): MarketGood {
+  return {
+    symbol: row.good,
+    type: row.type,
+    supply: row.supply,
+    activity: row.activity,
+    tradeVolume: row.trade_volume,
+    purchasePrice: row.purchase_price,
+    sellPrice: row.sell_price,
+  };
+}
+
+function toGoodObservation(row: HistoryRow): GoodObservation {
+  return {
+    waypoint: row.waypoint_symbol,
+    system: row.system_symbol,
+    observedAt: row.observed_at,
+    good: toMarketGood(row),
+  };
+}
+
 const DAY_MS = 24 * 3600_000;
 
 /** Market observations as a time series; rows older than the retention are pruned on every write. */
@@ -69,15 +92,7 @@ export class SqliteMarketRepository implements MarketRepository {
       )
       .all(playerSymbol, waypointSymbol, playerSymbol, waypointSymbol);
     if (rows.length === 0) return undefined;
-    const tradeGoods = rows.map((row) => ({
-      symbol: row.good,
-      type: row.type,
-      supply: row.supply,
-      activity: row.activity,
-      tradeVolume: row.trade_volume,
-      purchasePrice: row.purchase_price,
-      sellPrice: row.sell_price,
-    }));
+    const tradeGoods = rows.map(toMarketGood);
     const ofType = (type: MarketGood['type']) => tradeGoods.filter((g) => g.type === type).map((g) => g.symbol);
     return {
       waypoint: waypointSymbol,
@@ -101,10 +116,7 @@ export class SqliteMarketRepository implements MarketRepository {
   latestOfGood(playerSymbol: string, good: string, systemSymbol?: string): GoodObservation[] {
     const rows = this.db
 
-      .prepare<
-        [{ player: string; good: string; system: string | null }],
-        GoodRow & { waypoint_symbol: string; system_symbol: string }
-      >(
+      .prepare<[{ player: string; good: string; system: string | null }], HistoryRow>(
         `SELECT o.* FROM market_observations o
          JOIN (SELECT waypoint_symbol, MAX(observed_at) AS at FROM market_observations
                WHERE player_symbol = @player AND good = @good GROUP BY waypoint_symbol) latest
@@ -113,20 +125,33 @@ export class SqliteMarketRepository implements MarketRepository {
          ORDER BY o.waypoint_symbol`,
       )
       .all({ player: playerSymbol, good, system: systemSymbol ?? null });
-    return rows.map((row) => ({
-      waypoint: row.waypoint_symbol,
-      system: row.system_symbol,
-      observedAt: row.observed_at,
-      good: {
-        symbol: row.good,
-        type: row.type,
-        supply: row.supply,
-        activity: row.activity,
-        tradeVolume: row.trade_volume,
-        purchasePrice: row.purchase_price,
-        sellPrice: row.sell_price,
-      },
-    }));
+    return rows.map(toGoodObservation);
+  }
+
+  historyOfGood(
+    playerSymbol: string,
+    good: string,
+    filter: { waypoint?: string; system?: string; since?: number } = {},
+  ): GoodObservation[] {
+    // Served by the index on (player_symbol, good, observed_at).
+    return this.db
+      .prepare<
+        [{ player: string; good: string; since: number; waypoint: string | null; system: string | null }],
+        HistoryRow
+      >(
+        `SELECT * FROM market_observations
+         WHERE player_symbol = @player AND good = @good AND observed_at >= @since
+           AND (@waypoint IS NULL OR waypoint_symbol = @waypoint) AND (@system IS NULL OR system_symbol = @system)
+         ORDER BY waypoint_symbol, observed_at, id`,
+      )
+      .all({
+        player: playerSymbol,
+        good,
+        since: filter.since ?? 0,
+        waypoint: filter.waypoint ?? null,
+        system: filter.system ?? null,
+      })
+      .map(toGoodObservation);
   }
 
   clear(playerSymbol: string): void {

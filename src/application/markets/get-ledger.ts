@@ -1,6 +1,12 @@
 import { inject, injectable } from 'inversify';
 import { ValidationError } from '../../domain/errors.js';
-import { type LedgerGrouping, type LedgerKind, ledgerTotals, unexplainedCredits } from '../../domain/market/ledger.js';
+import {
+  creditHistory,
+  type LedgerGrouping,
+  type LedgerKind,
+  ledgerTotals,
+  unexplainedCredits,
+} from '../../domain/market/ledger.js';
 import { Query, type RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Ledger } from '../../ports/ledger.js';
@@ -15,6 +21,8 @@ export interface LedgerView {
   /** Credits the agent gained (positive) or lost that no row explains; 0 when the books balance. */
   unexplained: number;
   credits: number;
+  /** The agent's credits over the period (ISO time), ending with the credits now: what `--svg` charts. */
+  balances: Array<{ at: string; credits: number }>;
 }
 
 const GROUPINGS: readonly LedgerGrouping[] = ['ship', 'kind', 'good'];
@@ -54,7 +62,9 @@ export class GetLedgerHandler implements RequestHandler<GetLedger> {
     const player = this.players.resolve(request.player);
     const since = request.sinceSeconds === undefined ? 0 : this.clock.now() - request.sinceSeconds * 1000;
     const entries = this.ledger.entries(player.agentSymbol, since);
+    const baselines = this.ledger.baselines(player.agentSymbol, since);
     const { credits } = await this.api.getMyAgent(player.token);
+    const balances = creditHistory(entries, baselines, { at: this.clock.now(), credits });
     const by = request.by as LedgerGrouping;
     return {
       entries: entries.map((e) => ({
@@ -70,8 +80,9 @@ export class GetLedgerHandler implements RequestHandler<GetLedger> {
         by,
         groups: ledgerTotals(entries, by),
       },
-      unexplained: unexplainedCredits(entries, credits),
+      unexplained: unexplainedCredits(entries, credits, baselines),
       credits,
+      balances: balances.map((p) => ({ at: new Date(p.at).toISOString(), credits: p.credits })),
     };
   }
 }

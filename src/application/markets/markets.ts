@@ -1,10 +1,10 @@
 import { inject, injectable } from 'inversify';
 import type { MarketObservation, MarketSnapshot } from '../../domain/market/market.js';
-import type { Player } from '../../domain/player/player.js';
 import type { Clock } from '../../ports/clock.js';
 import type { MarketRepository } from '../../ports/market-repository.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
+import { ObservationReader } from '../observations/observation-reader.js';
 import { systemOf } from '../ships/ship-symbol.js';
 
 /**
@@ -12,26 +12,20 @@ import { systemOf } from '../ships/ship-symbol.js';
  * the server's own rule) is stored as an observation; a read without is the public listing only.
  */
 @injectable()
-export class Markets {
+export class Markets extends ObservationReader<MarketSnapshot, MarketObservation> {
   constructor(
-    @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
-    @inject(TOKENS.MarketRepository) private readonly markets: MarketRepository,
-    @inject(TOKENS.Clock) private readonly clock: Clock,
-  ) {}
-
-  /** The market now: an observation (stored) when it shows prices, else the public listing. */
-  async read(
-    player: Player,
-    waypoint: string,
-  ): Promise<{ observation: MarketObservation } | { listing: MarketSnapshot }> {
-    const snapshot = await this.api.readMarket(player.token, systemOf(waypoint), waypoint);
-    if (snapshot.tradeGoods.length === 0) return { listing: snapshot };
-    const observation = { ...snapshot, observedAt: this.clock.now() };
-    this.markets.record(player.agentSymbol, systemOf(waypoint), observation);
-    return { observation };
-  }
-
-  latest(player: Player, waypoint: string): MarketObservation | undefined {
-    return this.markets.latest(player.agentSymbol, waypoint);
+    @inject(TOKENS.SpaceTradersApi) api: SpaceTradersApi,
+    @inject(TOKENS.MarketRepository) markets: MarketRepository,
+    @inject(TOKENS.Clock) clock: Clock,
+  ) {
+    super(
+      {
+        fetch: (player, waypoint) => api.readMarket(player.token, systemOf(waypoint), waypoint),
+        hasPrices: (snapshot) => snapshot.tradeGoods.length > 0,
+        record: (player, system, observation) => markets.record(player.agentSymbol, system, observation),
+        latest: (player, waypoint) => markets.latest(player.agentSymbol, waypoint),
+      },
+      clock,
+    );
   }
 }

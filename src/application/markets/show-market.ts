@@ -37,10 +37,7 @@ export class ShowMarketHandler implements RequestHandler<ShowMarket> {
   async handle(request: ShowMarket): Promise<MarketView> {
     const player = this.players.resolve(request.player);
     const waypoint = request.waypoint.toUpperCase();
-    const read = await this.markets.read(player, waypoint);
-    const now = this.clock.now();
-    if ('observation' in read) return toMarketView(read.observation, true, now);
-    const stored = this.markets.latest(player, waypoint);
-    return stored ? toMarketView(stored, false, now) : toMarketView(read.listing, false, now);
+    const { known, live } = await this.markets.best(player, waypoint);
+    return toMarketView(known, live, this.clock.now());
   }
 }

@@ -2,12 +2,14 @@ import { inject, injectable } from 'inversify';
 import { ValidationError } from '../../domain/errors.js';
 import { type DomainEvent, domainEvent, type EventPayloads, type EventType } from '../../domain/events.js';
 import type { Ship } from '../../domain/fleet/ship.js';
+import { ledgerEntryFor } from '../../domain/market/ledger.js';
 import { FLIGHT_MODES, isFlightMode, type FlightMode } from '../../domain/navigation/flight-mode.js';
 import type { Player } from '../../domain/player/player.js';
 import type { Route, RouteLeg } from '../../domain/navigation/route.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import type { RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
+import type { Ledger } from '../../ports/ledger.js';
 import type { RouteRepository } from '../../ports/route-repository.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
@@ -71,6 +73,7 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
     @inject(TOKENS.RouteRepository) private readonly routes: RouteRepository,
     @inject(RoutePlanning) private readonly planning: RoutePlanning,
     @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(TOKENS.Ledger) private readonly ledger: Ledger,
   ) {}
 
   async handle(request: NavigateShip): Promise<NavigationResult> {
@@ -152,6 +155,12 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
         this.api.jump(token, ship.symbol, leg.to, 'navigation'),
       );
       ship = ship.withNav(jump.nav).withCooldownUntil(jump.cooldownUntil);
+      // The antimatter it bought is a ledger row, committed with the ship's new position below.
+      if (jump.transaction)
+        this.ledger.record(
+          player.agentSymbol,
+          ledgerEntryFor(jump.transaction, { jump: true, balanceAfter: jump.agent.credits }),
+        );
       this.record('ShipJumped', {
         ship: ship.symbol,
         from: leg.from,

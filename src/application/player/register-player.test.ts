@@ -51,6 +51,16 @@ describe('RegisterPlayer', () => {
     expect(events.map((e) => e.type)).toEqual(['PlayerRegistered']);
   });
 
+  it("records the agent's credits as the ledger's baseline, on registration and on import", async () => {
+    const { app: bot, database } = app(fakeApi());
+    await bot.mediator.send(new RegisterPlayer({ agentSymbol: 'NOVA-1', faction: 'COSMIC', accountToken: 'acct' }));
+    await bot.mediator.send(new RegisterPlayer({ agentSymbol: 'OLD-7', agentToken: 'tok' }));
+    expect(database.prepare('SELECT player_symbol, credits FROM credit_baselines ORDER BY id').all()).toEqual([
+      { player_symbol: 'NOVA-1', credits: 175_000 },
+      { player_symbol: 'OLD-7', credits: 175_000 },
+    ]);
+  });
+
   it('writes nothing when the server refuses', async () => {
     const { app: bot, database } = app(fakeApi({ register: async () => Promise.reject(new Error('503 from server')) }));
     await expect(
@@ -59,6 +69,7 @@ describe('RegisterPlayer', () => {
     expect(await bot.mediator.send(new ListPlayers())).toEqual([]);
     expect(database.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
     expect(database.prepare('SELECT count(*) AS n FROM settings').get()).toEqual({ n: 0 });
+    expect(database.prepare('SELECT count(*) AS n FROM credit_baselines').get()).toEqual({ n: 0 });
   });
 
   it('refuses an imported token that belongs to another agent', async () => {

@@ -5,6 +5,7 @@ import { normalizeAgentSymbol, Player } from '../../domain/player/player.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import { Command, type RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
+import type { Ledger } from '../../ports/ledger.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { Players } from './players.js';
@@ -66,6 +67,7 @@ export class RegisterPlayerHandler implements RequestHandler<RegisterPlayer> {
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
     @inject(Players) private readonly players: Players,
     @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(TOKENS.Ledger) private readonly ledger: Ledger,
   ) {}
 
   async handle(request: RegisterPlayer): Promise<PlayerView> {
@@ -76,10 +78,14 @@ export class RegisterPlayerHandler implements RequestHandler<RegisterPlayer> {
 
     let player: Player;
     let event: DomainEvent;
+    let credits: number;
     if (request.agentToken !== undefined) {
-      ({ player, event } = await this.importAgent(symbol, request.agentToken));
+      const agent = await this.importAgent(symbol, request.agentToken);
+      ({ player, event } = Player.imported(agent, request.agentToken, this.clock.now()));
+      credits = agent.credits;
     } else {
       const result = await this.api.register(request.accountToken!, symbol, request.faction!);
+      credits = result.agent.credits;
       if (existing) {
         player = existing;
         event = existing.reregistered(result.agent, result.token, this.clock.now());
@@ -88,6 +94,8 @@ export class RegisterPlayerHandler implements RequestHandler<RegisterPlayer> {
       }
     }
     this.players.save(player);
+    // The books reconcile from the credits the agent had when the bot first saw it.
+    this.ledger.recordBaseline(symbol, { at: this.clock.now(), credits });
     currentUnitOfWork()?.record(event);
     if (!this.players.defaultSymbol()) this.players.setDefault(symbol);
     return this.players.view(player);
@@ -96,6 +104,6 @@ export class RegisterPlayerHandler implements RequestHandler<RegisterPlayer> {
   private async importAgent(symbol: string, token: string) {
     const agent = await this.api.getMyAgent(token);
     if (agent.symbol !== symbol) throw new ConflictError(`that token belongs to agent ${agent.symbol}, not ${symbol}`);
-    return Player.imported(agent, token, this.clock.now());
+    return agent;
   }
 }

@@ -37,10 +37,7 @@ export class ListShipyardHandler implements RequestHandler<ListShipyard> {
   async handle(request: ListShipyard): Promise<ShipyardView> {
     const player = this.players.resolve(request.player);
     const waypoint = request.waypoint.toUpperCase();
-    const read = await this.shipyards.read(player, waypoint);
-    const now = this.clock.now();
-    if ('observation' in read) return toShipyardView(read.observation, true, now);
-    const stored = this.shipyards.latest(player, waypoint);
-    return stored ? toShipyardView(stored, false, now) : toShipyardView(read.listing, false, now);
+    const { known, live } = await this.shipyards.best(player, waypoint);
+    return toShipyardView(known, live, this.clock.now());
   }
 }
