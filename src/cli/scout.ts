@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { ScoutPlan } from '../domain/scouting/scout-plan.js';
 import { ValidationError } from '../domain/errors.js';
 import type { EventBus } from '../mediator/event-bus.js';
-import { wholeNumber } from './numbers.js';
+import { durationSeconds, wholeNumber } from './numbers.js';
 import { duration } from './route.js';
 import { withApp } from './session.js';
 
@@ -40,7 +40,7 @@ export function registerScoutCommands(program: Command): void {
       ) => {
         await withApp(command, async (app, out) => {
           const { ScoutMarkets } = await import('../application/scouting/scout-markets.js');
-          const maxAgeSeconds = durationSeconds(options.maxAge);
+          const maxAgeSeconds = durationSeconds(options.maxAge, '--max-age');
           const rounds = options.rounds === undefined ? undefined : atLeastOne(options.rounds);
           let player = app.config.player;
           if (options.background) {
@@ -128,13 +128,4 @@ function atLeastOne(text: string): number {
   const n = wholeNumber(text, '--rounds');
   if (n < 1) throw new ValidationError(`--rounds must be at least 1, got "${text}"`);
   return n;
-}
-
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
-
-function durationSeconds(text: string): number {
-  const match = /^(\d+)([smhd])$/.exec(text.trim());
-  if (!match || Number(match[1]) < 1)
-    throw new ValidationError(`--max-age must be a positive duration such as 90s, 15m or 2h, got "${text}"`);
-  return Number(match[1]) * UNIT_SECONDS[match[2]!]!;
 }
