@@ -279,11 +279,15 @@ describe('instability', () => {
     expect(modifiers.slice(UNSTABLE_AT, CRITICAL_AT)).toEqual(Array(CRITICAL_AT - UNSTABLE_AT).fill(['UNSTABLE']));
     expect(modifiers.slice(CRITICAL_AT)).toEqual(Array(DESTABILISED_AT - CRITICAL_AT).fill(['CRITICAL_LIMIT']));
     expect(refused?.error.code).toBe(4253);
+    const shown = async () =>
+      (await call('GET', '/systems/X1-EX/waypoints/X1-EX-C')).body.data.modifiers.map((m: Json) => m.symbol);
+    expect(await shown()).toEqual(['CRITICAL_LIMIT']);
     // Another asteroid is unaffected.
     await admin(`ships/${symbols[24]}`, { waypoint: 'X1-EX-M', status: 'IN_ORBIT' });
     expect((await call('POST', `/my/ships/${symbols[24]}/extract`)).body.data.modifiers).toEqual([]);
     // Ten extractions drain per minute: after two minutes the asteroid is calm again.
     sandbox.server.clock.advance(120_000);
+    expect(await shown()).toEqual([]);
     const calm = await call('POST', `/my/ships/${symbols[21]}/extract`);
     expect(calm.body.data.modifiers).toEqual([]);
   });
