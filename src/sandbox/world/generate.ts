@@ -56,8 +56,8 @@ const RAW_GOODS = [...ASTEROID_YIELDS, 'LIQUID_HYDROGEN'];
  */
 export function generateWorld(options: GenerateOptions): WorldState {
   const random = new Random(options.seed);
-  // Deposit traits draw from their own stream, so the rest of a seeded universe is what it always was.
-  const deposits = new Random(options.seed + DEPOSIT_TRAIT_STREAM);
+  // Deposit traits draw from their own stream (seed + 101), so the rest of a seeded universe is unchanged.
+  const deposits = new Random(options.seed + 101);
   const world = emptyWorld(options.seed, options.resetDate);
   const used = new Set<string>();
   for (let i = 0; i < options.systems; i++) {
@@ -105,9 +105,6 @@ export function generateWorld(options: GenerateOptions): WorldState {
   });
   return world;
 }
-
-/** Offset of the seed the asteroids' deposit traits are drawn with. */
-const DEPOSIT_TRAIT_STREAM = 101;
 
 function generateWaypoints(
   world: WorldState,
