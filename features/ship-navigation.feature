@@ -122,6 +122,7 @@ Feature: Ship navigation
 
   Scenario: Warping to a system no gate reaches
     Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
+    And the ship "NOVA-1-1" has a warp drive fitted
     When I run "spacetraders route plan NOVA-1-1 X1-T5-A"
     Then the command succeeds
     And the output contains "X1-T1-A -> X1-T5-A  WARP CRUISE  300.0  300   100"

@@ -35,6 +35,19 @@ Given(
   },
 );
 
+// The command frigate comes without a warp drive, as the live one: fit one in place of its gas processor.
+Given('the ship {string} has a warp drive fitted', async function (this: PlayerWorld, ship: string) {
+  await admin(this, 'POST', `ships/${ship}`, {
+    modules: [
+      'MODULE_CARGO_HOLD_II',
+      'MODULE_CREW_QUARTERS_I',
+      'MODULE_CREW_QUARTERS_I',
+      'MODULE_MINERAL_PROCESSOR_I',
+      'MODULE_WARP_DRIVE_I',
+    ],
+  });
+});
+
 Given('the sandbox runs in real time', async function (this: PlayerWorld) {
   await admin(this, 'POST', 'clock', { timeScale: 1 });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { bearer } from './auth.js';
-import { offerContract } from './contracts.js';
+import { offerContract } from './contract-offers.js';
 import { factionView } from './factions.js';
 import { addShip } from './fleet/ships.js';
 import type { Game } from './game.js';
@@ -62,7 +62,7 @@ function register(game: Game, authorization: string | undefined, body: unknown) 
   world.agents[agentSymbol] = agent;
   (world.registeredAt ??= {})[agentSymbol] = game.timestamp();
   const ships = [addShip(game, agent, 'SHIP_COMMAND_FRIGATE', hq), addShip(game, agent, 'SHIP_PROBE', hq)];
-  const contract = offerContract(game, agent);
+  const contract = offerContract(game, agent.symbol, agent.startingFaction, hq.systemSymbol, hq.symbol);
   const token = signToken(
     {
       identifier: agentSymbol,

@@ -5,9 +5,9 @@ import type { WorldState } from './world/world.js';
 
 /**
  * The game's random streams: offsets of the world's seed, one per group of draws, so that a seeded
- * world plays the same however other groups draw. Survey, extract and contract negotiation share one.
+ * world plays the same however other groups draw. Survey and extract share one; contract offers have theirs.
  */
-export const STREAMS = { operations: 17, siphon: 29 } as const;
+export const STREAMS = { operations: 17, siphon: 29, contracts: 37 } as const;
 
 /**
  * What every subject of the game works on: the world state, the game clock, and the server's few

@@ -161,31 +161,28 @@ describe('sandbox mechanics', () => {
     expect(stats.actions.navigate['MECH-1-1']).toBe(1);
   });
 
-  it('delivers a contract, fulfils it for the payment, then negotiates a new one', async () => {
+  it('delivers a contract over two trips, fulfils it for the payment, then negotiates a new one', async () => {
     const { call, ship } = await world();
     await ship({ status: 'DOCKED' });
     const [contract] = (await call('GET', '/my/contracts')).body.data;
-    expect(
-      (
-        await call('POST', `/my/contracts/${contract.id}/deliver`, {
-          shipSymbol: 'MECH-1-1',
-          tradeSymbol: 'IRON_ORE',
-          units: 1,
-        })
-      ).body.error.code,
-    ).toBe(4501);
+    // X1-M-A is the system's one market and trades only IRON_ORE (and fuel, which no contract asks for).
+    const [term] = contract.terms.deliver;
+    expect([term.tradeSymbol, term.destinationSymbol]).toEqual(['IRON_ORE', 'X1-M-A']);
+    expect(term.unitsRequired).toBeGreaterThan(40);
+    const deliver = (units: number) =>
+      call('POST', `/my/contracts/${contract.id}/deliver`, { shipSymbol: 'MECH-1-1', tradeSymbol: 'IRON_ORE', units });
+    expect((await deliver(1)).body.error.code).toBe(4505);
     await call('POST', `/my/contracts/${contract.id}/accept`);
     await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: 20 });
     await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: 20 });
     expect((await call('POST', `/my/contracts/${contract.id}/fulfill`)).body.error.code).toBe(4502);
-    const delivered = await call('POST', `/my/contracts/${contract.id}/deliver`, {
-      shipSymbol: 'MECH-1-1',
-      tradeSymbol: 'IRON_ORE',
-      units: 40,
-    });
+    const delivered = await deliver(40);
     expect(spec.check('post', '/my/contracts/{contractId}/deliver', 200, delivered.body)).toBeUndefined();
     expect(delivered.body.data.contract.terms.deliver[0].unitsFulfilled).toBe(40);
     expect(delivered.body.data.cargo.units).toBe(0);
+    const rest = term.unitsRequired - 40;
+    await call('POST', '/my/ships/MECH-1-1/purchase', { symbol: 'IRON_ORE', units: rest });
+    expect((await deliver(rest)).body.data.contract.terms.deliver[0].unitsFulfilled).toBe(term.unitsRequired);
     expect((await call('POST', '/my/ships/MECH-1-1/negotiate/contract')).body.error.code).toBe(4511);
     const before = (await call('GET', '/my/agent')).body.data.credits;
     const fulfilled = await call('POST', `/my/contracts/${contract.id}/fulfill`);

@@ -143,8 +143,13 @@ async function world() {
     const template: `/my/ships/{shipSymbol}/${K}/install` = `/my/ships/{shipSymbol}/${kind}/install`;
     return ok('post', template, `/my/ships/${ship}/${kind}/install`, 201, { symbol });
   };
+  /** Removes an installed mount or module into the cargo hold (the command frigate's loadout fills its slots). */
+  const remove = async <K extends 'mounts' | 'modules'>(kind: K, ship: string, symbol: string) => {
+    const template: `/my/ships/{shipSymbol}/${K}/remove` = `/my/ships/{shipSymbol}/${kind}/remove`;
+    return ok('post', template, `/my/ships/${ship}/${kind}/remove`, 201, { symbol });
+  };
   const advance = (ms: number) => sandbox.server.clock.advance(ms);
-  return { sandbox, send, ok, fails, place, credits, cargoOf, held, buy, install, advance, register, token };
+  return { sandbox, send, ok, fails, place, credits, cargoOf, held, buy, install, remove, advance, register, token };
 }
 
 describe('reference data', () => {
@@ -242,7 +247,9 @@ describe('charting', () => {
 
 describe('scanning', () => {
   it('needs a sensor array; scans systems, waypoints and ships, each starting a cooldown', async () => {
-    const { ok, fails, install, advance, cargoOf } = await world();
+    const { ok, fails, install, remove, advance, cargoOf, held } = await world();
+    // The command frigate carries a SENSOR_ARRAY_II: without it, it cannot scan.
+    await remove('mounts', FRIGATE, 'MOUNT_SENSOR_ARRAY_II');
     const missing = await fails('POST', `/my/ships/${FRIGATE}/scan/systems`);
     expect([missing.code, missing.data]).toEqual([4215, { shipSymbol: FRIGATE }]);
     expect((await fails('POST', `/my/ships/${FRIGATE}/scan/waypoints`)).code).toBe(4215);
@@ -281,7 +288,9 @@ describe('scanning', () => {
       engine: { symbol: 'ENGINE_IMPULSE_DRIVE_I' },
       nav: { waypointSymbol: 'X1-OP-A' },
     });
-    expect((await cargoOf(FRIGATE)).units).toBe(0);
+    // The sensor array I bought went from the hold onto the ship; the removed one is still in the hold.
+    expect((await cargoOf(FRIGATE)).units).toBe(1);
+    expect(await held(FRIGATE, 'MOUNT_SENSOR_ARRAY_II')).toBe(1);
   });
 });
 
@@ -289,7 +298,12 @@ describe('mounts and modules', () => {
   it('installs a mount from the cargo hold and removes one into it, for the shipyard fee', async () => {
     const { ok, fails, buy, credits, held, place } = await world();
     const mounts = await ok('get', '/my/ships/{shipSymbol}/mounts', `/my/ships/${FRIGATE}/mounts`, 200);
-    expect(mounts.data.map((m) => m.symbol)).toEqual(['MOUNT_MINING_LASER_I', 'MOUNT_SURVEYOR_I']);
+    expect(mounts.data.map((m) => m.symbol)).toEqual([
+      'MOUNT_SENSOR_ARRAY_II',
+      'MOUNT_GAS_SIPHON_II',
+      'MOUNT_MINING_LASER_II',
+      'MOUNT_SURVEYOR_II',
+    ]);
 
     const notCarried = await fails('POST', `/my/ships/${FRIGATE}/mounts/install`, { symbol: 'MOUNT_SENSOR_ARRAY_I' });
     expect([notCarried.code, notCarried.data]).toEqual([
@@ -320,65 +334,78 @@ describe('mounts and modules', () => {
       '/my/ships/{shipSymbol}/mounts/remove',
       `/my/ships/${FRIGATE}/mounts/remove`,
       201,
-      { symbol: 'MOUNT_SURVEYOR_I' },
+      { symbol: 'MOUNT_SURVEYOR_II' },
     );
-    expect(removed.data.mounts.map((m) => m.symbol)).toEqual(['MOUNT_MINING_LASER_I', 'MOUNT_SENSOR_ARRAY_I']);
-    expect(await held(FRIGATE, 'MOUNT_SURVEYOR_I')).toBe(1);
+    expect(removed.data.mounts.map((m) => m.symbol)).toEqual([
+      'MOUNT_SENSOR_ARRAY_II',
+      'MOUNT_GAS_SIPHON_II',
+      'MOUNT_MINING_LASER_II',
+      'MOUNT_SENSOR_ARRAY_I',
+    ]);
+    expect(await held(FRIGATE, 'MOUNT_SURVEYOR_II')).toBe(1);
     expect(removed.data.agent.credits).toBe(before - 2 * installed.data.transaction.totalPrice);
-    const notInstalled = await fails('POST', `/my/ships/${FRIGATE}/mounts/remove`, { symbol: 'MOUNT_SURVEYOR_I' });
+    const notInstalled = await fails('POST', `/my/ships/${FRIGATE}/mounts/remove`, { symbol: 'MOUNT_SURVEYOR_II' });
     expect([notInstalled.code, notInstalled.data]).toEqual([
       4247,
-      { shipSymbol: FRIGATE, mountSymbol: 'MOUNT_SURVEYOR_I' },
+      { shipSymbol: FRIGATE, mountSymbol: 'MOUNT_SURVEYOR_II' },
     ]);
 
     await place(FRIGATE, 'X1-OP-A', 'IN_ORBIT');
-    expect((await fails('POST', `/my/ships/${FRIGATE}/mounts/install`, { symbol: 'MOUNT_SURVEYOR_I' })).code).toBe(
+    expect((await fails('POST', `/my/ships/${FRIGATE}/mounts/install`, { symbol: 'MOUNT_SURVEYOR_II' })).code).toBe(
       4244,
     );
     await place(FRIGATE, 'X1-OP-U', 'DOCKED');
-    const noYard = await fails('POST', `/my/ships/${FRIGATE}/mounts/install`, { symbol: 'MOUNT_SURVEYOR_I' });
+    const noYard = await fails('POST', `/my/ships/${FRIGATE}/mounts/install`, { symbol: 'MOUNT_SURVEYOR_II' });
     expect([noYard.code, noYard.data]).toEqual([4246, { waypointSymbol: 'X1-OP-U' }]);
-    expect(await held(FRIGATE, 'MOUNT_SURVEYOR_I')).toBe(1);
+    expect(await held(FRIGATE, 'MOUNT_SURVEYOR_II')).toBe(1);
   });
 
   it("installs modules within the frame's slots; cargo holds change the capacity", async () => {
-    const { ok, fails, install, buy, cargoOf, held } = await world();
+    const { ok, fails, install, remove, buy, cargoOf, held } = await world();
     const modules = await ok('get', '/my/ships/{shipSymbol}/modules', `/my/ships/${FRIGATE}/modules`, 200);
     expect(modules.data.map((m) => m.symbol)).toEqual([
-      'MODULE_CARGO_HOLD_I',
-      'MODULE_CARGO_HOLD_I',
-      'MODULE_WARP_DRIVE_I',
+      'MODULE_CARGO_HOLD_II',
+      'MODULE_CREW_QUARTERS_I',
+      'MODULE_CREW_QUARTERS_I',
+      'MODULE_MINERAL_PROCESSOR_I',
+      'MODULE_GAS_PROCESSOR_I',
     ]);
     const capacity = (await cargoOf(FRIGATE)).capacity;
-
-    const hold = await install('modules', FRIGATE, 'MODULE_CARGO_HOLD_II');
-    expect(hold.data.modules.map((m) => m.symbol)).toContain('MODULE_CARGO_HOLD_II');
-    expect(hold.data.cargo.capacity).toBe(capacity + 40);
-    await install('modules', FRIGATE, 'MODULE_CARGO_HOLD_II');
-    await install('modules', FRIGATE, 'MODULE_ORE_REFINERY_I');
-    // Eight slots are now in use: another two-slot hold does not fit.
+    // The frigate's eight slots are all in use: a two-slot hold does not fit.
     await buy(FRIGATE, 'MODULE_CARGO_HOLD_II', 1);
     const full = await fails('POST', `/my/ships/${FRIGATE}/modules/install`, { symbol: 'MODULE_CARGO_HOLD_II' });
     expect([full.code, full.data]).toEqual([4250, { shipSymbol: FRIGATE, slotsRequired: 2, slotsAvailable: 0 }]);
     expect(await held(FRIGATE, 'MODULE_CARGO_HOLD_II')).toBe(1);
 
-    const removed = await ok(
+    const removed = await remove('modules', FRIGATE, 'MODULE_GAS_PROCESSOR_I');
+    expect(removed.data.modules.map((m) => m.symbol)).not.toContain('MODULE_GAS_PROCESSOR_I');
+    expect(await held(FRIGATE, 'MODULE_GAS_PROCESSOR_I')).toBe(1);
+    const gone = await fails('POST', `/my/ships/${FRIGATE}/modules/remove`, { symbol: 'MODULE_GAS_PROCESSOR_I' });
+    expect([gone.code, gone.data]).toEqual([4267, { shipSymbol: FRIGATE, moduleSymbol: 'MODULE_GAS_PROCESSOR_I' }]);
+
+    const hold = await ok(
       'post',
-      '/my/ships/{shipSymbol}/modules/remove',
-      `/my/ships/${FRIGATE}/modules/remove`,
+      '/my/ships/{shipSymbol}/modules/install',
+      `/my/ships/${FRIGATE}/modules/install`,
       201,
-      { symbol: 'MODULE_WARP_DRIVE_I' },
+      { symbol: 'MODULE_CARGO_HOLD_II' },
     );
-    expect(removed.data.modules.map((m) => m.symbol)).not.toContain('MODULE_WARP_DRIVE_I');
-    expect(await held(FRIGATE, 'MODULE_WARP_DRIVE_I')).toBe(1);
-    const gone = await fails('POST', `/my/ships/${FRIGATE}/modules/remove`, { symbol: 'MODULE_WARP_DRIVE_I' });
-    expect([gone.code, gone.data]).toEqual([4267, { shipSymbol: FRIGATE, moduleSymbol: 'MODULE_WARP_DRIVE_I' }]);
+    expect(hold.data.modules.map((m) => m.symbol)).toContain('MODULE_CARGO_HOLD_II');
+    expect(hold.data.cargo.capacity).toBe(capacity + 40);
+    // Eight slots are in use again: a one-slot refinery does not fit either.
+    await buy(FRIGATE, 'MODULE_ORE_REFINERY_I', 1);
+    const noSlot = await fails('POST', `/my/ships/${FRIGATE}/modules/install`, { symbol: 'MODULE_ORE_REFINERY_I' });
+    expect([noSlot.code, noSlot.data]).toEqual([4250, { shipSymbol: FRIGATE, slotsRequired: 1, slotsAvailable: 0 }]);
+    await remove('modules', FRIGATE, 'MODULE_CREW_QUARTERS_I');
+    await install('modules', FRIGATE, 'MODULE_ORE_REFINERY_I');
   });
 });
 
 describe('siphoning and refining', () => {
   it('siphons gas at a gas giant with a gas siphon, then cools down', async () => {
-    const { ok, fails, install, place, advance, held } = await world();
+    const { ok, fails, install, remove, place, advance, held } = await world();
+    // The command frigate carries a GAS_SIPHON_II: without it, it cannot siphon.
+    await remove('mounts', FRIGATE, 'MOUNT_GAS_SIPHON_II');
     await place(FRIGATE, 'X1-OP-G', 'IN_ORBIT');
     const noSiphon = await fails('POST', `/my/ships/${FRIGATE}/siphon`);
     expect([noSiphon.code, noSiphon.data]).toEqual([4258, { shipSymbol: FRIGATE }]);
@@ -405,10 +432,15 @@ describe('siphoning and refining', () => {
   });
 
   it('refines 100 units of ore into 10 of metal with a refinery module', async () => {
-    const { ok, fails, install, buy, held } = await world();
+    const { ok, fails, install, remove, buy, held } = await world();
     const noRefinery = await fails('POST', `/my/ships/${FRIGATE}/refine`, { produce: 'IRON' });
     expect([noRefinery.code, noRefinery.data]).toEqual([4239, { shipSymbol: FRIGATE }]);
     expect((await fails('POST', `/my/ships/${FRIGATE}/refine`, { produce: 'IRON_ORE' })).status).toBe(422);
+
+    // Five of the frigate's eight slots freed for two more holds and a refinery.
+    await remove('modules', FRIGATE, 'MODULE_GAS_PROCESSOR_I');
+    await remove('modules', FRIGATE, 'MODULE_MINERAL_PROCESSOR_I');
+    await remove('modules', FRIGATE, 'MODULE_CREW_QUARTERS_I');
 
     await install('modules', FRIGATE, 'MODULE_CARGO_HOLD_II');
     await install('modules', FRIGATE, 'MODULE_CARGO_HOLD_II');

@@ -144,7 +144,9 @@ describe('sandbox responses match the official spec', () => {
     });
     sandbox.server.clock.advance(48 * 3_600_000);
     const survey = await conforming('POST', '/my/ships/{shipSymbol}/survey', `/my/ships/${ship}/survey`, 201);
-    sandbox.server.clock.advance(80_000);
+    // A SURVEYOR_II (power 3) cools down for 90 s, a MINING_LASER_II (power 2) for 80 s.
+    expect(survey.data.cooldown.totalSeconds).toBe(90);
+    sandbox.server.clock.advance(90_000);
     const extracted = await conforming('POST', '/my/ships/{shipSymbol}/extract', `/my/ships/${ship}/extract`, 201);
     await conforming('GET', '/my/ships/{shipSymbol}/cooldown', `/my/ships/${ship}/cooldown`, 200);
     const onCooldown = await call('POST', `/my/ships/${ship}/extract`);
@@ -167,6 +169,14 @@ describe('sandbox responses match the official spec', () => {
     const other = (await call('GET', '/systems?limit=20')).body.data.find(
       (s: { symbol: string }) => s.symbol !== system,
     );
+    // The command frigate has no warp drive (as the live one): the admin API fits one for the warp.
+    const noWarpDrive = await call('POST', `/my/ships/${ship}/warp`, { waypointSymbol: other.waypoints[0].symbol });
+    expect(noWarpDrive.body.error.code).toBe(4241);
+    await fetch(`${sandbox.adminUrl}/ships/${ship}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ modules: ['MODULE_CARGO_HOLD_II', 'MODULE_MINERAL_PROCESSOR_I', 'MODULE_WARP_DRIVE_I'] }),
+    });
     await call('POST', `/my/ships/${ship}/orbit`);
     await call('PATCH', `/my/ships/${ship}/nav`, { flightMode: 'DRIFT' });
     await conforming('POST', '/my/ships/{shipSymbol}/warp', `/my/ships/${ship}/warp`, 200, {

@@ -1,38 +1,39 @@
 import type { components } from '../../api-schema/generated/spacetraders-api-schema.js';
-import { randomUUID } from 'node:crypto';
 import { type Game, STREAMS } from '../game.js';
 import { me, ok, route, type Route } from '../server/router.js';
 import { waypoint } from '../systems/systems.js';
-import { ASTEROID_YIELDS } from '../world/catalog.js';
 import { list, oneOf, optional, problemsOf, shape, summary, symbol, timestamp } from '../world/check.js';
+import { MINABLE, plainYieldsOf } from '../world/deposits.js';
 import { badRequest, GameError } from '../world/errors.js';
 import { countAction, type AgentState, type ShipState } from '../world/world.js';
 import { addCargo } from './cargo.js';
+import { mustBeStable, strain } from './instability.js';
 import { readyShip, startCooldown } from './ships.js';
+import { issueSurveys, usableSurvey } from './surveys.js';
 
 type S = components['schemas'];
 type Ship = S['Ship'];
 
-/** Waypoint types a mining laser or a surveyor works at. */
-const MINABLE = new Set(['ASTEROID', 'ASTEROID_FIELD', 'ENGINEERED_ASTEROID', 'ASTEROID_BASE']);
 /** What a gas giant yields; hydrogen is the most common (the sandbox's choice: the server publishes no odds). */
 const GAS_YIELDS = ['LIQUID_HYDROGEN', 'LIQUID_HYDROGEN', 'LIQUID_NITROGEN', 'HYDROCARBON'];
-/** A survey stays usable this long (game time); the real server varies it, the sandbox keeps it fixed. */
-const SURVEY_LIFETIME_MS = 15 * 60_000;
-/** A survey lists MIN_SURVEY_DEPOSITS to MIN + EXTRA_SURVEY_DEPOSITS deposits (the sandbox's choice). */
-const MIN_SURVEY_DEPOSITS = 3;
-const EXTRA_SURVEY_DEPOSITS = 3;
 /*
- * The cooldown after a survey, extraction, siphon or scan: the live server's grows with the mounts
- * used but it publishes no formula; the sandbox's is a base plus a share per unit of their power.
+ * The cooldown after a survey, extraction, siphon or scan: 60 s + 10 s per power point of the mounts used
+ * (MECHANICS.md "Cooldowns", eseidel mining.dart): a frigate's MINING_LASER_II (power 2) gives 80 s, its
+ * SURVEYOR_II (power 3) 90 s, a drone's LASER_I 70 s — the ~70–80 s players see.
  */
 const MOUNT_COOLDOWN_BASE_SECONDS = 60;
 const MOUNT_COOLDOWN_SECONDS_PER_POWER = 10;
 /**
- * Units one extraction or siphon yields: 1 plus up to half the mounts' total strength, at random (the
- * sandbox's choice: the live server's yields grow with strength, but it publishes no formula).
+ * A laser extraction yields the sum of the lasers' strengths ± this many units per laser, at random,
+ * capped by the free cargo. The rule was measured in 2023 (eMine: ± 5 per laser when LASER_I was 10);
+ * scaled to today's LASER_I of 3 (×0.3) it is ± 1.5, which the sandbox rounds to 2.
  */
-const YIELD_PER_STRENGTH = 0.5;
+export const YIELD_SPREAD_PER_LASER = 2;
+/**
+ * Units one siphon yields: 1 plus up to half the siphons' total strength, at random (the sandbox's choice:
+ * siphon strengths are 10 / 20 (eStatic), but no siphon yield was measured).
+ */
+const SIPHON_YIELD_PER_STRENGTH = 0.5;
 
 /** A survey as a client sends it back to extract with: the server's own shape. */
 const SURVEY = shape({
@@ -85,15 +86,21 @@ function mustHaveRoom(ship: Ship): void {
     throw new GameError(400, 4228, `Ship ${ship.symbol} has a full cargo hold.`, { shipSymbol: ship.symbol });
 }
 
-/** The units one pull of mounts of total `strength` brings, as much as fits in the hold. */
-function yieldUnits(game: Game, ship: Ship, strength: number, stream: number): number {
-  const random = game.random(stream);
-  const pull = 1 + random.int(0, Math.max(1, Math.floor(strength * YIELD_PER_STRENGTH)));
-  return Math.min(ship.cargo.capacity - ship.cargo.units, pull);
+/** The units the lasers bring up: their strengths ± YIELD_SPREAD_PER_LASER each, at least 1, as much as fits. */
+function laserYield(game: Game, ship: Ship, lasers: S['ShipMount'][]): number {
+  const random = game.random(STREAMS.operations);
+  const pull = lasers.reduce(
+    (sum, m) => sum + (m.strength ?? 0) + random.int(-YIELD_SPREAD_PER_LASER, YIELD_SPREAD_PER_LASER),
+    0,
+  );
+  return Math.min(ship.cargo.capacity - ship.cargo.units, Math.max(1, pull));
 }
 
-function strengthOf(mounts: S['ShipMount'][]): number {
-  return mounts.reduce((sum, m) => sum + (m.strength ?? 0), 0);
+/** The units the siphons bring up, as much as fits in the hold. */
+function siphonYield(game: Game, ship: Ship, siphons: S['ShipMount'][]): number {
+  const strength = siphons.reduce((sum, m) => sum + (m.strength ?? 0), 0);
+  const pull = 1 + game.random(STREAMS.siphon).int(0, Math.max(1, Math.floor(strength * SIPHON_YIELD_PER_STRENGTH)));
+  return Math.min(ship.cargo.capacity - ship.cargo.units, pull);
 }
 
 function finish(game: Game, state: ShipState, mounts: S['ShipMount'][], action: string) {
@@ -103,17 +110,8 @@ function finish(game: Game, state: ShipState, mounts: S['ShipMount'][], action: 
 
 function survey(game: Game, agent: AgentState, symbol: string) {
   const { state, mounts, here } = atAsteroid(game, agent, symbol, 'MOUNT_SURVEYOR', 4240);
-  const random = game.random(STREAMS.operations);
+  const surveys = issueSurveys(game, game.random(STREAMS.operations), here, mounts);
   const cooldown = finish(game, state, mounts, 'survey');
-  const surveys: S['Survey'][] = mounts.map(() => ({
-    signature: `${here.symbol}-${randomUUID().slice(0, 5).toUpperCase()}`,
-    symbol: here.symbol,
-    deposits: Array.from({ length: MIN_SURVEY_DEPOSITS + random.int(0, EXTRA_SURVEY_DEPOSITS) }, () => ({
-      symbol: random.pick(ASTEROID_YIELDS) as S['SurveyDeposit']['symbol'],
-    })),
-    expiration: new Date(game.clock.now() + SURVEY_LIFETIME_MS).toISOString(),
-    size: random.pick(['SMALL', 'MODERATE', 'LARGE'] as const),
-  }));
   return { cooldown, surveys };
 }
 
@@ -122,25 +120,23 @@ function extract(game: Game, agent: AgentState, symbol: string, survey?: unknown
     const problems = problemsOf(SURVEY, survey, 'survey');
     if (problems.length > 0) throw badRequest(`Invalid survey: ${summary(problems)}.`, { survey: problems });
   }
-  const given = survey as S['Survey'] | undefined;
   const { ship, state, mounts, here } = atAsteroid(game, agent, symbol, 'MOUNT_MINING_LASER', 4243);
   mustHaveRoom(ship);
-  if (given && given.symbol !== here.symbol)
-    throw new GameError(400, 4220, `Survey ${given.signature} is for ${given.symbol}, not ${here.symbol}.`, {
-      surveySymbol: given.symbol,
-    });
-  if (given && Date.parse(given.expiration) < game.clock.now())
-    throw new GameError(400, 4221, `Survey ${given.signature} has expired.`, { signature: given.signature });
+  const used = survey === undefined ? undefined : usableSurvey(game, survey as S['Survey'], here);
+  mustBeStable(game, here);
   const random = game.random(STREAMS.operations);
-  const good = given ? random.pick(given.deposits).symbol : random.pick(ASTEROID_YIELDS);
-  const units = yieldUnits(game, ship, strengthOf(mounts), STREAMS.operations);
+  const good = random.pick(used ? used.deposits : plainYieldsOf(here));
+  const units = Math.min(laserYield(game, ship, mounts), used ? used.remaining : Number.POSITIVE_INFINITY);
+  if (used) used.remaining -= units;
   addCargo(ship, good, units);
+  const modifiers = strain(game, here);
   const cooldown = finish(game, state, mounts, 'extract');
+  countAction(game.world, 'extractedUnits', ship.symbol, units);
   return {
     extraction: { shipSymbol: ship.symbol, yield: { symbol: good as S['TradeSymbol'], units } },
     cooldown,
     cargo: ship.cargo,
-    modifiers: [],
+    modifiers,
     events: [],
   };
 }
@@ -156,7 +152,7 @@ function siphon(game: Game, agent: AgentState, symbol: string) {
     );
   mustHaveRoom(ship);
   const good = game.random(STREAMS.siphon).pick(GAS_YIELDS);
-  const units = yieldUnits(game, ship, strengthOf(mounts), STREAMS.siphon);
+  const units = siphonYield(game, ship, mounts);
   addCargo(ship, good, units);
   const cooldown = finish(game, state, mounts, 'siphon');
   return {

@@ -372,7 +372,13 @@ describe('ship types', () => {
     ['SHIP_SIPHON_DRONE', 15, 80, 9, ['MOUNT_GAS_SIPHON_I']],
     ['SHIP_LIGHT_SHUTTLE', 40, 300, 15, []],
     ['SHIP_LIGHT_HAULER', 80, 600, 15, []],
-    ['SHIP_COMMAND_FRIGATE', 40, 400, 36, ['MOUNT_MINING_LASER_I', 'MOUNT_SURVEYOR_I']],
+    [
+      'SHIP_COMMAND_FRIGATE',
+      40,
+      400,
+      36,
+      ['MOUNT_SENSOR_ARRAY_II', 'MOUNT_GAS_SIPHON_II', 'MOUNT_MINING_LASER_II', 'MOUNT_SURVEYOR_II'],
+    ],
   ];
 
   it('a bought ship of each type shows in the fleet with its cargo, fuel, speed and mounts', async () => {
@@ -397,7 +403,7 @@ describe('ship types', () => {
           sum + (m.symbol.startsWith('MODULE_CARGO_HOLD') ? (m.capacity ?? 0) : 0),
         0,
       );
-      if (type !== 'SHIP_COMMAND_FRIGATE') expect(holds).toBe(cargo);
+      expect(holds).toBe(cargo);
     }
     const fleet = (await call('GET', '/my/ships?limit=20')).body.data as Array<{ registration: { role: string } }>;
     expect(fleet).toHaveLength(2 + FIGURES.length);

@@ -151,6 +151,7 @@ function trade(game: Game, agent: AgentState, symbol: string, body: unknown, typ
   }
   applyTrade(here.market, tradeSymbol, type, units);
   countAction(game.world, type === 'PURCHASE' ? 'purchase' : 'sell', ship.symbol);
+  countAction(game.world, type === 'PURCHASE' ? 'purchasedUnits' : 'soldUnits', ship.symbol, units);
   const transaction = marketTransaction(game, here, ship.symbol, tradeSymbol, type, units, pricePerUnit);
   recordTransaction(here, transaction);
   return { agent: { ...owner }, cargo: ship.cargo, transaction };

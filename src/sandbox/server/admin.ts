@@ -6,6 +6,7 @@ import {
   between,
   bool,
   type Check,
+  list,
   day,
   num,
   oneOf,
@@ -21,6 +22,7 @@ import type { SandboxClock } from '../world/clock.js';
 import { GameError } from '../world/errors.js';
 import { worldFromLayout, type Layout } from '../world/layout.js';
 import { own, type WorldState } from '../world/world.js';
+import { MODULES } from '../world/equipment.js';
 import { FLIGHT_MODES } from '../../domain/navigation/flight-mode.js';
 import type { Fault, FaultInjector } from './faults.js';
 import type { Reply } from './router.js';
@@ -59,6 +61,7 @@ const SHIP_PATCH = shape({
   cargoCapacity: optional(amount),
   speed: optional(positive),
   flightMode: optional(oneOf(FLIGHT_MODES)),
+  modules: optional(list(oneOf(Object.keys(MODULES)))),
 });
 const RESET = shape({ resetDate: optional(day) });
 const RATE_LIMIT = shape({ enabled: optional(bool) });
@@ -125,6 +128,8 @@ interface ShipPatch {
   cargoCapacity?: number;
   speed?: number;
   flightMode?: (typeof FLIGHT_MODES)[number];
+  /** Replaces the ship's modules with these, from the catalogue (e.g. to fit a warp drive); cargo capacity is left as is. */
+  modules?: string[];
 }
 
 /** Put a ship somewhere, in some state, with some fuel: the setup step of most tests. */
@@ -150,6 +155,7 @@ function patchShip(host: AdminHost, symbol: string, body: unknown) {
   if (changes.cargoCapacity !== undefined) ship.cargo.capacity = Math.max(changes.cargoCapacity, ship.cargo.units);
   if (changes.speed !== undefined) ship.engine.speed = changes.speed;
   if (changes.flightMode !== undefined) ship.nav.flightMode = changes.flightMode;
+  if (changes.modules !== undefined) ship.modules = changes.modules.map((m) => structuredClone(MODULES[m as never]!));
   return ship;
 }
 

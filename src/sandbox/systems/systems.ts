@@ -1,3 +1,4 @@
+import { modifiersFor, strainAt } from '../fleet/instability.js';
 import type { Game } from '../game.js';
 import { ok, page, route, type Route } from '../server/router.js';
 import { GameError } from '../world/errors.js';
@@ -28,6 +29,11 @@ export function waypointIn(game: Game, systemSymbol: string, symbol: string): Wa
   return found;
 }
 
+/** A waypoint's view with its present modifiers (UNSTABLE, CRITICAL_LIMIT while an asteroid is over-mined). */
+function withModifiers(game: Game, found: WaypointState) {
+  return waypointView(found, modifiersFor(strainAt(game, found, game.clock.now())));
+}
+
 /** Systems, their waypoints (paged; `type` and `traits` filters) and their jump gates. */
 export const SYSTEM_ROUTES: Route[] = [
   route('GET', '/systems', (game, c) =>
@@ -44,9 +50,14 @@ export const SYSTEM_ROUTES: Route[] = [
     const waypoints = found.waypoints
       .map((symbol) => game.world.waypoints[symbol]!)
       .filter((w) => (!type || w.type === type) && traits.every((t) => visibleTraits(w).includes(t as never)));
-    return page(waypoints.map(waypointView), c);
+    return page(
+      waypoints.map((w) => withModifiers(game, w)),
+      c,
+    );
   }),
-  route('GET', '/systems/{}/waypoints/{}', (game, c) => ok(waypointView(waypointIn(game, c.params[0]!, c.params[1]!)))),
+  route('GET', '/systems/{}/waypoints/{}', (game, c) =>
+    ok(withModifiers(game, waypointIn(game, c.params[0]!, c.params[1]!))),
+  ),
   route('GET', '/systems/{}/waypoints/{}/jump-gate', (game, c) => {
     const gate = waypointIn(game, c.params[0]!, c.params[1]!);
     if (!gate.gate) throw new GameError(400, 4206, `Waypoint ${gate.symbol} is not a jump gate.`);

@@ -16,12 +16,13 @@ function chartView(waypoint: WaypointState): S['Chart'] | undefined {
   return waypoint.chart ? { waypointSymbol: waypoint.symbol, ...waypoint.chart } : undefined;
 }
 
-export function waypointView(waypoint: WaypointState): S['Waypoint'] {
+/** A waypoint as anyone sees it; `modifiers` are its present ones (an over-mined asteroid's: fleet/instability.ts). */
+export function waypointView(waypoint: WaypointState, modifiers: S['WaypointModifier'][] = []): S['Waypoint'] {
   return {
     ...scannedWaypointView(waypoint),
     ...(waypoint.orbits ? { orbits: waypoint.orbits } : {}),
     traits: visibleTraits(waypoint).map(trait),
-    modifiers: [],
+    modifiers,
     isUnderConstruction: waypoint.isUnderConstruction,
   };
 }

@@ -1,5 +1,7 @@
 import type { components } from '../../api-schema/generated/spacetraders-api-schema.js';
 
+import { SURVEYOR_DEPOSITS } from './deposits.js';
+
 type S = components['schemas'];
 
 /** Trade goods the sandbox's markets deal in, with base prices (credits per unit). */
@@ -31,6 +33,8 @@ export const TRADE_GOODS: Record<string, { name: string; basePrice: number }> = 
   PLATINUM_ORE: { name: 'Platinum Ore', basePrice: 110 },
   URANITE_ORE: { name: 'Uranite Ore', basePrice: 130 },
   MERITIUM_ORE: { name: 'Meritium Ore', basePrice: 160 },
+  PRECIOUS_STONES: { name: 'Precious Stones', basePrice: 80 },
+  DIAMONDS: { name: 'Diamonds', basePrice: 250 },
   SILVER: { name: 'Silver', basePrice: 220 },
   GOLD: { name: 'Gold', basePrice: 290 },
   PLATINUM: { name: 'Platinum', basePrice: 350 },
@@ -75,7 +79,7 @@ export const TRADE_GOODS: Record<string, { name: string; basePrice: number }> = 
   MODULE_WARP_DRIVE_I: { name: 'Warp Drive I', basePrice: 50_000 },
 };
 
-/** Goods an asteroid yields when extracted. */
+/** Raw goods the generator's markets import (what asteroids hold: world/deposits.ts has them by trait). */
 export const ASTEROID_YIELDS = [
   'IRON_ORE',
   'COPPER_ORE',
@@ -135,11 +139,17 @@ export interface ShipTemplate {
   crew: { required: number; capacity: number };
 }
 
+/**
+ * Mining laser strengths (ECONOMY.md §3, eStatic 2025-04): I = 3 (power 1), II = 5 (power 2). In 2023 they
+ * were 10/25/60 for I/II/III (eMine); today's LASER_III is not known, and the sandbox builds none.
+ */
+export const MINING_LASER_STRENGTH = { I: 3, II: 5 } as const;
+
 export const laser: S['ShipMount'] = {
   symbol: 'MOUNT_MINING_LASER_I',
   name: 'Mining Laser I',
   description: 'laser',
-  strength: 10,
+  strength: MINING_LASER_STRENGTH.I,
   requirements: { power: 1, crew: 0 },
 };
 export const surveyor: S['ShipMount'] = {
@@ -147,6 +157,7 @@ export const surveyor: S['ShipMount'] = {
   name: 'Surveyor I',
   description: 'surveyor',
   strength: 1,
+  deposits: [...SURVEYOR_DEPOSITS.MOUNT_SURVEYOR_I!],
   requirements: { power: 1, crew: 0 },
 };
 export const cargoHold: S['ShipModule'] = {

@@ -1,5 +1,6 @@
 import type { components } from '../../api-schema/generated/spacetraders-api-schema.js';
-import { cargoHold, laser, surveyor, TRADE_GOODS, warpDrive } from './catalog.js';
+import { cargoHold, laser, MINING_LASER_STRENGTH, surveyor, TRADE_GOODS, warpDrive } from './catalog.js';
+import { SURVEYOR_DEPOSITS } from './deposits.js';
 
 type S = components['schemas'];
 
@@ -27,16 +28,24 @@ function module(
   return { symbol, name, description: name, ...extra, requirements: { power, crew, slots } };
 }
 
-/** Mounts a ship can carry as cargo and have installed; the tier I ones are the very ones the ship templates use. */
+/**
+ * Mounts a ship can carry as cargo and have installed; the tier I ones are the very ones the ship templates use.
+ * Strengths and needs of the tier II ones are the live frigate's (FloWi st_client.rs registration dump,
+ * 2024-02; ECONOMY.md §3): GAS_SIPHON_II 20, MINING_LASER_II 5, SURVEYOR_II 2 (power 3, crew 4). Surveyors
+ * list the deposits they can find, as live ones do.
+ */
 export const MOUNTS: Partial<Record<S['ShipMount']['symbol'], S['ShipMount']>> = {
   MOUNT_GAS_SIPHON_I: mount('MOUNT_GAS_SIPHON_I', 'Gas Siphon I', 10, 1, 0),
   MOUNT_GAS_SIPHON_II: mount('MOUNT_GAS_SIPHON_II', 'Gas Siphon II', 20, 2, 2),
   MOUNT_SURVEYOR_I: surveyor,
-  MOUNT_SURVEYOR_II: mount('MOUNT_SURVEYOR_II', 'Surveyor II', 2, 3, 4),
+  MOUNT_SURVEYOR_II: {
+    ...mount('MOUNT_SURVEYOR_II', 'Surveyor II', 2, 3, 4),
+    deposits: [...SURVEYOR_DEPOSITS.MOUNT_SURVEYOR_II!],
+  },
   MOUNT_SENSOR_ARRAY_I: mount('MOUNT_SENSOR_ARRAY_I', 'Sensor Array I', 1, 1, 0),
   MOUNT_SENSOR_ARRAY_II: mount('MOUNT_SENSOR_ARRAY_II', 'Sensor Array II', 2, 2, 2),
   MOUNT_MINING_LASER_I: laser,
-  MOUNT_MINING_LASER_II: mount('MOUNT_MINING_LASER_II', 'Mining Laser II', 25, 2, 2),
+  MOUNT_MINING_LASER_II: mount('MOUNT_MINING_LASER_II', 'Mining Laser II', MINING_LASER_STRENGTH.II, 2, 2),
 };
 
 export const MODULES: Partial<Record<S['ShipModule']['symbol'], S['ShipModule']>> = {

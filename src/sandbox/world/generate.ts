@@ -2,6 +2,7 @@ import { distance } from '../../domain/navigation/flight-mode.js';
 import { routePoint } from '../systems/views.js';
 import { ASTEROID_YIELDS, RECRUITING_FACTIONS, TRADE_GOODS, type ShipTemplate } from './catalog.js';
 import { Random } from '../../domain/random.js';
+import { depositTrait } from './deposits.js';
 import { newGood } from '../markets/economy.js';
 import { MODERATE } from '../markets/prices.js';
 import {
@@ -55,6 +56,8 @@ const RAW_GOODS = [...ASTEROID_YIELDS, 'LIQUID_HYDROGEN'];
  */
 export function generateWorld(options: GenerateOptions): WorldState {
   const random = new Random(options.seed);
+  // Deposit traits draw from their own stream (seed + 101), so the rest of a seeded universe is unchanged.
+  const deposits = new Random(options.seed + 101);
   const world = emptyWorld(options.seed, options.resetDate);
   const used = new Set<string>();
   for (let i = 0; i < options.systems; i++) {
@@ -72,7 +75,7 @@ export function generateWorld(options: GenerateOptions): WorldState {
       factions: [],
     };
     world.systems[symbol] = system;
-    generateWaypoints(world, system, random, options.now);
+    generateWaypoints(world, system, random, deposits, options.now);
   }
   const first = Object.values(world.systems)[0]!;
   for (let i = 0; i < (options.extraWaypoints ?? 0); i++) {
@@ -85,7 +88,7 @@ export function generateWorld(options: GenerateOptions): WorldState {
       x: random.int(-800, 800),
       y: random.int(-800, 800),
       orbitals: [],
-      traits: sellsFuel ? ['MARKETPLACE'] : ['COMMON_METAL_DEPOSITS'],
+      traits: sellsFuel ? ['MARKETPLACE'] : [depositTrait(deposits)],
       isUnderConstruction: false,
       ...(sellsFuel ? { market: market(random, options.now, { exports: [], imports: [], fuel: true }) } : {}),
     };
@@ -103,7 +106,13 @@ export function generateWorld(options: GenerateOptions): WorldState {
   return world;
 }
 
-function generateWaypoints(world: WorldState, system: SystemState, random: Random, now: number): void {
+function generateWaypoints(
+  world: WorldState,
+  system: SystemState,
+  random: Random,
+  deposits: Random,
+  now: number,
+): void {
   let counter = 0;
   const add = (
     type: WaypointState['type'],
@@ -166,7 +175,9 @@ function generateWaypoints(world: WorldState, system: SystemState, random: Rando
   const asteroids = random.int(2, 3);
   for (let a = 0; a < asteroids; a++) {
     const [x, y] = position(160);
-    add(random.chance(0.3) ? 'ENGINEERED_ASTEROID' : 'ASTEROID', x, y, { traits: ['COMMON_METAL_DEPOSITS'] });
+    // The first asteroid of a system holds common metals, as every live home system's do (snap).
+    const trait = a === 0 ? 'COMMON_METAL_DEPOSITS' : depositTrait(deposits);
+    add(random.chance(0.3) ? 'ENGINEERED_ASTEROID' : 'ASTEROID', x, y, { traits: [trait] });
   }
   const [fx, fy] = position(150);
   const station = add('FUEL_STATION', fx, fy, { traits: ['MARKETPLACE'] });

@@ -1,11 +1,12 @@
 import type { components } from '../../api-schema/generated/spacetraders-api-schema.js';
-import { cargoHold, engine, frame, laser, reactor, type ShipTemplate, surveyor, warpDrive } from './catalog.js';
+import { cargoHold, engine, frame, laser, reactor, type ShipTemplate, surveyor } from './catalog.js';
 import { MODULES, MOUNTS } from './equipment.js';
 
 type S = components['schemas'];
 
 const siphon = MOUNTS.MOUNT_GAS_SIPHON_I!;
 const cargoHoldII = MODULES.MODULE_CARGO_HOLD_II!;
+const crewQuarters = MODULES.MODULE_CREW_QUARTERS_I!;
 const none = { required: 0, capacity: 0 };
 
 /*
@@ -15,9 +16,10 @@ const none = { required: 0, capacity: 0 };
  */
 export const SHIP_TEMPLATES: Partial<Record<S['ShipType'], ShipTemplate>> = {
   /**
-   * Cargo 40, fuel 400, speed 36 (§6, snap). The live frigate carries SENSOR_ARRAY_II, GAS_SIPHON_II,
-   * MINING_LASER_II, SURVEYOR_II and processors; the sandbox's keeps a laser I, a surveyor I and a warp drive
-   * (its tests and features build on that). No yard price is known (§2 "?"): 200,000 is the sandbox's.
+   * Cargo 40, fuel 400, speed 36 (§6, snap). The live frigate's loadout (§6 snap 2025-04; FloWi st_client.rs
+   * registration dump 2024-02): mounts SENSOR_ARRAY_II, GAS_SIPHON_II, MINING_LASER_II, SURVEYOR_II; modules
+   * CARGO_HOLD_II, two CREW_QUARTERS_I, MINERAL_PROCESSOR_I, GAS_PROCESSOR_I (its 8 module slots) — no warp
+   * drive. No yard price is known (§2 "?"): 200,000 is the sandbox's.
    */
   SHIP_COMMAND_FRIGATE: {
     name: 'Command Frigate',
@@ -27,8 +29,19 @@ export const SHIP_TEMPLATES: Partial<Record<S['ShipType'], ShipTemplate>> = {
     engine: engine('ENGINE_ION_DRIVE_II', 36),
     reactor: reactor('REACTOR_FISSION_I', 31),
     cargoCapacity: 40,
-    mounts: [laser, surveyor],
-    modules: [cargoHold, cargoHold, warpDrive],
+    mounts: [
+      MOUNTS.MOUNT_SENSOR_ARRAY_II!,
+      MOUNTS.MOUNT_GAS_SIPHON_II!,
+      MOUNTS.MOUNT_MINING_LASER_II!,
+      MOUNTS.MOUNT_SURVEYOR_II!,
+    ],
+    modules: [
+      cargoHoldII,
+      crewQuarters,
+      crewQuarters,
+      MODULES.MODULE_MINERAL_PROCESSOR_I!,
+      MODULES.MODULE_GAS_PROCESSOR_I!,
+    ],
     crew: { required: 25, capacity: 80 },
   },
   /** Solar, no cargo, no tank, speed 9; 20–22k (snap: 20,012 at a fresh yard). */

@@ -93,6 +93,7 @@ const WORLD: Check = shape({
       construction: optional(
         shape({ materials: list(shape({ tradeSymbol: symbol, required: count, fulfilled: count })), isComplete: bool }),
       ),
+      strain: optional(shape({ level: amount, updatedAt: num })),
     }),
   ),
   factions: record(shape({ symbol, name: text, headquarters: symbol })),
@@ -133,6 +134,17 @@ const WORLD: Check = shape({
   stats: record(record(num)),
   registeredAt: optional(record(timestamp)),
   events: optional(record(list(shape({ id: text, type: text, message: text, data: anything, createdAt: timestamp })))),
+  surveys: optional(
+    record(
+      shape({
+        symbol,
+        deposits: list(symbol),
+        expiration: timestamp,
+        size: oneOf(['SMALL', 'MODERATE', 'LARGE']),
+        remaining: amount,
+      }),
+    ),
+  ),
 });
 
 /** Records are keyed by their entry's symbol (or id), and everything a rule looks up by symbol exists. */

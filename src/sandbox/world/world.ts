@@ -56,6 +56,18 @@ export interface WaypointState {
   chart?: { submittedBy: string; submittedOn: string };
   /** A construction site's materials, once anyone supplied it (until then the default bill applies). */
   construction?: ConstructionState;
+  /** An asteroid's recent extractions, as a leaky bucket (fleet/instability.ts); absent until first mined. */
+  strain?: { level: number; updatedAt: number };
+}
+
+/** A survey the server issued, as it remembers it: what it handed out, and how much is left to extract. */
+export interface SurveyState {
+  symbol: string;
+  deposits: string[];
+  expiration: string;
+  size: 'SMALL' | 'MODERATE' | 'LARGE';
+  /** Units still extractable with it (fleet/surveys.ts); 0 once exhausted. */
+  remaining: number;
 }
 
 export interface ConstructionState {
@@ -114,6 +126,8 @@ export interface WorldState {
   registeredAt?: Record<string, string>;
   /** Recent events per agent symbol, newest last (GET /my/agent/events). */
   events?: Record<string, S['AgentEvent'][]>;
+  /** Surveys issued and not long expired, by signature; optional so older saved states still load. */
+  surveys?: Record<string, SurveyState>;
 }
 
 export function emptyWorld(seed: number, resetDate: string): WorldState {
@@ -147,9 +161,10 @@ export function recordEvent(
   if (events.length > EVENTS_KEPT) events.splice(0, events.length - EVENTS_KEPT);
 }
 
-export function countAction(world: WorldState, action: string, key: string): void {
+/** Counts `amount` (1 by default: one action) under `action` and `key` in the stats the admin API shows. */
+export function countAction(world: WorldState, action: string, key: string, amount = 1): void {
   const perAction = (world.stats[action] ??= {});
-  perAction[key] = (perAction[key] ?? 0) + 1;
+  perAction[key] = (perAction[key] ?? 0) + amount;
 }
 
 /**
