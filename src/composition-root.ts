@@ -29,6 +29,12 @@ import { JettisonCargo, JettisonCargoHandler } from './application/ships/jettiso
 import { FindGood, FindGoodHandler } from './application/markets/find-good.js';
 import { TransferCargo, TransferCargoHandler } from './application/ships/transfer-cargo.js';
 import { ShipTrade } from './application/ships/ship-trade.js';
+import { SurveyShip, SurveyShipHandler } from './application/mining/survey-ship.js';
+import { ExtractResources, ExtractResourcesHandler } from './application/mining/extract-resources.js';
+import { MineRun, MineRunHandler } from './application/mining/mine-run.js';
+import { MiningOps } from './application/mining/mining-ops.js';
+import { MiningSites } from './application/mining/mining-site.js';
+import { SellHold } from './application/mining/sell-hold.js';
 import { Markets } from './application/markets/markets.js';
 import { ShowMarket, ShowMarketHandler } from './application/markets/show-market.js';
 import { ListMarkets, ListMarketsHandler } from './application/markets/list-markets.js';
@@ -40,6 +46,7 @@ import { ListShipyard, ListShipyardHandler } from './application/shipyards/list-
 import { BuyShip, BuyShipHandler } from './application/shipyards/buy-ship.js';
 import { SqliteLedger } from './adapters/sqlite/sqlite-ledger.js';
 import { SqliteTradeProgress } from './adapters/sqlite/sqlite-trade-progress.js';
+import { SqliteSurveyRepository } from './adapters/sqlite/sqlite-survey-repository.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
 import { Wait, WaitHandler } from './application/containers/wait.js';
 import { CheckServerStatus, CheckServerStatusHandler } from './application/server/check-server-status.js';
@@ -112,6 +119,9 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [ListContainers, ListContainersHandler],
   [InspectContainer, InspectContainerHandler],
   [GetContainerLogs, GetContainerLogsHandler],
+  [SurveyShip, SurveyShipHandler],
+  [ExtractResources, ExtractResourcesHandler],
+  [MineRun, MineRunHandler],
 ];
 
 export interface App {
@@ -177,6 +187,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     .toConstantValue(new SqliteShipyardRepository(db, currentUnitOfWork, config.markets?.retentionDays));
   container.bind(TOKENS.Ledger).toConstantValue(new SqliteLedger(db, currentUnitOfWork));
   container.bind(TOKENS.TradeProgress).toConstantValue(new SqliteTradeProgress(db, currentUnitOfWork));
+  container.bind(TOKENS.SurveyRepository).toConstantValue(new SqliteSurveyRepository(db, currentUnitOfWork));
   container.bind(TOKENS.ContainerStore).toConstantValue(new SqliteContainerStore(db, processSecrets.scrub));
   container.bind(Players).toSelf();
   container.bind(SystemMap).toSelf();
@@ -185,6 +196,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(Markets).toSelf();
   container.bind(Shipyards).toSelf();
   container.bind(ShipTrade).toSelf();
+  container.bind(MiningOps).toSelf();
+  container.bind(MiningSites).toSelf();
+  container.bind(SellHold).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([
@@ -197,6 +211,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       container.get(TOKENS.Clock),
       container.get(TOKENS.MarketRepository),
       container.get(TOKENS.ShipyardRepository),
+      container.get(TOKENS.SurveyRepository),
     ),
     new TransactionBehavior(store, dispatcher),
   ]);

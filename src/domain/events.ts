@@ -47,6 +47,12 @@ export interface EventPayloads {
   CargoJettisoned: { ship: string; waypoint: string; good: string; units: number };
   CargoTransferred: { from: string; to: string; waypoint: string; good: string; units: number };
 
+  // Mining
+  ShipSurveyed: { ship: string; waypoint: string; surveys: string[] };
+  /** `survey` is the signature extracted with, null without one. */
+  ResourcesExtracted: { ship: string; waypoint: string; good: string; units: number; survey: string | null };
+  SurveyRefused: { survey: string; status: string };
+
   // Daemon containers
   ContainerStarted: { container: string; command: string; attempt: number };
   ContainerCompleted: { container: string };

@@ -229,4 +229,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX shipyard_observations_by_type ON shipyard_observations (player_symbol, ship_type, observed_at);
     `,
   },
+  {
+    version: 9,
+    name: 'surveys, shared by every ship of a player',
+    sql: `
+      CREATE TABLE surveys (
+        player_symbol   TEXT NOT NULL REFERENCES players (agent_symbol) ON DELETE CASCADE,
+        signature       TEXT NOT NULL,
+        waypoint_symbol TEXT NOT NULL,
+        deposits        TEXT NOT NULL,
+        expiration      TEXT NOT NULL,
+        expires_at      INTEGER NOT NULL,
+        size            TEXT NOT NULL,
+        status          TEXT NOT NULL,
+        surveyed_at     INTEGER NOT NULL,
+        PRIMARY KEY (player_symbol, signature)
+      );
+      CREATE INDEX surveys_by_waypoint ON surveys (player_symbol, waypoint_symbol, expires_at);
+    `,
+  },
 ];
