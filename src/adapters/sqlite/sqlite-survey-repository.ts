@@ -31,27 +31,11 @@ export class SqliteSurveyRepository implements SurveyRepository {
     for (const survey of surveys) {
       if (this.find(playerSymbol, survey.signature)) continue;
       const stored: StoredSurvey = { ...survey, deposits: [...survey.deposits], status: 'ACTIVE', surveyedAt: at };
-      stageWrite(this.db, this.staging, surveyKey(playerSymbol, survey.signature), stored, () => {
-        this.db
-          .prepare(
-            `INSERT INTO surveys (player_symbol, signature, waypoint_symbol, deposits, expiration, expires_at, size,
-               status, surveyed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-          )
-          .run(
-            playerSymbol,
-            stored.signature,
-            stored.waypoint,
-            JSON.stringify(stored.deposits),
-            stored.expiration,
-            Date.parse(stored.expiration),
-            stored.size,
-            stored.status,
-            at,
-          );
+      this.write(playerSymbol, stored, () =>
         this.db
           .prepare('DELETE FROM surveys WHERE player_symbol = ? AND expires_at < ?')
-          .run(playerSymbol, at - KEEP_EXPIRED_MS);
-      });
+          .run(playerSymbol, at - KEEP_EXPIRED_MS),
+      );
       const index = waypointKey(playerSymbol, survey.waypoint);
       const staged = stagedValue<string[]>(this.staging, index)?.value ?? [];
       this.staging()?.stage(index, [...staged, survey.signature], () => {});
@@ -88,10 +72,33 @@ export class SqliteSurveyRepository implements SurveyRepository {
   mark(playerSymbol: string, signature: string, status: Exclude<SurveyStatus, 'ACTIVE'>): void {
     const survey = this.find(playerSymbol, signature);
     if (!survey) return;
-    stageWrite(this.db, this.staging, surveyKey(playerSymbol, signature), { ...survey, status }, () => {
+    this.write(playerSymbol, { ...survey, status });
+  }
+
+  /**
+   * Stages the survey whole under its key (an upsert: a later write of the same survey in the unit of
+   * work replaces the earlier one, so it must carry every column, not just the change).
+   */
+  private write(playerSymbol: string, survey: StoredSurvey, after?: () => void): void {
+    stageWrite(this.db, this.staging, surveyKey(playerSymbol, survey.signature), survey, () => {
       this.db
-        .prepare('UPDATE surveys SET status = ? WHERE player_symbol = ? AND signature = ?')
-        .run(status, playerSymbol, signature);
+        .prepare(
+          `INSERT INTO surveys (player_symbol, signature, waypoint_symbol, deposits, expiration, expires_at, size,
+             status, surveyed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (player_symbol, signature) DO UPDATE SET status = excluded.status`,
+        )
+        .run(
+          playerSymbol,
+          survey.signature,
+          survey.waypoint,
+          JSON.stringify(survey.deposits),
+          survey.expiration,
+          Date.parse(survey.expiration),
+          survey.size,
+          survey.status,
+          survey.surveyedAt,
+        );
+      after?.();
     });
   }
 
