@@ -62,9 +62,12 @@ Feature: Mining: surveys, extraction and the mining loop
     And the ledger's SALE rows for "NOVA-1-1" add up to the run's credits
     And the events recorded include "ShipSurveyed" but no "SurveyRefused"
 
-  Scenario: The mining loop runs in the daemon
+  Scenario: A mining run killed mid-hold resumes from the ship's hold after a restart
     Given I ran "spacetraders daemon start"
     When I run "spacetraders mine run --ship NOVA-1-1 --max-trips 1 --sell nearest --background"
-    Then the command succeeds
-    And the container finishes as "COMPLETED"
+    And the sandbox has applied 3 extractions for "NOVA-1-1"
+    And the daemon is killed with SIGKILL
+    And I run "spacetraders daemon start"
+    Then the container finishes as "COMPLETED"
     And the last container's logs contain "trip 1 done"
+    And the ledger of "NOVA-1" has SALE rows for "NOVA-1-1"

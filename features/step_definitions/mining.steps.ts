@@ -104,3 +104,27 @@ Then(
     );
   },
 );
+
+When(
+  'the sandbox has applied {int} extractions for {string}',
+  async function (this: PlayerWorld, count: number, ship: string) {
+    const deadline = Date.now() + 30_000;
+    while (((await stats(this)).extract?.[ship] ?? 0) < count) {
+      assert.ok(Date.now() < deadline, `fewer than ${count} extractions were applied in 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  },
+);
+
+Then(
+  'the ledger of {string} has SALE rows for {string}',
+  async function (this: PlayerWorld, player: string, ship: string) {
+    const result = await this.run(`spacetraders --player ${player} ledger --json`);
+    assert.equal(result.exitCode, 0, result.stderr);
+    const ledger = JSON.parse(result.stdout) as { entries: Array<{ ship: string; kind: string }> };
+    assert.ok(
+      ledger.entries.some((e) => e.kind === 'SALE' && e.ship === ship),
+      result.stdout,
+    );
+  },
+);
