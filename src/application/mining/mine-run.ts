@@ -92,6 +92,9 @@ export class MineRun extends ShipCommand<MineRunReport> {
   }
 }
 
+/** The server's code for an asteroid destabilized by over-extraction. */
+const DESTABILIZED = 4253;
+
 /** A run stops after this many extractions in a row whose yield was jettisoned (ours). */
 const MAX_WORTHLESS_EXTRACTIONS = 12;
 
@@ -124,7 +127,8 @@ export class MineRunHandler implements RequestHandler<MineRun> {
     const keep = request.keep.map((g) => g.toUpperCase());
     let { player, ship } = await this.action.load(request);
     const site = await this.sites.load(player, ship.nav.systemSymbol);
-    const asteroid = request.at?.toUpperCase() ?? chooseAsteroid(ship, site);
+    let asteroid = request.at?.toUpperCase() ?? chooseAsteroid(ship, site);
+    const destabilized = new Set<string>();
     const key = `mine:${request.runId}`;
     const report: MineRunReport = {
       ship: ship.symbol,
@@ -162,7 +166,18 @@ export class MineRunHandler implements RequestHandler<MineRun> {
         );
         ship = (await this.action.load(request)).ship;
       }
-      ship = await this.extractOnce(request, player, ship, site, report);
+      const extracted = await this.extractOnce(request, player, ship, site, report);
+      ship = extracted.ship;
+      if (extracted.destabilized) {
+        // The server refuses this asteroid for now (4253): move on to the next best one, if it may choose.
+        destabilized.add(asteroid);
+        if (request.at !== undefined)
+          throw new DomainRuleError(`${asteroid} is destabilized (4253): choose another asteroid`, 'DESTABILIZED');
+        asteroid = chooseAsteroid(ship, site, destabilized);
+        report.asteroid = asteroid;
+        this.logger.warn({ asteroid }, `asteroid destabilized: moving on to ${asteroid}`);
+        continue;
+      }
       const before = report.unitsJettisoned;
       ship = await this.jettison(player, ship, site, asteroid, keep, report, false);
       worthless = report.unitsJettisoned > before ? worthless + 1 : 0;
@@ -201,12 +216,14 @@ export class MineRunHandler implements RequestHandler<MineRun> {
         { good: done.extraction.good, units: done.extraction.units, survey: survey?.signature ?? null },
         `extracted ${done.extraction.units} ${done.extraction.good} (hold ${done.ship.cargo.units}/${done.ship.cargo.capacity})`,
       );
-      return done.ship;
+      return { ship: done.ship, destabilized: false };
     } catch (error) {
       // A refused survey is marked; the next round picks another (or none). A full hold is read back.
+      const code = error instanceof ApiError ? error.apiCode : undefined;
       if (error instanceof SurveyRefusedError) this.logger.warn({ survey: error.signature }, error.message);
-      else if (!(error instanceof ApiError && error.apiCode === 4228)) throw error;
-      return (await this.action.load({ shipSymbol: ship.symbol, player: player.agentSymbol })).ship;
+      else if (code !== 4228 && code !== DESTABILIZED) throw error;
+      const fresh = (await this.action.load({ shipSymbol: ship.symbol, player: player.agentSymbol })).ship;
+      return { ship: fresh, destabilized: code === DESTABILIZED };
     }
   }
 

@@ -38,11 +38,11 @@ function fillSeconds(ship: Ship): number {
 
 /**
  * The asteroid of the ship's system that pays best for it (domain scoring over stored prices, deposit
- * traits and travel); the nearest minable waypoint when none has a known deposit trait.
+ * traits and travel), never one to avoid; the nearest minable waypoint when none has a known deposit trait.
  */
-export function chooseAsteroid(ship: Ship, site: MiningSite): string {
+export function chooseAsteroid(ship: Ship, site: MiningSite, avoid: ReadonlySet<string> = new Set()): string {
   const here = ship.location();
-  const minable = [...site.waypoints.values()].filter((w) => isMinable(w.type));
+  const minable = [...site.waypoints.values()].filter((w) => isMinable(w.type) && !avoid.has(w.symbol));
   const candidates: AsteroidCandidate[] = minable.map((w) => {
     const traits = w.traits.map((t) => t.symbol as string);
     return {
