@@ -29,6 +29,12 @@ import { JettisonCargo, JettisonCargoHandler } from './application/ships/jettiso
 import { FindGood, FindGoodHandler } from './application/markets/find-good.js';
 import { TransferCargo, TransferCargoHandler } from './application/ships/transfer-cargo.js';
 import { ShipTrade } from './application/ships/ship-trade.js';
+import { SurveyShip, SurveyShipHandler } from './application/mining/survey-ship.js';
+import { ExtractResources, ExtractResourcesHandler } from './application/mining/extract-resources.js';
+import { MineRun, MineRunHandler } from './application/mining/mine-run.js';
+import { MiningOps } from './application/mining/mining-ops.js';
+import { MiningSites } from './application/mining/mining-site.js';
+import { SellHold } from './application/mining/sell-hold.js';
 import { Markets } from './application/markets/markets.js';
 import { ShowMarket, ShowMarketHandler } from './application/markets/show-market.js';
 import { ListMarkets, ListMarketsHandler } from './application/markets/list-markets.js';
@@ -45,6 +51,7 @@ import { PlanScoutTours, PlanScoutToursHandler } from './application/scouting/pl
 import { ScoutMarkets, ScoutMarketsHandler } from './application/scouting/scout-markets.js';
 import { ScoutFleet } from './application/scouting/scout-fleet.js';
 import { ScoutTour } from './application/scouting/scout-tour.js';
+import { SqliteSurveyRepository } from './adapters/sqlite/sqlite-survey-repository.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
 import { Wait, WaitHandler } from './application/containers/wait.js';
 import { CheckServerStatus, CheckServerStatusHandler } from './application/server/check-server-status.js';
@@ -120,6 +127,9 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [ListContainers, ListContainersHandler],
   [InspectContainer, InspectContainerHandler],
   [GetContainerLogs, GetContainerLogsHandler],
+  [SurveyShip, SurveyShipHandler],
+  [ExtractResources, ExtractResourcesHandler],
+  [MineRun, MineRunHandler],
 ];
 
 export interface App {
@@ -185,6 +195,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     .toConstantValue(new SqliteShipyardRepository(db, currentUnitOfWork, config.markets?.retentionDays));
   container.bind(TOKENS.Ledger).toConstantValue(new SqliteLedger(db, currentUnitOfWork));
   container.bind(TOKENS.TradeProgress).toConstantValue(new SqliteTradeProgress(db, currentUnitOfWork));
+  container.bind(TOKENS.SurveyRepository).toConstantValue(new SqliteSurveyRepository(db, currentUnitOfWork));
   container.bind(TOKENS.ContainerStore).toConstantValue(new SqliteContainerStore(db, processSecrets.scrub));
   container.bind(Players).toSelf();
   container.bind(SystemMap).toSelf();
@@ -195,6 +206,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(ShipTrade).toSelf();
   container.bind(ScoutFleet).toSelf();
   container.bind(ScoutTour).toSelf();
+  container.bind(MiningOps).toSelf();
+  container.bind(MiningSites).toSelf();
+  container.bind(SellHold).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([
@@ -207,6 +221,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       container.get(TOKENS.Clock),
       container.get(TOKENS.MarketRepository),
       container.get(TOKENS.ShipyardRepository),
+      container.get(TOKENS.SurveyRepository),
     ),
     new TransactionBehavior(store, dispatcher),
   ]);

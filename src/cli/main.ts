@@ -6,6 +6,7 @@ import { registerDaemonCommands } from './daemon.js';
 import { registerEventsCommands } from './events.js';
 import { registerLedgerCommands } from './ledger.js';
 import { registerMarketCommands } from './market.js';
+import { registerMiningCommands } from './mining.js';
 import { endQuietlyWhenOutputCloses } from './output.js';
 import { registerPlayerCommands } from './player.js';
 import { registerRouteCommands } from './route.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerRouteCommands(program);
   registerSystemCommands(program);
   registerMarketCommands(program);
+  registerMiningCommands(program);
   registerShipyardCommands(program);
   registerLedgerCommands(program);
   registerScoutCommands(program);

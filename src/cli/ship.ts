@@ -8,6 +8,7 @@ import { withApp } from './session.js';
 import { positiveNumber } from './numbers.js';
 import { creditsSpentText, followNavigation } from './progress.js';
 import { registerCargoCommands } from './cargo.js';
+import { registerMiningShipCommands } from './mining.js';
 
 export function registerShipCommands(program: Command): void {
   const ship = program.command('ship').description('see and fly your ships');
@@ -93,6 +94,7 @@ export function registerShipCommands(program: Command): void {
     });
 
   registerCargoCommands(ship);
+  registerMiningShipCommands(ship);
 
   ship
     .command('navigate')

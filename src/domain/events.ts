@@ -61,6 +61,12 @@ export interface EventPayloads {
   /** A ship read a market (`goods`: goods priced) and/or a shipyard (`shipTypes`: types priced); null when not read. */
   WaypointScouted: { ship: string; waypoint: string; goods: number | null; shipTypes: number | null };
 
+  // Mining
+  ShipSurveyed: { ship: string; waypoint: string; surveys: string[] };
+  /** `survey` is the signature extracted with, null without one. */
+  ResourcesExtracted: { ship: string; waypoint: string; good: string; units: number; survey: string | null };
+  SurveyRefused: { survey: string; status: string };
+
   // Daemon containers
   ContainerStarted: { container: string; command: string; attempt: number };
   ContainerCompleted: { container: string };

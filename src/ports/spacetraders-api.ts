@@ -2,6 +2,8 @@ import type { components } from '../api-schema/generated/spacetraders-api-schema
 import type { Ship, ShipCargo, ShipFuel, ShipNav } from '../domain/fleet/ship.js';
 import type { MarketSnapshot, MarketTrade } from '../domain/market/market.js';
 import type { FlightMode } from '../domain/navigation/flight-mode.js';
+import type { Extraction } from '../domain/mining/extraction.js';
+import type { Survey } from '../domain/mining/survey.js';
 import type { ShipyardSnapshot } from '../domain/shipyard/shipyard.js';
 
 /** The game's own data shapes, generated from the vendored OpenAPI spec (npm run spec:types). */
@@ -21,8 +23,6 @@ export type MarketTransactionDto = Schemas['MarketTransaction'];
 export type CooldownDto = Schemas['Cooldown'];
 export type ShipyardDto = Schemas['Shipyard'];
 export type ShipyardTransactionDto = Schemas['ShipyardTransaction'];
-export type SurveyDto = Schemas['Survey'];
-export type ExtractionDto = Schemas['Extraction'];
 
 export interface ServerStatus {
   status: string;
@@ -133,12 +133,14 @@ export interface SpaceTradersApi {
     tradeSymbol: string,
     units: number,
   ): Promise<{ cargo: ShipCargoDto; targetCargo: ShipCargoDto }>;
-  survey(agentToken: string, shipSymbol: string): Promise<{ cooldown: CooldownDto; surveys: SurveyDto[] }>;
+  /** Surveys the asteroid the ship orbits: the surveys found and when the ship's cooldown ends (epoch ms). */
+  survey(agentToken: string, shipSymbol: string): Promise<{ surveys: Survey[]; cooldownUntil: number }>;
+  /** One extraction, with a survey when given (the whole survey is sent back, as the server requires). */
   extract(
     agentToken: string,
     shipSymbol: string,
-    survey?: SurveyDto,
-  ): Promise<{ extraction: ExtractionDto; cooldown: CooldownDto; cargo: ShipCargoDto }>;
+    survey?: Survey,
+  ): Promise<{ extraction: Extraction; cooldownUntil: number; cargo: ShipCargo }>;
   listContracts(agentToken: string): Promise<ContractDto[]>;
   getContract(agentToken: string, contractId: string): Promise<ContractDto>;
   acceptContract(agentToken: string, contractId: string): Promise<{ agent: AgentDto; contract: ContractDto }>;

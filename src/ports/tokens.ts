@@ -14,6 +14,7 @@ export const TOKENS = {
   ShipyardRepository: Symbol.for('ShipyardRepository'),
   Ledger: Symbol.for('Ledger'),
   TradeProgress: Symbol.for('TradeProgress'),
+  SurveyRepository: Symbol.for('SurveyRepository'),
   ContainerStore: Symbol.for('ContainerStore'),
   EventLog: Symbol.for('EventLog'),
   Mediator: Symbol.for('Mediator'),

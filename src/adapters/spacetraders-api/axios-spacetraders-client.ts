@@ -1,12 +1,13 @@
 import type { FlightMode } from '../../domain/navigation/flight-mode.js';
-import type { Ship, ShipNav } from '../../domain/fleet/ship.js';
+import type { Ship, ShipCargo, ShipNav } from '../../domain/fleet/ship.js';
+import type { Extraction } from '../../domain/mining/extraction.js';
+import type { Survey } from '../../domain/mining/survey.js';
 import type {
   AgentDto,
   CooldownDto,
-  ExtractionDto,
   ShipCargoDto,
   ShipFuelDto,
-  SurveyDto,
+  Schemas,
   JumpResult,
   MarketTransactionDto,
   NavigateResult,
@@ -18,7 +19,8 @@ import type {
   TradeResult,
   Urgency,
 } from '../../ports/spacetraders-api.js';
-import { cooldownUntil, toMoved, toShip, toShipFuel, toShipNav } from './ship-mapping.js';
+import { cooldownUntil, toMoved, toShip, toShipCargo, toShipFuel, toShipNav } from './ship-mapping.js';
+import { toExtraction, toSurvey, toSurveyDto } from './mining-mapping.js';
 import { AgentsSystemsContracts } from './agents-systems-contracts.js';
 import { type RawTrade, toMarketSnapshot, toMarketTrade, toTradeResult } from './market-mapping.js';
 import { toShipyardSnapshot } from './shipyard-mapping.js';
@@ -253,36 +255,38 @@ export class AxiosSpaceTradersClient extends AgentsSystemsContracts implements S
     });
   }
 
-  survey(token: string, ship: string): Promise<{ cooldown: CooldownDto; surveys: SurveyDto[] }> {
-    return this.http.call({
+  async survey(token: string, ship: string): Promise<{ surveys: Survey[]; cooldownUntil: number }> {
+    const result = await this.http.call<{ cooldown: CooldownDto; surveys: Schemas['Survey'][] }>({
       method: 'POST',
       path: `/my/ships/${ship}/survey`,
       token,
       urgency: 'background',
       idempotent: false,
     });
+    return { surveys: result.surveys.map(toSurvey), cooldownUntil: cooldownUntil(result.cooldown) };
   }
 
-  extract(
+  async extract(
     token: string,
     ship: string,
-    survey?: SurveyDto,
-  ): Promise<{ extraction: ExtractionDto; cooldown: CooldownDto; cargo: ShipCargoDto }> {
-    return survey
-      ? this.http.call({
-          method: 'POST',
-          path: `/my/ships/${ship}/extract/survey`,
-          token,
-          body: survey,
-          urgency: 'background',
-          idempotent: false,
-        })
-      : this.http.call({
-          method: 'POST',
-          path: `/my/ships/${ship}/extract`,
-          token,
-          urgency: 'background',
-          idempotent: false,
-        });
+    survey?: Survey,
+  ): Promise<{ extraction: Extraction; cooldownUntil: number; cargo: ShipCargo }> {
+    const result = await this.http.call<{
+      extraction: Schemas['Extraction'];
+      cooldown: CooldownDto;
+      cargo: ShipCargoDto;
+    }>({
+      method: 'POST',
+      path: survey ? `/my/ships/${ship}/extract/survey` : `/my/ships/${ship}/extract`,
+      token,
+      ...(survey ? { body: toSurveyDto(survey) } : {}),
+      urgency: 'background',
+      idempotent: false,
+    });
+    return {
+      extraction: toExtraction(result.extraction),
+      cooldownUntil: cooldownUntil(result.cooldown),
+      cargo: toShipCargo(result.cargo),
+    };
   }
 }

@@ -230,6 +230,25 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 9,
+    name: 'surveys, shared by every ship of a player',
+    sql: `
+      CREATE TABLE surveys (
+        player_symbol   TEXT NOT NULL REFERENCES players (agent_symbol) ON DELETE CASCADE,
+        signature       TEXT NOT NULL,
+        waypoint_symbol TEXT NOT NULL,
+        deposits        TEXT NOT NULL,
+        expiration      TEXT NOT NULL,
+        expires_at      INTEGER NOT NULL,
+        size            TEXT NOT NULL,
+        status          TEXT NOT NULL,
+        surveyed_at     INTEGER NOT NULL,
+        PRIMARY KEY (player_symbol, signature)
+      );
+      CREATE INDEX surveys_by_waypoint ON surveys (player_symbol, waypoint_symbol, expires_at);
+    `,
+  },
+  {
     version: 10,
     name: "credit baselines: the agent's credits when the bot first saw it",
     sql: `

@@ -10,6 +10,7 @@ import {
 } from '../../ports/player-repository.js';
 import type { MarketRepository } from '../../ports/market-repository.js';
 import type { ShipyardRepository } from '../../ports/shipyard-repository.js';
+import type { SurveyRepository } from '../../ports/survey-repository.js';
 import type { SystemRepository } from '../../ports/system-repository.js';
 
 /**
@@ -26,6 +27,7 @@ export class TokenResetBehavior implements PipelineBehavior {
     private readonly clock: Clock,
     private readonly markets?: MarketRepository,
     private readonly shipyards?: ShipyardRepository,
+    private readonly surveys?: SurveyRepository,
   ) {}
 
   handle(request: Request<unknown>, context: RequestContext, next: Next): Promise<unknown> {
@@ -48,5 +50,6 @@ export class TokenResetBehavior implements PipelineBehavior {
     this.systems.clear(player.agentSymbol);
     this.markets?.clear(player.agentSymbol);
     this.shipyards?.clear(player.agentSymbol);
+    this.surveys?.clear(player.agentSymbol);
   }
 }

@@ -7,6 +7,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import type { MarketRepository } from '../../ports/market-repository.js';
 import type { ShipyardRepository } from '../../ports/shipyard-repository.js';
+import type { SurveyRepository } from '../../ports/survey-repository.js';
 import type { SystemRepository } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { Players } from '../player/players.js';
@@ -44,6 +45,7 @@ export class CheckServerStatusHandler implements RequestHandler<CheckServerStatu
     @inject(TOKENS.Config) private readonly config: Config,
     @inject(TOKENS.MarketRepository) private readonly markets: MarketRepository,
     @inject(TOKENS.ShipyardRepository) private readonly shipyards: ShipyardRepository,
+    @inject(TOKENS.SurveyRepository) private readonly surveys: SurveyRepository,
   ) {}
 
   async handle(): Promise<ServerStatusView> {
@@ -59,6 +61,7 @@ export class CheckServerStatusHandler implements RequestHandler<CheckServerStatu
         this.systems.clear(player.agentSymbol);
         this.markets.clear(player.agentSymbol);
         this.shipyards.clear(player.agentSymbol);
+        this.surveys.clear(player.agentSymbol);
         stalePlayers.push(player.agentSymbol);
       }
       currentUnitOfWork()?.record(

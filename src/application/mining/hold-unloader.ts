@@ -1,0 +1,29 @@
+import type { Ship } from '../../domain/fleet/ship.js';
+import type { Player } from '../../domain/player/player.js';
+import type { MiningSite } from './mining-site.js';
+
+/** What a mining run hands the step that empties a full hold. */
+export interface UnloadContext {
+  player: Player;
+  ship: Ship;
+  site: MiningSite;
+  /** Goods never jettisoned (--keep). */
+  keep: readonly string[];
+}
+
+/** What the step did: the ship as it left it, and what it earned. */
+export interface UnloadResult {
+  ship: Ship;
+  unitsSold: number;
+  credits: number;
+}
+
+/**
+ * What to do with a full hold: sell it (SellHold, `--sell best|nearest`), or — the seam for contracts —
+ * deliver it to a contract (`--deliver CONTRACT`, not implemented here: a `HoldUnloader` that flies to
+ * the contract's destination and sends DeliverContract plugs in at MineRunHandler.unloaderFor).
+ * An unloader must be resumable: it works from the hold as the server shows it, never from memory.
+ */
+export interface HoldUnloader {
+  unload(context: UnloadContext): Promise<UnloadResult>;
+}

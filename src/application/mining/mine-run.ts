@@ -1,0 +1,259 @@
+import { inject, injectable } from 'inversify';
+import { DomainRuleError, ValidationError } from '../../domain/errors.js';
+import type { Ship } from '../../domain/fleet/ship.js';
+import { hasSurveyor } from '../../domain/mining/extraction.js';
+import { depositGoods } from '../../domain/mining/asteroid.js';
+import { goodsToJettison } from '../../domain/mining/jettison.js';
+import { bestSurvey } from '../../domain/mining/survey.js';
+import type { Player } from '../../domain/player/player.js';
+import { currentUnitOfWork } from '../../mediator/context.js';
+import type { Mediator } from '../../mediator/mediator.js';
+import type { RequestHandler } from '../../mediator/request.js';
+import { ApiError } from '../../ports/api-errors.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Logger } from '../../ports/logger.js';
+import type { SurveyRepository } from '../../ports/survey-repository.js';
+import type { TradeProgressStore } from '../../ports/trade-progress.js';
+import { TOKENS } from '../../ports/tokens.js';
+import { NavigateShip } from '../navigation/navigate-ship.js';
+import { JettisonCargo } from '../ships/jettison-cargo.js';
+import { ShipAction, ShipCommand } from '../ships/ship-action.js';
+import { requireGoodSymbol } from '../ships/trade-input.js';
+import { requireWaypointSymbol } from '../ships/ship-symbol.js';
+import type { HoldUnloader } from './hold-unloader.js';
+import { chooseAsteroid, spaceWorthAt } from './mining-plan.js';
+import { MiningOps, SurveyRefusedError } from './mining-ops.js';
+import { type MiningSite, MiningSites } from './mining-site.js';
+import { SellHold } from './sell-hold.js';
+
+/** What `mine run` reports when it ends (the JSON keys are a contract). */
+export interface MineRunReport {
+  ship: string;
+  asteroid: string;
+  trips: number;
+  extractions: number;
+  unitsExtracted: number;
+  unitsJettisoned: number;
+  unitsSold: number;
+  credits: number;
+}
+
+/**
+ * The mining loop, as a container or in the foreground: go to the asteroid that pays best for the ship
+ * (or the one given), survey if asked (else use stored surveys), extract with the best survey on every
+ * cooldown until the hold is full, jettison what is worth less than the space it takes, empty the hold
+ * (sell, or the contract seam), repeat. Every decision is made from the ship as the server shows it, so
+ * a restart resumes where it stands; finished trips are counted under `runId` in the trade progress store.
+ */
+export class MineRun extends ShipCommand<MineRunReport> {
+  readonly at?: string;
+  readonly survey: boolean;
+  readonly keep: string[];
+  readonly sell: string;
+  readonly deliver?: string;
+  readonly maxTrips?: number;
+  readonly runId: string;
+
+  constructor(props: {
+    shipSymbol: string;
+    player?: string;
+    at?: string;
+    survey?: boolean;
+    keep?: string[];
+    sell?: string;
+    deliver?: string;
+    maxTrips?: number;
+    runId?: string;
+  }) {
+    super(props);
+    if (props.at !== undefined) this.at = props.at;
+    this.survey = props.survey ?? false;
+    this.keep = props.keep ?? [];
+    this.sell = props.sell ?? 'best';
+    if (props.deliver !== undefined) this.deliver = props.deliver;
+    if (props.maxTrips !== undefined) this.maxTrips = props.maxTrips;
+    this.runId = props.runId ?? this.requestId;
+  }
+
+  override validate(): void {
+    super.validate();
+    if (this.at !== undefined) requireWaypointSymbol(this.at);
+    if (typeof this.survey !== 'boolean') throw new ValidationError('survey must be true or false');
+    if (!Array.isArray(this.keep)) throw new ValidationError('keep must be a list of goods');
+    for (const good of this.keep) requireGoodSymbol(good);
+    if (this.sell !== 'best' && this.sell !== 'nearest')
+      throw new ValidationError(`--sell must be best or nearest, got "${this.sell}"`);
+    if (this.deliver !== undefined && (typeof this.deliver !== 'string' || this.deliver.length === 0))
+      throw new ValidationError('--deliver needs a contract id');
+    if (this.maxTrips !== undefined && (!Number.isInteger(this.maxTrips) || this.maxTrips < 1))
+      throw new ValidationError(`--max-trips must be a whole number of at least 1, got ${this.maxTrips}`);
+    if (typeof this.runId !== 'string' || this.runId.length === 0 || this.runId.length > 100)
+      throw new ValidationError('runId must be a non-empty string');
+  }
+}
+
+/** The server's code for an asteroid destabilized by over-extraction. */
+const DESTABILIZED = 4253;
+
+/** A run stops after this many extractions in a row whose yield was jettisoned (ours). */
+const MAX_WORTHLESS_EXTRACTIONS = 12;
+
+/** Refuses an asteroid whose known deposits no market of the system trades. */
+function requireSomeBuyer(site: MiningSite, asteroid: string): void {
+  const goods = depositGoods(site.waypoints.get(asteroid)?.traits.map((t) => t.symbol as string) ?? []);
+  if (goods.length > 0 && goods.every((g) => site.worth(g) === 0))
+    throw new DomainRuleError(
+      `no known market of ${site.system} trades what ${asteroid} yields (${[...new Set(goods)].join(', ')})`,
+      'NOTHING_TO_SELL',
+    );
+}
+
+@injectable()
+export class MineRunHandler implements RequestHandler<MineRun> {
+  constructor(
+    @inject(TOKENS.Mediator) private readonly mediator: Mediator,
+    @inject(ShipAction) private readonly action: ShipAction,
+    @inject(MiningOps) private readonly ops: MiningOps,
+    @inject(MiningSites) private readonly sites: MiningSites,
+    @inject(SellHold) private readonly selling: SellHold,
+    @inject(TOKENS.SurveyRepository) private readonly surveys: SurveyRepository,
+    @inject(TOKENS.TradeProgress) private readonly progress: TradeProgressStore,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(TOKENS.Logger) private readonly logger: Logger,
+  ) {}
+
+  async handle(request: MineRun): Promise<MineRunReport> {
+    const unloader = this.unloaderFor(request);
+    const keep = request.keep.map((g) => g.toUpperCase());
+    let { player, ship } = await this.action.load(request);
+    const site = await this.sites.load(player, ship.nav.systemSymbol);
+    let asteroid = request.at?.toUpperCase() ?? chooseAsteroid(ship, site);
+    const destabilized = new Set<string>();
+    const key = `mine:${request.runId}`;
+    const report: MineRunReport = {
+      ship: ship.symbol,
+      asteroid,
+      trips: this.progress.find(key)?.unitsDone ?? 0,
+      extractions: 0,
+      unitsExtracted: 0,
+      unitsJettisoned: 0,
+      unitsSold: 0,
+      credits: 0,
+    };
+    requireSomeBuyer(site, asteroid);
+    this.logger.info({ asteroid }, `mining at ${asteroid}`);
+    let worthless = 0;
+    while (request.maxTrips === undefined || report.trips < request.maxTrips) {
+      if (ship.cargoSpace <= 0) {
+        const unloaded = await unloader.unload({ player, ship, site, keep });
+        ship = await this.jettison(player, unloaded.ship, site, asteroid, keep, report, true);
+        if (ship.cargoSpace <= 0)
+          throw new DomainRuleError(
+            `${ship.symbol}'s hold is still full after unloading: no known market takes ${ship.cargo.inventory.map((i) => i.symbol).join(', ')}`,
+            'HOLD_FULL',
+          );
+        report.unitsSold += unloaded.unitsSold;
+        report.credits += unloaded.credits;
+        report.trips += 1;
+        this.progress.save(player.agentSymbol, key, { unitsDone: report.trips, inFlight: null }, this.clock.now());
+        await currentUnitOfWork()?.checkpoint();
+        this.logger.info({ trip: report.trips, credits: unloaded.credits }, `trip ${report.trips} done`);
+        continue;
+      }
+      if (ship.location() !== asteroid || ship.statusAt(this.clock.now()) === 'IN_TRANSIT') {
+        await this.mediator.send(
+          new NavigateShip({ shipSymbol: ship.symbol, destination: asteroid, player: player.agentSymbol }),
+        );
+        ship = (await this.action.load(request)).ship;
+      }
+      const extracted = await this.extractOnce(request, player, ship, site, report);
+      ship = extracted.ship;
+      if (extracted.destabilized) {
+        // The server refuses this asteroid for now (4253): move on to the next best one, if it may choose.
+        destabilized.add(asteroid);
+        if (request.at !== undefined)
+          throw new DomainRuleError(`${asteroid} is destabilized (4253): choose another asteroid`, 'DESTABILIZED');
+        asteroid = chooseAsteroid(ship, site, destabilized);
+        report.asteroid = asteroid;
+        this.logger.warn({ asteroid }, `asteroid destabilized: moving on to ${asteroid}`);
+        continue;
+      }
+      const before = report.unitsJettisoned;
+      ship = await this.jettison(player, ship, site, asteroid, keep, report, false);
+      worthless = report.unitsJettisoned > before ? worthless + 1 : 0;
+      if (worthless >= MAX_WORTHLESS_EXTRACTIONS)
+        throw new DomainRuleError(
+          `the last ${worthless} extractions at ${asteroid} were all jettisoned: nothing it yields is worth its space at a known market`,
+          'NOTHING_TO_SELL',
+        );
+    }
+    return report;
+  }
+
+  /** The seam: `--deliver CONTRACT` plugs a contract-delivery unloader in here. */
+  private unloaderFor(request: MineRun): HoldUnloader {
+    if (request.deliver !== undefined)
+      throw new DomainRuleError(
+        `delivering a mining run to contract ${request.deliver} is not available yet: use --sell`,
+        'NOT_AVAILABLE',
+      );
+    return this.selling.as(request.sell === 'nearest' ? 'nearest' : 'best');
+  }
+
+  private async extractOnce(request: MineRun, player: Player, ship: Ship, site: MiningSite, report: MineRunReport) {
+    const now = () => this.clock.now();
+    let usable = this.surveys.usable(player.agentSymbol, ship.location(), now());
+    if (request.survey && usable.length === 0 && hasSurveyor(ship.snapshot().mounts)) {
+      ship = (await this.ops.survey(player, ship, site)).ship;
+      usable = this.surveys.usable(player.agentSymbol, ship.location(), now());
+    }
+    const survey = bestSurvey(usable, ship.location(), site.value, now());
+    try {
+      const done = await this.ops.extract(player, ship, site, survey);
+      report.extractions += 1;
+      report.unitsExtracted += done.extraction.units;
+      this.logger.info(
+        { good: done.extraction.good, units: done.extraction.units, survey: survey?.signature ?? null },
+        `extracted ${done.extraction.units} ${done.extraction.good} (hold ${done.ship.cargo.units}/${done.ship.cargo.capacity})`,
+      );
+      return { ship: done.ship, destabilized: false };
+    } catch (error) {
+      // A refused survey is marked; the next round picks another (or none). A full hold is read back.
+      const code = error instanceof ApiError ? error.apiCode : undefined;
+      if (error instanceof SurveyRefusedError) this.logger.warn({ survey: error.signature }, error.message);
+      else if (code !== 4228 && code !== DESTABILIZED) throw error;
+      const fresh = (await this.action.load({ shipSymbol: ship.symbol, player: player.agentSymbol })).ship;
+      return { ship: fresh, destabilized: code === DESTABILIZED };
+    }
+  }
+
+  /** Dumps what is worth less than the space it takes (or, after unloading, what no market buys). */
+  private async jettison(
+    player: Player,
+    ship: Ship,
+    site: MiningSite,
+    asteroid: string,
+    keep: readonly string[],
+    report: MineRunReport,
+    unsold: boolean,
+  ): Promise<Ship> {
+    const space = unsold
+      ? 0
+      : spaceWorthAt(ship, site, asteroid, this.surveys.usable(player.agentSymbol, asteroid, this.clock.now()));
+    const dump = goodsToJettison(ship.cargo.inventory, site.worth, space, keep);
+    for (const item of dump) {
+      const result = await this.mediator.send(
+        new JettisonCargo({
+          shipSymbol: ship.symbol,
+          good: item.symbol,
+          units: item.units,
+          player: player.agentSymbol,
+        }),
+      );
+      report.unitsJettisoned += item.units;
+      ship = ship.withCargo(result.cargo);
+      this.logger.info({ good: item.symbol, units: item.units }, `jettisoned ${item.units} ${item.symbol}`);
+    }
+    return ship;
+  }
+}

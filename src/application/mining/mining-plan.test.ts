@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { Ship } from '../../domain/fleet/ship.js';
+import type { WaypointDto } from '../../ports/spacetraders-api.js';
+import { chooseAsteroid, spaceWorthAt } from './mining-plan.js';
+import type { MiningSite } from './mining-site.js';
+
+const ship = new Ship({
+  symbol: 'NOVA-1-1',
+  role: 'COMMAND',
+  nav: {
+    status: 'IN_ORBIT',
+    systemSymbol: 'X1-MN',
+    waypointSymbol: 'X1-MN-A',
+    flightMode: 'CRUISE',
+    origin: 'X1-MN-A',
+    destination: 'X1-MN-A',
+    departureTime: 0,
+    arrival: 0,
+  },
+  fuel: { current: 400, capacity: 400 },
+  cargo: { capacity: 40, units: 0, inventory: [] },
+  engineSpeed: 36,
+  cooldownUntil: 0,
+  modules: [],
+  mounts: ['MOUNT_MINING_LASER_I'],
+});
+
+function waypoint(symbol: string, type: string, x: number, traits: string[] = []): WaypointDto {
+  return { symbol, type, x, y: 0, traits: traits.map((t) => ({ symbol: t })) } as unknown as WaypointDto;
+}
+
+function site(prices: Record<string, number>): MiningSite {
+  const waypoints = [
+    waypoint('X1-MN-A', 'PLANET', 0),
+    waypoint('X1-MN-B', 'ASTEROID_FIELD', 30, ['COMMON_METAL_DEPOSITS']),
+    waypoint('X1-MN-P', 'ASTEROID', 60, ['PRECIOUS_METAL_DEPOSITS']),
+    waypoint('X1-MN-Z', 'ASTEROID_BASE', 5, ['COMMON_METAL_DEPOSITS']),
+  ];
+  const buys = new Set(['IRON_ORE', 'GOLD_ORE', 'ICE_WATER']);
+  return {
+    system: 'X1-MN',
+    waypoints: new Map(waypoints.map((w) => [w.symbol, w])),
+    buyers: new Map([['X1-MN-A', buys]]),
+    bestPrice: (g) => prices[g],
+    value: (g) => prices[g] ?? (buys.has(g) ? 1 : 0),
+    priceAt: (_w, g) => prices[g],
+    worth: (g) => prices[g] ?? (buys.has(g) ? undefined : 0),
+  };
+}
+
+describe('choosing the asteroid', () => {
+  it('takes the one that pays best, never a station, and avoids a destabilized one', () => {
+    expect(chooseAsteroid(ship, site({ IRON_ORE: 40, GOLD_ORE: 10 }))).toBe('X1-MN-B');
+    expect(chooseAsteroid(ship, site({ IRON_ORE: 40, GOLD_ORE: 400 }))).toBe('X1-MN-P');
+    expect(chooseAsteroid(ship, site({ IRON_ORE: 40, GOLD_ORE: 400 }), new Set(['X1-MN-P']))).toBe('X1-MN-B');
+    expect(() => chooseAsteroid(ship, site({}), new Set(['X1-MN-B', 'X1-MN-P']))).toThrow('no asteroid known in X1-MN');
+  });
+
+  it('prices the space a unit takes below the value of a mined unit, and at 0 when nothing is known', () => {
+    const worth = spaceWorthAt(ship, site({ IRON_ORE: 60, ICE_WATER: 60 }), 'X1-MN-B', []);
+    expect(worth).toBeGreaterThan(0);
+    expect(worth).toBeLessThan(20); // two of six common-metal goods at 60: 20 a mined unit
+    expect(spaceWorthAt(ship, site({}), 'X1-MN-B', [])).toBeLessThan(1);
+  });
+});

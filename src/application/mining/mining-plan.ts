@@ -1,0 +1,80 @@
+import { DomainRuleError } from '../../domain/errors.js';
+import type { Ship } from '../../domain/fleet/ship.js';
+import { type AsteroidCandidate, bestAsteroid, depositGoods } from '../../domain/mining/asteroid.js';
+import { isMinable } from '../../domain/mining/extraction.js';
+import { spaceWorth } from '../../domain/mining/jettison.js';
+import { expectedUnitValue, type StoredSurvey } from '../../domain/mining/survey.js';
+import { distance, travelSeconds } from '../../domain/navigation/flight-mode.js';
+import type { MiningSite } from './mining-site.js';
+
+/*
+ * Estimates for planning before the ship's own figures are known (ours, from ECONOMY.md §3 and the
+ * sandbox): a cooldown of about 70 s per extraction and a handful of units each. They scale every
+ * asteroid alike, so they weigh mining time against travel time, never one asteroid against another.
+ */
+const ESTIMATED_COOLDOWN_SECONDS = 70;
+const ESTIMATED_UNITS_PER_EXTRACTION = 5;
+
+function cruiseSeconds(site: MiningSite, from: string, to: string, engineSpeed: number): number | undefined {
+  const a = site.waypoints.get(from);
+  const b = site.waypoints.get(to);
+  if (!a || !b) return undefined;
+  return from === to ? 0 : travelSeconds(distance(a, b), 'CRUISE', engineSpeed);
+}
+
+/** Seconds from a waypoint to the nearest market that trades any of the goods (0 when none is known). */
+function secondsToBuyer(site: MiningSite, from: string, goods: readonly string[], engineSpeed: number): number {
+  const times = [...site.buyers]
+    .filter(([, buys]) => goods.some((g) => buys.has(g)))
+    .map(([market]) => cruiseSeconds(site, from, market, engineSpeed))
+    .filter((s): s is number => s !== undefined);
+  return times.length > 0 ? Math.min(...times) : 0;
+}
+
+/** Seconds of extraction to fill the ship's hold, by the estimates above. */
+function fillSeconds(ship: Ship): number {
+  return (ship.cargo.capacity / ESTIMATED_UNITS_PER_EXTRACTION) * ESTIMATED_COOLDOWN_SECONDS;
+}
+
+/**
+ * The asteroid of the ship's system that pays best for it (domain scoring over stored prices, deposit
+ * traits and travel), never one to avoid; the nearest minable waypoint when none has a known deposit trait.
+ */
+export function chooseAsteroid(ship: Ship, site: MiningSite, avoid: ReadonlySet<string> = new Set()): string {
+  const here = ship.location();
+  const minable = [...site.waypoints.values()].filter((w) => isMinable(w.type) && !avoid.has(w.symbol));
+  const candidates: AsteroidCandidate[] = minable.map((w) => {
+    const traits = w.traits.map((t) => t.symbol as string);
+    return {
+      waypoint: w.symbol,
+      traits,
+      secondsFromShip: cruiseSeconds(site, here, w.symbol, ship.engineSpeed) ?? 0,
+      secondsToMarket: secondsToBuyer(site, w.symbol, depositGoods(traits), ship.engineSpeed),
+    };
+  });
+  const best = bestAsteroid(candidates, site.value, {
+    capacity: ship.cargo.capacity,
+    fillSeconds: fillSeconds(ship),
+  });
+  if (best) return best.waypoint;
+  const nearest = [...candidates].sort((a, b) => a.secondsFromShip - b.secondsFromShip)[0];
+  if (!nearest)
+    throw new DomainRuleError(`no asteroid known in ${ship.nav.systemSymbol}: give one with --at`, 'NO_ASTEROID');
+  return nearest.waypoint;
+}
+
+/**
+ * What the space a unit takes is worth at the asteroid: the expected value of a mined unit (the best
+ * usable survey's deposits, else the asteroid's deposit traits), weighed by mining against travel time.
+ */
+export function spaceWorthAt(ship: Ship, site: MiningSite, asteroid: string, surveys: readonly StoredSurvey[]): number {
+  const traits = site.waypoints.get(asteroid)?.traits.map((t) => t.symbol as string) ?? [];
+  const values = [
+    expectedUnitValue(depositGoods(traits), site.value),
+    ...surveys.map((s) => expectedUnitValue(s.deposits, site.value)),
+  ];
+  const unitValue = Math.max(...values);
+  const mining = ESTIMATED_COOLDOWN_SECONDS / ESTIMATED_UNITS_PER_EXTRACTION;
+  const trip = 2 * secondsToBuyer(site, asteroid, depositGoods(traits), ship.engineSpeed);
+  return spaceWorth(unitValue, mining, trip / Math.max(1, ship.cargo.capacity));
+}

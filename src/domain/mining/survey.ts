@@ -1,0 +1,88 @@
+/** How big a surveyed deposit is: the server exhausts a survey after a number of uses tied to it. */
+export type SurveySize = 'SMALL' | 'MODERATE' | 'LARGE';
+
+/**
+ * What became of a stored survey: ACTIVE until the server refuses it as EXHAUSTED (4224), EXPIRED
+ * (4221) or ALTERED (4220, the signature no longer matches the deposit); a refused survey is never sent again.
+ */
+export type SurveyStatus = 'ACTIVE' | 'EXHAUSTED' | 'EXPIRED' | 'ALTERED';
+
+/** A survey of one asteroid: the deposits an extraction with it draws from (a good listed twice is twice as likely). */
+export interface Survey {
+  signature: string;
+  /** The waypoint surveyed: the survey works there only. */
+  waypoint: string;
+  /** Good symbols, repeats included, as the server listed them. */
+  deposits: string[];
+  /** ISO timestamp after which the server refuses it, exactly as the server wrote it (sent back verbatim). */
+  expiration: string;
+  size: SurveySize;
+}
+
+/** A survey as stored: shared by every ship of the player. */
+export interface StoredSurvey extends Survey {
+  status: SurveyStatus;
+  /** Epoch ms when it was stored. */
+  surveyedAt: number;
+}
+
+/** Unused before expiry with this margin: an extraction sent at the last second would be refused. */
+export const SURVEY_EXPIRY_MARGIN_MS = 5_000;
+
+/** True while a stored survey may still be sent: active and not (about to be) expired. */
+export function isUsable(survey: StoredSurvey, now: number): boolean {
+  return survey.status === 'ACTIVE' && Date.parse(survey.expiration) - SURVEY_EXPIRY_MARGIN_MS > now;
+}
+
+/** The status the server's refusal code gives a survey, or undefined when the code says nothing about the survey. */
+export function statusForRefusal(apiCode: number): Exclude<SurveyStatus, 'ACTIVE'> | undefined {
+  if (apiCode === 4224) return 'EXHAUSTED';
+  if (apiCode === 4221) return 'EXPIRED';
+  if (apiCode === 4220) return 'ALTERED';
+  return undefined;
+}
+
+/** Credits a unit of a good would fetch (the best known sell price), or undefined when unknown. */
+export type PriceOf = (good: string) => number | undefined;
+
+/**
+ * Expected credits per unit extracted with a survey: each deposit entry is equally likely, so the
+ * mean of their prices; a good with no known price counts as 0 (nothing known to pay for it).
+ */
+export function expectedUnitValue(deposits: readonly string[], price: PriceOf): number {
+  if (deposits.length === 0) return 0;
+  return deposits.reduce((sum, good) => sum + (price(good) ?? 0), 0) / deposits.length;
+}
+
+/**
+ * Expected credits per extraction with a survey: deposit frequencies × best known prices, times the
+ * units an extraction brings (the same for every survey of one ship, so it only scales the value).
+ */
+export function expectedValuePerExtraction(survey: Survey, price: PriceOf, unitsPerExtraction = 1): number {
+  return expectedUnitValue(survey.deposits, price) * unitsPerExtraction;
+}
+
+/**
+ * The usable survey at a waypoint with the highest expected value per extraction; ties go to the
+ * one that expires last. Undefined when none is usable or none is worth anything known.
+ */
+export function bestSurvey(
+  surveys: readonly StoredSurvey[],
+  waypoint: string,
+  price: PriceOf,
+  now: number,
+): StoredSurvey | undefined {
+  let best: { survey: StoredSurvey; value: number } | undefined;
+  for (const survey of surveys) {
+    if (survey.waypoint !== waypoint || !isUsable(survey, now)) continue;
+    const value = expectedValuePerExtraction(survey, price);
+    if (value <= 0) continue;
+    if (
+      !best ||
+      value > best.value ||
+      (value === best.value && Date.parse(survey.expiration) > Date.parse(best.survey.expiration))
+    )
+      best = { survey, value };
+  }
+  return best?.survey;
+}
