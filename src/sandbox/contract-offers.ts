@@ -18,9 +18,9 @@ type S = components['schemas'];
  */
 const DAY_MS = 86_400_000;
 /** Days from the offer to the delivery deadline (the real starter: 7 days). */
-export const CONTRACT_DEADLINE_DAYS = 7;
+const CONTRACT_DEADLINE_DAYS = 7;
 /** Days the offer stays open to accept (the real starter: 24 h). */
-export const CONTRACT_ACCEPT_DAYS = 1;
+const CONTRACT_ACCEPT_DAYS = 1;
 /**
  * Payment ÷ the goods' cost at the system's prices: players netted ~70% of a payout (aLog), so the
  * payout is ~3× the goods. The sandbox draws each contract's ratio within ±CONTRACT_PAYMENT_SPREAD of it.
@@ -34,9 +34,9 @@ export const CONTRACT_ACCEPT_SHARE = 0.156;
  * that range — fewer for a costly good, so the goods never cost more than CONTRACT_MAX_GOODS_COST (the
  * sandbox's cap: a new agent's 175,000 credits buy them many times over).
  */
-export const CONTRACT_HOLD_UNITS = 40;
-export const CONTRACT_MAX_HOLDS = 1.5;
-export const CONTRACT_MAX_GOODS_COST = 20_000;
+const CONTRACT_HOLD_UNITS = 40;
+const CONTRACT_MAX_HOLDS = 1.5;
+const CONTRACT_MAX_GOODS_COST = 20_000;
 /** Goods no contract asks for: fuel, antimatter and ship components (the sandbox's choice; players saw raw and manufactured goods). */
 const NOT_PROCURED = /^(FUEL|ANTIMATTER|SHIP_|FRAME_|REACTOR_|ENGINE_|MOUNT_|MODULE_)/;
 
@@ -55,7 +55,7 @@ export function procurableGoods(game: Game, systemSymbol: string): string[] {
 }
 
 /** What a unit of the good costs in the system: its cheapest ask at a market there, else its catalogue price. */
-export function unitCost(game: Game, systemSymbol: string, good: string): number {
+function unitCost(game: Game, systemSymbol: string, good: string): number {
   const asks = systemWaypoints(game, systemSymbol)
     .filter((waypoint) => waypoint.market?.[good])
     .map((waypoint) => {

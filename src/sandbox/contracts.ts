@@ -19,7 +19,7 @@ type S = components['schemas'];
  */
 
 /** Most contracts offered or accepted and not done at once: the spec's "currently … 1". */
-export const MAX_OPEN_CONTRACTS = 1;
+const MAX_OPEN_CONTRACTS = 1;
 
 function contractsOf(game: Game, agent: AgentState): S['Contract'][] {
   return Object.values(game.world.contracts)

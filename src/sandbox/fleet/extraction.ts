@@ -28,7 +28,7 @@ const MOUNT_COOLDOWN_SECONDS_PER_POWER = 10;
  * capped by the free cargo. The rule was measured in 2023 (eMine: ± 5 per laser when LASER_I was 10);
  * scaled to today's LASER_I of 3 (×0.3) it is ± 1.5, which the sandbox rounds to 2.
  */
-export const YIELD_SPREAD_PER_LASER = 2;
+const YIELD_SPREAD_PER_LASER = 2;
 /**
  * Units one siphon yields: 1 plus up to half the siphons' total strength, at random (the sandbox's choice:
  * siphon strengths are 10 / 20 (eStatic), but no siphon yield was measured).

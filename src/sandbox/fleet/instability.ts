@@ -13,7 +13,7 @@ type S = components['schemas'];
  * per asteroid, one unit per extraction, draining at the sustainable rate.
  */
 /** Extractions per minute an asteroid sustains: the bucket drains this fast (v2.1's "~10 per minute"). */
-export const SUSTAINABLE_EXTRACTIONS_PER_MINUTE = 10;
+const SUSTAINABLE_EXTRACTIONS_PER_MINUTE = 10;
 /** Above this many undrained extractions the asteroid is UNSTABLE (the sandbox's: one minute's worth). */
 export const UNSTABLE_AT = 10;
 /** Above this, CRITICAL_LIMIT (the sandbox's). */

@@ -16,14 +16,14 @@ type Size = SurveyState['size'];
  */
 
 /** Surveys per action: the sum of the surveyors' strengths (eMine, fsim): a SURVEYOR_II gives 2. */
-export const surveysPerAction = (surveyors: S['ShipMount'][]) =>
+const surveysPerAction = (surveyors: S['ShipMount'][]) =>
   Math.max(
     1,
     surveyors.reduce((sum, m) => sum + (m.strength ?? 0), 0),
   );
 
 /** Deposits per survey, uniformly in this range: a SURVEYOR_II averages ~5.0 (eSim); the spread is the sandbox's. */
-export const SURVEY_DEPOSITS = { min: 3, max: 7 } as const;
+const SURVEY_DEPOSITS = { min: 3, max: 7 } as const;
 
 /**
  * Units a survey yields before it is exhausted, by size. Measured in 2023 with lasers of strength 10/25/60
@@ -44,7 +44,7 @@ const SIZE_ODDS: ReadonlyArray<readonly [Size, number]> = [
  * A survey's lifetime in game minutes, uniformly in this range. Not published: eseidel drops surveys with
  * under a minute left, FloWi's simulator guesses 5–60 minutes (ECONOMY.md §3 "[?]"); the sandbox's range.
  */
-export const SURVEY_LIFETIME_MINUTES = { min: 15, max: 60 } as const;
+const SURVEY_LIFETIME_MINUTES = { min: 15, max: 60 } as const;
 
 /** How long the server still recognises a survey after it expired (to answer 4221 rather than 4220): the sandbox's. */
 const REMEMBERED_AFTER_EXPIRY_MS = 3_600_000;

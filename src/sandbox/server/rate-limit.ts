@@ -4,8 +4,8 @@
  * use; the static pool is spent first. Real time, not game time.
  */
 /** The real server's limits (MECHANICS.md): 2 requests per second, plus a burst pool of 30 per 60 s. */
-export const REAL_PER_SECOND = 2;
-export const REAL_BURST = 30;
+const REAL_PER_SECOND = 2;
+const REAL_BURST = 30;
 
 /**
  * The limits of a sandbox whose game time runs `timeScale` times faster. Scaled, a game hour holds
