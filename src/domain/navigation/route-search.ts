@@ -70,7 +70,10 @@ export class Search {
           const left = fuel - burned;
           if (!tankless && left < reserve) continue;
           const seconds = legSeconds(d, navigateRates[m]!, ship.engineSpeed);
-          this.push(next, left, cost + seconds + weight * burned, time + seconds, id, m, d, seconds, jumped);
+          const arrival = cost + seconds + weight * burned;
+          // The guide's bound at any fuel is at least the floor: most legs end here, before `push` asks for it.
+          if (arrival + floor >= this.bound) continue;
+          this.push(next, left, arrival, time + seconds, id, m, d, seconds, jumped);
         }
       }
       if (this.trip.warp) this.warps(id, here, fuel, cost, time);
