@@ -64,12 +64,17 @@ export class DestinationBound {
     return known;
   }
 
-  /** Lower bound on the seconds left from waypoint i (in the destination's system) with `fuel` usable. */
-  at(i: number, fuel: number): number {
+  /**
+   * Lower bound on the seconds left from waypoint i (in the destination's system) with `fuel` usable:
+   * straight there on that fuel, or to a first station on it (see `StationField.throughOn`). Only a
+   * bound under `limit` needs to be exact; at or above it, any lower bound will do.
+   */
+  at(i: number, fuel: number, limit = Infinity): number {
     const floor = this.floor(i);
     if (i === this.target || fuel >= this.usable) return floor;
-    const via = this.viaStation[i]!;
-    if (via <= floor) return floor;
-    return Math.max(floor, Math.min(via, this.bounds.segment(this.distanceToTarget[i]!, fuel)));
+    const direct = this.bounds.segment(this.distanceToTarget[i]!, fuel);
+    const cap = Math.min(direct, limit);
+    if (cap <= floor) return floor;
+    return Math.max(floor, Math.min(direct, this.field.throughOn(i, fuel, cap)));
   }
 }

@@ -80,11 +80,11 @@ export class RouteGuide {
     return Math.min(this.destination.floor(i), this.leaveAndReturn(i));
   }
 
-  /** The bound for a ship at waypoint i with `fuel` usable units (above the reserve). */
-  at(i: number, fuel: number): number {
+  /** The bound for a ship at waypoint i with `fuel` usable units (above the reserve); exact only under `limit`. */
+  at(i: number, fuel: number, limit = Infinity): number {
     if (this.map.systemOf[i] !== this.targetSystem) return this.away(i);
     if (i === this.target) return 0;
-    return Math.min(this.destination.at(i, fuel), this.leaveAndReturn(i));
+    return Math.min(this.destination.at(i, fuel, limit), this.leaveAndReturn(i));
   }
 
   private leaveAndReturn(i: number): number {

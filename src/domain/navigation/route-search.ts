@@ -191,7 +191,8 @@ export class Search {
       if (cost >= this.bound) return;
       this.bound = cost;
     } else {
-      estimate += trip.guide.at(node, this.tankless ? 0 : fuel - trip.reserve);
+      // Only whether the bound beats what is left of the budget matters beyond it.
+      estimate += trip.guide.at(node, this.tankless ? 0 : fuel - trip.reserve, this.bound - cost);
       if (estimate >= this.bound) return;
     }
     const id = this.labels.add(node, fuel, cost, time, parent, kind, legDistance, legSeconds, jumped);

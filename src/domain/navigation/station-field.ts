@@ -14,6 +14,10 @@ export class StationField {
   readonly next: Int32Array;
   private readonly xs: Float64Array;
   private readonly ys: Float64Array;
+  /** Stations of finite value, lowest value first. */
+  private readonly byValue: Int32Array;
+  /** Per waypoint, for `throughOn`: see `frontier`. */
+  private readonly fronts: Array<Int32Array | undefined> = [];
 
   constructor(
     private readonly points: readonly Point[],
@@ -57,17 +61,78 @@ export class StationField {
         }
       }
     }
+    this.byValue = Int32Array.from(
+      Array.from(value.keys())
+        .filter((k) => value[k]! < Infinity)
+        .sort((a, b) => value[a]! - value[b]!),
+    );
+  }
+
+  /**
+   * `through`, but the ship reaches its first station on `fuel` (usable) rather than a full tank;
+   * only what beats `cap` matters (`cap` otherwise). A segment never gets shorter with distance, so
+   * a station both farther from waypoint i and of no lower value than another is never the better
+   * first stop, whatever the fuel: only the others (`frontier`) are tried.
+   */
+  throughOn(i: number, fuel: number, cap: number): number {
+    const { value, xs, ys, bounds } = this;
+    const table = bounds.fullTankTable;
+    const here = this.points[i]!;
+    const front = this.frontier(i);
+    let best = cap - this.refuelSeconds;
+    for (let f = 0; f < front.length; f++) {
+      const k = front[f]!;
+      let total = value[k]!;
+      // By value, lowest first: once a value cannot beat the best, no later one can.
+      if (total >= best) break;
+      if (this.stations[k] !== i) {
+        const dx = xs[k]! - here.x;
+        const dy = ys[k]! - here.y;
+        const d = Math.sqrt(dx * dx + dy * dy);
+        const units = Math.floor(d);
+        // The full-tank table bounds the segment on any less fuel: skip what it already rules out.
+        if (total + (units < table.length ? table[units]! : bounds.fullTank(d)) >= best) continue;
+        total += bounds.segment(d, fuel);
+      }
+      if (total < best) best = total;
+    }
+    return best + this.refuelSeconds;
+  }
+
+  /** The stations no other beats on both distance from waypoint i and value, by value ascending. */
+  private frontier(i: number): Int32Array {
+    let front = this.fronts[i];
+    if (!front) {
+      const { xs, ys, byValue } = this;
+      const here = this.points[i]!;
+      const kept: number[] = [];
+      let nearest = Infinity;
+      for (let v = 0; v < byValue.length; v++) {
+        const k = byValue[v]!;
+        const dx = xs[k]! - here.x;
+        const dy = ys[k]! - here.y;
+        const d = Math.sqrt(dx * dx + dy * dy);
+        if (d < nearest) {
+          kept.push(k);
+          nearest = d;
+        }
+      }
+      this.fronts[i] = front = Int32Array.from(kept);
+    }
+    return front;
   }
 
   /** The least full-tank segment between waypoint i and a station, plus the refuel and its value. */
   through(i: number): number {
-    const { stations, value, xs, ys, bounds } = this;
+    const { stations, value, xs, ys, bounds, byValue } = this;
     const here = this.points[i]!;
     const table = bounds.fullTankTable;
     let best = Infinity;
-    for (let k = 0; k < stations.length; k++) {
+    for (let v = 0; v < byValue.length; v++) {
+      const k = byValue[v]!;
       let total = value[k]!;
-      if (total >= best) continue;
+      // By value, lowest first: once a value cannot beat the best, no later one can.
+      if (total >= best) break;
       if (stations[k] !== i) {
         const dx = xs[k]! - here.x;
         const dy = ys[k]! - here.y;
