@@ -80,11 +80,11 @@ export class StationField {
     const here = this.points[i]!;
     const front = this.frontier(i);
     let best = cap - this.refuelSeconds;
-    for (let f = 0; f < front.length; f++) {
+    // Nearest first: on little fuel the near stations set the pace, and the full-tank sums then rule out most others.
+    for (let f = front.length - 1; f >= 0; f--) {
       const k = front[f]!;
       let total = value[k]!;
-      // By value, lowest first: once a value cannot beat the best, no later one can.
-      if (total >= best) break;
+      if (total >= best) continue;
       if (this.stations[k] !== i) {
         const dx = xs[k]! - here.x;
         const dy = ys[k]! - here.y;
