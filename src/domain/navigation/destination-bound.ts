@@ -14,8 +14,6 @@ export class DestinationBound {
   /** Per waypoint: the direct path's bound, whatever the fuel. */
   readonly direct: Float64Array;
   readonly field: StationField;
-  /** Per waypoint: refuel somewhere first, on at most a full tank; NaN until needed. */
-  private readonly viaStation: Float64Array;
   /** Per waypoint: the bound for any fuel the tank can hold; NaN until needed. */
   private readonly anyFuel: Float64Array;
   private readonly distanceToTarget: Float64Array;
@@ -45,7 +43,6 @@ export class DestinationBound {
       bounds,
       refuelSeconds,
     );
-    this.viaStation = new Float64Array(n).fill(Number.NaN);
     this.anyFuel = new Float64Array(n).fill(Number.NaN);
   }
 
@@ -55,9 +52,10 @@ export class DestinationBound {
     if (Number.isNaN(known)) {
       if (i === this.target) known = 0;
       else {
-        const via = this.field.through(i);
-        this.viaStation[i] = via;
-        known = Math.max(this.direct[i]!, Math.min(via, this.bounds.fullTank(this.distanceToTarget[i]!)));
+        // Straight there on a full tank, or refuel somewhere first: only a station that beats the former matters.
+        const straight = this.bounds.fullTank(this.distanceToTarget[i]!);
+        const direct = this.direct[i]!;
+        known = straight <= direct ? direct : Math.max(direct, this.field.through(i, straight));
       }
       this.anyFuel[i] = known;
     }

@@ -63,13 +63,13 @@ export class OriginBound {
     let known = this.known[i]!;
     if (Number.isNaN(known)) {
       const d = distance(this.points[this.start]!, this.points[i]!);
-      known =
-        i === this.start
-          ? 0
-          : Math.min(
-              this.viaWarp,
-              Math.max(this.bounds.path(d), Math.min(this.bounds.segment(d, this.fuel), this.field.through(i))),
-            );
+      if (i === this.start) known = 0;
+      else {
+        // Straight there on the fuel in the tank, or through stations: only a chain that beats the former matters.
+        const path = this.bounds.path(d);
+        const straight = this.bounds.segment(d, this.fuel);
+        known = Math.min(this.viaWarp, straight <= path ? path : Math.max(path, this.field.through(i, straight)));
+      }
       if (this.viaGates < known) for (const g of this.gates) known = Math.min(known, this.viaGates + this.travel(g, i));
       this.known[i] = known;
     }

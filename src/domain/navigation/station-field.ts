@@ -16,8 +16,12 @@ export class StationField {
   private readonly ys: Float64Array;
   /** Stations of finite value, lowest value first. */
   private readonly byValue: Int32Array;
-  /** Per waypoint, for `throughOn`: see `frontier`. */
-  private readonly fronts: Array<Int32Array | undefined> = [];
+  /** For `throughOn`, per waypoint: where its frontier starts in the pools (-1: not yet), and its length. */
+  private readonly frontStart: Int32Array;
+  private readonly frontLength: Int32Array;
+  private frontIds = new Int32Array(0);
+  private frontDistances = new Float64Array(0);
+  private frontUsed = 0;
 
   constructor(
     private readonly points: readonly Point[],
@@ -31,6 +35,8 @@ export class StationField {
     this.next = new Int32Array(count).fill(-1);
     this.xs = Float64Array.from(stations, (b) => points[b]!.x);
     this.ys = Float64Array.from(stations, (b) => points[b]!.y);
+    this.frontStart = new Int32Array(points.length).fill(-1);
+    this.frontLength = new Int32Array(points.length);
     const done = new Uint8Array(count);
     const { value, next, xs, ys } = this;
     for (let k = 0; k < count; k++) value[k] = seed(stations[k]!);
@@ -75,20 +81,19 @@ export class StationField {
    * first stop, whatever the fuel: only the others (`frontier`) are tried.
    */
   throughOn(i: number, fuel: number, cap: number): number {
-    const { value, xs, ys, bounds } = this;
+    const { value, bounds } = this;
     const table = bounds.fullTankTable;
-    const here = this.points[i]!;
-    const front = this.frontier(i);
-    let best = cap - this.refuelSeconds;
+    const first = this.frontier(i);
+    const { frontIds, frontDistances } = this;
+    const limit = cap - this.refuelSeconds;
+    let best = limit;
     // Nearest first: on little fuel the near stations set the pace, and the full-tank sums then rule out most others.
-    for (let f = front.length - 1; f >= 0; f--) {
-      const k = front[f]!;
+    for (let f = first + this.frontLength[i]! - 1; f >= first; f--) {
+      const k = frontIds[f]!;
       let total = value[k]!;
       if (total >= best) continue;
       if (this.stations[k] !== i) {
-        const dx = xs[k]! - here.x;
-        const dy = ys[k]! - here.y;
-        const d = Math.sqrt(dx * dx + dy * dy);
+        const d = frontDistances[f]!;
         const units = Math.floor(d);
         // The full-tank table bounds the segment on any less fuel: skip what it already rules out.
         if (total + (units < table.length ? table[units]! : bounds.fullTank(d)) >= best) continue;
@@ -96,38 +101,57 @@ export class StationField {
       }
       if (total < best) best = total;
     }
-    return best + this.refuelSeconds;
+    return best < limit ? best + this.refuelSeconds : cap;
   }
 
-  /** The stations no other beats on both distance from waypoint i and value, by value ascending. */
-  private frontier(i: number): Int32Array {
-    let front = this.fronts[i];
-    if (!front) {
-      const { xs, ys, byValue } = this;
-      const here = this.points[i]!;
-      const kept: number[] = [];
-      let nearest = Infinity;
-      for (let v = 0; v < byValue.length; v++) {
-        const k = byValue[v]!;
-        const dx = xs[k]! - here.x;
-        const dy = ys[k]! - here.y;
-        const d = Math.sqrt(dx * dx + dy * dy);
-        if (d < nearest) {
-          kept.push(k);
-          nearest = d;
-        }
-      }
-      this.fronts[i] = front = Int32Array.from(kept);
+  /**
+   * The stations no other beats on both distance from waypoint i and value, by value ascending, with
+   * their distances: kept in shared pools from the returned offset, `frontLength[i]` of them.
+   */
+  private frontier(i: number): number {
+    const known = this.frontStart[i]!;
+    if (known >= 0) return known;
+    const { xs, ys, byValue } = this;
+    const here = this.points[i]!;
+    const start = this.frontUsed;
+    if (this.frontIds.length < start + byValue.length) {
+      const size = 2 * (start + byValue.length);
+      const ids = new Int32Array(size);
+      ids.set(this.frontIds);
+      const distances = new Float64Array(size);
+      distances.set(this.frontDistances);
+      this.frontIds = ids;
+      this.frontDistances = distances;
     }
-    return front;
+    let used = start;
+    let nearest = Infinity;
+    for (let v = 0; v < byValue.length; v++) {
+      const k = byValue[v]!;
+      const dx = xs[k]! - here.x;
+      const dy = ys[k]! - here.y;
+      const d = Math.sqrt(dx * dx + dy * dy);
+      if (d < nearest) {
+        this.frontIds[used] = k;
+        this.frontDistances[used++] = d;
+        nearest = d;
+      }
+    }
+    this.frontStart[i] = start;
+    this.frontLength[i] = used - start;
+    this.frontUsed = used;
+    return start;
   }
 
-  /** The least full-tank segment between waypoint i and a station, plus the refuel and its value. */
-  through(i: number): number {
+  /**
+   * The least full-tank segment between waypoint i and a station, plus the refuel and its value;
+   * only what beats `cap` matters (`cap` otherwise).
+   */
+  through(i: number, cap = Infinity): number {
     const { stations, value, xs, ys, bounds, byValue } = this;
     const here = this.points[i]!;
     const table = bounds.fullTankTable;
-    let best = Infinity;
+    const limit = cap - this.refuelSeconds;
+    let best = limit;
     for (let v = 0; v < byValue.length; v++) {
       const k = byValue[v]!;
       let total = value[k]!;
@@ -142,6 +166,6 @@ export class StationField {
       }
       if (total < best) best = total;
     }
-    return best + this.refuelSeconds;
+    return best < limit ? best + this.refuelSeconds : cap;
   }
 }
