@@ -46,8 +46,11 @@ export class DestinationBound {
     this.anyFuel = new Float64Array(n).fill(Number.NaN);
   }
 
-  /** Lower bound on the seconds left from waypoint i (in the destination's system), whatever its fuel. */
-  floor(i: number): number {
+  /**
+   * Lower bound on the seconds left from waypoint i (in the destination's system), whatever its
+   * fuel. Only a bound under `limit` needs to be exact (and only exact ones are kept).
+   */
+  floor(i: number, limit = Infinity): number {
     let known = this.anyFuel[i]!;
     if (Number.isNaN(known)) {
       if (i === this.target) known = 0;
@@ -55,7 +58,12 @@ export class DestinationBound {
         // Straight there on a full tank, or refuel somewhere first: only a station that beats the former matters.
         const straight = this.bounds.fullTank(this.distanceToTarget[i]!);
         const direct = this.direct[i]!;
-        known = straight <= direct ? direct : Math.max(direct, this.field.through(i, straight));
+        if (straight <= direct) known = direct;
+        else {
+          const via = this.field.through(i, Math.min(straight, limit));
+          if (via >= limit && limit < straight) return Math.max(direct, via);
+          known = Math.max(direct, via);
+        }
       }
       this.anyFuel[i] = known;
     }

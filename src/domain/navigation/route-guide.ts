@@ -73,11 +73,11 @@ export class RouteGuide {
       : 0;
   }
 
-  /** A bound that holds whatever the fuel (for cheap pruning). */
-  floor(i: number): number {
+  /** A bound that holds whatever the fuel (for cheap pruning); exact only under `limit`. */
+  floor(i: number, limit = Infinity): number {
     if (this.map.systemOf[i] !== this.targetSystem) return this.away(i);
     if (i === this.target) return 0;
-    return Math.min(this.destination.floor(i), this.leaveAndReturn(i));
+    return Math.min(this.destination.floor(i, limit), this.leaveAndReturn(i));
   }
 
   /** The bound for a ship at waypoint i with `fuel` usable units (above the reserve); exact only under `limit`. */

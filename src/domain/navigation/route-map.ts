@@ -24,8 +24,8 @@ export class RouteMap {
   /** Per waypoint: the gates it jumps to (in other systems on the map) and each jump's cooldown. */
   readonly jumps: ReadonlyArray<ReadonlyArray<{ to: number; seconds: number }>>;
   private readonly index = new Map<string, number>();
-  private intoWaypoints: Jump[][] | undefined;
-  private intoSystems: Jump[][] | undefined;
+  private intoWaypoints: Array<readonly Jump[]> | undefined;
+  private intoSystems: Array<readonly Jump[]> | undefined;
 
   constructor(
     readonly waypoints: readonly NavWaypoint[],
@@ -96,11 +96,15 @@ export class RouteMap {
     return this.intoSystems;
   }
 
-  private reversedJumps(places: number, at: (waypoint: number) => number): Jump[][] {
-    const into: Jump[][] = [];
-    for (let place = 0; place < places; place++) into.push([]);
-    for (let from = 0; from < this.jumps.length; from++)
-      for (const jump of this.jumps[from]!) into[at(jump.to)]!.push({ from: at(from), seconds: jump.seconds });
+  private reversedJumps(places: number, at: (waypoint: number) => number): Array<readonly Jump[]> {
+    const into = new Array<Jump[]>(places).fill(NO_JUMPS_INTO as Jump[]);
+    for (let from = 0; from < this.jumps.length; from++) {
+      for (const jump of this.jumps[from]!) {
+        const place = at(jump.to);
+        if (into[place] === NO_JUMPS_INTO) into[place] = [];
+        into[place]!.push({ from: at(from), seconds: jump.seconds });
+      }
+    }
     return into;
   }
 }
@@ -112,3 +116,4 @@ interface Jump {
 }
 
 const NO_JUMPS: ReadonlyArray<{ to: number; seconds: number }> = [];
+const NO_JUMPS_INTO: readonly Jump[] = [];

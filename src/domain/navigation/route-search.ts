@@ -158,8 +158,8 @@ export class Search {
           // The cheap bounds first; the fuel-aware ones only for what they let through.
           const there = corridor.origin.straight(i);
           if (there + guide.direct(i) >= this.bound) return false;
-          const left = guide.floor(i);
-          return there + left < this.bound && corridor.origin.to(i) + left < this.bound;
+          const left = guide.floor(i, this.bound - there);
+          return there + left < this.bound && corridor.origin.to(i, this.bound - left) + left < this.bound;
         });
       }
       known = {
