@@ -17,8 +17,8 @@ export class StationField {
   /** Stations of finite value, lowest value first. */
   private readonly byValue: Int32Array;
   /** For `throughOn`, per waypoint: where its frontier starts in the pools (-1: not yet), and its length. */
-  private readonly frontStart: Int32Array;
-  private readonly frontLength: Int32Array;
+  private frontStart = new Int32Array(0);
+  private frontLength = new Int32Array(0);
   private frontIds = new Int32Array(0);
   private frontDistances = new Float64Array(0);
   private frontUsed = 0;
@@ -35,8 +35,6 @@ export class StationField {
     this.next = new Int32Array(count).fill(-1);
     this.xs = Float64Array.from(stations, (b) => points[b]!.x);
     this.ys = Float64Array.from(stations, (b) => points[b]!.y);
-    this.frontStart = new Int32Array(points.length).fill(-1);
-    this.frontLength = new Int32Array(points.length);
     const done = new Uint8Array(count);
     const { value, next, xs, ys } = this;
     for (let k = 0; k < count; k++) value[k] = seed(stations[k]!);
@@ -109,6 +107,11 @@ export class StationField {
    * their distances: kept in shared pools from the returned offset, `frontLength[i]` of them.
    */
   private frontier(i: number): number {
+    if (this.frontStart.length === 0) {
+      // Only the destination's field is asked about fuel: the arrays come with the first question.
+      this.frontStart = new Int32Array(this.points.length).fill(-1);
+      this.frontLength = new Int32Array(this.points.length);
+    }
     const known = this.frontStart[i]!;
     if (known >= 0) return known;
     const { xs, ys, byValue } = this;
