@@ -14,8 +14,6 @@ export class DestinationBound {
   /** Per waypoint: the direct path's bound, whatever the fuel. */
   readonly direct: Float64Array;
   readonly field: StationField;
-  /** Per waypoint: refuel somewhere first, on at most a full tank; NaN until needed. */
-  private readonly viaStation: Float64Array;
   /** Per waypoint: the bound for any fuel the tank can hold; NaN until needed. */
   private readonly anyFuel: Float64Array;
   private readonly distanceToTarget: Float64Array;
@@ -45,31 +43,44 @@ export class DestinationBound {
       bounds,
       refuelSeconds,
     );
-    this.viaStation = new Float64Array(n).fill(Number.NaN);
     this.anyFuel = new Float64Array(n).fill(Number.NaN);
   }
 
-  /** Lower bound on the seconds left from waypoint i (in the destination's system), whatever its fuel. */
-  floor(i: number): number {
+  /**
+   * Lower bound on the seconds left from waypoint i (in the destination's system), whatever its
+   * fuel. Only a bound under `limit` needs to be exact (and only exact ones are kept).
+   */
+  floor(i: number, limit = Infinity): number {
     let known = this.anyFuel[i]!;
     if (Number.isNaN(known)) {
       if (i === this.target) known = 0;
       else {
-        const via = this.field.through(i);
-        this.viaStation[i] = via;
-        known = Math.max(this.direct[i]!, Math.min(via, this.bounds.fullTank(this.distanceToTarget[i]!)));
+        // Straight there on a full tank, or refuel somewhere first: only a station that beats the former matters.
+        const straight = this.bounds.fullTank(this.distanceToTarget[i]!);
+        const direct = this.direct[i]!;
+        if (straight <= direct) known = direct;
+        else {
+          const via = this.field.through(i, Math.min(straight, limit));
+          if (via >= limit && limit < straight) return Math.max(direct, via);
+          known = Math.max(direct, via);
+        }
       }
       this.anyFuel[i] = known;
     }
     return known;
   }
 
-  /** Lower bound on the seconds left from waypoint i (in the destination's system) with `fuel` usable. */
-  at(i: number, fuel: number): number {
+  /**
+   * Lower bound on the seconds left from waypoint i (in the destination's system) with `fuel` usable:
+   * straight there on that fuel, or to a first station on it (see `StationField.throughOn`). Only a
+   * bound under `limit` needs to be exact; at or above it, any lower bound will do.
+   */
+  at(i: number, fuel: number, limit = Infinity): number {
     const floor = this.floor(i);
     if (i === this.target || fuel >= this.usable) return floor;
-    const via = this.viaStation[i]!;
-    if (via <= floor) return floor;
-    return Math.max(floor, Math.min(via, this.bounds.segment(this.distanceToTarget[i]!, fuel)));
+    const direct = this.bounds.segment(this.distanceToTarget[i]!, fuel);
+    const cap = Math.min(direct, limit);
+    if (cap <= floor) return floor;
+    return Math.max(floor, Math.min(direct, this.field.throughOn(i, fuel, cap)));
   }
 }

@@ -58,20 +58,26 @@ export class OriginBound {
     return best;
   }
 
-  /** Lower bound on the seconds from the start to waypoint i. */
-  to(i: number): number {
+  /** Lower bound on the seconds from the start to waypoint i; exact only under `limit` (and only exact ones are kept). */
+  to(i: number, limit = Infinity): number {
     let known = this.known[i]!;
     if (Number.isNaN(known)) {
       const d = distance(this.points[this.start]!, this.points[i]!);
-      known =
-        i === this.start
-          ? 0
-          : Math.min(
-              this.viaWarp,
-              Math.max(this.bounds.path(d), Math.min(this.bounds.segment(d, this.fuel), this.field.through(i))),
-            );
+      let exact = true;
+      if (i === this.start) known = 0;
+      else {
+        // Straight there on the fuel in the tank, or through stations: only a chain that beats the former matters.
+        const path = this.bounds.path(d);
+        const straight = this.bounds.segment(d, this.fuel);
+        let via = path;
+        if (straight > path) {
+          via = this.field.through(i, Math.min(straight, limit));
+          exact = via < limit || straight <= limit;
+        }
+        known = Math.min(this.viaWarp, Math.max(path, via));
+      }
       if (this.viaGates < known) for (const g of this.gates) known = Math.min(known, this.viaGates + this.travel(g, i));
-      this.known[i] = known;
+      if (exact) this.known[i] = known;
     }
     return known;
   }

@@ -163,6 +163,32 @@ describe('route lower bounds', () => {
     expect(bounds.segment(100, 0)).toBe(Infinity);
   });
 
+  it('price a stretch flown as one leg in one mode: mixing modes costs a second leg', () => {
+    const bounds = new TravelBounds(['BURN', 'CRUISE', 'DRIFT'], 30, false, 400);
+    // 300 units on 400 fuel: one CRUISE leg takes round(300 × 25 / 30 + 15) = 265 s; BURN and CRUISE
+    // mixed need two legs: at least 101 units burned, 198 cruised and two overheads, 236 s. One leg
+    // mixing them would be 222 s: no leg flies that.
+    expect(bounds.segment(300, 400)).toBeGreaterThan(230);
+    expect(bounds.segment(300, 400)).toBeLessThanOrEqual(236.1);
+  });
+
+  it('count the fuel in the tank on the way to the first refuel stop', () => {
+    // From A on 10 fuel, the only station is 100 units away: the ship must drift most of it.
+    const waypoints: NavWaypoint[] = [
+      { symbol: 'X1-S-A', systemSymbol: 'X1-S', x: 0, y: 0, sellsFuel: false },
+      { symbol: 'X1-S-S', systemSymbol: 'X1-S', x: 100, y: 0, sellsFuel: true },
+      { symbol: 'X1-S-T', systemSymbol: 'X1-S', x: 300, y: 0, sellsFuel: false },
+    ];
+    const ship = { symbol: 'S', location: 'X1-S-A', fuel: 10, fuelCapacity: 400, engineSpeed: 30 };
+    const exact = referenceFastestSeconds(waypoints, ship, 'X1-S-T', { refuelSeconds: 5 });
+    const map = new RouteMap(waypoints);
+    const bounds = new TravelBounds(['BURN', 'CRUISE', 'DRIFT'], 30, false, 400);
+    const guide = new RouteGuide(map, 2, bounds, map.stations[0]!, 400, 5);
+    // On a full tank to the station the bound would be about 160 s; drifting 89 units alone takes 741 s.
+    expect(guide.at(0, 10)).toBeGreaterThan(741);
+    expect(guide.at(0, 10)).toBeLessThanOrEqual(exact!);
+  });
+
   it('allow for legs that round down: two short DRIFT legs can beat one long one for a slow ship', () => {
     // A→B→C are 1.41 units each (rounded to 1), A→C is 2.83 (rounded to 3): at speed 1, DRIFT
     // takes round(3 × 250 + 15) = 765 s direct but 2 × round(250 + 15) = 530 s through B.

@@ -73,18 +73,18 @@ export class RouteGuide {
       : 0;
   }
 
-  /** A bound that holds whatever the fuel (for cheap pruning). */
-  floor(i: number): number {
+  /** A bound that holds whatever the fuel (for cheap pruning); exact only under `limit`. */
+  floor(i: number, limit = Infinity): number {
     if (this.map.systemOf[i] !== this.targetSystem) return this.away(i);
     if (i === this.target) return 0;
-    return Math.min(this.destination.floor(i), this.leaveAndReturn(i));
+    return Math.min(this.destination.floor(i, limit), this.leaveAndReturn(i));
   }
 
-  /** The bound for a ship at waypoint i with `fuel` usable units (above the reserve). */
-  at(i: number, fuel: number): number {
+  /** The bound for a ship at waypoint i with `fuel` usable units (above the reserve); exact only under `limit`. */
+  at(i: number, fuel: number, limit = Infinity): number {
     if (this.map.systemOf[i] !== this.targetSystem) return this.away(i);
     if (i === this.target) return 0;
-    return Math.min(this.destination.at(i, fuel), this.leaveAndReturn(i));
+    return Math.min(this.destination.at(i, fuel, limit), this.leaveAndReturn(i));
   }
 
   private leaveAndReturn(i: number): number {
@@ -124,7 +124,7 @@ export class RouteGuide {
     const { map } = this;
     const count = map.members.length;
     const left = new Float64Array(count).fill(Infinity);
-    const into = jumpsInto(map, count, (waypoint) => map.systemOf[waypoint]!);
+    const into = map.jumpsIntoSystems;
     const settled = new Uint8Array(count);
     left[this.targetSystem] = 0;
     for (;;) {
@@ -143,7 +143,7 @@ export class RouteGuide {
   private gateDistances(): Float64Array {
     const { map } = this;
     const left = new Float64Array(map.points.length).fill(Infinity);
-    const into = jumpsInto(map, map.points.length, (waypoint) => waypoint);
+    const into = map.jumpsIntoWaypoints;
     const heap = new MinHeap();
     for (const g of map.gates[this.targetSystem]!) {
       left[g] = this.destination.direct[g]!;
@@ -176,20 +176,4 @@ export class RouteGuide {
     }
     return left;
   }
-}
-
-/**
- * The map's jumps reversed, for the backward Dijkstras: per place (a waypoint, or the system `at`
- * maps it to), the places jumps into it leave from and their cooldowns.
- */
-function jumpsInto(
-  map: RouteMap,
-  places: number,
-  at: (waypoint: number) => number,
-): Array<Array<{ from: number; seconds: number }>> {
-  const into: Array<Array<{ from: number; seconds: number }>> = [];
-  for (let place = 0; place < places; place++) into.push([]);
-  for (let from = 0; from < map.jumps.length; from++)
-    for (const jump of map.jumps[from]!) into[at(jump.to)]!.push({ from: at(from), seconds: jump.seconds });
-  return into;
 }

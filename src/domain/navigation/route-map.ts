@@ -24,6 +24,8 @@ export class RouteMap {
   /** Per waypoint: the gates it jumps to (in other systems on the map) and each jump's cooldown. */
   readonly jumps: ReadonlyArray<ReadonlyArray<{ to: number; seconds: number }>>;
   private readonly index = new Map<string, number>();
+  private intoWaypoints: Array<readonly Jump[]> | undefined;
+  private intoSystems: Array<readonly Jump[]> | undefined;
 
   constructor(
     readonly waypoints: readonly NavWaypoint[],
@@ -46,6 +48,7 @@ export class RouteMap {
       members[id]!.push(i);
     });
     this.jumps = waypoints.map((w) => {
+      if (!w.jumpsTo?.length) return NO_JUMPS;
       const out: Array<{ to: number; seconds: number }> = [];
       for (const gate of w.jumpsTo ?? []) {
         const to = this.index.get(gate);
@@ -80,4 +83,37 @@ export class RouteMap {
   indexOf(symbol: string): number | undefined {
     return this.index.get(symbol);
   }
+
+  /** The jumps reversed, per waypoint they land on: where they leave from and their cooldowns (kept). */
+  get jumpsIntoWaypoints(): ReadonlyArray<readonly Jump[]> {
+    this.intoWaypoints ??= this.reversedJumps(this.points.length, (waypoint) => waypoint);
+    return this.intoWaypoints;
+  }
+
+  /** The jumps reversed between systems: per system, the systems jumps into it leave from (kept). */
+  get jumpsIntoSystems(): ReadonlyArray<readonly Jump[]> {
+    this.intoSystems ??= this.reversedJumps(this.members.length, (waypoint) => this.systemOf[waypoint]!);
+    return this.intoSystems;
+  }
+
+  private reversedJumps(places: number, at: (waypoint: number) => number): Array<readonly Jump[]> {
+    const into = new Array<Jump[]>(places).fill(NO_JUMPS_INTO as Jump[]);
+    for (let from = 0; from < this.jumps.length; from++) {
+      for (const jump of this.jumps[from]!) {
+        const place = at(jump.to);
+        if (into[place] === NO_JUMPS_INTO) into[place] = [];
+        into[place]!.push({ from: at(from), seconds: jump.seconds });
+      }
+    }
+    return into;
+  }
 }
+
+/** A jump reversed: where it leaves from, and its cooldown. */
+interface Jump {
+  from: number;
+  seconds: number;
+}
+
+const NO_JUMPS: ReadonlyArray<{ to: number; seconds: number }> = [];
+const NO_JUMPS_INTO: readonly Jump[] = [];

@@ -65,6 +65,7 @@ const DEFAULT_MODES: readonly FlightMode[] = ['BURN', 'CRUISE', 'DRIFT'];
 export class RoutePlanner {
   private readonly map: RouteMap;
   private readonly warps = new Map<string, WarpBounds>();
+  private readonly travel = new Map<string, TravelBounds>();
 
   constructor(
     private readonly waypoints: readonly NavWaypoint[],
@@ -108,7 +109,7 @@ export class RoutePlanner {
     const refuelSeconds = options.refuelSeconds ?? 0;
     const tankless = ship.fuelCapacity === 0;
     const usable = ship.fuelCapacity - reserve;
-    const bounds = new TravelBounds(modes, ship.engineSpeed, tankless, usable);
+    const bounds = this.travelBounds(modes, ship.engineSpeed, tankless, usable);
     const stationsOf = (system: number) => (tankless ? [] : map.stations[system]!);
     const warp = ship.canWarp ? this.warpBounds(modes, ship.engineSpeed) : undefined;
     const guide = new RouteGuide(map, to, bounds, stationsOf(map.systemOf[to]!), usable, refuelSeconds, warp);
@@ -159,6 +160,14 @@ export class RoutePlanner {
     }
     found ??= new Search(trip).run();
     return found && routeOf(this.waypoints, ship, found);
+  }
+
+  /** Travel bounds for a ship's modes, engine and usable fuel, kept (with their full-tank table) for later trips. */
+  private travelBounds(modes: readonly FlightMode[], engineSpeed: number, tankless: boolean, usable: number) {
+    const key = `${modes.join(',')}@${engineSpeed}/${tankless ? 0 : usable}`;
+    let bounds = this.travel.get(key);
+    if (!bounds) this.travel.set(key, (bounds = new TravelBounds(modes, engineSpeed, tankless, usable)));
+    return bounds;
   }
 
   /** Warp bounds for a mode set and engine speed, kept for the planner's later trips; none on a map with under two placed systems. */

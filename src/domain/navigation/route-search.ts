@@ -70,7 +70,10 @@ export class Search {
           const left = fuel - burned;
           if (!tankless && left < reserve) continue;
           const seconds = legSeconds(d, navigateRates[m]!, ship.engineSpeed);
-          this.push(next, left, cost + seconds + weight * burned, time + seconds, id, m, d, seconds, jumped);
+          const arrival = cost + seconds + weight * burned;
+          // The guide's bound at any fuel is at least the floor: most legs end here, before `push` asks for it.
+          if (arrival + floor >= this.bound) continue;
+          this.push(next, left, arrival, time + seconds, id, m, d, seconds, jumped);
         }
       }
       if (this.trip.warp) this.warps(id, here, fuel, cost, time);
@@ -155,8 +158,8 @@ export class Search {
           // The cheap bounds first; the fuel-aware ones only for what they let through.
           const there = corridor.origin.straight(i);
           if (there + guide.direct(i) >= this.bound) return false;
-          const left = guide.floor(i);
-          return there + left < this.bound && corridor.origin.to(i) + left < this.bound;
+          const left = guide.floor(i, this.bound - there);
+          return there + left < this.bound && corridor.origin.to(i, this.bound - left) + left < this.bound;
         });
       }
       known = {
@@ -188,7 +191,8 @@ export class Search {
       if (cost >= this.bound) return;
       this.bound = cost;
     } else {
-      estimate += trip.guide.at(node, this.tankless ? 0 : fuel - trip.reserve);
+      // Only whether the bound beats what is left of the budget matters beyond it.
+      estimate += trip.guide.at(node, this.tankless ? 0 : fuel - trip.reserve, this.bound - cost);
       if (estimate >= this.bound) return;
     }
     const id = this.labels.add(node, fuel, cost, time, parent, kind, legDistance, legSeconds, jumped);

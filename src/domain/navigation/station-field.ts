@@ -14,6 +14,14 @@ export class StationField {
   readonly next: Int32Array;
   private readonly xs: Float64Array;
   private readonly ys: Float64Array;
+  /** Stations of finite value, lowest value first. */
+  private readonly byValue: Int32Array;
+  /** For `throughOn`, per waypoint: where its frontier starts in the pools (-1: not yet), and its length. */
+  private frontStart = new Int32Array(0);
+  private frontLength = new Int32Array(0);
+  private frontIds = new Int32Array(0);
+  private frontDistances = new Float64Array(0);
+  private frontUsed = 0;
 
   constructor(
     private readonly points: readonly Point[],
@@ -57,17 +65,101 @@ export class StationField {
         }
       }
     }
+    this.byValue = Int32Array.from(
+      Array.from(value.keys())
+        .filter((k) => value[k]! < Infinity)
+        .sort((a, b) => value[a]! - value[b]!),
+    );
   }
 
-  /** The least full-tank segment between waypoint i and a station, plus the refuel and its value. */
-  through(i: number): number {
-    const { stations, value, xs, ys, bounds } = this;
-    const here = this.points[i]!;
+  /**
+   * `through`, but the ship reaches its first station on `fuel` (usable) rather than a full tank;
+   * only what beats `cap` matters (`cap` otherwise). A segment never gets shorter with distance, so
+   * a station both farther from waypoint i and of no lower value than another is never the better
+   * first stop, whatever the fuel: only the others (`frontier`) are tried.
+   */
+  throughOn(i: number, fuel: number, cap: number): number {
+    const { value, bounds } = this;
     const table = bounds.fullTankTable;
-    let best = Infinity;
-    for (let k = 0; k < stations.length; k++) {
+    const first = this.frontier(i);
+    const { frontIds, frontDistances } = this;
+    const limit = cap - this.refuelSeconds;
+    let best = limit;
+    // Nearest first: on little fuel the near stations set the pace, and the full-tank sums then rule out most others.
+    for (let f = first + this.frontLength[i]! - 1; f >= first; f--) {
+      const k = frontIds[f]!;
       let total = value[k]!;
       if (total >= best) continue;
+      if (this.stations[k] !== i) {
+        const d = frontDistances[f]!;
+        const units = Math.floor(d);
+        // The full-tank table bounds the segment on any less fuel: skip what it already rules out.
+        if (total + (units < table.length ? table[units]! : bounds.fullTank(d)) >= best) continue;
+        total += bounds.segment(d, fuel);
+      }
+      if (total < best) best = total;
+    }
+    return best < limit ? best + this.refuelSeconds : cap;
+  }
+
+  /**
+   * The stations no other beats on both distance from waypoint i and value, by value ascending, with
+   * their distances: kept in shared pools from the returned offset, `frontLength[i]` of them.
+   */
+  private frontier(i: number): number {
+    if (this.frontStart.length === 0) {
+      // Only the destination's field is asked about fuel: the arrays come with the first question.
+      this.frontStart = new Int32Array(this.points.length).fill(-1);
+      this.frontLength = new Int32Array(this.points.length);
+    }
+    const known = this.frontStart[i]!;
+    if (known >= 0) return known;
+    const { xs, ys, byValue } = this;
+    const here = this.points[i]!;
+    const start = this.frontUsed;
+    if (this.frontIds.length < start + byValue.length) {
+      const size = 2 * (start + byValue.length);
+      const ids = new Int32Array(size);
+      ids.set(this.frontIds);
+      const distances = new Float64Array(size);
+      distances.set(this.frontDistances);
+      this.frontIds = ids;
+      this.frontDistances = distances;
+    }
+    let used = start;
+    let nearest = Infinity;
+    for (let v = 0; v < byValue.length; v++) {
+      const k = byValue[v]!;
+      const dx = xs[k]! - here.x;
+      const dy = ys[k]! - here.y;
+      const d = Math.sqrt(dx * dx + dy * dy);
+      if (d < nearest) {
+        this.frontIds[used] = k;
+        this.frontDistances[used++] = d;
+        nearest = d;
+      }
+    }
+    this.frontStart[i] = start;
+    this.frontLength[i] = used - start;
+    this.frontUsed = used;
+    return start;
+  }
+
+  /**
+   * The least full-tank segment between waypoint i and a station, plus the refuel and its value;
+   * only what beats `cap` matters (`cap` otherwise).
+   */
+  through(i: number, cap = Infinity): number {
+    const { stations, value, xs, ys, bounds, byValue } = this;
+    const here = this.points[i]!;
+    const table = bounds.fullTankTable;
+    const limit = cap - this.refuelSeconds;
+    let best = limit;
+    for (let v = 0; v < byValue.length; v++) {
+      const k = byValue[v]!;
+      let total = value[k]!;
+      // By value, lowest first: once a value cannot beat the best, no later one can.
+      if (total >= best) break;
       if (stations[k] !== i) {
         const dx = xs[k]! - here.x;
         const dy = ys[k]! - here.y;
@@ -77,6 +169,6 @@ export class StationField {
       }
       if (total < best) best = total;
     }
-    return best + this.refuelSeconds;
+    return best < limit ? best + this.refuelSeconds : cap;
   }
 }

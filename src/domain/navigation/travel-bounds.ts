@@ -3,6 +3,8 @@ import {
   FUEL_PER_UNIT,
   jumpCooldownSeconds,
   LEG_OVERHEAD_SECONDS,
+  legFuel,
+  legSeconds,
   NAVIGATE_MULTIPLIER,
   type FlightMode,
   type Point,
@@ -24,10 +26,12 @@ const LEG_FLOOR = LEG_OVERHEAD_SECONDS - 0.5;
  * max(1, d − ½) × k / speed + 14.5, and costs at least (fuel per unit) × max(1, d − ½) fuel (a DRIFT
  * leg costs 1). Over several legs the straight line bounds the distance (triangle inequality), less
  * ½ per leg for rounding. Every bound below relaxes the real problem in those terms only: the
- * per-leg overhead, the rounding slack and the fuel the tank can hold.
+ * per-leg overhead, the rounding slack and the fuel the tank can hold. A stretch flown as one leg
+ * is priced exactly instead (its length is the straight line, and one leg flies one mode), so a
+ * mix of modes costs at least a second leg's overhead.
  */
 export class TravelBounds {
-  private readonly rates: ReadonlyArray<{ seconds: number; fuel: number }>;
+  private readonly rates: ReadonlyArray<{ seconds: number; fuel: number; multiplier: number }>;
   private readonly fastest: number;
   /** Fuel-per-unit values at which the cheapest affordable mix changes: breakpoints of `cover`. */
   private readonly fuelRates: readonly number[];
@@ -40,7 +44,7 @@ export class TravelBounds {
 
   constructor(
     modes: readonly FlightMode[],
-    engineSpeed: number,
+    private readonly engineSpeed: number,
     private readonly tankless: boolean,
     /** Fuel a ship may spend between refuels: its capacity less the reserve. */
     private readonly usable: number,
@@ -48,6 +52,7 @@ export class TravelBounds {
     this.rates = modes.map((m) => ({
       seconds: NAVIGATE_MULTIPLIER[m] / engineSpeed,
       fuel: tankless ? 0 : FUEL_PER_UNIT[m],
+      multiplier: NAVIGATE_MULTIPLIER[m],
     }));
     this.fastest = Math.min(...this.rates.map((r) => r.seconds));
     this.fuelRates = [...new Set(this.rates.map((r) => r.fuel).filter((f) => f > 0))];
@@ -88,15 +93,20 @@ export class TravelBounds {
   segment(d: number, fuel: number): number {
     if (this.tankless) return this.path(d);
     if (fuel < 1) return Infinity;
-    // With L legs the ship covers at least X(L) = max(d − L/2, L) rounded units and pays 14.5 s per
-    // leg. g(L) = cover(X(L), fuel) + 14.5 L is convex and piecewise linear in L (cover is convex
-    // and non-decreasing in X), so its minimum over 1 ≤ L ≤ fuel (every leg costs ≥ 1 fuel) lies at
-    // an end or at a breakpoint: where X switches branch, or where X × (fuel per unit) = fuel.
+    // One leg: exactly its time in the fastest mode the fuel pays for.
+    let best = Infinity;
+    for (const rate of this.rates)
+      if (legFuel(d, rate.fuel) <= fuel) best = Math.min(best, legSeconds(d, rate.multiplier, this.engineSpeed));
+    // With L ≥ 2 legs the ship covers at least X(L) = max(d − L/2, L) rounded units and pays 14.5 s
+    // per leg. g(L) = cover(X(L), fuel) + 14.5 L is convex and piecewise linear in L (cover is
+    // convex and non-decreasing in X), so its minimum over 2 ≤ L ≤ fuel (every leg costs ≥ 1 fuel)
+    // lies at an end or at a breakpoint: where X switches branch, or where X × (fuel per unit) = fuel.
     const most = Math.floor(fuel);
-    let best = this.legs(d, fuel, 1);
+    if (most < 2) return best;
+    best = Math.min(best, this.legs(d, fuel, 2));
     // On the branch X = d − L/2, g's slope is 14.5 − ½ × cover's slope; on the other it is
-    // positive. So when cover never climbs faster than 29 s per unit, one leg is the minimum.
-    if (most > 1 && !this.oneLegIsBest) {
+    // positive. So when cover never climbs faster than 29 s per unit, two legs are the minimum.
+    if (!this.oneLegIsBest) {
       best = Math.min(best, this.legs(d, fuel, (2 * d) / 3));
       if (Number.isFinite(most)) {
         best = Math.min(best, this.legs(d, fuel, most));
@@ -118,9 +128,9 @@ export class TravelBounds {
     return table[units]!;
   }
 
-  /** g(L) for L clamped to [1, fuel]. */
+  /** g(L) for L clamped to [2, fuel]. */
   private legs(d: number, fuel: number, count: number): number {
-    const legs = Math.min(Math.max(count, 1), Math.floor(fuel));
+    const legs = Math.min(Math.max(count, 2), Math.floor(fuel));
     return this.cover(Math.max(d - legs / 2, legs), fuel) + LEG_FLOOR * legs;
   }
 
