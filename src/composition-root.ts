@@ -40,6 +40,13 @@ import { ListShipyard, ListShipyardHandler } from './application/shipyards/list-
 import { BuyShip, BuyShipHandler } from './application/shipyards/buy-ship.js';
 import { SqliteLedger } from './adapters/sqlite/sqlite-ledger.js';
 import { SqliteTradeProgress } from './adapters/sqlite/sqlite-trade-progress.js';
+import { ListContracts, ListContractsHandler } from './application/contracts/list-contracts.js';
+import { GetContract, GetContractHandler } from './application/contracts/get-contract.js';
+import { AcceptContract, AcceptContractHandler } from './application/contracts/accept-contract.js';
+import { DeliverContract, DeliverContractHandler } from './application/contracts/deliver-contract.js';
+import { FulfillContract, FulfillContractHandler } from './application/contracts/fulfill-contract.js';
+import { NegotiateContract, NegotiateContractHandler } from './application/contracts/negotiate-contract.js';
+import { ContractBook } from './application/contracts/contract-book.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
 import { Wait, WaitHandler } from './application/containers/wait.js';
 import { CheckServerStatus, CheckServerStatusHandler } from './application/server/check-server-status.js';
@@ -102,6 +109,12 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [ListShipyard, ListShipyardHandler],
   [BuyShip, BuyShipHandler],
   [GetLedger, GetLedgerHandler],
+  [ListContracts, ListContractsHandler],
+  [GetContract, GetContractHandler],
+  [AcceptContract, AcceptContractHandler],
+  [DeliverContract, DeliverContractHandler],
+  [FulfillContract, FulfillContractHandler],
+  [NegotiateContract, NegotiateContractHandler],
   [SyncSystem, SyncSystemHandler],
   [ListWaypoints, ListWaypointsHandler],
   [PlanRoute, PlanRouteHandler],
@@ -185,6 +198,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(Markets).toSelf();
   container.bind(Shipyards).toSelf();
   container.bind(ShipTrade).toSelf();
+  container.bind(ContractBook).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerConfigCommands } from './config.js';
 import { registerContainerCommands } from './container.js';
+import { registerContractCommands } from './contract.js';
 import { registerDaemonCommands } from './daemon.js';
 import { registerEventsCommands } from './events.js';
 import { registerLedgerCommands } from './ledger.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerSystemCommands(program);
   registerMarketCommands(program);
   registerShipyardCommands(program);
+  registerContractCommands(program);
   registerLedgerCommands(program);
   registerDaemonCommands(program);
   registerContainerCommands(program);
