@@ -47,6 +47,8 @@ import { DeliverContract, DeliverContractHandler } from './application/contracts
 import { FulfillContract, FulfillContractHandler } from './application/contracts/fulfill-contract.js';
 import { NegotiateContract, NegotiateContractHandler } from './application/contracts/negotiate-contract.js';
 import { ContractBook } from './application/contracts/contract-book.js';
+import { ContractPlanning } from './application/contracts/contract-planning.js';
+import { EvaluateContract, EvaluateContractHandler } from './application/contracts/evaluate-contract.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
 import { Wait, WaitHandler } from './application/containers/wait.js';
 import { CheckServerStatus, CheckServerStatusHandler } from './application/server/check-server-status.js';
@@ -115,6 +117,7 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [DeliverContract, DeliverContractHandler],
   [FulfillContract, FulfillContractHandler],
   [NegotiateContract, NegotiateContractHandler],
+  [EvaluateContract, EvaluateContractHandler],
   [SyncSystem, SyncSystemHandler],
   [ListWaypoints, ListWaypointsHandler],
   [PlanRoute, PlanRouteHandler],
@@ -199,6 +202,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(Shipyards).toSelf();
   container.bind(ShipTrade).toSelf();
   container.bind(ContractBook).toSelf();
+  container.bind(ContractPlanning).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([

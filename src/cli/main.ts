@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { registerConfigCommands } from './config.js';
 import { registerContainerCommands } from './container.js';
 import { registerContractCommands } from './contract.js';
+import { registerContractWorkflowCommands } from './contract-run.js';
 import { registerDaemonCommands } from './daemon.js';
 import { registerEventsCommands } from './events.js';
 import { registerLedgerCommands } from './ledger.js';
@@ -36,7 +37,7 @@ export function buildProgram(): Command {
   registerSystemCommands(program);
   registerMarketCommands(program);
   registerShipyardCommands(program);
-  registerContractCommands(program);
+  registerContractWorkflowCommands(registerContractCommands(program));
   registerLedgerCommands(program);
   registerDaemonCommands(program);
   registerContainerCommands(program);
