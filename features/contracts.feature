@@ -64,3 +64,44 @@ Feature: Contracts
     Then the command succeeds
     And the JSON output has "units" as "5"
     And the sandbox applied 1 delivery of "NOVA-1-1"
+
+  Scenario: contract run fulfils the first contract with goods bought in the system, and earns
+    When I run "spacetraders contract run --ship NOVA-1-1 --count 1"
+    Then the command succeeds
+    And the output contains "NOVA-1-1 fulfilled contract <contract>"
+    And the sandbox has the contract of "NOVA-1" fulfilled
+    And the ledger of "NOVA-1" holds both payments of the contract as CONTRACT rows
+    And "NOVA-1" ends with more credits than it started with
+    And the sandbox has "NOVA-1-1" holding none of the contract's good
+
+  Scenario: A contract not worth it is not accepted, and the run says why
+    When I run "spacetraders contract run --ship NOVA-1-1 --min-profit 1000000000"
+    Then the command succeeds
+    And the output contains "stopped: not accepted: contract <contract>"
+    And the output contains "less than --min-profit 1000000000"
+    And the sandbox has the contract of "NOVA-1" not accepted
+    And the ledger of "NOVA-1" holds no CONTRACT row
+
+  Scenario: Evaluating a contract: payments less goods and fuel, once a price is known
+    When I run "spacetraders contract evaluate <contract> --ship NOVA-1-1"
+    Then the command fails with exit code 1 and the error "no price of "
+    Given the ship "NOVA-1-1" is docked at the seller with a full tank
+    And I ran "spacetraders market show <seller>"
+    When I run "spacetraders contract evaluate <contract> --ship NOVA-1-1 --json"
+    Then the command succeeds
+    And the JSON output has "source" as "buy"
+    And the JSON evaluation's profit is its revenue less goods and fuel
+
+  Scenario: A contract run in the daemon survives kill -9 mid-contract, buying and delivering nothing twice
+    Given the ship "NOVA-1-1" has room for half the contract's goods
+    And I ran "spacetraders daemon start"
+    When I run "spacetraders contract run --ship NOVA-1-1 --background"
+    Then the command succeeds
+    When the sandbox has applied a delivery of "NOVA-1-1"
+    And the daemon is killed with SIGKILL
+    And I run "spacetraders daemon start"
+    Then the container finishes as "COMPLETED"
+    And the sandbox has the contract of "NOVA-1" fulfilled
+    And the sandbox applied 2 deliveries of "NOVA-1-1"
+    And the sandbox has "NOVA-1-1" holding none of the contract's good
+    And the ledger of "NOVA-1" holds both payments of the contract as CONTRACT rows

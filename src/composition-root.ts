@@ -49,6 +49,8 @@ import { NegotiateContract, NegotiateContractHandler } from './application/contr
 import { ContractBook } from './application/contracts/contract-book.js';
 import { ContractPlanning } from './application/contracts/contract-planning.js';
 import { EvaluateContract, EvaluateContractHandler } from './application/contracts/evaluate-contract.js';
+import { RunContracts, RunContractsHandler } from './application/contracts/run-contracts.js';
+import { ContractWorkflow } from './application/contracts/contract-workflow.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
 import { Wait, WaitHandler } from './application/containers/wait.js';
 import { CheckServerStatus, CheckServerStatusHandler } from './application/server/check-server-status.js';
@@ -118,6 +120,7 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [FulfillContract, FulfillContractHandler],
   [NegotiateContract, NegotiateContractHandler],
   [EvaluateContract, EvaluateContractHandler],
+  [RunContracts, RunContractsHandler],
   [SyncSystem, SyncSystemHandler],
   [ListWaypoints, ListWaypointsHandler],
   [PlanRoute, PlanRouteHandler],
@@ -203,6 +206,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(ShipTrade).toSelf();
   container.bind(ContractBook).toSelf();
   container.bind(ContractPlanning).toSelf();
+  container.bind(ContractWorkflow).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([

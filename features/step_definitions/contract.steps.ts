@@ -1,4 +1,4 @@
-import { Given, Then } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import type { PlayerWorld } from '../support/world.js';
@@ -161,3 +161,31 @@ Then(
     assert.equal(stats.actions.deliver?.[ship] ?? 0, Number(count));
   },
 );
+
+Given("the ship {string} has room for half the contract's goods", async function (this: PlayerWorld, ship: string) {
+  const units = Number(this.placeholders.get('units'));
+  await adminPost(this, `ships/${ship}`, { cargoCapacity: Math.ceil(units / 2) });
+});
+
+When('the sandbox has applied a delivery of {string}', async function (this: PlayerWorld, ship: string) {
+  for (let tries = 0; tries < 600; tries++) {
+    const stats = (await (await fetch(`${this.sandbox!.adminUrl}/stats`)).json()) as {
+      actions: Record<string, Record<string, number>>;
+    };
+    if ((stats.actions.deliver?.[ship] ?? 0) >= 1) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail('no delivery was applied');
+});
+
+Then("the sandbox has {string} holding none of the contract's good", async function (this: PlayerWorld, ship: string) {
+  const held = (await state(this)).ships[ship].ship.cargo.inventory as Array<{ symbol: string; units: number }>;
+  assert.equal(held.find((item) => item.symbol === this.placeholders.get('good'))?.units ?? 0, 0);
+});
+
+Then("the JSON evaluation's profit is its revenue less goods and fuel", function (this: PlayerWorld) {
+  const e = JSON.parse(this.lastResult.stdout) as Record<string, number>;
+  assert.ok(e.revenue! > 0 && e.goodsCost! > 0, this.lastResult.stdout);
+  assert.equal(e.profit, e.revenue! - e.goodsCost! - e.fuelCost!);
+  assert.equal(e.creditsPerHour, Math.round((e.profit! * 3600) / Math.max(1, e.seconds!)));
+});

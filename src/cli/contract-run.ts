@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ContractEvaluation, PlanStep } from '../domain/contracts/evaluation.js';
+import { wholeNumber } from './numbers.js';
 import { duration } from './route.js';
 import { withApp } from './session.js';
 
@@ -23,6 +24,47 @@ export function registerContractWorkflowCommands(contract: Command): void {
         out.result(evaluation, describeEvaluation);
       });
     });
+
+  contract
+    .command('run')
+    .description('the whole workflow for one ship: take or negotiate, evaluate, accept, buy, deliver, fulfil; repeat')
+    .requiredOption('--ship <ship>', 'the ship that does the work')
+    .option('--count <n>', 'contracts to fulfil', '1')
+    .option('--min-profit <credits>', 'accept only a contract expected to earn at least this', '0')
+    .option('--background', 'run in the daemon and return a container id at once')
+    .action(
+      async (options: { ship: string; count: string; minProfit: string; background?: boolean }, command: Command) => {
+        await withApp(command, async (app, out) => {
+          const { RunContracts } = await import('../application/contracts/run-contracts.js');
+          const { Players } = await import('../application/player/players.js');
+          // Fixed now, whatever the default player becomes before the daemon runs it.
+          const player = app.container.get(Players).resolve(app.config.player).agentSymbol;
+          const request = new RunContracts({
+            shipSymbol: options.ship,
+            count: wholeNumber(options.count, '--count'),
+            minProfit: wholeNumber(options.minProfit, '--min-profit'),
+            player,
+          });
+          if (options.background) {
+            const { submitToDaemon } = await import('./daemon-client.js');
+            const id = await submitToDaemon(app.config.dbPath, app.messages, request, player);
+            out.result(
+              { containerId: id },
+              (r) =>
+                `contract run in the daemon as container ${r.containerId} (see: spacetraders container logs ${r.containerId} --follow)`,
+            );
+            return;
+          }
+          const report = await app.mediator.send(request);
+          out.result(report, (r) =>
+            [
+              ...r.fulfilled.map((id) => `${r.ship} fulfilled contract ${id}`),
+              ...(r.stoppedBecause ? [`stopped: ${r.stoppedBecause}`] : []),
+            ].join('\n'),
+          );
+        });
+      },
+    );
 }
 
 const credits = (n: number) => Math.round(n).toLocaleString('en-US');

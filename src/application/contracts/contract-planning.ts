@@ -52,6 +52,18 @@ export class ContractPlanning {
       .map((m) => m.symbol);
   }
 
+  /** Of these waypoints of one system, the one nearest `from` as the crow flies. */
+  async nearest(player: Player, from: string, candidates: readonly string[]): Promise<string> {
+    const map = await this.map.load(player, systemOf(from));
+    const at = (symbol: string) => map.waypoints.find((w) => w.symbol === symbol);
+    const origin = at(from);
+    const distance = (symbol: string) => {
+      const w = at(symbol);
+      return origin && w ? Math.hypot(w.x - origin.x, w.y - origin.y) : Number.POSITIVE_INFINITY;
+    };
+    return [...candidates].sort((a, b) => distance(a) - distance(b))[0]!;
+  }
+
   async evaluate(player: Player, ship: Ship, contract: Contract): Promise<ContractEvaluation> {
     const delivery = deliveryFor(contract);
     const system = systemOf(delivery.destination);
