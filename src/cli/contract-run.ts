@@ -69,7 +69,7 @@ export function registerContractWorkflowCommands(contract: Command): void {
 
 const credits = (n: number) => Math.round(n).toLocaleString('en-US');
 
-export function describeEvaluation(e: ContractEvaluation): string {
+function describeEvaluation(e: ContractEvaluation): string {
   return [
     `contract ${e.id}: ${e.source === 'buy' ? `buy at ${e.sourceWaypoint}` : `mine at ${e.sourceWaypoint}`}`,
     `revenue ${credits(e.revenue)} - goods ${credits(e.goodsCost)} - fuel ${credits(e.fuelCost)} = profit ${credits(e.profit)}`,
