@@ -51,9 +51,7 @@ export class ContractWorkflow {
       contracts.find((c) => c.accepted && isOpen(c, now)) ?? contracts.find((c) => !c.accepted && isOpen(c, now));
     if (open) return open;
     try {
-      const offer = await this.mediator.send(
-        new NegotiateContract({ shipSymbol: ship.symbol, player: player.agentSymbol }),
-      );
+      const offer = await this.negotiate(player, ship);
       this.logger.info({ contract: offer.id }, `negotiated contract ${offer.id}`);
       return await this.api.getContract(player.token, offer.id);
     } catch (error) {
@@ -61,6 +59,22 @@ export class ContractWorkflow {
         error instanceof ApiError && error.apiCode === ALREADY_HAS_CONTRACT ? error.data.contractId : undefined;
       if (typeof id !== 'string') throw error;
       return this.api.getContract(player.token, id);
+    }
+  }
+
+  /** A new contract from the faction where the ship is; refused there, from the agent's headquarters. */
+  private async negotiate(player: Player, ship: Ship) {
+    const ask = () =>
+      this.mediator.send(new NegotiateContract({ shipSymbol: ship.symbol, player: player.agentSymbol }));
+    try {
+      return await ask();
+    } catch (error) {
+      const headquarters = player.snapshot().headquarters;
+      const refused = error instanceof ApiError && error.apiCode !== ALREADY_HAS_CONTRACT && error.status === 400;
+      if (!refused || !headquarters || ship.isAt(headquarters, this.clock.now())) throw error;
+      this.logger.info({ headquarters }, `no contract offered at ${ship.location()}: asking at ${headquarters}`);
+      await this.flyTo(player, ship, headquarters);
+      return ask();
     }
   }
 
@@ -89,12 +103,21 @@ export class ContractWorkflow {
    */
   async sourceGoods(player: Player, ship: Ship, contract: Contract, delivery: ContractDelivery, units: number) {
     const evaluation = await this.evaluate(player, ship, contract);
-    if (evaluation.source === 'mine')
+    const cannot = this.cannotSource(evaluation);
+    if (cannot !== null)
       throw new DomainRuleError(
-        `no market in ${systemOf(delivery.destination)} trades ${delivery.good}: it must be mined (at ${evaluation.sourceWaypoint}), which contract run does not do yet — mine it and deliver by hand (spacetraders contract deliver ${contract.id} --ship ${ship.symbol})`,
+        `${cannot} — mine it and deliver by hand (spacetraders contract deliver ${contract.id} --ship ${ship.symbol})`,
         'NO_SOURCE',
       );
     return this.buy(player, ship, contract, delivery, units, evaluation.sourceWaypoint);
+  }
+
+  /** Why this run cannot get the goods the evaluation plans for; null when it can (it buys). */
+  cannotSource(evaluation: ContractEvaluation): string | null {
+    if (evaluation.source === 'buy') return null;
+    const mine = evaluation.plan.find((step) => step.step === 'mine');
+    const good = mine && 'good' in mine ? mine.good : 'the good';
+    return `no market in ${systemOf(evaluation.sourceWaypoint)} trades ${good}: it must be mined (at ${evaluation.sourceWaypoint}), which contract run does not do yet`;
   }
 
   /** Flies to the market and buys in lots, never above the price at which the contract stops paying for them. */

@@ -1,6 +1,8 @@
 import { inject, injectable } from 'inversify';
 import { type Contract, deliveryFor, goodsOf, termsMet, unitsStillRequired } from '../../domain/contracts/contract.js';
 import { DomainRuleError, ValidationError } from '../../domain/errors.js';
+import type { ContractEvaluation } from '../../domain/contracts/evaluation.js';
+import type { Ship } from '../../domain/fleet/ship.js';
 import type { Player } from '../../domain/player/player.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import type { Mediator } from '../../mediator/mediator.js';
@@ -77,14 +79,12 @@ export class RunContractsHandler implements RequestHandler<RunContracts> {
       const { player, ship } = await this.action.load(request);
       const contract = await this.workflow.take(player, ship);
       if (!contract.accepted) {
-        const evaluation = await this.workflow.evaluate(player, ship, contract);
-        const why = `contract ${contract.id} (${goodsOf(contract)}) would earn ${evaluation.profit} credits (${evaluation.revenue} paid - ${evaluation.goodsCost} goods - ${evaluation.fuelCost} fuel) in ${Math.round(evaluation.seconds / 60)} min`;
-        if (evaluation.profit < request.minProfit) {
-          report.stoppedBecause = `not accepted: ${why}, less than --min-profit ${request.minProfit}`;
+        const declined = await this.reasonToDecline(player, ship, contract, request.minProfit);
+        if (declined !== null) {
+          report.stoppedBecause = `not accepted: ${declined}`;
           this.logger.info({ contract: contract.id }, report.stoppedBecause);
           return report;
         }
-        this.logger.info({ contract: contract.id }, `accepting: ${why}`);
         await this.mediator.send(new AcceptContract({ contractId: contract.id, player: player.agentSymbol }));
         await currentUnitOfWork()?.checkpoint();
       }
@@ -95,6 +95,24 @@ export class RunContractsHandler implements RequestHandler<RunContracts> {
       await currentUnitOfWork()?.checkpoint();
     }
     return report;
+  }
+
+  /** Why the offer is not worth taking (or cannot be done by this run); null to accept it. */
+  private async reasonToDecline(player: Player, ship: Ship, contract: Contract, minProfit: number) {
+    const about = `contract ${contract.id} (${goodsOf(contract)})`;
+    let evaluation: ContractEvaluation;
+    try {
+      evaluation = await this.workflow.evaluate(player, ship, contract);
+    } catch (error) {
+      if (error instanceof DomainRuleError && error.code === 'NO_SOURCE') return `${about}: ${error.message}`;
+      throw error;
+    }
+    const cannot = this.workflow.cannotSource(evaluation);
+    if (cannot !== null) return `${about}: ${cannot}`;
+    const why = `${about} would earn ${evaluation.profit} credits (${evaluation.revenue} paid - ${evaluation.goodsCost} goods - ${evaluation.fuelCost} fuel) in ${Math.round(evaluation.seconds / 60)} min`;
+    if (evaluation.profit < minProfit) return `${why}, less than --min-profit ${minProfit}`;
+    this.logger.info({ contract: contract.id }, `accepting: ${why}`);
+    return null;
   }
 
   /** Trips until every delivery is made, then the fulfilment: each decided from a fresh read. */
