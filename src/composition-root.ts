@@ -52,6 +52,17 @@ import { ScoutMarkets, ScoutMarketsHandler } from './application/scouting/scout-
 import { ScoutFleet } from './application/scouting/scout-fleet.js';
 import { ScoutTour } from './application/scouting/scout-tour.js';
 import { SqliteSurveyRepository } from './adapters/sqlite/sqlite-survey-repository.js';
+import { ListContracts, ListContractsHandler } from './application/contracts/list-contracts.js';
+import { GetContract, GetContractHandler } from './application/contracts/get-contract.js';
+import { AcceptContract, AcceptContractHandler } from './application/contracts/accept-contract.js';
+import { DeliverContract, DeliverContractHandler } from './application/contracts/deliver-contract.js';
+import { FulfillContract, FulfillContractHandler } from './application/contracts/fulfill-contract.js';
+import { NegotiateContract, NegotiateContractHandler } from './application/contracts/negotiate-contract.js';
+import { ContractBook } from './application/contracts/contract-book.js';
+import { ContractPlanning } from './application/contracts/contract-planning.js';
+import { EvaluateContract, EvaluateContractHandler } from './application/contracts/evaluate-contract.js';
+import { RunContracts, RunContractsHandler } from './application/contracts/run-contracts.js';
+import { ContractWorkflow } from './application/contracts/contract-workflow.js';
 import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
 import { Wait, WaitHandler } from './application/containers/wait.js';
 import { CheckServerStatus, CheckServerStatusHandler } from './application/server/check-server-status.js';
@@ -117,6 +128,14 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [PlanScoutTours, PlanScoutToursHandler],
   [ScoutMarkets, ScoutMarketsHandler],
   [GetMarketHistory, GetMarketHistoryHandler],
+  [ListContracts, ListContractsHandler],
+  [GetContract, GetContractHandler],
+  [AcceptContract, AcceptContractHandler],
+  [DeliverContract, DeliverContractHandler],
+  [FulfillContract, FulfillContractHandler],
+  [NegotiateContract, NegotiateContractHandler],
+  [EvaluateContract, EvaluateContractHandler],
+  [RunContracts, RunContractsHandler],
   [SyncSystem, SyncSystemHandler],
   [ListWaypoints, ListWaypointsHandler],
   [PlanRoute, PlanRouteHandler],
@@ -209,6 +228,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(MiningOps).toSelf();
   container.bind(MiningSites).toSelf();
   container.bind(SellHold).toSelf();
+  container.bind(ContractBook).toSelf();
+  container.bind(ContractPlanning).toSelf();
+  container.bind(ContractWorkflow).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([

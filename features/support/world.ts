@@ -29,6 +29,8 @@ export class PlayerWorld extends World {
   last?: CommandResult;
   /** Requests the sandbox answered during the last counted command. */
   requestsCounted?: number;
+  /** Values steps noted for later command lines, as `<name>` placeholders (e.g. `<contract>`). */
+  readonly placeholders = new Map<string, string>();
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -46,7 +48,9 @@ export class PlayerWorld extends World {
 
   /** Substitutes `<token of AGENT>` placeholders with tokens the scenario obtained. */
   expand(text: string): string {
-    return text.replaceAll('<folder>', this.dir).replace(/<token of ([A-Z0-9_-]+)>/g, (_match, symbol: string) => {
+    let expanded = text.replaceAll('<folder>', this.dir);
+    for (const [name, value] of this.placeholders) expanded = expanded.replaceAll(`<${name}>`, value);
+    return expanded.replace(/<token of ([A-Z0-9_-]+)>/g, (_match, symbol: string) => {
       const token = this.tokens.get(symbol);
       if (!token) throw new Error(`no token recorded for ${symbol}`);
       return token;

@@ -16,6 +16,7 @@ const SUITES: Record<string, Suite> = {
   'api-client': () => import('./api-client.js'),
   scout: () => import('./scout.js'),
   mining: () => import('./mining.js'),
+  contracts: () => import('./contracts.js'),
 };
 
 /** Long runs, only when named (`npm run soak` is `bench soak`). */

@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerConfigCommands } from './config.js';
 import { registerContainerCommands } from './container.js';
+import { registerContractCommands } from './contract.js';
+import { registerContractWorkflowCommands } from './contract-run.js';
 import { registerDaemonCommands } from './daemon.js';
 import { registerEventsCommands } from './events.js';
 import { registerLedgerCommands } from './ledger.js';
@@ -38,6 +40,7 @@ export function buildProgram(): Command {
   registerMarketCommands(program);
   registerMiningCommands(program);
   registerShipyardCommands(program);
+  registerContractWorkflowCommands(registerContractCommands(program));
   registerLedgerCommands(program);
   registerScoutCommands(program);
   registerDaemonCommands(program);

@@ -1,4 +1,5 @@
 import type { components } from '../api-schema/generated/spacetraders-api-schema.js';
+import type { Contract } from '../domain/contracts/contract.js';
 import type { Ship, ShipCargo, ShipFuel, ShipNav } from '../domain/fleet/ship.js';
 import type { MarketSnapshot, MarketTrade } from '../domain/market/market.js';
 import type { FlightMode } from '../domain/navigation/flight-mode.js';
@@ -141,16 +142,20 @@ export interface SpaceTradersApi {
     shipSymbol: string,
     survey?: Survey,
   ): Promise<{ extraction: Extraction; cooldownUntil: number; cargo: ShipCargo }>;
-  listContracts(agentToken: string): Promise<ContractDto[]>;
-  getContract(agentToken: string, contractId: string): Promise<ContractDto>;
-  acceptContract(agentToken: string, contractId: string): Promise<{ agent: AgentDto; contract: ContractDto }>;
+  /** Contracts come back as domain contracts (adapters/spacetraders-api/contract-mapping.ts). */
+  listContracts(agentToken: string): Promise<Contract[]>;
+  getContract(agentToken: string, contractId: string): Promise<Contract>;
+  /** A lost answer is settled by reading the contract back (accepted or not); OutcomeUnknownError when that fails. */
+  acceptContract(agentToken: string, contractId: string): Promise<{ agent: AgentDto; contract: Contract }>;
+  /** Never re-sent after a lost answer: OutcomeUnknownError, and the caller reads the contract back. */
   deliverContract(
     agentToken: string,
     contractId: string,
     shipSymbol: string,
     tradeSymbol: string,
     units: number,
-  ): Promise<{ contract: ContractDto; cargo: ShipCargoDto }>;
-  fulfillContract(agentToken: string, contractId: string): Promise<{ agent: AgentDto; contract: ContractDto }>;
-  negotiateContract(agentToken: string, shipSymbol: string): Promise<ContractDto>;
+  ): Promise<{ contract: Contract; cargo: ShipCargo }>;
+  /** Like accept: a lost answer is settled by reading the contract back. */
+  fulfillContract(agentToken: string, contractId: string): Promise<{ agent: AgentDto; contract: Contract }>;
+  negotiateContract(agentToken: string, shipSymbol: string): Promise<Contract>;
 }

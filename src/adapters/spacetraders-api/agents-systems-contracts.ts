@@ -11,8 +11,11 @@ import type {
   SystemDto,
   WaypointDto,
 } from '../../ports/spacetraders-api.js';
+import type { Contract } from '../../domain/contracts/contract.js';
+import type { ShipCargo } from '../../domain/fleet/ship.js';
+import { toContract } from './contract-mapping.js';
 import type { Call, SpaceTradersHttp } from './http-transport.js';
-import { toShip } from './ship-mapping.js';
+import { toShip, toShipCargo } from './ship-mapping.js';
 
 /**
  * The agents, systems and contracts endpoints (the API's own tags); the fleet's are in
@@ -84,65 +87,73 @@ export class AgentsSystemsContracts {
     });
   }
 
-  listContracts(token: string): Promise<ContractDto[]> {
-    return this.http.all<ContractDto>('/my/contracts', token);
+  async listContracts(token: string): Promise<Contract[]> {
+    return (await this.http.all<ContractDto>('/my/contracts', token)).map(toContract);
   }
 
-  getContract(token: string, id: string): Promise<ContractDto> {
+  async getContract(token: string, id: string): Promise<Contract> {
+    return toContract(await this.contractDto(token, id));
+  }
+
+  private contractDto(token: string, id: string): Promise<ContractDto> {
     return this.http.call({ method: 'GET', path: `/my/contracts/${id}`, token, idempotent: true });
   }
 
-  acceptContract(token: string, id: string): Promise<{ agent: AgentDto; contract: ContractDto }> {
+  acceptContract(token: string, id: string): Promise<{ agent: AgentDto; contract: Contract }> {
     return this.contractStep('accept', token, id, (contract) => contract.accepted);
   }
 
   /** Accept or fulfil: a step whose lost answer the contract's own state confirms. */
-  protected contractStep(
+  protected async contractStep(
     step: 'accept' | 'fulfill',
     token: string,
     id: string,
-    done: (contract: ContractDto) => boolean,
-  ): Promise<{ agent: AgentDto; contract: ContractDto }> {
-    return this.http.call({
+    done: (contract: Contract) => boolean,
+  ): Promise<{ agent: AgentDto; contract: Contract }> {
+    const result = await this.http.call<{ agent: AgentDto; contract: ContractDto }>({
       method: 'POST',
       path: `/my/contracts/${id}/${step}`,
       token,
       idempotent: false,
       reconcile: async () => {
-        const contract = await this.getContract(token, id);
-        return done(contract) ? { contract, agent: await this.getMyAgent(token) } : undefined;
+        const contract = await this.contractDto(token, id);
+        return done(toContract(contract)) ? { contract, agent: await this.getMyAgent(token) } : undefined;
       },
     });
+    return { agent: result.agent, contract: toContract(result.contract) };
   }
 
-  deliverContract(
+  async deliverContract(
     token: string,
     id: string,
     shipSymbol: string,
     tradeSymbol: string,
     units: number,
-  ): Promise<{ contract: ContractDto; cargo: ShipCargoDto }> {
-    return this.http.call({
+  ): Promise<{ contract: Contract; cargo: ShipCargo }> {
+    const result = await this.http.call<{ contract: ContractDto; cargo: ShipCargoDto }>({
       method: 'POST',
       path: `/my/contracts/${id}/deliver`,
       token,
       body: { shipSymbol, tradeSymbol, units },
       idempotent: false,
     });
+    return { contract: toContract(result.contract), cargo: toShipCargo(result.cargo) };
   }
 
-  fulfillContract(token: string, id: string): Promise<{ agent: AgentDto; contract: ContractDto }> {
+  fulfillContract(token: string, id: string): Promise<{ agent: AgentDto; contract: Contract }> {
     return this.contractStep('fulfill', token, id, (contract) => contract.fulfilled);
   }
 
-  async negotiateContract(token: string, ship: string): Promise<ContractDto> {
-    return (
-      await this.http.call<{ contract: ContractDto }>({
-        method: 'POST',
-        path: `/my/ships/${ship}/negotiate/contract`,
-        token,
-        idempotent: false,
-      })
-    ).contract;
+  async negotiateContract(token: string, ship: string): Promise<Contract> {
+    return toContract(
+      (
+        await this.http.call<{ contract: ContractDto }>({
+          method: 'POST',
+          path: `/my/ships/${ship}/negotiate/contract`,
+          token,
+          idempotent: false,
+        })
+      ).contract,
+    );
   }
 }

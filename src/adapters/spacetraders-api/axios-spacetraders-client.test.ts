@@ -228,7 +228,7 @@ describe('AxiosSpaceTradersClient', () => {
     await admin('faults', { method: 'POST', path: '/my/contracts/[^/]+/accept', count: 1, drop: 'after' });
     const accepted = await api.acceptContract(token, contract!.id);
     expect(accepted.contract.accepted).toBe(true);
-    expect(accepted.agent.credits).toBe(175_000 + contract!.terms.payment.onAccepted);
+    expect(accepted.agent.credits).toBe(175_000 + contract!.payment.onAccepted);
   });
 
   it("buys a ship at a shipyard where one of the agent's ships is docked", async () => {

@@ -142,6 +142,11 @@ export class Ship {
   }
 
   /** A warp drive lets it travel between systems where no gate leads. */
+  /** Installed mount symbols, e.g. MOUNT_MINING_LASER_II. */
+  get mounts(): readonly string[] {
+    return [...this.state.mounts];
+  }
+
   get canWarp(): boolean {
     return this.state.modules.some((module) => module.startsWith('MODULE_WARP_DRIVE'));
   }
