@@ -29,6 +29,10 @@ import { JettisonCargo, JettisonCargoHandler } from './application/ships/jettiso
 import { FindGood, FindGoodHandler } from './application/markets/find-good.js';
 import { TransferCargo, TransferCargoHandler } from './application/ships/transfer-cargo.js';
 import { ShipTrade } from './application/ships/ship-trade.js';
+import { PlanTrades, PlanTradesHandler } from './application/trading/plan-trades.js';
+import { TradePlanning } from './application/trading/trade-planning.js';
+import { TradeRun, TradeRunHandler } from './application/trading/trade-run.js';
+import { TradeTrips } from './application/trading/trade-trips.js';
 import { Markets } from './application/markets/markets.js';
 import { ShowMarket, ShowMarketHandler } from './application/markets/show-market.js';
 import { ListMarkets, ListMarketsHandler } from './application/markets/list-markets.js';
@@ -112,6 +116,8 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [ListContainers, ListContainersHandler],
   [InspectContainer, InspectContainerHandler],
   [GetContainerLogs, GetContainerLogsHandler],
+  [PlanTrades, PlanTradesHandler],
+  [TradeRun, TradeRunHandler],
 ];
 
 export interface App {
@@ -185,6 +191,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(Markets).toSelf();
   container.bind(Shipyards).toSelf();
   container.bind(ShipTrade).toSelf();
+  container.bind(TradePlanning).toSelf();
+  container.bind(TradeTrips).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([

@@ -15,6 +15,7 @@ const SUITES: Record<string, Suite> = {
   'sandbox-http': () => import('./sandbox-http.js'),
   'api-client': () => import('./api-client.js'),
   scout: () => import('./scout.js'),
+  trade: () => import('./trade.js'),
 };
 
 /** Long runs, only when named (`npm run soak` is `bench soak`). */

@@ -13,6 +13,7 @@ import { registerSandboxCommands } from './sandbox.js';
 import { registerShipCommands } from './ship.js';
 import { registerShipyardCommands } from './shipyard.js';
 import { registerSystemCommands } from './system.js';
+import { registerTradeCommands } from './trade.js';
 
 /** Builds the `spacetraders` program: global options, then one group of commands per file. */
 export function buildProgram(): Command {
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerConfigCommands(program);
   registerEventsCommands(program);
   registerSandboxCommands(program);
+  registerTradeCommands(program);
   return program;
 }
 

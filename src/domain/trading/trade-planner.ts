@@ -19,6 +19,8 @@ export interface TradeLeg {
   buyPrice: number;
   sellPrice: number;
   expectedProfit: number;
+  /** This leg's flight from where it buys to where it sells, and its lots. */
+  seconds: number;
 }
 
 /** A row of `trade plan` (the JSON keys are a contract); a chain adds its legs. */
@@ -43,7 +45,8 @@ export interface TradeRow {
 
 /** The ship a plan is for. */
 export interface TraderState {
-  location: string;
+  /** Where the ship is; absent (a plan for another system), trips are counted from their first market. */
+  location?: string;
   fuel: number;
   fuelCapacity: number;
   cargoCapacity: number;
@@ -88,7 +91,7 @@ export function planTrades(
   const overhead = (path: readonly TradeHop[]) =>
     path.length * 2 * SECONDS_PER_STOP + path.reduce((sum, hop) => sum + hop.lots * SECONDS_PER_LOT, 0);
   const bound = (path: TradeHop[], gross: number) => {
-    let seconds = travel.lowerBound(ship.location, path[0]!.buyAt) + overhead(path);
+    let seconds = travel.lowerBound(ship.location ?? path[0]!.buyAt, path[0]!.buyAt) + overhead(path);
     for (const hop of path) seconds += travel.lowerBound(hop.buyAt, hop.sellAt);
     return (gross * 3600) / Math.max(1, seconds);
   };
@@ -143,15 +146,17 @@ function evaluate(
   overhead: number,
 ): TradeRow | undefined {
   const first = candidate.hops[0]!;
-  const toStart = travel.estimate(ship.location, first.buyAt, ship.fuel);
+  const toStart = travel.estimate(ship.location ?? first.buyAt, first.buyAt, ship.fuel);
   if (!toStart) return undefined;
   let seconds = toStart.seconds + overhead;
   let fuel = toStart.fuel;
+  const legSeconds: number[] = [];
   for (const hop of candidate.hops) {
     const leg = travel.estimate(hop.buyAt, hop.sellAt, ship.fuelCapacity);
     if (!leg) return undefined;
     seconds += leg.seconds;
     fuel += leg.fuel;
+    legSeconds.push(leg.seconds + hop.lots * SECONDS_PER_LOT + 2 * SECONDS_PER_STOP);
   }
   const fuelCredits = Math.round((fuel * fuelPrice) / SHIP_FUEL_PER_MARKET_UNIT);
   const expectedProfit = candidate.gross - fuelCredits;
@@ -166,7 +171,7 @@ function evaluate(
     creditsPerHour: Math.round((expectedProfit * 3600) / Math.max(1, seconds)),
     dataAgeSeconds: Math.max(...candidate.hops.map((hop) => hop.dataAgeSeconds)),
     fuelCredits,
-    legs: candidate.hops.map((hop) => ({
+    legs: candidate.hops.map((hop, i) => ({
       good: hop.good,
       buyAt: hop.buyAt,
       sellAt: hop.sellAt,
@@ -174,6 +179,7 @@ function evaluate(
       buyPrice: hop.buyPrice,
       sellPrice: hop.sellPrice,
       expectedProfit: hop.expectedGross,
+      seconds: legSeconds[i]!,
     })),
   };
 }
