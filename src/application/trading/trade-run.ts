@@ -91,6 +91,15 @@ export class TradeRunHandler implements RequestHandler<TradeRun> {
       const legs = await this.trading.sellHeld(player, held, holder);
       this.finish(report, { route: [], legs, profit: legs.reduce((sum, leg) => sum + leg.earned, 0) }, holder);
     }
+    // Routes a cut-short trip reserved are done with once its cargo is sold.
+    if (holder)
+      this.containers.unclaim(
+        holder,
+        this.containers
+          .claimed('route:')
+          .filter((claim) => claim.holder === holder)
+          .map((claim) => claim.resource),
+      );
     let trips = 0;
     while (request.trips === 0 || trips < request.trips) {
       const ship = await this.api.getShip(player.token, symbol);

@@ -7,9 +7,9 @@ import { splitIntoLots } from '../market/lots.js';
  * impact", the pooled fit players measured on the live server; the sandbox follows the same figures).
  */
 /** Buying one full trade volume raises the ask by this share. */
-export const BUY_IMPACT_PER_TRADE_VOLUME = 0.05;
+const BUY_IMPACT_PER_TRADE_VOLUME = 0.05;
 /** Selling one full trade volume lowers the bid by this share. */
-export const SELL_IMPACT_PER_TRADE_VOLUME = 0.015;
+const SELL_IMPACT_PER_TRADE_VOLUME = 0.015;
 
 /** A lot the market is expected to accept, and the price per unit it is expected to fetch. */
 export interface ExpectedLot {
@@ -35,7 +35,7 @@ export function expectedLots(side: TradeSide, quote: number, tradeVolume: number
 }
 
 /** Credits a purchase costs (or a sale pays) in all, lot by lot. */
-export function expectedTotal(side: TradeSide, quote: number, tradeVolume: number, units: number): number {
+function expectedTotal(side: TradeSide, quote: number, tradeVolume: number, units: number): number {
   let total = 0;
   for (const lot of expectedLots(side, quote, tradeVolume, units)) total += lot.units * lot.pricePerUnit;
   return total;
