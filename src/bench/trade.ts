@@ -109,7 +109,7 @@ export async function run(): Promise<string[]> {
     const every = timed(instance, 1_000_000, 1);
     const same = JSON.stringify(top.rows) === JSON.stringify(every.rows.slice(0, 10));
     lines.push(
-      `  ${instance.name} (${markets * (markets - 1)} market pairs, ${every.rows.length} profitable trades incl. chains): top 10 in ${fixed(top.ms, 0)} ms (${top.planned} routes planned); every trade planned in ${fixed(every.ms, 0)} ms (${every.planned} routes); ${fixed(every.ms / top.ms, 1)}× faster, same rows: ${same}`,
+      `  ${instance.name} (${markets * (markets - 1)} market pairs, ${every.rows.length} profitable trades incl. chains): top 10 in ${fixed(top.ms, 1)} ms (${top.planned} routes planned); every trade planned in ${fixed(every.ms, 0)} ms (${every.planned} routes); ${fixed(every.ms / top.ms, 1)}× faster, same rows: ${same}`,
     );
   }
   return lines;
