@@ -61,7 +61,7 @@ export class TradePlanning {
         ...(ship.nav.systemSymbol === system ? { location: ship.location() } : {}),
         fuel: ship.fuel.current,
         fuelCapacity: ship.fuel.capacity,
-        cargoCapacity: ship.cargo.capacity,
+        cargoCapacity: ship.cargoSpace,
       },
       travel,
       {

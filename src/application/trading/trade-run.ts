@@ -86,23 +86,16 @@ export class TradeRunHandler implements RequestHandler<TradeRun> {
     const symbol = request.shipSymbol.toUpperCase();
     const holder = currentContainer()?.containerId;
     const report: TradeRunReport = { ship: symbol, trips: [], profit: 0, stoppedBecause: null };
-    const held = await this.api.getShip(player.token, symbol);
-    if (held.cargo.units > 0) {
-      const legs = await this.trading.sellHeld(player, held, holder);
-      this.finish(report, { route: [], legs, profit: legs.reduce((sum, leg) => sum + leg.earned, 0) }, holder);
-    }
-    // Routes a cut-short trip reserved are done with once its cargo is sold.
-    if (holder)
-      this.containers.unclaim(
-        holder,
-        this.containers
-          .claimed('route:')
-          .filter((claim) => claim.holder === holder)
-          .map((claim) => claim.resource),
-      );
     let trips = 0;
     while (request.trips === 0 || trips < request.trips) {
-      const ship = await this.api.getShip(player.token, symbol);
+      let ship = await this.api.getShip(player.token, symbol);
+      if (ship.cargo.units > 0) {
+        // What a restart cut short, or a sale the floor stopped: sold before the next trip is planned.
+        const legs = await this.trading.sellHeld(player, ship, holder);
+        this.finish(report, { route: [], legs, profit: legs.reduce((sum, leg) => sum + leg.earned, 0) }, holder);
+        if (holder) this.containers.unclaim(holder, this.ownRoutes(holder));
+        ship = await this.api.getShip(player.token, symbol);
+      }
       const credits = (await this.api.getMyAgent(player.token)).credits;
       const plan = await this.planning.plan(player, ship, { limit: ROWS_CONSIDERED, credits, holder });
       const row = this.reserve(plan.rows, request.minProfitPerHour, holder);
@@ -132,6 +125,13 @@ export class TradeRunHandler implements RequestHandler<TradeRun> {
       this.finish(report, { route: keys, legs, profit: legs.reduce((sum, l) => sum + l.earned - l.spent, 0) }, holder);
     }
     return report;
+  }
+
+  private ownRoutes(holder: string): string[] {
+    return this.containers
+      .claimed('route:')
+      .filter((claim) => claim.holder === holder)
+      .map((claim) => claim.resource);
   }
 
   /** The best row worth running whose routes this trader can reserve (in the daemon: claims them all). */
