@@ -35,6 +35,10 @@ import { MineRun, MineRunHandler } from './application/mining/mine-run.js';
 import { MiningOps } from './application/mining/mining-ops.js';
 import { MiningSites } from './application/mining/mining-site.js';
 import { SellHold } from './application/mining/sell-hold.js';
+import { PlanTrades, PlanTradesHandler } from './application/trading/plan-trades.js';
+import { TradePlanning } from './application/trading/trade-planning.js';
+import { TradeRun, TradeRunHandler } from './application/trading/trade-run.js';
+import { TradeTrips } from './application/trading/trade-trips.js';
 import { Markets } from './application/markets/markets.js';
 import { ShowMarket, ShowMarketHandler } from './application/markets/show-market.js';
 import { ListMarkets, ListMarketsHandler } from './application/markets/list-markets.js';
@@ -149,6 +153,8 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [SurveyShip, SurveyShipHandler],
   [ExtractResources, ExtractResourcesHandler],
   [MineRun, MineRunHandler],
+  [PlanTrades, PlanTradesHandler],
+  [TradeRun, TradeRunHandler],
 ];
 
 export interface App {
@@ -231,6 +237,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(ContractBook).toSelf();
   container.bind(ContractPlanning).toSelf();
   container.bind(ContractWorkflow).toSelf();
+  container.bind(TradePlanning).toSelf();
+  container.bind(TradeTrips).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([

@@ -17,6 +17,7 @@ const SUITES: Record<string, Suite> = {
   scout: () => import('./scout.js'),
   mining: () => import('./mining.js'),
   contracts: () => import('./contracts.js'),
+  trade: () => import('./trade.js'),
 };
 
 /** Long runs, only when named (`npm run soak` is `bench soak`). */

@@ -17,6 +17,7 @@ import { registerScoutCommands } from './scout.js';
 import { registerShipCommands } from './ship.js';
 import { registerShipyardCommands } from './shipyard.js';
 import { registerSystemCommands } from './system.js';
+import { registerTradeCommands } from './trade.js';
 
 /** Builds the `spacetraders` program: global options, then one group of commands per file. */
 export function buildProgram(): Command {
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerConfigCommands(program);
   registerEventsCommands(program);
   registerSandboxCommands(program);
+  registerTradeCommands(program);
   return program;
 }
 

@@ -23,6 +23,10 @@ export interface ContainerStore {
     now: number,
   ): { resource: string; holder: string } | undefined;
   release(containerId: string): void;
+  /** Releases some of a container's claims (a trader moving on from a route), keeping the others. */
+  unclaim(containerId: string, resources: readonly string[]): void;
+  /** Every claim whose resource starts with `prefix` (e.g. `route:`), and who holds it. */
+  claimed(prefix: string): Array<{ resource: string; holder: string }>;
   appendLog(containerId: string, level: string, message: string, at: number): void;
   logs(containerId: string, options: { afterId?: number; minLevel?: string; limit?: number }): ContainerLogLine[];
 }

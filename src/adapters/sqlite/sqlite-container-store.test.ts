@@ -23,6 +23,19 @@ describe('SqliteContainerStore', () => {
     expect(store.claim('c2', ['ship:A'], 3)).toBeUndefined();
   });
 
+  it('releases some claims and keeps the rest; lists claims by kind', () => {
+    const store = new SqliteContainerStore(openDatabase(':memory:'));
+    store.claim('c1', ['ship:A', 'route:IRON:X1-A-1>X1-A-2'], 1);
+    store.claim('c2', ['route:COPPER:X1-A-3>X1-A-2'], 1);
+    expect(store.claimed('route:')).toEqual([
+      { resource: 'route:COPPER:X1-A-3>X1-A-2', holder: 'c2' },
+      { resource: 'route:IRON:X1-A-1>X1-A-2', holder: 'c1' },
+    ]);
+    store.unclaim('c1', ['route:IRON:X1-A-1>X1-A-2', 'route:COPPER:X1-A-3>X1-A-2']);
+    expect(store.claimed('route:')).toEqual([{ resource: 'route:COPPER:X1-A-3>X1-A-2', holder: 'c2' }]);
+    expect(store.claim('c3', ['ship:A'], 2)).toEqual({ resource: 'ship:A', holder: 'c1' });
+  });
+
   it('stores containers and their logs, filtered by level and position', () => {
     const store = new SqliteContainerStore(openDatabase(':memory:'));
     const c = container('c1', ['ship:A']);

@@ -89,6 +89,21 @@ export class SqliteContainerStore implements ContainerStore {
     this.db.prepare('DELETE FROM claims WHERE container_id = ?').run(containerId);
   }
 
+  unclaim(containerId: string, resources: readonly string[]): void {
+    const remove = this.db.prepare('DELETE FROM claims WHERE container_id = ? AND resource = ?');
+    this.db.transaction(() => {
+      for (const resource of resources) remove.run(containerId, resource);
+    })();
+  }
+
+  claimed(prefix: string): Array<{ resource: string; holder: string }> {
+    return this.db
+      .prepare<[number, string], { resource: string; holder: string }>(
+        'SELECT resource, container_id AS holder FROM claims WHERE substr(resource, 1, ?) = ? ORDER BY resource',
+      )
+      .all(prefix.length, prefix);
+  }
+
   appendLog(containerId: string, level: string, message: string, at: number): void {
     this.db.transaction(() => {
       const { lastInsertRowid } = this.db

@@ -9,6 +9,7 @@ describe('requireClaims (claim keys from outside are checked, never assumed)', (
       'market:X1-A-B',
     ]);
     expect(requireClaims([])).toEqual([]);
+    expect(requireClaims(['route:IRON_ORE:X1-AB97-A1>X1-AB97-B2'])).toEqual(['route:IRON_ORE:X1-AB97-A1>X1-AB97-B2']);
   });
 
   it.each([

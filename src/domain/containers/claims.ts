@@ -1,7 +1,10 @@
 import { ValidationError } from '../errors.js';
 
-/** A resource a container holds exclusively while it runs: `kind:name`, e.g. `ship:NOVA-1-1`. */
-const CLAIM_KEY = /^[a-z][a-z-]{0,31}:[A-Za-z0-9_-]{1,64}$/;
+/**
+ * A resource a container holds exclusively while it runs: `kind:name`, e.g. `ship:NOVA-1-1`, or a
+ * reserved trade route `route:IRON:X1-A-1>X1-A-2` (its name may hold `:` and `>`).
+ */
+const CLAIM_KEY = /^[a-z][a-z-]{0,31}:[A-Za-z0-9_-][A-Za-z0-9_:>-]{0,95}$/;
 
 /** The most resources one container may claim. */
 const MAX_CLAIMS = 100;
