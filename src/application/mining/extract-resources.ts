@@ -1,5 +1,7 @@
 import { inject, injectable } from 'inversify';
 import { DomainRuleError, NotFoundError, ValidationError } from '../../domain/errors.js';
+import type { Ship } from '../../domain/fleet/ship.js';
+import type { Extraction } from '../../domain/mining/extraction.js';
 import { bestSurvey, isUsable, type StoredSurvey } from '../../domain/mining/survey.js';
 import type { RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
@@ -8,7 +10,7 @@ import { TOKENS } from '../../ports/tokens.js';
 import { Players } from '../player/players.js';
 import type { CargoView } from '../ships/get-ship-cargo.js';
 import { ShipAction, ShipCommand } from '../ships/ship-action.js';
-import { MiningOps } from './mining-ops.js';
+import { MiningOps, SurveyRefusedError } from './mining-ops.js';
 import { MiningSites } from './mining-site.js';
 
 /** What `ship extract` prints (the JSON keys are a contract). */
@@ -60,7 +62,8 @@ export class ExtractResourcesHandler implements RequestHandler<ExtractResources>
     const named = request.survey && request.survey.toLowerCase() !== 'best' ? request.survey : undefined;
     // A named survey already refused or expired is refused before anything is sent.
     if (named) this.named(this.players.resolve(request.player).agentSymbol, named);
-    const { player, ship } = await this.action.load(request);
+    const { player } = await this.action.load(request);
+    let { ship } = await this.action.load(request);
     const site = await this.sites.load(player, ship.nav.systemSymbol);
     this.ops.requireCanExtract(ship, site);
     let survey: StoredSurvey | undefined;
@@ -71,11 +74,23 @@ export class ExtractResourcesHandler implements RequestHandler<ExtractResources>
           `survey ${survey.signature} is of ${survey.waypoint}, but ${ship.symbol} is at ${ship.location()}`,
           'SURVEY_ELSEWHERE',
         );
-    } else if (request.survey) {
-      const usable = this.surveys.usable(player.agentSymbol, ship.location(), this.clock.now());
-      survey = bestSurvey(usable, ship.location(), site.value, this.clock.now()) ?? usable[0];
+      return this.report(await this.ops.extract(player, ship, site, survey), survey);
     }
-    const done = await this.ops.extract(player, ship, site, survey);
+    // `best`: a survey the server refuses (expired by its clock, exhausted, …) is marked and the next
+    // best is tried, down to none, so a player's `--survey best` never fails for a stale survey.
+    for (;;) {
+      const usable = request.survey ? this.surveys.usable(player.agentSymbol, ship.location(), this.clock.now()) : [];
+      survey = bestSurvey(usable, ship.location(), site.value, this.clock.now()) ?? usable[0];
+      try {
+        return this.report(await this.ops.extract(player, ship, site, survey), survey);
+      } catch (error) {
+        if (!(error instanceof SurveyRefusedError)) throw error;
+        ship = (await this.action.load(request)).ship;
+      }
+    }
+  }
+
+  private report(done: { ship: Ship; extraction: Extraction }, survey: StoredSurvey | undefined): ExtractionReport {
     return {
       ship: done.ship.symbol,
       waypoint: done.ship.location(),
