@@ -2,15 +2,6 @@ import { Given, Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import type { PlayerWorld } from '../support/world.js';
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  assert.fail(`timed out waiting until ${what}`);
-}
-
 async function cli(world: PlayerWorld, command: string): Promise<string> {
   const result = await world.run(command);
   assert.equal(result.exitCode, 0, `${command}: ${result.stderr}`);
@@ -84,10 +75,7 @@ Then("the ledger's unexplained credits are {int}", async function (this: PlayerW
   assert.equal(ledger.unexplained, expected);
 });
 
-Then("the last container's logs come to contain {string}", async function (this: PlayerWorld, text: string) {
-  const id = (await containerIds(this)).at(-1)!;
-  await until(`container ${id}'s logs contain "${text}"`, async () => (await logsOf(this, id)).includes(text));
-});
+// "the last container's logs come to contain {string}" is shared: features/step_definitions/scouting.steps.ts.
 
 Then(
   "the two traders reserved different routes, the second planning around the first's",
