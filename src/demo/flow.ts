@@ -18,6 +18,7 @@ import { BuyShip } from '../application/shipyards/buy-ship.js';
 import { ListShipyard } from '../application/shipyards/list-shipyard.js';
 import { ListWaypoints } from '../application/systems/list-waypoints.js';
 import { duration } from '../cli/route.js';
+import { DomainRuleError } from '../domain/errors.js';
 import type { EventBus } from '../mediator/event-bus.js';
 import type { Mediator } from '../mediator/mediator.js';
 import { describeContract, describeEvaluation, describeLedger, describeMarket, describeShip } from './describe.js';
@@ -65,7 +66,7 @@ export async function playDemo(
   for (const ship of ships) say(`  ${describeShip(ship)}`);
   const command = requireShip(ships, (s) => s.role === 'COMMAND', 'a command ship');
   const probes = ships.filter((s) => s.fuel.capacity === 0).map((s) => s.symbol);
-  if (probes.length === 0) throw new Error(`${agent} has no probe to scout with`);
+  if (probes.length === 0) throw new DomainRuleError(`${agent} has no probe to scout with`);
   const system = command.system;
   say();
 
@@ -85,7 +86,7 @@ export async function playDemo(
   say();
 
   const [offer] = await mediator.send(new ListContracts({}));
-  if (!offer) throw new Error(`${agent} has no contract to run`);
+  if (!offer) throw new DomainRuleError(`${agent} has no contract to run`);
   const delivery = offer.deliver[0]!;
   say(`$ spacetraders contract list`);
   say(`  ${describeContract(offer)}`);
@@ -103,7 +104,7 @@ export async function playDemo(
   ]);
   const run = await mediator.send(new RunContracts({ shipSymbol: command.symbol, count: 1 })).finally(stopContract);
   if (run.fulfilled.length === 0)
-    throw new Error(`the contract was not fulfilled: ${run.stoppedBecause ?? 'no reason'}`);
+    throw new DomainRuleError(`the contract was not fulfilled: ${run.stoppedBecause ?? 'no reason'}`);
   const done = (await mediator.send(new ListContracts({}))).find((c) => c.id === offer.id);
   say(`fulfilled ${done ? describeContract(done) : offer.id}`);
   say();
@@ -130,7 +131,7 @@ export async function playDemo(
 async function buyShip({ mediator, say }: DemoDeps, system: string): Promise<string> {
   const yards = await mediator.send(new ListWaypoints({ systemSymbol: system, trait: 'SHIPYARD' }));
   const yard = yards[0]?.symbol;
-  if (!yard) throw new Error(`${system} has no shipyard`);
+  if (!yard) throw new DomainRuleError(`${system} has no shipyard`);
   const ships = await mediator.send(new ListShips({}));
   if (!ships.some((s) => s.location === yard)) {
     const probe = requireShip(ships, (s) => s.fuel.capacity === 0, 'a probe');
@@ -145,7 +146,8 @@ async function buyShip({ mediator, say }: DemoDeps, system: string): Promise<str
   const choice = WANTED_SHIPS.map((type) => offers.find((o) => o.type === type)).find(
     (o) => o?.purchasePrice != null && o.purchasePrice <= balance,
   );
-  if (!choice) throw new Error(`none of ${WANTED_SHIPS.join(', ')} is affordable at ${yard} with ${credits(balance)}`);
+  if (!choice)
+    throw new DomainRuleError(`none of ${WANTED_SHIPS.join(', ')} is affordable at ${yard} with ${credits(balance)}`);
   say(`$ spacetraders shipyard buy ${choice.type} --at ${yard}`);
   const bought = await mediator.send(new BuyShip({ shipType: choice.type, at: yard }));
   say(`bought ${bought.ship.symbol} (${choice.type}) for ${credits(bought.price)} credits`);
@@ -154,6 +156,6 @@ async function buyShip({ mediator, say }: DemoDeps, system: string): Promise<str
 
 function requireShip(ships: ShipView[], test: (ship: ShipView) => boolean, what: string): ShipView {
   const ship = ships.find(test);
-  if (!ship) throw new Error(`no ${what} in the fleet`);
+  if (!ship) throw new DomainRuleError(`no ${what} in the fleet`);
   return ship;
 }
