@@ -51,12 +51,14 @@ export function describeEvaluation(e: ContractEvaluation): string {
 /** Totals by kind, the balance before and now, and whether the books balance. */
 export function describeLedger(view: LedgerView, creditsBefore: number): string {
   const groups = Object.entries(view.totals.groups).map(([kind, total]) => `  ${kind.padEnd(10)} ${credits(total)}`);
-  const change = view.credits - creditsBefore;
+  const ships = -view.entries.filter((e) => e.kind === 'SHIP').reduce((sum, e) => sum + e.credits, 0);
+  const signed = (n: number) => `${n >= 0 ? '+' : ''}${credits(n)}`;
   return [
     `${view.entries.length} entries, totals by kind:`,
     ...groups,
     `  ${'total'.padEnd(10)} ${credits(view.totals.credits)}`,
-    `credits: ${credits(creditsBefore)} -> ${credits(view.credits)} (${change >= 0 ? '+' : ''}${credits(change)}, a ship bought among them)`,
+    `credits: ${credits(creditsBefore)} -> ${credits(view.credits)} (${signed(view.credits - creditsBefore)})`,
+    `net worth (credits + ships bought, at their price): ${credits(view.credits + ships)} (${signed(view.credits + ships - creditsBefore)})`,
     `unexplained: ${credits(view.unexplained)}${view.unexplained === 0 ? ' (every credit accounted for)' : ''}`,
   ].join('\n');
 }

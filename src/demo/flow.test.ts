@@ -49,6 +49,7 @@ describe('the demo (npm run demo)', () => {
     expect(output).toMatch(/read X1-PJ7-A1: market \d+ goods, shipyard \d+ ship types/);
     expect(output).toMatch(/^ {2}CONTRACT +55,817$/m);
     expect(output).toContain('unexplained: 0');
+    expect(output).toMatch(/^net worth .*\(\+[\d,]+\)$/m);
     expect(output).not.toContain(app.container.get(Players).resolve('NOVA-DEMO').token);
   }, 60_000);
 });
