@@ -27,7 +27,27 @@ afterEach(() => {
   for (const server of servers.splice(0)) server.close();
 });
 
-/** A server that records what the client sends and answers with a minimal trade. */
+const emptyHold = { capacity: 40, units: 0, inventory: [] };
+
+/** A contract as the spec shapes it, after `units` of IRON_ORE were delivered. */
+function deliveredContract(units: number) {
+  return {
+    id: 'contract-1',
+    factionSymbol: 'COSMIC',
+    type: 'PROCUREMENT',
+    terms: {
+      deadline: '2026-12-08T00:00:00.000Z',
+      payment: { onAccepted: 1000, onFulfilled: 5000 },
+      deliver: [{ tradeSymbol: 'IRON_ORE', destinationSymbol: 'X1-A-1', unitsRequired: 40, unitsFulfilled: units }],
+    },
+    accepted: true,
+    fulfilled: false,
+    expiration: '2026-12-02T00:00:00.000Z',
+    deadlineToAccept: '2026-12-02T00:00:00.000Z',
+  };
+}
+
+/** A server that records what the client sends and answers with a minimal trade (or delivery). */
 async function recordingServer() {
   const seen: Array<{ method: string; url: string; body: unknown }> = [];
   const server = createServer(async (request: IncomingMessage, response) => {
@@ -36,9 +56,13 @@ async function recordingServer() {
     const body = text ? JSON.parse(text) : undefined;
     seen.push({ method: request.method!, url: request.url!, body });
     const units = (body as { units?: number } | undefined)?.units ?? 0;
-    // The spec answers a trade with 201, a jettison or transfer with 200.
-    const status = /\/(jettison|transfer)$/.test(request.url!) ? 200 : 201;
+    // The spec answers a trade with 201, a jettison, transfer or contract delivery with 200.
+    const status = /\/(jettison|transfer|deliver)$/.test(request.url!) ? 200 : 201;
     response.writeHead(status, { 'content-type': 'application/json' });
+    if (request.url!.endsWith('/deliver')) {
+      response.end(JSON.stringify({ data: { contract: deliveredContract(units), cargo: emptyHold } }));
+      return;
+    }
     response.end(
       JSON.stringify({
         data: {
@@ -117,5 +141,16 @@ describe('market requests follow the spec', () => {
     expect(held.units).toBe(3);
     expect(moved.cargo.units).toBe(4);
     expect(requestSchema('post', '/my/ships/{shipSymbol}/transfer')({ tradeSymbol: 'IRON', units: 4 })).toBe(false);
+  });
+
+  it('a contract delivery sends a body the spec accepts', async () => {
+    const { api, seen } = await recordingServer();
+    const delivered = await api.deliverContract('tok', 'contract-1', 'S-1', 'IRON_ORE', 7);
+    expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual(['POST /v2/my/contracts/contract-1/deliver']);
+    expect(seen[0]!.body).toEqual({ shipSymbol: 'S-1', tradeSymbol: 'IRON_ORE', units: 7 });
+    const validate = requestSchema('post', '/my/contracts/{contractId}/deliver');
+    expect(validate(seen[0]!.body), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ shipSymbol: 'S-1', tradeSymbol: 'IRON_ORE' })).toBe(false);
+    expect(delivered.cargo.units).toBe(0);
   });
 });
