@@ -39,6 +39,7 @@ import { PlanTrades, PlanTradesHandler } from './application/trading/plan-trades
 import { TradePlanning } from './application/trading/trade-planning.js';
 import { TradeRun, TradeRunHandler } from './application/trading/trade-run.js';
 import { TradeTrips } from './application/trading/trade-trips.js';
+import { FleetStatus, FleetStatusHandler } from './application/fleet/fleet-status.js';
 import { Markets } from './application/markets/markets.js';
 import { ShowMarket, ShowMarketHandler } from './application/markets/show-market.js';
 import { ListMarkets, ListMarketsHandler } from './application/markets/list-markets.js';
@@ -155,6 +156,7 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [MineRun, MineRunHandler],
   [PlanTrades, PlanTradesHandler],
   [TradeRun, TradeRunHandler],
+  [FleetStatus, FleetStatusHandler],
 ];
 
 export interface App {
