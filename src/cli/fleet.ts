@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { durationSeconds } from './numbers.js';
+import type { StoredCommand } from '../ports/daemon-control.js';
+import { TOKENS } from '../ports/tokens.js';
+import { durationSeconds, wholeNumber } from './numbers.js';
 import { renderFleetStatus, watchFrame } from './fleet-view.js';
 import { withApp } from './session.js';
 
@@ -38,6 +40,58 @@ export function registerFleetCommands(program: Command): Command {
         }
       });
     });
+  fleet
+    .command('run')
+    .description(
+      'the coordinator: every ship gets work (scout, contracts, mining, trading) and ships are bought as credits allow',
+    )
+    .option('--reserve <credits>', 'never spend below this many credits on ships', '0')
+    .option('--every <duration>', 'time between cycles (90s, 3m…)', '3m')
+    .option('--cycles <n>', 'cycles to run (default 1; in the daemon: until stopped)')
+    .option('--background', 'run in the daemon, cycle after cycle until `container stop`, and return its id')
+    .action(
+      async (options: { reserve: string; every: string; cycles?: string; background?: boolean }, command: Command) => {
+        await withApp(command, async (app, out) => {
+          const { FleetRun } = await import('../application/fleet/fleet-run.js');
+          const { Players } = await import('../application/player/players.js');
+          // Jobs run in the daemon either way: fix the player now, whatever the default player becomes.
+          const player = app.container.get(Players).resolve(app.config.player).agentSymbol;
+          const cycles = options.cycles === undefined ? undefined : wholeNumber(options.cycles, '--cycles');
+          const request = new FleetRun({
+            reserve: wholeNumber(options.reserve, '--reserve'),
+            intervalSeconds: durationSeconds(options.every, '--every'),
+            cycles: options.background ? cycles : (cycles ?? 1),
+            player,
+          });
+          request.validate();
+          const { daemonClient, submitToDaemon } = await import('./daemon-client.js');
+          if (options.background) {
+            const id = await submitToDaemon(app.config.dbPath, app.messages, request, player);
+            out.result(
+              { containerId: id },
+              (r) =>
+                `the fleet coordinator runs in the daemon as container ${r.containerId} (see: spacetraders container logs ${r.containerId} --follow)`,
+            );
+            return;
+          }
+          // In the foreground the coordinator decides here; the jobs it starts run in the daemon.
+          const daemon = daemonClient(app.config.dbPath);
+          app.container
+            .rebind(TOKENS.JobLauncher)
+            .toConstantValue({ submit: (job: StoredCommand) => daemon.submit(job) });
+          const report = await app.mediator.send(request);
+          out.result(report, (r) =>
+            [
+              ...r.decisions.map(
+                (d) =>
+                  `${d.ship ?? 'fleet'}${d.role ? ` → ${d.role}` : ''}: ${d.command ? `${d.command}${d.container ? ` (container ${d.container})` : ''}` : 'no job'}; ${d.reason}`,
+              ),
+              `${r.cycles} cycle(s)`,
+            ].join('\n'),
+          );
+        });
+      },
+    );
   return fleet;
 }
 

@@ -8,13 +8,23 @@ import {
   roleForType,
 } from './fleet-plan.js';
 
-const inputs: EstimateInputs = { minedUnitValue: 30, tradeCreditsPerHourPerUnit: 0, probes: 1, marketplaces: 8 };
+const inputs: EstimateInputs = {
+  minedUnitValue: 30,
+  tradeCreditsPerHourPerUnit: 0,
+  miners: 0,
+  probes: 1,
+  marketplaces: 8,
+};
 
 describe('expected credits per hour per ship type', () => {
   it('values a mining drone by what its laser brings up at the known ore prices', () => {
     // 3 units per 70 s, 60 % of the time, 30 credits a unit
     expect(expectedCreditsPerHour('SHIP_MINING_DRONE', inputs)).toBe(Math.round(((3 * 3600) / 70) * 0.6 * 30));
     expect(expectedCreditsPerHour('SHIP_MINING_DRONE', { ...inputs, minedUnitValue: 0 })).toBe(0);
+    // each miner already at work takes 15 % off the next one's estimate
+    expect(expectedCreditsPerHour('SHIP_MINING_DRONE', { ...inputs, miners: 2 })).toBe(
+      Math.round(((3 * 3600) / 70) * 0.6 * 30 * 0.85 ** 2),
+    );
   });
 
   it('values a light hauler by the best trade route scaled to its hold', () => {

@@ -21,6 +21,8 @@ const DRONE_UNITS_PER_HOUR = (3 * 3600) / 70;
 const FRIGATE_UNITS_PER_HOUR = (5 * 3600) / 80;
 /** Share of a miner's time spent extracting rather than flying to sell and selling (a guess, kept visible). */
 const MINING_DUTY = 0.6;
+/** Each miner already at work lowers what the next one earns (sales push the same bids down): × 0.85 each. */
+const MINER_CROWDING = 0.85;
 /** What fresh prices from one more probe are worth to the traders and miners, per hour, for the first probe. */
 const PROBE_COVERAGE_CREDITS_PER_HOUR = 2_000;
 /** A light hauler's hold (80) against the hold the trade plan was made for. */
@@ -33,6 +35,8 @@ export interface EstimateInputs {
   minedUnitValue: number;
   /** The best trade plan's credits per hour per unit of hold, 0 when no route is known. */
   tradeCreditsPerHourPerUnit: number;
+  /** Ships already mining in the system. */
+  miners: number;
   /** Probes already scouting (each next probe adds half the coverage value of the one before). */
   probes: number;
   /** Marketplaces and shipyards of the home system (a probe beyond one per two of them adds nothing). */
@@ -43,7 +47,7 @@ export interface EstimateInputs {
 export function expectedCreditsPerHour(shipType: string, inputs: EstimateInputs): number {
   switch (shipType) {
     case 'SHIP_MINING_DRONE':
-      return Math.round(DRONE_UNITS_PER_HOUR * MINING_DUTY * inputs.minedUnitValue);
+      return Math.round(DRONE_UNITS_PER_HOUR * MINING_DUTY * inputs.minedUnitValue * MINER_CROWDING ** inputs.miners);
     case 'SHIP_LIGHT_HAULER':
       return Math.round(HAULER_CARGO * inputs.tradeCreditsPerHourPerUnit);
     case 'SHIP_PROBE':
