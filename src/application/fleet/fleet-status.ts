@@ -12,7 +12,7 @@ import { TOKENS } from '../../ports/tokens.js';
 import { Players } from '../player/players.js';
 import { jobsByShip, type ShipJob } from './fleet-jobs.js';
 
-export interface FleetShipStatus {
+interface FleetShipStatus {
   symbol: string;
   role: string;
   job: ShipJob | null;

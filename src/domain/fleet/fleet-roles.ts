@@ -19,7 +19,7 @@ const ROLE_OF_FRAME: Record<string, FleetRole> = {
   HAULER: 'trading',
 };
 
-export function roleOfCommand(commandType: string): FleetRole | undefined {
+function roleOfCommand(commandType: string): FleetRole | undefined {
   return ROLE_OF_COMMAND[commandType];
 }
 
@@ -32,7 +32,7 @@ export function fleetRole(ship: { role: string }, assigned?: string, jobCommand?
   return (jobCommand && roleOfCommand(jobCommand)) || ROLE_OF_FRAME[ship.role] || 'idle';
 }
 
-export function isFleetRole(value: string): value is FleetRole {
+function isFleetRole(value: string): value is FleetRole {
   return ['scout', 'contracts', 'mining', 'trading', 'idle'].includes(value);
 }
 
