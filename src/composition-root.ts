@@ -39,6 +39,9 @@ import { PlanTrades, PlanTradesHandler } from './application/trading/plan-trades
 import { TradePlanning } from './application/trading/trade-planning.js';
 import { TradeRun, TradeRunHandler } from './application/trading/trade-run.js';
 import { TradeTrips } from './application/trading/trade-trips.js';
+import { FleetStatus, FleetStatusHandler } from './application/fleet/fleet-status.js';
+import { FleetRun, FleetRunHandler } from './application/fleet/fleet-run.js';
+import { FleetInputs } from './application/fleet/fleet-inputs.js';
 import { Markets } from './application/markets/markets.js';
 import { ShowMarket, ShowMarketHandler } from './application/markets/show-market.js';
 import { ListMarkets, ListMarketsHandler } from './application/markets/list-markets.js';
@@ -95,6 +98,7 @@ import { MessageRegistry } from './mediator/message-registry.js';
 import { OutboxDispatcher } from './mediator/outbox-dispatcher.js';
 import { UnitOfWork } from './mediator/unit-of-work.js';
 import type { EventRecorder } from './ports/event-recorder.js';
+import type { StoredCommand } from './ports/daemon-control.js';
 import { processSecrets } from './domain/player/secrets.js';
 import type { Request, RequestClass, RequestHandler } from './mediator/request.js';
 import { systemClock, type Clock } from './ports/clock.js';
@@ -155,6 +159,8 @@ const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [MineRun, MineRunHandler],
   [PlanTrades, PlanTradesHandler],
   [TradeRun, TradeRunHandler],
+  [FleetStatus, FleetStatusHandler],
+  [FleetRun, FleetRunHandler],
 ];
 
 export interface App {
@@ -239,6 +245,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(ContractWorkflow).toSelf();
   container.bind(TradePlanning).toSelf();
   container.bind(TradeTrips).toSelf();
+  container.bind(FleetInputs).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([
@@ -273,6 +280,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(TOKENS.EventRecorder).toConstantValue(recorder);
   container.bind(TOKENS.DaemonLock).toConstantValue(new SqliteDaemonLock(db));
   container.bind(ContainerRunner).toSelf();
+  // Jobs a command starts run in this process's runner: the daemon's own (the CLI rebinds it to the daemon's socket).
+  container.bind(TOKENS.JobLauncher).toConstantValue({
+    submit: async (command: StoredCommand) => container.get(ContainerRunner).submit(command),
+  });
 
   return {
     config,

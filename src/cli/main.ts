@@ -6,6 +6,7 @@ import { registerContractCommands } from './contract.js';
 import { registerContractWorkflowCommands } from './contract-run.js';
 import { registerDaemonCommands } from './daemon.js';
 import { registerEventsCommands } from './events.js';
+import { registerFleetCommands } from './fleet.js';
 import { registerLedgerCommands } from './ledger.js';
 import { registerMarketCommands } from './market.js';
 import { registerMiningCommands } from './mining.js';
@@ -50,6 +51,7 @@ export function buildProgram(): Command {
   registerEventsCommands(program);
   registerSandboxCommands(program);
   registerTradeCommands(program);
+  registerFleetCommands(program);
   return program;
 }
 

@@ -67,6 +67,15 @@ export interface EventPayloads {
   ResourcesExtracted: { ship: string; waypoint: string; good: string; units: number; survey: string | null };
   SurveyRefused: { survey: string; status: string };
 
+  // The fleet coordinator: one per decision (a ship's work, a purchase), with why
+  FleetDecision: {
+    ship: string | null;
+    role: string | null;
+    command: string | null;
+    container: string | null;
+    reason: string;
+  };
+
   // Daemon containers
   ContainerStarted: { container: string; command: string; attempt: number };
   ContainerCompleted: { container: string };

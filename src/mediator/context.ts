@@ -30,6 +30,11 @@ export function requestLogFields(): object {
     : {};
 }
 
+/** Runs `fn` outside any request: what it starts (a container's own root command) opens its own unit of work. */
+export function outsideRequest<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
 export function runInContext<T>(context: RequestContext, fn: () => T): T {
   return storage.run(context, fn);
 }

@@ -21,4 +21,5 @@ export const TOKENS = {
   MessageRegistry: Symbol.for('MessageRegistry'),
   EventRecorder: Symbol.for('EventRecorder'),
   DaemonLock: Symbol.for('DaemonLock'),
+  JobLauncher: Symbol.for('JobLauncher'),
 } as const;

@@ -6,6 +6,7 @@ import { ValidationError } from '../../domain/errors.js';
 import type { DomainEvent } from '../../domain/events.js';
 import { Mediator } from '../../mediator/mediator.js';
 import { MessageRegistry } from '../../mediator/message-registry.js';
+import { currentContext } from '../../mediator/context.js';
 import { Command, Query } from '../../mediator/request.js';
 import type { Logger } from '../../ports/logger.js';
 import { ValidationBehavior } from '../behaviors/validation-behavior.js';
@@ -16,6 +17,20 @@ import { Wait, WaitHandler } from './wait.js';
 /** Fails with a bug-like error on its first run, then succeeds. */
 class Flaky extends Command<void> {
   static runs = 0;
+  constructor(_props: Record<string, never>) {
+    super();
+  }
+}
+
+/** Notes how deep in a request it runs, and which correlation id it carries. */
+class Depth extends Command<void> {
+  constructor(_props: Record<string, never>) {
+    super();
+  }
+}
+
+/** Submits a Depth container from inside its own request, as the fleet coordinator starts its jobs. */
+class Spawn extends Command<string> {
   constructor(_props: Record<string, never>) {
     super();
   }
@@ -42,15 +57,28 @@ function setup() {
     },
   });
   mediator.register(Peek, { handle: async () => 'peek' });
-  const messages = new MessageRegistry().register(Wait, Flaky, Peek);
-  const runner = new ContainerRunner(
+  const depths: Array<{ depth?: number; correlationId?: string }> = [];
+  mediator.register(Depth, {
+    handle: async () => {
+      const context = currentContext();
+      depths.push({ depth: context?.depth, correlationId: context?.correlationId });
+    },
+  });
+  mediator.register(Spawn, {
+    handle: async (request) => {
+      const child = runner.submit({ type: 'Depth', payload: {}, player: null });
+      return `${child.id} ${request.correlationId}`;
+    },
+  });
+  const messages = new MessageRegistry().register(Wait, Flaky, Peek, Depth, Spawn);
+  const runner: ContainerRunner = new ContainerRunner(
     store,
     mediator,
     messages,
     { record: async (...recorded) => void events.push(...recorded) },
     containerClock,
   );
-  return { store, runner, events, seenIn };
+  return { store, runner, events, seenIn, mediator, depths };
 }
 
 async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
@@ -62,6 +90,15 @@ async function until(check: () => boolean, timeoutMs = 5_000): Promise<void> {
 }
 
 describe('ContainerRunner', () => {
+  it('runs a container submitted from inside a request as its own root command (own unit of work and ids)', async () => {
+    const { store, mediator, depths } = setup();
+    const [childId, parentCorrelation] = (await mediator.send(new Spawn({}))).split(' ');
+    await until(() => store.find(childId!)?.status === 'COMPLETED');
+    expect(depths).toHaveLength(1);
+    expect(depths[0]?.depth).toBe(0);
+    expect(depths[0]?.correlationId).not.toBe(parentCorrelation);
+  });
+
   it('runs a command to completion, with its claims held meanwhile and released after', async () => {
     const { store, runner, events } = setup();
     const started = runner.submit({

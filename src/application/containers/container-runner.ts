@@ -3,6 +3,7 @@ import { inject, injectable } from 'inversify';
 import { ContainerEvents } from '../../domain/containers/container-events.js';
 import { Container, RESUMABLE, type ContainerState } from '../../domain/containers/container.js';
 import { AppError, ConflictError, NotFoundError } from '../../domain/errors.js';
+import { outsideRequest } from '../../mediator/context.js';
 import type { Mediator } from '../../mediator/mediator.js';
 import type { MessageRegistry } from '../../mediator/message-registry.js';
 import { ServerUnavailableError } from '../../ports/api-errors.js';
@@ -115,18 +116,21 @@ export class ContainerRunner {
     this.store.save(container);
     const state = container.snapshot();
     const abort = new AbortController();
-    const done = runInContainer({ containerId: container.id, signal: abort.signal }, async () => {
-      this.log(container.id, 'info', `started ${state.commandType} (attempt ${state.attempts})`);
-      await this.events.record(
-        ContainerEvents.started(container.id, state.commandType, state.attempts, this.clock.now()),
-      );
-      try {
-        await this.mediator.send(this.messages.rebuild(state.commandType, state.payload));
-        this.finished(container.id, undefined);
-      } catch (error) {
-        this.finished(container.id, error);
-      }
-    }).finally(() => this.running.delete(container.id));
+    // A container is a root command even when another container (the fleet coordinator) submitted it.
+    const done = outsideRequest(() =>
+      runInContainer({ containerId: container.id, signal: abort.signal }, async () => {
+        this.log(container.id, 'info', `started ${state.commandType} (attempt ${state.attempts})`);
+        await this.events.record(
+          ContainerEvents.started(container.id, state.commandType, state.attempts, this.clock.now()),
+        );
+        try {
+          await this.mediator.send(this.messages.rebuild(state.commandType, state.payload));
+          this.finished(container.id, undefined);
+        } catch (error) {
+          this.finished(container.id, error);
+        }
+      }),
+    ).finally(() => this.running.delete(container.id));
     this.running.set(container.id, { abort, done });
   }
 

@@ -1,0 +1,28 @@
+Feature: A coordinator that keeps every ship at work and grows the fleet
+  `spacetraders fleet run` gives every ship without a job its work as a child container (probes scout
+  the home system, the command ship runs contracts, mines or trades by the numbers) and buys the ship
+  type that pays itself back soonest when the credits above the reserve allow. Seeded sandbox world 7.
+
+  Background:
+    Given a sandbox server with seed 7 running 200 times faster
+    And the account token is configured
+    And I ran "spacetraders player register --agent NOVA-1 --faction COSMIC"
+    And I ran "spacetraders daemon start"
+
+  Scenario: From a fresh agent, the coordinator buys a ship and every ship gets a role and work
+    When I run "spacetraders fleet run --every 2s --background"
+    Then the command succeeds
+    And within 150 seconds the fleet has at least 3 ships, each with a role, every ship but the command ship at work
+    And the coordinator's logs contain "bought: SHIP_"
+    And the coordinator's logs contain "NOVA-1-2 → scout: ScoutMarkets"
+
+  Scenario: One cycle in the foreground: every decision with its reason; the jobs run in the daemon
+    When I run "spacetraders fleet run --reserve 1000000"
+    Then the command succeeds
+    And the output has a line matching "^fleet: no job; no purchase: .*"
+    And the output has a line matching "^NOVA-1-2 → scout: ScoutMarkets \(container [0-9a-f]{8}\); 1 probe\(s\) without a job keep the markets of the home system X1-AB97 fresh$"
+    And the output has a line matching "^NOVA-1-1 → (contracts|mining|trading): (RunContracts|MineRun|TradeRun) \(container [0-9a-f]{8}\); .+$"
+    And the output contains "1 cycle(s)"
+    When I run "spacetraders fleet run --background"
+    And I run "spacetraders fleet run --background"
+    Then the command fails with exit code 1 and the error "fleet:NOVA-1 is already claimed by container"

@@ -1,0 +1,94 @@
+import { inject, injectable } from 'inversify';
+import { canMine } from '../../domain/contracts/mining-estimate.js';
+import type { Ship } from '../../domain/fleet/ship.js';
+import { COMMON_MINED_GOODS, type ShipOffer } from '../../domain/fleet/fleet-plan.js';
+import type { Player } from '../../domain/player/player.js';
+import type { Mediator } from '../../mediator/mediator.js';
+import type { MarketRepository } from '../../ports/market-repository.js';
+import type { ShipyardRepository } from '../../ports/shipyard-repository.js';
+import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
+import { TOKENS } from '../../ports/tokens.js';
+import { EvaluateContract } from '../contracts/evaluate-contract.js';
+import { PlanTrades } from '../trading/plan-trades.js';
+
+/** Ship types the coordinator knows how to value and put to work. */
+const BUYABLE_TYPES = ['SHIP_PROBE', 'SHIP_MINING_DRONE', 'SHIP_LIGHT_HAULER'];
+
+export interface ContractOutlook {
+  accepted: boolean;
+  none: boolean;
+  creditsPerHour?: number;
+  note: string;
+}
+
+/** What the coordinator's rules need, read from stored observations and a few live reads. */
+@injectable()
+export class FleetInputs {
+  constructor(
+    @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
+    @inject(TOKENS.Mediator) private readonly mediator: Mediator,
+    @inject(TOKENS.MarketRepository) private readonly markets: MarketRepository,
+    @inject(TOKENS.ShipyardRepository) private readonly shipyards: ShipyardRepository,
+  ) {}
+
+  /** Mean best sell price of the common ores in the system (0 when none is observed). */
+  minedUnitValue(player: Player, system: string): number {
+    const prices = COMMON_MINED_GOODS.map((good) =>
+      Math.max(0, ...this.markets.latestOfGood(player.agentSymbol, good, system).map((o) => o.good.sellPrice)),
+    ).filter((price) => price > 0);
+    return prices.length === 0 ? 0 : prices.reduce((sum, p) => sum + p, 0) / prices.length;
+  }
+
+  /** Markets of the system with a stored observation. */
+  knownMarkets(player: Player, system: string): number {
+    return this.markets.freshest(player.agentSymbol, system).length;
+  }
+
+  /** The best trade route's credits per hour for the ship (0 when none, or when planning fails). */
+  async bestTrade(player: Player, ship: Ship): Promise<number> {
+    if (ship.cargo.capacity === 0) return 0;
+    try {
+      const plan = await this.mediator.send(
+        new PlanTrades({ ship: ship.symbol, limit: 1, player: player.agentSymbol }),
+      );
+      return Math.max(0, plan.rows[0]?.creditsPerHour ?? 0);
+    } catch {
+      return 0;
+    }
+  }
+
+  /** The cheapest known offer of each type the coordinator values, at a shipyard where a ship of ours is. */
+  offers(player: Player, ships: readonly Ship[], now: number): ShipOffer[] {
+    const offers: ShipOffer[] = [];
+    for (const shipType of BUYABLE_TYPES) {
+      const here = this.shipyards
+        .pricesOf(player.agentSymbol, shipType)
+        .filter((p) => ships.some((ship) => ship.isAt(p.waypoint, now)))
+        .sort((a, b) => a.purchasePrice - b.purchasePrice)[0];
+      if (here) offers.push({ shipType, waypoint: here.waypoint, price: here.purchasePrice });
+    }
+    return offers;
+  }
+
+  canMine(ship: Ship): boolean {
+    return canMine(ship.mounts);
+  }
+
+  /** The contract situation for the ship: one accepted to finish, an offer and what it is worth, or none. */
+  async contracts(player: Player, ship: Ship): Promise<ContractOutlook> {
+    const open = (await this.api.listContracts(player.token)).filter((c) => !c.fulfilled);
+    if (open.some((c) => c.accepted)) return { accepted: true, none: false, note: 'accepted' };
+    const offer = open[0];
+    if (!offer) return { accepted: false, none: true, note: 'none' };
+    try {
+      const evaluation = await this.mediator.send(
+        new EvaluateContract({ contractId: offer.id, shipSymbol: ship.symbol, player: player.agentSymbol }),
+      );
+      // Goods to be mined are not yet sourced by `contract run`: such an offer is left alone for now.
+      if (evaluation.source === 'mine') return { accepted: false, none: false, note: 'its goods must be mined' };
+      return { accepted: false, none: false, creditsPerHour: Math.round(evaluation.creditsPerHour), note: 'offer' };
+    } catch (error) {
+      return { accepted: false, none: false, note: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import {
+  choosePurchase,
+  commandShipWork,
+  type EstimateInputs,
+  expectedCreditsPerHour,
+  MAX_PAYBACK_HOURS,
+  roleForType,
+} from './fleet-plan.js';
+
+const inputs: EstimateInputs = {
+  minedUnitValue: 30,
+  tradeCreditsPerHourPerUnit: 0,
+  miners: 0,
+  probes: 1,
+  marketplaces: 8,
+};
+
+describe('expected credits per hour per ship type', () => {
+  it('values a mining drone by what its laser brings up at the known ore prices', () => {
+    // 3 units per 70 s, 60 % of the time, 30 credits a unit
+    expect(expectedCreditsPerHour('SHIP_MINING_DRONE', inputs)).toBe(Math.round(((3 * 3600) / 70) * 0.6 * 30));
+    expect(expectedCreditsPerHour('SHIP_MINING_DRONE', { ...inputs, minedUnitValue: 0 })).toBe(0);
+    // each miner already at work takes 15 % off the next one's estimate
+    expect(expectedCreditsPerHour('SHIP_MINING_DRONE', { ...inputs, miners: 2 })).toBe(
+      Math.round(((3 * 3600) / 70) * 0.6 * 30 * 0.85 ** 2),
+    );
+  });
+
+  it('values a light hauler by the best trade route scaled to its hold', () => {
+    expect(expectedCreditsPerHour('SHIP_LIGHT_HAULER', { ...inputs, tradeCreditsPerHourPerUnit: 250 })).toBe(20_000);
+    expect(expectedCreditsPerHour('SHIP_LIGHT_HAULER', inputs)).toBe(0);
+  });
+
+  it('values each next probe at half the one before, and none beyond one per two marketplaces', () => {
+    expect(expectedCreditsPerHour('SHIP_PROBE', { ...inputs, probes: 0 })).toBe(2_000);
+    expect(expectedCreditsPerHour('SHIP_PROBE', { ...inputs, probes: 1 })).toBe(1_000);
+    expect(expectedCreditsPerHour('SHIP_PROBE', { ...inputs, probes: 4 })).toBe(0);
+    expect(expectedCreditsPerHour('SHIP_SURVEYOR', inputs)).toBe(0);
+  });
+});
+
+describe('choosing a purchase', () => {
+  const offers = [
+    { shipType: 'SHIP_PROBE', waypoint: 'X1-A-1', price: 20_000 },
+    { shipType: 'SHIP_MINING_DRONE', waypoint: 'X1-A-1', price: 40_000 },
+    { shipType: 'SHIP_LIGHT_HAULER', waypoint: 'X1-A-1', price: 300_000 },
+  ];
+
+  it('buys the type that pays itself back soonest', () => {
+    // drone: 40,000 / 2,777 = 14.4 h; probe: 20,000 / 1,000 = 20 h; hauler: 300,000 / 20,000 = 15 h
+    const { choice } = choosePurchase(offers, { ...inputs, tradeCreditsPerHourPerUnit: 250 }, 500_000, 0);
+    expect(choice?.shipType).toBe('SHIP_MINING_DRONE');
+    expect(choice?.paybackHours).toBeCloseTo(40_000 / 2777, 1);
+    expect(choice?.reason).toMatch(/^SHIP_MINING_DRONE at X1-A-1 for 40000: about 2777\/h, paid back in 14\.4 h/);
+  });
+
+  it('keeps the reserve: takes the next best it can afford, or none and says why', () => {
+    const rich = { ...inputs, tradeCreditsPerHourPerUnit: 250 };
+    expect(choosePurchase(offers, rich, 60_000, 30_000).choice?.shipType).toBe('SHIP_PROBE');
+    const none = choosePurchase(offers, rich, 40_000, 30_000);
+    expect(none.choice).toBeUndefined();
+    expect(none.reason).toContain('more than the 10000 credits above the reserve');
+  });
+
+  it(`buys nothing that takes more than ${MAX_PAYBACK_HOURS} h to pay back`, () => {
+    const poor = { ...inputs, minedUnitValue: 1, probes: 3 };
+    const { choice, reason } = choosePurchase(offers, poor, 1_000_000, 0);
+    expect(choice).toBeUndefined();
+    expect(reason).toBe(`no ship type on offer pays itself back within ${MAX_PAYBACK_HOURS} h`);
+  });
+
+  it('gives a bought ship the role of its type', () => {
+    expect(roleForType('SHIP_PROBE')).toBe('scout');
+    expect(roleForType('SHIP_MINING_DRONE')).toBe('mining');
+    expect(roleForType('SHIP_LIGHT_HAULER')).toBe('trading');
+  });
+});
+
+describe("the command ship's work", () => {
+  const base = {
+    contractAccepted: false,
+    noContract: false,
+    contractThreshold: 3_000,
+    miningCreditsPerHour: 4_000,
+    canMine: true,
+    tradeCreditsPerHour: 0,
+  };
+
+  it('runs contracts when one is accepted, when the offer clears the threshold, or when there is none yet', () => {
+    expect(commandShipWork({ ...base, contractAccepted: true }).role).toBe('contracts');
+    expect(commandShipWork({ ...base, contractCreditsPerHour: 3_000 }).role).toBe('contracts');
+    expect(commandShipWork({ ...base, noContract: true }).role).toBe('contracts');
+  });
+
+  it('else mines, or trades when the best route pays more per hour than mining', () => {
+    const mine = commandShipWork({ ...base, contractCreditsPerHour: 2_999 });
+    expect(mine.role).toBe('mining');
+    expect(mine.reason).toBe(
+      'the open contract evaluates at 2999/h, under the threshold 3000/h; mining is estimated at 4000/h, no trade route is known',
+    );
+    expect(commandShipWork({ ...base, tradeCreditsPerHour: 4_001 }).role).toBe('trading');
+    expect(commandShipWork({ ...base, tradeCreditsPerHour: 3_999 }).role).toBe('mining');
+    expect(commandShipWork({ ...base, canMine: false, tradeCreditsPerHour: 10 }).role).toBe('trading');
+    expect(commandShipWork({ ...base, canMine: false }).role).toBe('idle');
+  });
+});

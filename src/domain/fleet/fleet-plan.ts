@@ -1,0 +1,151 @@
+import type { FleetRole } from './fleet-roles.js';
+
+/*
+ * The coordinator's rules, pure: what a ship type is expected to earn per hour, which purchase pays
+ * itself back soonest, and what work an idle ship gets. Deliberately simple estimates, each named.
+ */
+
+/** Common ores a mining laser brings up anywhere (ECONOMY.md §3): their mean sell price values a mined unit. */
+export const COMMON_MINED_GOODS = [
+  'IRON_ORE',
+  'COPPER_ORE',
+  'ALUMINUM_ORE',
+  'QUARTZ_SAND',
+  'SILICON_CRYSTALS',
+  'ICE_WATER',
+];
+
+/** A drone's MINING_LASER_I yields 3 units per 70 s cooldown (60 s + 10 s per power point). */
+const DRONE_UNITS_PER_HOUR = (3 * 3600) / 70;
+/** The command frigate's MINING_LASER_II: 5 units per 80 s. */
+const FRIGATE_UNITS_PER_HOUR = (5 * 3600) / 80;
+/** Share of a miner's time spent extracting rather than flying to sell and selling (a guess, kept visible). */
+const MINING_DUTY = 0.6;
+/** Each miner already at work lowers what the next one earns (sales push the same bids down): × 0.85 each. */
+const MINER_CROWDING = 0.85;
+/** What fresh prices from one more probe are worth to the traders and miners, per hour, for the first probe. */
+const PROBE_COVERAGE_CREDITS_PER_HOUR = 2_000;
+/** A light hauler's hold (80) against the hold the trade plan was made for. */
+const HAULER_CARGO = 80;
+/** No purchase that takes longer than this to pay for itself. */
+export const MAX_PAYBACK_HOURS = 24;
+
+export interface EstimateInputs {
+  /** Mean best sell price of a common mined good in the system, 0 when none is known. */
+  minedUnitValue: number;
+  /** The best trade plan's credits per hour per unit of hold, 0 when no route is known. */
+  tradeCreditsPerHourPerUnit: number;
+  /** Ships already mining in the system. */
+  miners: number;
+  /** Probes already scouting (each next probe adds half the coverage value of the one before). */
+  probes: number;
+  /** Marketplaces and shipyards of the home system (a probe beyond one per two of them adds nothing). */
+  marketplaces: number;
+}
+
+/** Expected credits per hour of one more ship of the type; 0 for a type the coordinator has no use for. */
+export function expectedCreditsPerHour(shipType: string, inputs: EstimateInputs): number {
+  switch (shipType) {
+    case 'SHIP_MINING_DRONE':
+      return Math.round(DRONE_UNITS_PER_HOUR * MINING_DUTY * inputs.minedUnitValue * MINER_CROWDING ** inputs.miners);
+    case 'SHIP_LIGHT_HAULER':
+      return Math.round(HAULER_CARGO * inputs.tradeCreditsPerHourPerUnit);
+    case 'SHIP_PROBE':
+      if (inputs.probes >= Math.max(1, Math.ceil(inputs.marketplaces / 2))) return 0;
+      return Math.round(PROBE_COVERAGE_CREDITS_PER_HOUR / 2 ** inputs.probes);
+    default:
+      return 0;
+  }
+}
+
+/** The command frigate's mining estimate, comparable with a trade plan's credits per hour. */
+export function frigateMiningCreditsPerHour(minedUnitValue: number): number {
+  return Math.round(FRIGATE_UNITS_PER_HOUR * MINING_DUTY * minedUnitValue);
+}
+
+export interface ShipOffer {
+  shipType: string;
+  waypoint: string;
+  price: number;
+}
+
+export interface PurchaseChoice extends ShipOffer {
+  creditsPerHour: number;
+  paybackHours: number;
+  reason: string;
+}
+
+/**
+ * The offer that pays itself back soonest among those the spendable credits cover (credits − reserve),
+ * and within MAX_PAYBACK_HOURS; undefined (with the reason) when none does.
+ */
+export function choosePurchase(
+  offers: readonly ShipOffer[],
+  inputs: EstimateInputs,
+  credits: number,
+  reserve: number,
+): { choice?: PurchaseChoice; reason: string } {
+  const spendable = credits - reserve;
+  const ranked = offers
+    .map((offer) => {
+      const creditsPerHour = expectedCreditsPerHour(offer.shipType, inputs);
+      return { ...offer, creditsPerHour, paybackHours: creditsPerHour > 0 ? offer.price / creditsPerHour : Infinity };
+    })
+    .filter((o) => o.paybackHours <= MAX_PAYBACK_HOURS)
+    .sort((a, b) => a.paybackHours - b.paybackHours || a.price - b.price);
+  if (ranked.length === 0) return { reason: `no ship type on offer pays itself back within ${MAX_PAYBACK_HOURS} h` };
+  const best = ranked.find((o) => o.price <= spendable);
+  if (!best)
+    return {
+      reason: `${ranked[0]!.shipType} pays back soonest (${ranked[0]!.paybackHours.toFixed(1)} h) but costs ${ranked[0]!.price}, more than the ${Math.max(0, spendable)} credits above the reserve`,
+    };
+  const reason = `${best.shipType} at ${best.waypoint} for ${best.price}: about ${best.creditsPerHour}/h, paid back in ${best.paybackHours.toFixed(1)} h (the soonest of ${ranked.length} type(s) that pay back within ${MAX_PAYBACK_HOURS} h)`;
+  return { choice: { ...best, reason }, reason };
+}
+
+/** The role a newly bought ship of the type gets. */
+export function roleForType(shipType: string): FleetRole {
+  if (shipType === 'SHIP_PROBE') return 'scout';
+  if (shipType === 'SHIP_MINING_DRONE' || shipType === 'SHIP_SIPHON_DRONE') return 'mining';
+  if (shipType === 'SHIP_LIGHT_HAULER' || shipType === 'SHIP_LIGHT_SHUTTLE') return 'trading';
+  return 'idle';
+}
+
+export interface CommandShipOptions {
+  /** A contract is already accepted and not fulfilled: finish it. */
+  contractAccepted: boolean;
+  /** Credits per hour of the open offer as evaluated, undefined when none could be evaluated. */
+  contractCreditsPerHour?: number;
+  /** No contract at all yet: running contracts negotiates one. */
+  noContract: boolean;
+  contractThreshold: number;
+  miningCreditsPerHour: number;
+  canMine: boolean;
+  tradeCreditsPerHour: number;
+}
+
+/** What the command ship does next, and why. */
+export function commandShipWork(o: CommandShipOptions): { role: FleetRole; reason: string } {
+  if (o.contractAccepted) return { role: 'contracts', reason: 'a contract is accepted and not yet fulfilled' };
+  if (o.contractCreditsPerHour !== undefined && o.contractCreditsPerHour >= o.contractThreshold)
+    return {
+      role: 'contracts',
+      reason: `the open contract evaluates at ${o.contractCreditsPerHour}/h, at least the threshold ${o.contractThreshold}/h`,
+    };
+  if (o.noContract) return { role: 'contracts', reason: 'no contract yet: negotiating one' };
+  const contract =
+    o.contractCreditsPerHour === undefined
+      ? 'the open contract could not be evaluated'
+      : `the open contract evaluates at ${o.contractCreditsPerHour}/h, under the threshold ${o.contractThreshold}/h`;
+  if (o.tradeCreditsPerHour > 0 && (!o.canMine || o.tradeCreditsPerHour > o.miningCreditsPerHour))
+    return {
+      role: 'trading',
+      reason: `${contract}; the best trade route pays ${o.tradeCreditsPerHour}/h${o.canMine ? `, more than mining's estimated ${o.miningCreditsPerHour}/h` : ''}`,
+    };
+  if (o.canMine)
+    return {
+      role: 'mining',
+      reason: `${contract}; mining is estimated at ${o.miningCreditsPerHour}/h${o.tradeCreditsPerHour > 0 ? `, trading pays ${o.tradeCreditsPerHour}/h` : ', no trade route is known'}`,
+    };
+  return { role: 'idle', reason: `${contract}; it cannot mine and no trade route is known` };
+}
