@@ -77,6 +77,26 @@ describe('the SVG line chart', () => {
     expect(escapeXml(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&apos;');
   });
 
+  it('labels the time axis even when the points are a moment apart (reads within one second)', () => {
+    for (const gap of [0, 300, 999, 4_000]) {
+      const svg = lineChartSvg({
+        title: 'close reads',
+        yLabel: 'credits',
+        series: [
+          {
+            label: 'X',
+            colour: '#000',
+            points: [
+              { x: T0 + 250, y: 1 },
+              { x: T0 + 250 + gap, y: 2 },
+            ],
+          },
+        ],
+      });
+      expect(svg.match(/class="x-tick"/g)?.length ?? 0, `gap ${gap} ms`).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it('draws a single point and a flat line inside the plot, and a balance as steps', () => {
     const flat = parsedChart([{ label: 'credits', colour: '#000', step: true, points: [{ x: T0, y: 500 }] }]);
     const [[x, y]] = coordinates(elementsNamed(flat, 'polyline')[0]!.attributes.points!) as [[number, number]];

@@ -112,6 +112,9 @@ export function timeTicks(min: number, max: number, count = 6): Tick[] {
   return ticks;
 }
 
+/** The shortest time axis drawn (as a single point always had): several labelled ticks fall inside it. */
+const MIN_TIME_SPAN = 2 * MINUTE;
+
 /** The data's extent, padded so a single point or a flat line still has room. */
 function extent(series: readonly ChartSeries[]): { x: [number, number]; y: [number, number] } {
   const points = series.flatMap((s) => s.points);
@@ -119,7 +122,12 @@ function extent(series: readonly ChartSeries[]): { x: [number, number]; y: [numb
   const ys = points.map((p) => p.y);
   let x: [number, number] = points.length ? [Math.min(...xs), Math.max(...xs)] : [0, MINUTE];
   let y: [number, number] = points.length ? [Math.min(...ys), Math.max(...ys)] : [0, 1];
-  if (x[0] === x[1]) x = [x[0] - MINUTE, x[1] + MINUTE];
+  // A span shorter than MIN_TIME_SPAN (one point, or reads a moment apart) is widened around its middle,
+  // so the time axis always has labelled ticks.
+  if (x[1] - x[0] < MIN_TIME_SPAN) {
+    const middle = (x[0] + x[1]) / 2;
+    x = [middle - MIN_TIME_SPAN / 2, middle + MIN_TIME_SPAN / 2];
+  }
   const pad = y[0] === y[1] ? Math.max(1, Math.abs(y[0]) * 0.05) : (y[1] - y[0]) * 0.05;
   y = [y[0] - pad, y[1] + pad];
   return { x, y };
