@@ -71,6 +71,7 @@ Feature: Contracts
     And the output contains "NOVA-1-1 fulfilled contract <contract>"
     And the sandbox has the contract of "NOVA-1" fulfilled
     And the ledger of "NOVA-1" holds both payments of the contract as CONTRACT rows
+    And the ledger of "NOVA-1" credits the contract's payments to "NOVA-1-1"
     And "NOVA-1" ends with more credits than it started with
     And the sandbox has "NOVA-1-1" holding none of the contract's good
 

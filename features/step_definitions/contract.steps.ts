@@ -141,6 +141,18 @@ Then(
   },
 );
 
+Then(
+  "the ledger of {string} credits the contract's payments to {string}",
+  function (this: PlayerWorld, agent: string, ship: string) {
+    const rows = ledgerRows(this, agent).filter((row) => row.kind === 'CONTRACT');
+    assert.ok(rows.length > 0, 'no CONTRACT row');
+    assert.deepEqual(
+      rows.map((row) => row.ship_symbol),
+      rows.map(() => ship),
+    );
+  },
+);
+
 Then('the ledger of {string} holds no CONTRACT row', function (this: PlayerWorld, agent: string) {
   assert.equal(ledgerRows(this, agent).filter((row) => row.kind === 'CONTRACT').length, 0);
 });

@@ -6,6 +6,7 @@
 import { EvaluateContract } from '../application/contracts/evaluate-contract.js';
 import { ListContracts } from '../application/contracts/list-contracts.js';
 import { RunContracts } from '../application/contracts/run-contracts.js';
+import { FleetStatus } from '../application/fleet/fleet-status.js';
 import { GetLedger } from '../application/markets/get-ledger.js';
 import { ShowMarket } from '../application/markets/show-market.js';
 import { NavigateShip } from '../application/navigation/navigate-ship.js';
@@ -17,6 +18,7 @@ import type { ShipView } from '../application/ships/ship-view.js';
 import { BuyShip } from '../application/shipyards/buy-ship.js';
 import { ListShipyard } from '../application/shipyards/list-shipyard.js';
 import { ListWaypoints } from '../application/systems/list-waypoints.js';
+import { renderFleetStatus } from '../cli/fleet-view.js';
 import { duration } from '../cli/route.js';
 import { DomainRuleError } from '../domain/errors.js';
 import type { EventBus } from '../mediator/event-bus.js';
@@ -112,7 +114,10 @@ export async function playDemo(
   const shipBought = await buyShip({ mediator, events, say }, system);
   say();
 
-  // TODO(fleet status): show `spacetraders fleet status` here once src/application/fleet/ is on main.
+  say('$ spacetraders fleet status');
+  const fleet = await mediator.send(new FleetStatus());
+  for (const line of renderFleetStatus(fleet).split('\n')) say(`  ${line}`);
+  say();
 
   say('$ spacetraders ledger --by kind');
   const ledger = await mediator.send(new GetLedger({ by: 'kind' }));

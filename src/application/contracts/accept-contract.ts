@@ -20,11 +20,14 @@ export interface ContractPaid {
 export class AcceptContract extends Command<ContractPaid> {
   readonly contractId: string;
   readonly player?: string;
+  /** The ship working the contract, when one is: its ledger row names it, so the ship's earnings count the payment. */
+  readonly ship?: string;
 
-  constructor(props: { contractId: string; player?: string }) {
+  constructor(props: { contractId: string; player?: string; ship?: string }) {
     super();
     this.contractId = props.contractId;
     this.player = props.player;
+    this.ship = props.ship;
   }
 
   override validate(): void {
@@ -50,7 +53,7 @@ export class AcceptContractHandler implements RequestHandler<AcceptContract> {
         `the offer of contract ${before.id} expired at ${new Date(before.deadlineToAccept!).toISOString()}`,
         'CONTRACT_STATE',
       );
-    const { contract, credits } = await this.book.step(player, before, 'accept');
+    const { contract, credits } = await this.book.step(player, before, 'accept', request.ship);
     return { contract: toContractView(contract), payment: contract.payment.onAccepted, credits };
   }
 }

@@ -28,6 +28,7 @@ export class ContractBook {
     player: Player,
     contract: Contract,
     step: 'accept' | 'fulfill',
+    ship = '',
   ): Promise<{ contract: Contract; credits: number }> {
     const result = await this.send(player, contract.id, step);
     player.recordAgent(result.agent, this.clock.now());
@@ -35,7 +36,7 @@ export class ContractBook {
     const credits = step === 'accept' ? result.contract.payment.onAccepted : result.contract.payment.onFulfilled;
     this.ledger.record(
       player.agentSymbol,
-      contractEntry(result.contract, credits, result.agent.credits, this.clock.now()),
+      contractEntry(result.contract, ship, credits, result.agent.credits, this.clock.now()),
     );
     return { contract: result.contract, credits: result.agent.credits };
   }
@@ -63,12 +64,18 @@ export class ContractBook {
   }
 }
 
-/** The ledger row of a contract payment: no ship, the good and destination it is for, the payment. */
-function contractEntry(contract: Contract, credits: number, balanceAfter: number, at: number): LedgerEntry {
+/** The ledger row of a contract payment: the ship working it (if any), the good and destination it is for, the payment. */
+function contractEntry(
+  contract: Contract,
+  ship: string,
+  credits: number,
+  balanceAfter: number,
+  at: number,
+): LedgerEntry {
   const delivery = contract.deliver.length > 0 ? deliveryFor(contract) : undefined;
   return {
     at,
-    ship: '',
+    ship,
     kind: 'CONTRACT',
     good: delivery?.good ?? '',
     units: 0,

@@ -13,11 +13,14 @@ import { requireContractId, toContractView } from './contract-view.js';
 export class FulfillContract extends Command<ContractPaid> {
   readonly contractId: string;
   readonly player?: string;
+  /** The ship working the contract, when one is: its ledger row names it, so the ship's earnings count the payment. */
+  readonly ship?: string;
 
-  constructor(props: { contractId: string; player?: string }) {
+  constructor(props: { contractId: string; player?: string; ship?: string }) {
     super();
     this.contractId = props.contractId;
     this.player = props.player;
+    this.ship = props.ship;
   }
 
   override validate(): void {
@@ -48,7 +51,7 @@ export class FulfillContractHandler implements RequestHandler<FulfillContract> {
         .map((d) => `${unitsStillRequired(d)} ${d.good} to ${d.destination}`);
       throw new DomainRuleError(`contract ${before.id} still needs ${missing.join(', ')}`, 'CONTRACT_STATE');
     }
-    const { contract, credits } = await this.book.step(player, before, 'fulfill');
+    const { contract, credits } = await this.book.step(player, before, 'fulfill', request.ship);
     return { contract: toContractView(contract), payment: contract.payment.onFulfilled, credits };
   }
 }

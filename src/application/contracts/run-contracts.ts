@@ -85,7 +85,9 @@ export class RunContractsHandler implements RequestHandler<RunContracts> {
           this.logger.info({ contract: contract.id }, report.stoppedBecause);
           return report;
         }
-        await this.mediator.send(new AcceptContract({ contractId: contract.id, player: player.agentSymbol }));
+        await this.mediator.send(
+          new AcceptContract({ contractId: contract.id, player: player.agentSymbol, ship: ship.symbol }),
+        );
         await currentUnitOfWork()?.checkpoint();
       }
       await this.complete(player, request.shipSymbol, contract.id);
@@ -125,7 +127,7 @@ export class RunContractsHandler implements RequestHandler<RunContracts> {
         throw new DomainRuleError(`contract ${contractId} is still not delivered after ${MAX_TRIPS} trips`, 'CONTRACT');
       await this.trip(player, shipSymbol, contract);
     }
-    await this.mediator.send(new FulfillContract({ contractId, player: player.agentSymbol }));
+    await this.mediator.send(new FulfillContract({ contractId, player: player.agentSymbol, ship: shipSymbol }));
     await currentUnitOfWork()?.checkpoint();
     this.logger.info({ contract: contractId }, `fulfilled contract ${contractId}`);
   }
