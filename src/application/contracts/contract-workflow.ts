@@ -19,7 +19,7 @@ import { TOKENS } from '../../ports/tokens.js';
 import { Markets } from '../markets/markets.js';
 import { NavigateShip } from '../navigation/navigate-ship.js';
 import { BuyCargo } from '../ships/buy-cargo.js';
-import { systemOf } from '../ships/ship-symbol.js';
+import { ContractMining } from './contract-mining.js';
 import { ContractPlanning, NoKnownPriceError } from './contract-planning.js';
 import { NegotiateContract } from './negotiate-contract.js';
 
@@ -39,6 +39,7 @@ export class ContractWorkflow {
     @inject(TOKENS.Mediator) private readonly mediator: Mediator,
     @inject(ContractPlanning) private readonly planning: ContractPlanning,
     @inject(Markets) private readonly markets: Markets,
+    @inject(ContractMining) private readonly mining: ContractMining,
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(TOKENS.Logger) private readonly logger: Logger,
   ) {}
@@ -98,8 +99,9 @@ export class ContractWorkflow {
   }
 
   /**
-   * Gets `units` more of the delivery's good into the hold: the "source goods" step. Buying is wired;
-   * mining is the seam for the mining code (`mine run --deliver`): until then the run stops here.
+   * Gets `units` more of the delivery's good into the hold: the "source goods" step, by buying where the
+   * evaluation says, or by mining at the asteroid it chose (ContractMining) when that pays better or no
+   * market sells the good.
    */
   async sourceGoods(player: Player, ship: Ship, contract: Contract, delivery: ContractDelivery, units: number) {
     const evaluation = await this.evaluate(player, ship, contract);
@@ -109,15 +111,22 @@ export class ContractWorkflow {
         `${cannot} — mine it and deliver by hand (spacetraders contract deliver ${contract.id} --ship ${ship.symbol})`,
         'NO_SOURCE',
       );
-    return this.buy(player, ship, contract, delivery, units, evaluation.sourceWaypoint);
+    if (evaluation.source === 'buy')
+      return this.buy(player, ship, contract, delivery, units, evaluation.sourceWaypoint);
+    this.logger.info(
+      { asteroid: evaluation.sourceWaypoint },
+      `mining ${units} ${delivery.good} at ${evaluation.sourceWaypoint} for contract ${contract.id}`,
+    );
+    // Other cargo is no reason to mine less: ContractMining jettisons it when the room is needed.
+    const target = Math.min(unitsStillRequired(delivery), ship.cargo.capacity, ship.unitsOf(delivery.good) + units);
+    const mined = await this.mining.mine(player, ship, delivery, target, evaluation.sourceWaypoint);
+    return mined.units;
   }
 
-  /** Why this run cannot get the goods the evaluation plans for; null when it can (it buys). */
+  /** Why this run cannot get the goods the evaluation plans for; null when it can (it buys, or it mines). */
   cannotSource(evaluation: ContractEvaluation): string | null {
-    if (evaluation.source === 'buy') return null;
-    const mine = evaluation.plan.find((step) => step.step === 'mine');
-    const good = mine && 'good' in mine ? mine.good : 'the good';
-    return `no market in ${systemOf(evaluation.sourceWaypoint)} trades ${good}: it must be mined (at ${evaluation.sourceWaypoint}), which contract run does not do yet`;
+    if (evaluation.source === 'buy' || evaluation.source === 'mine') return null;
+    return `no source for the goods of contract ${evaluation.id}`;
   }
 
   /** Flies to the market and buys in lots, never above the price at which the contract stops paying for them. */
