@@ -69,6 +69,15 @@ export class ContractMining {
         this.logger.warn({ asteroid: at }, `asteroid destabilized: mining ${good} at ${at} instead`);
       }
     }
+    const surplus = ship.unitsOf(good) - target;
+    if (surplus > 0 && site.worth(good) === 0) {
+      // The last pull brought more than the contract takes, and no market buys it: it would only take space.
+      const result = await this.mediator.send(
+        new JettisonCargo({ shipSymbol: ship.symbol, good, units: surplus, player: player.agentSymbol }),
+      );
+      ship = ship.withCargo(result.cargo);
+      this.logger.info({ good, units: surplus }, `jettisoned ${surplus} ${good} the contract does not need`);
+    }
     return { ship, units: ship.unitsOf(good) - start };
   }
 
