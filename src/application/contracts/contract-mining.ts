@@ -1,9 +1,10 @@
 import { inject, injectable } from 'inversify';
 import type { ContractDelivery } from '../../domain/contracts/contract.js';
 import type { Ship } from '../../domain/fleet/ship.js';
+import { depositShare } from '../../domain/contracts/mining-estimate.js';
 import { hasSurveyor } from '../../domain/mining/extraction.js';
 import { goodsToJettison } from '../../domain/mining/jettison.js';
-import { bestSurvey } from '../../domain/mining/survey.js';
+import { surveyForGood } from '../../domain/mining/survey.js';
 import type { Player } from '../../domain/player/player.js';
 import type { Mediator } from '../../mediator/mediator.js';
 import { ApiError } from '../../ports/api-errors.js';
@@ -81,15 +82,17 @@ export class ContractMining {
     return { ship, units: ship.unitsOf(good) - start };
   }
 
-  /** One extraction with the survey listing the good most (surveying first when none does). */
+  /**
+   * One extraction with the usable survey that lists the good most, when it beats mining without one;
+   * the ship surveys first (with a surveyor) only when no survey of the asteroid is usable at all.
+   */
   private async extractOnce(player: Player, ship: Ship, site: MiningSite, good: string) {
-    const share = (g: string) => (g === good ? 1 : 0);
+    const traits = site.waypoints.get(ship.location())?.traits.map((t) => t.symbol as string) ?? [];
+    const plain = depositShare(good, traits);
     const usable = () => this.surveys.usable(player.agentSymbol, ship.location(), this.clock.now());
-    let survey = bestSurvey(usable(), ship.location(), share, this.clock.now());
-    if (!survey && hasSurveyor(ship.snapshot().mounts)) {
+    if (usable().length === 0 && hasSurveyor(ship.snapshot().mounts))
       ship = (await this.ops.survey(player, ship, site)).ship;
-      survey = bestSurvey(usable(), ship.location(), share, this.clock.now());
-    }
+    const survey = surveyForGood(usable(), ship.location(), good, plain, this.clock.now());
     try {
       const done = await this.ops.extract(player, ship, site, survey);
       this.logger.info(
