@@ -7,7 +7,6 @@ import {
   unitsStillRequired,
 } from '../../domain/contracts/contract.js';
 import type { ContractEvaluation } from '../../domain/contracts/evaluation.js';
-import { DomainRuleError } from '../../domain/errors.js';
 import type { Ship } from '../../domain/fleet/ship.js';
 import type { Player } from '../../domain/player/player.js';
 import type { Mediator } from '../../mediator/mediator.js';
@@ -105,28 +104,16 @@ export class ContractWorkflow {
    */
   async sourceGoods(player: Player, ship: Ship, contract: Contract, delivery: ContractDelivery, units: number) {
     const evaluation = await this.evaluate(player, ship, contract);
-    const cannot = this.cannotSource(evaluation);
-    if (cannot !== null)
-      throw new DomainRuleError(
-        `${cannot} — mine it and deliver by hand (spacetraders contract deliver ${contract.id} --ship ${ship.symbol})`,
-        'NO_SOURCE',
-      );
     if (evaluation.source === 'buy')
       return this.buy(player, ship, contract, delivery, units, evaluation.sourceWaypoint);
+    // Other cargo is no reason to mine less: ContractMining jettisons it when the room is needed.
+    const target = Math.min(unitsStillRequired(delivery), ship.cargo.capacity);
     this.logger.info(
       { asteroid: evaluation.sourceWaypoint },
-      `mining ${units} ${delivery.good} at ${evaluation.sourceWaypoint} for contract ${contract.id}`,
+      `mining ${target - ship.unitsOf(delivery.good)} ${delivery.good} at ${evaluation.sourceWaypoint} for contract ${contract.id}`,
     );
-    // Other cargo is no reason to mine less: ContractMining jettisons it when the room is needed.
-    const target = Math.min(unitsStillRequired(delivery), ship.cargo.capacity, ship.unitsOf(delivery.good) + units);
     const mined = await this.mining.mine(player, ship, delivery, target, evaluation.sourceWaypoint);
     return mined.units;
-  }
-
-  /** Why this run cannot get the goods the evaluation plans for; null when it can (it buys, or it mines). */
-  cannotSource(evaluation: ContractEvaluation): string | null {
-    if (evaluation.source === 'buy' || evaluation.source === 'mine') return null;
-    return `no source for the goods of contract ${evaluation.id}`;
   }
 
   /** Flies to the market and buys in lots, never above the price at which the contract stops paying for them. */
