@@ -3,7 +3,6 @@ import type { ContractDelivery } from '../../domain/contracts/contract.js';
 import type { Ship } from '../../domain/fleet/ship.js';
 import { depositShare } from '../../domain/contracts/mining-estimate.js';
 import { hasSurveyor } from '../../domain/mining/extraction.js';
-import { goodsToJettison } from '../../domain/mining/jettison.js';
 import { surveyForGood } from '../../domain/mining/survey.js';
 import type { Player } from '../../domain/player/player.js';
 import type { Mediator } from '../../mediator/mediator.js';
@@ -109,28 +108,27 @@ export class ContractMining {
   }
 
   /**
-   * Jettisons what no market of the system buys, and, when the free space no longer covers what the
-   * contract still needs, the other goods too, least worth first, until it does.
+   * Makes room when the free space no longer covers what the contract still needs: jettisons the other
+   * goods, least worth first — whole stacks of what no market of the system buys, and only as many units
+   * of the rest as needed (a good traded at an unobserved price goes last). Waiting until the room is
+   * needed sends one jettison per good per hold instead of one per extraction.
    */
   private async makeRoom(player: Player, ship: Ship, site: MiningSite, good: string, target: number) {
-    const others = ship.cargo.inventory.filter((i) => i.symbol !== good && i.units > 0);
-    const dump = new Map(goodsToJettison(others, site.worth, 0, []).map((i) => [i.symbol, i.units]));
-    let short = target - ship.unitsOf(good) - (ship.cargoSpace + [...dump.values()].reduce((a, b) => a + b, 0));
-    const byWorth = others
-      .filter((i) => !dump.has(i.symbol))
-      .sort((a, b) => (site.worth(a.symbol) ?? 0) - (site.worth(b.symbol) ?? 0));
-    for (const item of byWorth) {
+    let short = target - ship.unitsOf(good) - ship.cargoSpace;
+    if (short <= 0) return ship;
+    const worth = (symbol: string) => site.worth(symbol) ?? Number.POSITIVE_INFINITY;
+    const others = ship.cargo.inventory
+      .filter((i) => i.symbol !== good && i.units > 0)
+      .sort((a, b) => worth(a.symbol) - worth(b.symbol));
+    for (const item of others) {
       if (short <= 0) break;
-      const units = Math.min(item.units, short);
-      dump.set(item.symbol, units);
-      short -= units;
-    }
-    for (const [symbol, units] of dump) {
+      const units = worth(item.symbol) === 0 ? item.units : Math.min(item.units, short);
       const result = await this.mediator.send(
-        new JettisonCargo({ shipSymbol: ship.symbol, good: symbol, units, player: player.agentSymbol }),
+        new JettisonCargo({ shipSymbol: ship.symbol, good: item.symbol, units, player: player.agentSymbol }),
       );
       ship = ship.withCargo(result.cargo);
-      this.logger.info({ good: symbol, units }, `jettisoned ${units} ${symbol} (not ${good})`);
+      short -= units;
+      this.logger.info({ good: item.symbol, units }, `jettisoned ${units} ${item.symbol} (room for ${good})`);
     }
     return ship;
   }
