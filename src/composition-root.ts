@@ -35,6 +35,8 @@ import { MineRun, MineRunHandler } from './application/mining/mine-run.js';
 import { MiningOps } from './application/mining/mining-ops.js';
 import { MiningSites } from './application/mining/mining-site.js';
 import { SellHold } from './application/mining/sell-hold.js';
+import { DeliverHold } from './application/mining/deliver-hold.js';
+import { ContractMining } from './application/contracts/contract-mining.js';
 import { PlanTrades, PlanTradesHandler } from './application/trading/plan-trades.js';
 import { TradePlanning } from './application/trading/trade-planning.js';
 import { TradeRun, TradeRunHandler } from './application/trading/trade-run.js';
@@ -240,6 +242,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(MiningOps).toSelf();
   container.bind(MiningSites).toSelf();
   container.bind(SellHold).toSelf();
+  container.bind(DeliverHold).toSelf();
+  container.bind(ContractMining).toSelf();
   container.bind(ContractBook).toSelf();
   container.bind(ContractPlanning).toSelf();
   container.bind(ContractWorkflow).toSelf();

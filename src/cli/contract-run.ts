@@ -27,7 +27,9 @@ export function registerContractWorkflowCommands(contract: Command): void {
 
   contract
     .command('run')
-    .description('the whole workflow for one ship: take or negotiate, evaluate, accept, buy, deliver, fulfil; repeat')
+    .description(
+      'the whole workflow for one ship: take or negotiate, evaluate, accept, buy or mine, deliver, fulfil; repeat',
+    )
     .requiredOption('--ship <ship>', 'the ship that does the work')
     .option('--count <n>', 'contracts to fulfil', '1')
     .option('--min-profit <credits>', 'accept only a contract expected to earn at least this', '0')

@@ -60,7 +60,10 @@ export function registerMiningCommands(program: Command): void {
     .option('--survey', 'survey when no stored survey is usable here')
     .option('--keep <goods>', 'never jettison these goods (comma-separated)')
     .option('--sell <where>', 'best (proceeds net of travel) or nearest', 'best')
-    .option('--deliver <contract>', 'deliver the hold to a contract instead of selling (not available yet)')
+    .option(
+      '--deliver <contract>',
+      'deliver the hold to an accepted contract (its good kept), sell the rest, fulfil and stop',
+    )
     .option('--max-trips <n>', 'stop after this many full holds')
     .option('--background', 'run in the daemon and return a container id at once')
     .action(async (options: MineRunFlags, command: Command) => {

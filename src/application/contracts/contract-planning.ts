@@ -33,7 +33,8 @@ export class NoKnownPriceError extends DomainRuleError {
 
 /**
  * Evaluates a contract for one ship: every market of the destination's system that trades the good,
- * at its latest stored price, or, when none trades it, every asteroid there the ship can mine it at;
+ * at its latest stored price, and every asteroid there the ship can mine it at (mining time from the
+ * ship's lasers and the good's share of the deposits);
  * travel time and fuel from the route planner. The best source by credits per hour wins.
  */
 @injectable()
@@ -99,6 +100,16 @@ export class ContractPlanning {
   /** Where the good can come from: markets with a known price, else asteroids the ship can mine it at. */
   private async sources(player: Player, ship: Ship, good: string, system: string): Promise<GoodsSource[]> {
     const trading = await this.tradingMarkets(player, good, system);
+    const map = await this.map.load(player, system);
+    const asteroids = map.waypoints.filter((w) => extractableGoods(w.traits.map((t) => t.symbol)).includes(good));
+    const mined: GoodsSource[] = canMine(ship.mounts)
+      ? asteroids.map((w) => ({
+          kind: 'mine',
+          waypoint: w.symbol,
+          miningSeconds: (units: number) =>
+            estimateMiningSeconds({ units, good, mounts: ship.mounts, traits: w.traits.map((t) => t.symbol) }),
+        }))
+      : [];
     if (trading.length > 0) {
       const priced: GoodsSource[] = [];
       for (const waypoint of trading) {
@@ -106,17 +117,10 @@ export class ContractPlanning {
         if (quote) priced.push({ kind: 'buy', waypoint, ...quote });
       }
       if (priced.length === 0) throw new NoKnownPriceError(good, trading);
-      return priced;
+      // Mining competes with buying: the evaluation keeps whichever earns more per hour.
+      return [...priced, ...mined];
     }
-    const map = await this.map.load(player, system);
-    const asteroids = map.waypoints.filter((w) => extractableGoods(w.traits.map((t) => t.symbol)).includes(good));
-    if (asteroids.length > 0 && canMine(ship.mounts))
-      return asteroids.map((w) => ({
-        kind: 'mine',
-        waypoint: w.symbol,
-        miningSeconds: (units: number) =>
-          estimateMiningSeconds({ units, good, mounts: ship.mounts, traits: w.traits.map((t) => t.symbol) }),
-      }));
+    if (mined.length > 0) return mined;
     throw new DomainRuleError(
       `no market in ${system} trades ${good}${asteroids.length > 0 ? `, and ${ship.symbol} has no mining laser to extract it` : ', and no asteroid there is known to yield it'}`,
       'NO_SOURCE',

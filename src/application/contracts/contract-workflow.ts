@@ -7,7 +7,6 @@ import {
   unitsStillRequired,
 } from '../../domain/contracts/contract.js';
 import type { ContractEvaluation } from '../../domain/contracts/evaluation.js';
-import { DomainRuleError } from '../../domain/errors.js';
 import type { Ship } from '../../domain/fleet/ship.js';
 import type { Player } from '../../domain/player/player.js';
 import type { Mediator } from '../../mediator/mediator.js';
@@ -19,7 +18,7 @@ import { TOKENS } from '../../ports/tokens.js';
 import { Markets } from '../markets/markets.js';
 import { NavigateShip } from '../navigation/navigate-ship.js';
 import { BuyCargo } from '../ships/buy-cargo.js';
-import { systemOf } from '../ships/ship-symbol.js';
+import { ContractMining } from './contract-mining.js';
 import { ContractPlanning, NoKnownPriceError } from './contract-planning.js';
 import { NegotiateContract } from './negotiate-contract.js';
 
@@ -39,6 +38,7 @@ export class ContractWorkflow {
     @inject(TOKENS.Mediator) private readonly mediator: Mediator,
     @inject(ContractPlanning) private readonly planning: ContractPlanning,
     @inject(Markets) private readonly markets: Markets,
+    @inject(ContractMining) private readonly mining: ContractMining,
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(TOKENS.Logger) private readonly logger: Logger,
   ) {}
@@ -98,26 +98,22 @@ export class ContractWorkflow {
   }
 
   /**
-   * Gets `units` more of the delivery's good into the hold: the "source goods" step. Buying is wired;
-   * mining is the seam for the mining code (`mine run --deliver`): until then the run stops here.
+   * Gets `units` more of the delivery's good into the hold: the "source goods" step, by buying where the
+   * evaluation says, or by mining at the asteroid it chose (ContractMining) when that pays better or no
+   * market sells the good.
    */
   async sourceGoods(player: Player, ship: Ship, contract: Contract, delivery: ContractDelivery, units: number) {
     const evaluation = await this.evaluate(player, ship, contract);
-    const cannot = this.cannotSource(evaluation);
-    if (cannot !== null)
-      throw new DomainRuleError(
-        `${cannot} — mine it and deliver by hand (spacetraders contract deliver ${contract.id} --ship ${ship.symbol})`,
-        'NO_SOURCE',
-      );
-    return this.buy(player, ship, contract, delivery, units, evaluation.sourceWaypoint);
-  }
-
-  /** Why this run cannot get the goods the evaluation plans for; null when it can (it buys). */
-  cannotSource(evaluation: ContractEvaluation): string | null {
-    if (evaluation.source === 'buy') return null;
-    const mine = evaluation.plan.find((step) => step.step === 'mine');
-    const good = mine && 'good' in mine ? mine.good : 'the good';
-    return `no market in ${systemOf(evaluation.sourceWaypoint)} trades ${good}: it must be mined (at ${evaluation.sourceWaypoint}), which contract run does not do yet`;
+    if (evaluation.source === 'buy')
+      return this.buy(player, ship, contract, delivery, units, evaluation.sourceWaypoint);
+    // Other cargo is no reason to mine less: ContractMining jettisons it when the room is needed.
+    const target = Math.min(unitsStillRequired(delivery), ship.cargo.capacity);
+    this.logger.info(
+      { asteroid: evaluation.sourceWaypoint },
+      `mining ${target - ship.unitsOf(delivery.good)} ${delivery.good} at ${evaluation.sourceWaypoint} for contract ${contract.id}`,
+    );
+    const mined = await this.mining.mine(player, ship, delivery, target, evaluation.sourceWaypoint);
+    return mined.units;
   }
 
   /** Flies to the market and buys in lots, never above the price at which the contract stops paying for them. */

@@ -109,8 +109,6 @@ export class RunContractsHandler implements RequestHandler<RunContracts> {
       if (error instanceof DomainRuleError && error.code === 'NO_SOURCE') return `${about}: ${error.message}`;
       throw error;
     }
-    const cannot = this.workflow.cannotSource(evaluation);
-    if (cannot !== null) return `${about}: ${cannot}`;
     const why = `${about} would earn ${evaluation.profit} credits (${evaluation.revenue} paid - ${evaluation.goodsCost} goods - ${evaluation.fuelCost} fuel) in ${Math.round(evaluation.seconds / 60)} min`;
     if (evaluation.profit < minProfit) return `${why}, less than --min-profit ${minProfit}`;
     this.logger.info({ contract: contract.id }, `accepting: ${why}`);
@@ -139,8 +137,9 @@ export class RunContractsHandler implements RequestHandler<RunContracts> {
     const still = unitsStillRequired(delivery);
     const held = ship.unitsOf(delivery.good);
     const space = ship.cargo.capacity - (ship.cargo.units - held);
-    if (held < still && held < space) {
-      const units = Math.min(still, space) - held;
+    // A hold full of other goods and none of this one: mining makes room (jettisons), buying says why not.
+    if (held < still && (held < space || held === 0)) {
+      const units = Math.max(1, Math.min(still, space) - held);
       const bought = await this.workflow.sourceGoods(player, ship, contract, delivery, units);
       if (bought === 0 && held === 0)
         throw new DomainRuleError(

@@ -16,12 +16,13 @@ export interface UnloadResult {
   ship: Ship;
   unitsSold: number;
   credits: number;
+  /** True when the run's job is done (a delivered contract is fulfilled): the run stops. */
+  finished?: boolean;
 }
 
 /**
- * What to do with a full hold: sell it (SellHold, `--sell best|nearest`), or — the seam for contracts —
- * deliver it to a contract (`--deliver CONTRACT`, not implemented here: a `HoldUnloader` that flies to
- * the contract's destination and sends DeliverContract plugs in at MineRunHandler.unloaderFor).
+ * What to do with a full hold: sell it (SellHold, `--sell best|nearest`), or deliver it to a contract
+ * and sell the rest (DeliverHold, `--deliver CONTRACT`), chosen in MineRunHandler.unloaderFor.
  * An unloader must be resumable: it works from the hold as the server shows it, never from memory.
  */
 export interface HoldUnloader {

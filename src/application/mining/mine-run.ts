@@ -1,4 +1,5 @@
 import { inject, injectable } from 'inversify';
+import { deliveryFor, unitsStillRequired } from '../../domain/contracts/contract.js';
 import { DomainRuleError, ValidationError } from '../../domain/errors.js';
 import type { Ship } from '../../domain/fleet/ship.js';
 import { hasSurveyor } from '../../domain/mining/extraction.js';
@@ -12,6 +13,7 @@ import type { RequestHandler } from '../../mediator/request.js';
 import { ApiError } from '../../ports/api-errors.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Logger } from '../../ports/logger.js';
+import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import type { SurveyRepository } from '../../ports/survey-repository.js';
 import type { TradeProgressStore } from '../../ports/trade-progress.js';
 import { TOKENS } from '../../ports/tokens.js';
@@ -21,7 +23,8 @@ import { ShipAction, ShipCommand } from '../ships/ship-action.js';
 import { requireGoodSymbol } from '../ships/trade-input.js';
 import { requireWaypointSymbol } from '../ships/ship-symbol.js';
 import type { HoldUnloader } from './hold-unloader.js';
-import { chooseAsteroid, spaceWorthAt } from './mining-plan.js';
+import { DeliverHold } from './deliver-hold.js';
+import { asteroidYielding, chooseAsteroid, spaceWorthAt, yieldsGood } from './mining-plan.js';
 import { MiningOps, SurveyRefusedError } from './mining-ops.js';
 import { type MiningSite, MiningSites } from './mining-site.js';
 import { SellHold } from './sell-hold.js';
@@ -116,6 +119,8 @@ export class MineRunHandler implements RequestHandler<MineRun> {
     @inject(MiningOps) private readonly ops: MiningOps,
     @inject(MiningSites) private readonly sites: MiningSites,
     @inject(SellHold) private readonly selling: SellHold,
+    @inject(DeliverHold) private readonly delivering: DeliverHold,
+    @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
     @inject(TOKENS.SurveyRepository) private readonly surveys: SurveyRepository,
     @inject(TOKENS.TradeProgress) private readonly progress: TradeProgressStore,
     @inject(TOKENS.Clock) private readonly clock: Clock,
@@ -127,7 +132,13 @@ export class MineRunHandler implements RequestHandler<MineRun> {
     const keep = request.keep.map((g) => g.toUpperCase());
     let { player, ship } = await this.action.load(request);
     const site = await this.sites.load(player, ship.nav.systemSymbol);
-    let asteroid = request.at?.toUpperCase() ?? chooseAsteroid(ship, site);
+    const contract = request.deliver === undefined ? undefined : await this.contractToMineFor(player, request.deliver);
+    if (contract) keep.push(contract.good);
+    let asteroid =
+      request.at?.toUpperCase() ??
+      (contract && [...site.waypoints.keys()].some((w) => yieldsGood(site, w, contract.good))
+        ? asteroidYielding(site, ship.location(), contract.good)
+        : chooseAsteroid(ship, site));
     const destabilized = new Set<string>();
     const key = `mine:${request.runId}`;
     const report: MineRunReport = {
@@ -140,12 +151,21 @@ export class MineRunHandler implements RequestHandler<MineRun> {
       unitsSold: 0,
       credits: 0,
     };
-    requireSomeBuyer(site, asteroid);
+    if (!contract || !yieldsGood(site, asteroid, contract.good)) requireSomeBuyer(site, asteroid);
     this.logger.info({ asteroid }, `mining at ${asteroid}`);
     let worthless = 0;
     while (request.maxTrips === undefined || report.trips < request.maxTrips) {
-      if (ship.cargoSpace <= 0) {
+      if (ship.cargoSpace <= 0 || (contract && ship.unitsOf(contract.good) >= contract.stillRequired)) {
         const unloaded = await unloader.unload({ player, ship, site, keep });
+        if (unloaded.finished) {
+          report.unitsSold += unloaded.unitsSold;
+          report.credits += unloaded.credits;
+          report.trips += 1;
+          this.progress.save(player.agentSymbol, key, { unitsDone: report.trips, inFlight: null }, this.clock.now());
+          this.logger.info({ contract: request.deliver }, `contract ${request.deliver} fulfilled: the run is done`);
+          return report;
+        }
+        if (contract) contract.stillRequired = (await this.contractToMineFor(player, request.deliver!)).stillRequired;
         ship = await this.jettison(player, unloaded.ship, site, asteroid, keep, report, true);
         if (ship.cargoSpace <= 0)
           throw new DomainRuleError(
@@ -190,14 +210,23 @@ export class MineRunHandler implements RequestHandler<MineRun> {
     return report;
   }
 
-  /** The seam: `--deliver CONTRACT` plugs a contract-delivery unloader in here. */
+  /** `--deliver CONTRACT` delivers the hold to the contract (DeliverHold); else it is sold. */
   private unloaderFor(request: MineRun): HoldUnloader {
-    if (request.deliver !== undefined)
-      throw new DomainRuleError(
-        `delivering a mining run to contract ${request.deliver} is not available yet: use --sell`,
-        'NOT_AVAILABLE',
-      );
+    if (request.deliver !== undefined) return this.delivering.to(request.deliver);
     return this.selling.as(request.sell === 'nearest' ? 'nearest' : 'best');
+  }
+
+  /** The good the contract wants and how many units it still needs; refused unless accepted and open. */
+  private async contractToMineFor(player: Player, contractId: string) {
+    const contract = await this.api.getContract(player.token, contractId);
+    if (contract.fulfilled) throw new DomainRuleError(`contract ${contractId} is already fulfilled`, 'CONTRACT_STATE');
+    if (!contract.accepted)
+      throw new DomainRuleError(
+        `contract ${contractId} is not accepted: run \`spacetraders contract accept ${contractId}\``,
+        'CONTRACT_STATE',
+      );
+    const delivery = deliveryFor(contract);
+    return { good: delivery.good, stillRequired: unitsStillRequired(delivery) };
   }
 
   private async extractOnce(request: MineRun, player: Player, ship: Ship, site: MiningSite, report: MineRunReport) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Ship } from '../../domain/fleet/ship.js';
 import type { WaypointDto } from '../../ports/spacetraders-api.js';
-import { chooseAsteroid, spaceWorthAt } from './mining-plan.js';
+import { asteroidYielding, chooseAsteroid, spaceWorthAt, yieldsGood } from './mining-plan.js';
 import type { MiningSite } from './mining-site.js';
 
 const ship = new Ship({
@@ -61,5 +61,28 @@ describe('choosing the asteroid', () => {
     expect(worth).toBeGreaterThan(0);
     expect(worth).toBeLessThan(20); // two of six common-metal goods at 60: 20 a mined unit
     expect(spaceWorthAt(ship, site({}), 'X1-MN-B', [])).toBeLessThan(1);
+  });
+});
+
+describe('the asteroid to mine one good at (contracts)', () => {
+  it('takes an asteroid whose deposits list the good, never a station, and avoids a destabilized one', () => {
+    expect(asteroidYielding(site({}), 'X1-MN-A', 'IRON_ORE')).toBe('X1-MN-B');
+    expect(asteroidYielding(site({}), 'X1-MN-A', 'GOLD_ORE')).toBe('X1-MN-P');
+    expect(yieldsGood(site({}), 'X1-MN-Z', 'IRON_ORE')).toBe(false);
+    expect(() => asteroidYielding(site({}), 'X1-MN-A', 'IRON_ORE', new Set(['X1-MN-B']))).toThrow(
+      'no asteroid of X1-MN is known to yield IRON_ORE',
+    );
+  });
+
+  it('prefers the larger share of the good, then the nearer', () => {
+    const s = site({});
+    const w = (symbol: string, x: number, traits: string[]) =>
+      ({ symbol, type: 'ASTEROID', x, y: 0, traits: traits.map((t) => ({ symbol: t })) }) as unknown as WaypointDto;
+    const waypoints = new Map(s.waypoints);
+    // Far, but ICE_WATER is 2 of 9 deposits there (ice crystals + mineral) against 1 of 6 at B.
+    waypoints.set('X1-MN-I', w('X1-MN-I', 500, ['ICE_CRYSTALS', 'MINERAL_DEPOSITS']));
+    waypoints.set('X1-MN-C', w('X1-MN-C', 20, ['COMMON_METAL_DEPOSITS']));
+    expect(asteroidYielding({ ...s, waypoints }, 'X1-MN-A', 'ICE_WATER')).toBe('X1-MN-I');
+    expect(asteroidYielding({ ...s, waypoints }, 'X1-MN-A', 'IRON_ORE')).toBe('X1-MN-C');
   });
 });

@@ -1,3 +1,4 @@
+import { depositShare } from '../../domain/contracts/mining-estimate.js';
 import { DomainRuleError } from '../../domain/errors.js';
 import type { Ship } from '../../domain/fleet/ship.js';
 import { type AsteroidCandidate, bestAsteroid, depositGoods } from '../../domain/mining/asteroid.js';
@@ -77,4 +78,36 @@ export function spaceWorthAt(ship: Ship, site: MiningSite, asteroid: string, sur
   const mining = ESTIMATED_COOLDOWN_SECONDS / ESTIMATED_UNITS_PER_EXTRACTION;
   const trip = 2 * secondsToBuyer(site, asteroid, depositGoods(traits), ship.engineSpeed);
   return spaceWorth(unitValue, mining, trip / Math.max(1, ship.cargo.capacity));
+}
+
+/** True when the waypoint is an asteroid whose deposit traits list the good. */
+export function yieldsGood(site: MiningSite, asteroid: string, good: string): boolean {
+  const w = site.waypoints.get(asteroid);
+  return !!w && isMinable(w.type) && depositGoods(w.traits.map((t) => t.symbol as string)).includes(good);
+}
+
+/**
+ * The asteroid of the system to mine one good at (for a contract): the one whose deposits list it most
+ * often (its share of the deposit table), then the nearest to `from`; never one to avoid.
+ */
+export function asteroidYielding(
+  site: MiningSite,
+  from: string,
+  good: string,
+  avoid: ReadonlySet<string> = new Set(),
+): string {
+  const here = site.waypoints.get(from);
+  const far = (w: { x: number; y: number }) => (here ? distance(here, w) : 0);
+  const best = [...site.waypoints.values()]
+    .filter((w) => !avoid.has(w.symbol) && yieldsGood(site, w.symbol, good))
+    .map((w) => ({
+      w,
+      share: depositShare(
+        good,
+        w.traits.map((t) => t.symbol as string),
+      ),
+    }))
+    .sort((a, b) => b.share - a.share || far(a.w) - far(b.w))[0];
+  if (!best) throw new DomainRuleError(`no asteroid of ${site.system} is known to yield ${good}`, 'NO_SOURCE');
+  return best.w.symbol;
 }

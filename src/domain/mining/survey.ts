@@ -86,3 +86,19 @@ export function bestSurvey(
   }
   return best?.survey;
 }
+
+/**
+ * The usable survey at a waypoint to mine one good with (for a contract): the one listing it most
+ * often, if that share beats `plainShare` (what an extraction without a survey brings of it: a survey
+ * that dilutes the good with others is worse than none); ties go to the one that expires last.
+ */
+export function surveyForGood(
+  surveys: readonly StoredSurvey[],
+  waypoint: string,
+  good: string,
+  plainShare: number,
+  now: number,
+): StoredSurvey | undefined {
+  const best = bestSurvey(surveys, waypoint, (g) => (g === good ? 1 : 0), now);
+  return best && expectedUnitValue(best.deposits, (g) => (g === good ? 1 : 0)) > plainShare ? best : undefined;
+}
