@@ -1,87 +1,37 @@
 import 'reflect-metadata';
-import { Container, type Newable } from 'inversify';
+import { Container } from 'inversify';
 import { LoggingBehavior } from './application/behaviors/logging-behavior.js';
 import { TokenResetBehavior } from './application/behaviors/token-reset-behavior.js';
 import { TransactionBehavior } from './application/behaviors/transaction-behavior.js';
 import { ValidationBehavior } from './application/behaviors/validation-behavior.js';
-import { GetRecentEvents, GetRecentEventsHandler } from './application/events/get-recent-events.js';
-import { GetRoute, GetRouteHandler } from './application/navigation/get-route.js';
-import { NavigateShip, NavigateShipHandler } from './application/navigation/navigate-ship.js';
-import { PlanRoute, PlanRouteHandler } from './application/navigation/plan-route.js';
-import { GetPlayer, GetPlayerHandler } from './application/player/get-player.js';
-import { ListPlayers, ListPlayersHandler } from './application/player/list-players.js';
 import { Players } from './application/player/players.js';
 import { RoutePlanning } from './application/navigation/route-planning.js';
 import { SystemMap } from './application/systems/system-map.js';
-import { RegisterPlayer, RegisterPlayerHandler } from './application/player/register-player.js';
-import { SetDefaultPlayer, SetDefaultPlayerHandler } from './application/player/set-default-player.js';
-import { UpdatePlayerMetadata, UpdatePlayerMetadataHandler } from './application/player/update-player-metadata.js';
-import { DockShip, DockShipHandler } from './application/ships/dock-ship.js';
-import { GetShip, GetShipHandler } from './application/ships/get-ship.js';
-import { ListShips, ListShipsHandler } from './application/ships/list-ships.js';
-import { OrbitShip, OrbitShipHandler } from './application/ships/orbit-ship.js';
-import { RefuelShip, RefuelShipHandler } from './application/ships/refuel-ship.js';
 import { ShipAction } from './application/ships/ship-action.js';
-import { GetShipCargo, GetShipCargoHandler } from './application/ships/get-ship-cargo.js';
-import { BuyCargo, BuyCargoHandler } from './application/ships/buy-cargo.js';
-import { SellCargo, SellCargoHandler } from './application/ships/sell-cargo.js';
-import { JettisonCargo, JettisonCargoHandler } from './application/ships/jettison-cargo.js';
-import { FindGood, FindGoodHandler } from './application/markets/find-good.js';
-import { TransferCargo, TransferCargoHandler } from './application/ships/transfer-cargo.js';
 import { ShipTrade } from './application/ships/ship-trade.js';
-import { SurveyShip, SurveyShipHandler } from './application/mining/survey-ship.js';
-import { ExtractResources, ExtractResourcesHandler } from './application/mining/extract-resources.js';
-import { MineRun, MineRunHandler } from './application/mining/mine-run.js';
 import { MiningOps } from './application/mining/mining-ops.js';
 import { MiningSites } from './application/mining/mining-site.js';
 import { SellHold } from './application/mining/sell-hold.js';
 import { DeliverHold } from './application/mining/deliver-hold.js';
 import { ContractMining } from './application/contracts/contract-mining.js';
-import { PlanTrades, PlanTradesHandler } from './application/trading/plan-trades.js';
 import { TradePlanning } from './application/trading/trade-planning.js';
-import { TradeRun, TradeRunHandler } from './application/trading/trade-run.js';
 import { TradeTrips } from './application/trading/trade-trips.js';
-import { FleetStatus, FleetStatusHandler } from './application/fleet/fleet-status.js';
-import { FleetRun, FleetRunHandler } from './application/fleet/fleet-run.js';
 import { FleetInputs } from './application/fleet/fleet-inputs.js';
 import { Markets } from './application/markets/markets.js';
-import { ShowMarket, ShowMarketHandler } from './application/markets/show-market.js';
-import { ListMarkets, ListMarketsHandler } from './application/markets/list-markets.js';
-import { GetLedger, GetLedgerHandler } from './application/markets/get-ledger.js';
-import { GetMarketHistory, GetMarketHistoryHandler } from './application/markets/market-history.js';
 import { SqliteMarketRepository } from './adapters/sqlite/sqlite-market-repository.js';
 import { SqliteShipyardRepository } from './adapters/sqlite/sqlite-shipyard-repository.js';
 import { Shipyards } from './application/shipyards/shipyards.js';
-import { ListShipyard, ListShipyardHandler } from './application/shipyards/list-shipyard.js';
-import { BuyShip, BuyShipHandler } from './application/shipyards/buy-ship.js';
 import { SqliteLedger } from './adapters/sqlite/sqlite-ledger.js';
 import { SqliteTradeProgress } from './adapters/sqlite/sqlite-trade-progress.js';
-import { PlanScoutTours, PlanScoutToursHandler } from './application/scouting/plan-scout-tours.js';
-import { ScoutMarkets, ScoutMarketsHandler } from './application/scouting/scout-markets.js';
 import { ScoutFleet } from './application/scouting/scout-fleet.js';
 import { ScoutTour } from './application/scouting/scout-tour.js';
 import { SqliteSurveyRepository } from './adapters/sqlite/sqlite-survey-repository.js';
-import { ListContracts, ListContractsHandler } from './application/contracts/list-contracts.js';
-import { GetContract, GetContractHandler } from './application/contracts/get-contract.js';
-import { AcceptContract, AcceptContractHandler } from './application/contracts/accept-contract.js';
-import { DeliverContract, DeliverContractHandler } from './application/contracts/deliver-contract.js';
-import { FulfillContract, FulfillContractHandler } from './application/contracts/fulfill-contract.js';
-import { NegotiateContract, NegotiateContractHandler } from './application/contracts/negotiate-contract.js';
 import { ContractBook } from './application/contracts/contract-book.js';
 import { ContractPlanning } from './application/contracts/contract-planning.js';
-import { EvaluateContract, EvaluateContractHandler } from './application/contracts/evaluate-contract.js';
-import { RunContracts, RunContractsHandler } from './application/contracts/run-contracts.js';
 import { ContractWorkflow } from './application/contracts/contract-workflow.js';
-import { ListWaypoints, ListWaypointsHandler } from './application/systems/list-waypoints.js';
-import { Wait, WaitHandler } from './application/containers/wait.js';
-import { CheckServerStatus, CheckServerStatusHandler } from './application/server/check-server-status.js';
-import { GetContainerLogs, GetContainerLogsHandler } from './application/containers/get-container-logs.js';
-import { InspectContainer, InspectContainerHandler } from './application/containers/inspect-container.js';
-import { ListContainers, ListContainersHandler } from './application/containers/list-containers.js';
 import { ContainerRunner } from './application/containers/container-runner.js';
 import { SqliteDaemonLock } from './adapters/sqlite/sqlite-daemon-lock.js';
 import { SqliteContainerStore } from './adapters/sqlite/sqlite-container-store.js';
-import { SyncSystem, SyncSystemHandler } from './application/systems/sync-system.js';
 import { createPinoLogger } from './adapters/pino/pino-logger.js';
 import { lazySpaceTradersApi } from './adapters/spacetraders-api/lazy-spacetraders-api.js';
 import { openDatabase, type SqliteDatabase } from './adapters/sqlite/connection.js';
@@ -102,68 +52,11 @@ import { UnitOfWork } from './mediator/unit-of-work.js';
 import type { EventRecorder } from './ports/event-recorder.js';
 import type { StoredCommand } from './ports/daemon-control.js';
 import { processSecrets } from './domain/player/secrets.js';
-import type { Request, RequestClass, RequestHandler } from './mediator/request.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { SpaceTradersApi } from './ports/spacetraders-api.js';
 import { TOKENS } from './ports/tokens.js';
-
-/** A handler's class: inversify supplies its constructor arguments. */
-type HandlerClass = Newable<RequestHandler<Request<unknown>>>;
-
-/** Every use case: the request class and the handler that serves it. */
-const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
-  [RegisterPlayer, RegisterPlayerHandler],
-  [GetPlayer, GetPlayerHandler],
-  [ListPlayers, ListPlayersHandler],
-  [SetDefaultPlayer, SetDefaultPlayerHandler],
-  [UpdatePlayerMetadata, UpdatePlayerMetadataHandler],
-  [GetRecentEvents, GetRecentEventsHandler],
-  [ListShips, ListShipsHandler],
-  [GetShip, GetShipHandler],
-  [OrbitShip, OrbitShipHandler],
-  [DockShip, DockShipHandler],
-  [RefuelShip, RefuelShipHandler],
-  [GetShipCargo, GetShipCargoHandler],
-  [BuyCargo, BuyCargoHandler],
-  [SellCargo, SellCargoHandler],
-  [JettisonCargo, JettisonCargoHandler],
-  [FindGood, FindGoodHandler],
-  [TransferCargo, TransferCargoHandler],
-  [ShowMarket, ShowMarketHandler],
-  [ListMarkets, ListMarketsHandler],
-  [ListShipyard, ListShipyardHandler],
-  [BuyShip, BuyShipHandler],
-  [GetLedger, GetLedgerHandler],
-  [PlanScoutTours, PlanScoutToursHandler],
-  [ScoutMarkets, ScoutMarketsHandler],
-  [GetMarketHistory, GetMarketHistoryHandler],
-  [ListContracts, ListContractsHandler],
-  [GetContract, GetContractHandler],
-  [AcceptContract, AcceptContractHandler],
-  [DeliverContract, DeliverContractHandler],
-  [FulfillContract, FulfillContractHandler],
-  [NegotiateContract, NegotiateContractHandler],
-  [EvaluateContract, EvaluateContractHandler],
-  [RunContracts, RunContractsHandler],
-  [SyncSystem, SyncSystemHandler],
-  [ListWaypoints, ListWaypointsHandler],
-  [PlanRoute, PlanRouteHandler],
-  [GetRoute, GetRouteHandler],
-  [NavigateShip, NavigateShipHandler],
-  [Wait, WaitHandler],
-  [CheckServerStatus, CheckServerStatusHandler],
-  [ListContainers, ListContainersHandler],
-  [InspectContainer, InspectContainerHandler],
-  [GetContainerLogs, GetContainerLogsHandler],
-  [SurveyShip, SurveyShipHandler],
-  [ExtractResources, ExtractResourcesHandler],
-  [MineRun, MineRunHandler],
-  [PlanTrades, PlanTradesHandler],
-  [TradeRun, TradeRunHandler],
-  [FleetStatus, FleetStatusHandler],
-  [FleetRun, FleetRunHandler],
-];
+import { USE_CASES } from './application/use-cases.js';
 
 export interface App {
   readonly config: Config;
