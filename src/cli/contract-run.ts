@@ -3,6 +3,7 @@ import type { ContractEvaluation, PlanStep } from '../domain/contracts/evaluatio
 import { wholeNumber } from './numbers.js';
 import { duration } from './route.js';
 import { withApp } from './session.js';
+import { submitInBackground } from './background.js';
 
 /** `contract evaluate` and `contract run`. */
 export function registerContractWorkflowCommands(contract: Command): void {
@@ -48,13 +49,7 @@ export function registerContractWorkflowCommands(contract: Command): void {
             player,
           });
           if (options.background) {
-            const { submitToDaemon } = await import('./daemon-client.js');
-            const id = await submitToDaemon(app.config.dbPath, app.messages, request, player);
-            out.result(
-              { containerId: id },
-              (r) =>
-                `contract run in the daemon as container ${r.containerId} (see: spacetraders container logs ${r.containerId} --follow)`,
-            );
+            await submitInBackground(app, out, request, player, 'contract run');
             return;
           }
           const report = await app.mediator.send(request);

@@ -6,6 +6,7 @@ import { duration } from './route.js';
 import { table } from './output.js';
 import { withApp } from './session.js';
 import { wholeNumber } from './numbers.js';
+import { submitInBackground } from './background.js';
 
 /** `ship survey` and `ship extract`: one-shot mining actions. */
 export function registerMiningShipCommands(ship: Command): void {
@@ -90,13 +91,7 @@ export function registerMiningCommands(program: Command): void {
           ...(options.maxTrips === undefined ? {} : { maxTrips: wholeNumber(options.maxTrips, '--max-trips') }),
         });
         if (options.background) {
-          const { submitToDaemon } = await import('./daemon-client.js');
-          const id = await submitToDaemon(app.config.dbPath, app.messages, request, player ?? null);
-          out.result(
-            { containerId: id },
-            (r) =>
-              `mining running in the daemon as container ${r.containerId} (see: spacetraders container logs ${r.containerId} --follow)`,
-          );
+          await submitInBackground(app, out, request, player, 'mining running');
           return;
         }
         const stops = out.json

@@ -5,6 +5,7 @@ import type { EventBus } from '../mediator/event-bus.js';
 import { durationSeconds, wholeNumber } from './numbers.js';
 import { duration } from './route.js';
 import { withApp } from './session.js';
+import { submitInBackground } from './background.js';
 
 export function registerScoutCommands(program: Command): void {
   const scout = program.command('scout').description("keep a system's market and shipyard observations fresh");
@@ -57,13 +58,7 @@ export function registerScoutCommands(program: Command): void {
           });
           if (options.background) {
             request.validate();
-            const { submitToDaemon } = await import('./daemon-client.js');
-            const id = await submitToDaemon(app.config.dbPath, app.messages, request, player ?? null);
-            out.result(
-              { containerId: id },
-              (r) =>
-                `scouting running in the daemon as container ${r.containerId} (see: spacetraders container logs ${r.containerId} --follow)`,
-            );
+            await submitInBackground(app, out, request, player, 'scouting running');
             return;
           }
           const stop = out.json ? () => {} : followScouting(app.events, out.line);

@@ -9,6 +9,7 @@ import { positiveNumber } from './numbers.js';
 import { creditsSpentText, followNavigation } from './progress.js';
 import { registerCargoCommands } from './cargo.js';
 import { registerMiningShipCommands } from './mining.js';
+import { submitInBackground } from './background.js';
 
 export function registerShipCommands(program: Command): void {
   const ship = program.command('ship').description('see and fly your ships');
@@ -133,13 +134,7 @@ export function registerShipCommands(program: Command): void {
             ...objective,
           });
           if (options.background) {
-            const { submitToDaemon } = await import('./daemon-client.js');
-            const id = await submitToDaemon(app.config.dbPath, app.messages, request, player ?? null);
-            out.result(
-              { containerId: id },
-              (r) =>
-                `navigation running in the daemon as container ${r.containerId} (see: spacetraders container logs ${r.containerId} --follow)`,
-            );
+            await submitInBackground(app, out, request, player, 'navigation running');
             return;
           }
           const tty = process.stdout.isTTY;

@@ -7,6 +7,7 @@ import { wholeNumber } from './numbers.js';
 import { table } from './output.js';
 import { duration } from './route.js';
 import { withApp } from './session.js';
+import { submitInBackground } from './background.js';
 
 /** `trade plan` and `trade run`. */
 export function registerTradeCommands(program: Command): void {
@@ -66,13 +67,7 @@ export function registerTradeCommands(program: Command): void {
             ...(player ? { player } : {}),
           });
           if (options.background) {
-            const { submitToDaemon } = await import('./daemon-client.js');
-            const id = await submitToDaemon(app.config.dbPath, app.messages, request, player ?? null);
-            out.result(
-              { containerId: id },
-              (r) =>
-                `trader running in the daemon as container ${r.containerId} (see: spacetraders container logs ${r.containerId} --follow)`,
-            );
+            await submitInBackground(app, out, request, player, 'trader running');
             return;
           }
           out.result(await app.mediator.send(request), describeRun);
