@@ -54,36 +54,25 @@ export const SURVEY_ONLY_GOODS = new Set(['DIAMONDS', 'URANITE_ORE']);
  */
 export const DIAMOND_KEEP_CHANCE = 0.01;
 
-/** What each surveyor can find: the live mounts' `deposits` (FloWi st_client.rs registration dump, 2024-02). */
+/** What a SURVEYOR_I finds: the live mount's `deposits` (FloWi st_client.rs registration dump, 2024-02). */
+const SURVEYOR_I_DEPOSITS: NonNullable<S['ShipMount']['deposits']> = [
+  'QUARTZ_SAND',
+  'SILICON_CRYSTALS',
+  'PRECIOUS_STONES',
+  'ICE_WATER',
+  'AMMONIA_ICE',
+  'IRON_ORE',
+  'COPPER_ORE',
+  'SILVER_ORE',
+  'ALUMINUM_ORE',
+  'GOLD_ORE',
+  'PLATINUM_ORE',
+];
+
+/** What each surveyor can find: a SURVEYOR_II finds what a I does, plus diamonds and uranite (same dump). */
 export const SURVEYOR_DEPOSITS: Readonly<Record<string, NonNullable<S['ShipMount']['deposits']>>> = {
-  MOUNT_SURVEYOR_I: [
-    'QUARTZ_SAND',
-    'SILICON_CRYSTALS',
-    'PRECIOUS_STONES',
-    'ICE_WATER',
-    'AMMONIA_ICE',
-    'IRON_ORE',
-    'COPPER_ORE',
-    'SILVER_ORE',
-    'ALUMINUM_ORE',
-    'GOLD_ORE',
-    'PLATINUM_ORE',
-  ],
-  MOUNT_SURVEYOR_II: [
-    'QUARTZ_SAND',
-    'SILICON_CRYSTALS',
-    'PRECIOUS_STONES',
-    'ICE_WATER',
-    'AMMONIA_ICE',
-    'IRON_ORE',
-    'COPPER_ORE',
-    'SILVER_ORE',
-    'ALUMINUM_ORE',
-    'GOLD_ORE',
-    'PLATINUM_ORE',
-    'DIAMONDS',
-    'URANITE_ORE',
-  ],
+  MOUNT_SURVEYOR_I: SURVEYOR_I_DEPOSITS,
+  MOUNT_SURVEYOR_II: [...SURVEYOR_I_DEPOSITS, 'DIAMONDS', 'URANITE_ORE'],
 };
 
 /** The weighted list of goods an asteroid holds: every deposit trait's, one after the other. */
