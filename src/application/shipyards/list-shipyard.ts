@@ -1,9 +1,9 @@
 import { inject, injectable } from 'inversify';
-import { Command, type RequestHandler } from '../../mediator/request.js';
+import type { RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { Players } from '../player/players.js';
-import { requireWaypointSymbol } from '../ships/ship-symbol.js';
+import { WaypointRead } from '../observations/waypoint-read.js';
 import { Shipyards } from './shipyards.js';
 import { toShipyardView, type ShipyardView } from './shipyard-view.js';
 
@@ -11,20 +11,7 @@ import { toShipyardView, type ShipyardView } from './shipyard-view.js';
  * The ships a shipyard sells: live with prices when one of the player's ships is there (and that read
  * is stored), otherwise the last stored observation with its age, otherwise only the types it sells.
  */
-export class ListShipyard extends Command<ShipyardView> {
-  readonly waypoint: string;
-  readonly player?: string;
-
-  constructor(props: { waypoint: string; player?: string }) {
-    super();
-    this.waypoint = props.waypoint;
-    this.player = props.player;
-  }
-
-  override validate(): void {
-    requireWaypointSymbol(this.waypoint);
-  }
-}
+export class ListShipyard extends WaypointRead<ShipyardView> {}
 
 @injectable()
 export class ListShipyardHandler implements RequestHandler<ListShipyard> {
