@@ -43,7 +43,7 @@ import { SqliteSystemRepository } from './adapters/sqlite/sqlite-system-reposito
 import { SqliteSettingsRepository } from './adapters/sqlite/sqlite-settings-repository.js';
 import { SqliteUnitOfWorkStore } from './adapters/sqlite/sqlite-unit-of-work-store.js';
 import type { Config } from './ports/config.js';
-import { currentUnitOfWork, requestLogFields } from './mediator/context.js';
+import { currentUnitOfWork, currentWorkClass, requestLogFields } from './mediator/context.js';
 import { EventBus } from './mediator/event-bus.js';
 import { Mediator } from './mediator/mediator.js';
 import { MessageRegistry } from './mediator/message-registry.js';
@@ -103,6 +103,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         config,
         (host) => new SqliteBudgetStore(db, host),
         db,
+        currentWorkClass,
       ),
     );
   container.bind(TOKENS.SpaceTradersApi).toConstantValue(api);

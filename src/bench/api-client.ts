@@ -2,7 +2,9 @@
  * API client under the real rate limit: 20 simulated ships send requests through one client for
  * T seconds against the sandbox (2/s + 30 burst per 60 s). Reports requests completed divided by
  * the most the server allows in T (2/s x T + 30 per started 60 s window), the 429s the server had
- * to send, and how long requests waited in the client, per priority class.
+ * to send, and how long requests waited in the client, per priority class. Then revenue against
+ * scouting: 10 "trader" and 10 "probe" ships with the same urgencies, once with the client blind to
+ * the work class (as before work classes) and once reading it from the mediator context.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +15,10 @@ import { AxiosSpaceTradersClient } from '../adapters/spacetraders-api/axios-spac
 import { RateLimiter, type Priority } from '../adapters/spacetraders-api/rate-limiter.js';
 import { openDatabase } from '../adapters/sqlite/connection.js';
 import { SqliteBudgetStore } from '../adapters/sqlite/sqlite-budget-store.js';
+import { currentWorkClass } from '../mediator/context.js';
+import { Mediator } from '../mediator/mediator.js';
+import { Command } from '../mediator/request.js';
+import type { WorkClass } from '../ports/work-class.js';
 import { startSandbox } from '../sandbox/index.js';
 import { fixed, percentile } from './stats.js';
 
@@ -41,6 +47,8 @@ export async function run(): Promise<string[]> {
     const stats = (await (await fetch(`${sandbox.adminUrl}/stats`)).json()) as { rateLimited: number };
     const maximum = 2 * seconds + 30 * Math.ceil(seconds / 60);
     const twoProcesses = await twoProcessRun(seconds);
+    const blind = await revenueAgainstScouting(seconds, false);
+    const classed = await revenueAgainstScouting(seconds, true);
     return [
       `API client under the real rate limit (20 ships, one client, ${seconds} s; BENCH_API_SECONDS to change)`,
       `  completed ${completed} requests in ${fixed(elapsed, 1)} s; server maximum ${maximum}: ${fixed((100 * completed) / maximum, 1)} % (target >= 97 %)`,
@@ -50,7 +58,92 @@ export async function run(): Promise<string[]> {
           `  wait ${c.padEnd(11)} p50 ${fixed(percentile(limiter.waits[c], 50) / 1000, 2)} s, p95 ${fixed(percentile(limiter.waits[c], 95) / 1000, 2)} s`,
       ),
       `  two processes (10 ships each) sharing the SQLite budget: completed ${twoProcesses.completed} of ${maximum}: ${fixed((100 * twoProcesses.completed) / maximum, 1)} %, 429s: ${twoProcesses.rateLimited}`,
+      `  revenue vs scouting at the steady 2/s (burst spent), 10 ships each, same urgencies, ${seconds} s each run:`,
+      `    client blind to the work class: ${contentionLine(blind)}`,
+      `    revenue before scouting:        ${contentionLine(classed)}`,
     ];
+  } finally {
+    await sandbox.close();
+  }
+}
+
+interface Contention {
+  waits: Record<WorkClass, number[]>;
+  completed: Record<WorkClass, number>;
+  rateLimited: number;
+}
+
+function contentionLine(run: Contention): string {
+  const side = (work: WorkClass) => {
+    const waits = run.waits[work];
+    const seconds = (p: number) => fixed(percentile(waits, p) / 1000, 1);
+    return `${work} ${run.completed[work]} requests, wait p50 ${seconds(50)} s, p95 ${seconds(95)} s, max ${seconds(100)} s`;
+  };
+  const share = (100 * run.completed.revenue) / (run.completed.revenue + run.completed.scouting);
+  return `${side('revenue')}; ${side('scouting')}; revenue's share ${fixed(share, 0)} %, 429s: ${run.rateLimited}`;
+}
+
+/** A trader's or a probe's requests: the same calls, only the command's declared work class differs. */
+class TraderLoop extends Command<void> {
+  static override readonly workClass = 'revenue' as const;
+  constructor(readonly props: { ship: string }) {
+    super();
+  }
+}
+
+class ProbeLoop extends Command<void> {
+  static override readonly workClass = 'scouting' as const;
+  constructor(readonly props: { ship: string }) {
+    super();
+  }
+}
+
+/**
+ * 10 traders and 10 probes, each asking again the moment it is answered, through one client under
+ * the real limit once the burst pool is spent. `classes` false: the client ignores the work class
+ * (every request ranks by its urgency alone, as before). The wait is each request's time in the
+ * client (the sandbox answers in ~1 ms), for every request asked in the window.
+ */
+async function revenueAgainstScouting(seconds: number, classes: boolean): Promise<Contention> {
+  const sandbox = await startSandbox({ port: 0, rateLimit: true });
+  try {
+    const limiter = new RateLimiter({ perSecond: 2, burst: 30, burstWindowMs: 60_000 });
+    const api = new AxiosSpaceTradersClient({
+      baseUrl: sandbox.baseUrl,
+      timeoutMs: 10_000,
+      limiter,
+      workClass: classes ? currentWorkClass : undefined,
+    });
+    const { token, ships } = await api.register('bench-account', classes ? 'RATE-4' : 'RATE-3', 'COSMIC');
+    const run: Contention = {
+      waits: { revenue: [], scouting: [] },
+      completed: { revenue: 0, scouting: 0 },
+      rateLimited: 0,
+    };
+    // Spend the burst pool first: what is measured is the steady 2/s, where the classes compete.
+    await Promise.all(Array.from({ length: 32 }, () => api.getMyAgent(token)));
+    const deadline = Date.now() + seconds * 1000;
+    const loop = (work: WorkClass) => async (request: TraderLoop | ProbeLoop) => {
+      for (let call = 0; Date.now() < deadline; call++) {
+        const asked = Date.now();
+        await api.getShip(token, request.props.ship, call % 2 === 0 ? 'navigation' : 'background');
+        // Every request asked in the window counts for the waits, even one answered after it.
+        run.waits[work].push(Date.now() - asked);
+        if (Date.now() <= deadline) run.completed[work] += 1;
+      }
+    };
+    const mediator = new Mediator().register(TraderLoop, { handle: loop('revenue') }).register(ProbeLoop, {
+      handle: loop('scouting'),
+    });
+    const ship = (i: number) => ships[i % ships.length]!.symbol;
+    await Promise.all([
+      ...Array.from({ length: 10 }, (_, i) => mediator.send(new TraderLoop({ ship: ship(i) }))),
+      ...Array.from({ length: 10 }, (_, i) => mediator.send(new ProbeLoop({ ship: ship(i) }))),
+    ]);
+    run.rateLimited = (
+      (await (await fetch(`${sandbox.adminUrl}/stats`)).json()) as { rateLimited: number }
+    ).rateLimited;
+    return run;
   } finally {
     await sandbox.close();
   }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { WorkClass } from '../ports/work-class.js';
 import type { UnitOfWork } from './unit-of-work.js';
 
 /** What every piece of code running on behalf of a request can know about it. */
@@ -10,6 +11,8 @@ export interface RequestContext {
   readonly depth: number;
   /** The root command's unit of work, shared by every nested request. */
   unitOfWork?: UnitOfWork;
+  /** What the work is for: the nearest enclosing request that declares a class decides (see Request.workClass). */
+  readonly workClass?: WorkClass;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -20,6 +23,11 @@ export function currentContext(): RequestContext | undefined {
 
 export function currentUnitOfWork(): UnitOfWork | undefined {
   return storage.getStore()?.unitOfWork;
+}
+
+/** The work class of the request running now, for the API client's rate limiter (the CurrentWorkClass port). */
+export function currentWorkClass(): WorkClass | undefined {
+  return storage.getStore()?.workClass;
 }
 
 /** The current request's name and ids, for every log line written on its behalf. */

@@ -12,8 +12,8 @@ interface Registration {
 
 /**
  * Routes each request to the one handler registered for its class, through the pipeline
- * behaviors. Nested sends (a handler sending another request) inherit the correlation id and the
- * root command's unit of work through AsyncLocalStorage.
+ * behaviors. Nested sends (a handler sending another request) inherit the correlation id, the
+ * root command's unit of work and the work class (unless they declare their own) through AsyncLocalStorage.
  */
 export class Mediator {
   private readonly registrations = new Map<RequestClass, Registration>();
@@ -46,6 +46,7 @@ export class Mediator {
       correlationId,
       depth: parent ? parent.depth + 1 : 0,
       unitOfWork: parent?.unitOfWork,
+      workClass: (request.constructor as typeof Request).workClass ?? parent?.workClass,
     };
     return runInContext(context, () => this.invoke(0, request, context, handler)) as Promise<T>;
   }

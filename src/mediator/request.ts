@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { WorkClass } from '../ports/work-class.js';
 
 export type RequestKind = 'command' | 'query';
 
@@ -8,6 +9,11 @@ export type RequestKind = 'command' | 'query';
  * object in their constructor, which is also their JSON payload (see MessageRegistry).
  */
 export abstract class Request<TResult> {
+  /**
+   * What the work this request starts is for (revenue or scouting): it holds for every request sent
+   * while this one runs, unless a nested one declares its own. Undeclared: inherited, else none.
+   */
+  static readonly workClass?: WorkClass;
   /** Phantom field carrying the result type; never set at run time. */
   declare readonly __result?: TResult;
   abstract readonly kind: RequestKind;

@@ -1,6 +1,7 @@
 import type { Config } from '../../ports/config.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import type { BudgetStore } from '../../ports/budget-store.js';
+import type { CurrentWorkClass } from '../../ports/work-class.js';
 import { AxiosSpaceTradersClient } from './axios-spacetraders-client.js';
 import { sharedRateLimiter } from './rate-limiter.js';
 
@@ -13,6 +14,8 @@ export function createSpaceTradersApi(
   budgetStore: (host: string) => BudgetStore,
   /** What owns the budget: one limiter per host per owner (the database connection). */
   owner: object,
+  /** The ambient work class, so scouting waits behind revenue for the budget. */
+  workClass?: CurrentWorkClass,
 ): SpaceTradersApi {
   const limiter = sharedRateLimiter(
     config.apiUrl,
@@ -25,5 +28,10 @@ export function createSpaceTradersApi(
     budgetStore,
     owner,
   );
-  return new AxiosSpaceTradersClient({ baseUrl: config.apiUrl, timeoutMs: config.requestTimeoutMs, limiter });
+  return new AxiosSpaceTradersClient({
+    baseUrl: config.apiUrl,
+    timeoutMs: config.requestTimeoutMs,
+    limiter,
+    workClass,
+  });
 }

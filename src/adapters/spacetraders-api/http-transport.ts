@@ -3,6 +3,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { apiErrorFrom, OutcomeUnknownError, ServerUnavailableError } from '../../ports/api-errors.js';
 import type { Urgency } from '../../ports/spacetraders-api.js';
+import type { CurrentWorkClass } from '../../ports/work-class.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { BadResponseError, guardResponses } from './response-guard.js';
 
@@ -10,6 +11,8 @@ export interface ClientOptions {
   baseUrl: string;
   timeoutMs: number;
   limiter: RateLimiter;
+  /** What the running work is for (the mediator's ambient class): scouting waits behind revenue for the budget. */
+  workClass?: CurrentWorkClass;
   /** Retries of transient failures (5xx, network, headerless 429); a 429 with retry-after is not counted. */
   maxRetries?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -92,7 +95,7 @@ export class SpaceTradersHttp {
   async call<T>(call: Call<T> & { unwrap?: boolean }): Promise<T> {
     let failures = 0;
     for (;;) {
-      await this.options.limiter.acquire(call.urgency ?? 'interactive');
+      await this.options.limiter.acquire(call.urgency ?? 'interactive', this.options.workClass?.());
       let response: AxiosResponse;
       try {
         response = await this.http.request({

@@ -1,21 +1,36 @@
 import { type BudgetStore, EMPTY_POOLS, type PoolState } from '../../ports/budget-store.js';
+import type { WorkClass } from '../../ports/work-class.js';
 
 /**
  * A client-side model of the server's rate limit, so requests wait here instead of earning 429s:
  * a static pool (2 per second, refilled one second after its first use) spent first, then a burst
- * pool (30, refilled 60 s after its first use). Waiting requests are served by priority —
- * interactive before navigation before background — with aging, so a background request that has
- * waited long enough goes ahead of newer, more urgent ones and nothing starves.
+ * pool (30, refilled 60 s after its first use). Waiting requests are served by class — interactive
+ * before navigation before background before scouting — with aging, so a request that has waited
+ * long enough goes ahead of newer, more urgent ones and nothing starves.
  */
 export type Priority = 'interactive' | 'navigation' | 'background';
 
-const RANK: Record<Priority, number> = { interactive: 0, navigation: 1, background: 2 };
+/**
+ * The class a waiting request is served in: its own urgency, except that scouting work (a request
+ * made while a command of work class `scouting` runs) waits behind every other class, whatever its
+ * urgency: revenue gets the budget first.
+ */
+export type ServiceClass = Priority | 'scouting';
+
+const RANK: Record<ServiceClass, number> = { interactive: 0, navigation: 1, background: 2, scouting: 3 };
+
+function serviceClass(priority: Priority, work: WorkClass | undefined): ServiceClass {
+  return work === 'scouting' ? 'scouting' : priority;
+}
 
 export interface RateLimitSettings {
   perSecond: number;
   burst: number;
   burstWindowMs: number;
-  /** Milliseconds of waiting that promote a request by one priority class. */
+  /**
+   * Milliseconds of waiting that promote a request by one class (5 s by default): a request of rank r
+   * (interactive 0 … scouting 3) is never overtaken by one that arrived more than r × agingMs after it.
+   */
   agingMs?: number;
   /** Margin added to each window, for clock skew and network latency. */
   marginMs?: number;
@@ -51,7 +66,8 @@ function takeSlot(pools: PoolState, now: number, settings: RateLimitSettings): n
 }
 
 interface Waiter {
-  priority: Priority;
+  serviceClass: ServiceClass;
+  work: WorkClass | undefined;
   enqueuedAt: number;
   resolve: () => void;
 }
@@ -59,8 +75,10 @@ interface Waiter {
 export class RateLimiter {
   private readonly queue: Waiter[] = [];
   private timer: NodeJS.Timeout | undefined;
-  /** Milliseconds each granted request waited, by priority (for the benchmark). */
-  readonly waits: Record<Priority, number[]> = { interactive: [], navigation: [], background: [] };
+  /** Milliseconds each granted request waited, by the class it was served in (for the benchmark). */
+  readonly waits: Record<ServiceClass, number[]> = { interactive: [], navigation: [], background: [], scouting: [] };
+  /** The same, by work class (requests made outside any declared work are not counted here). */
+  readonly workWaits: Record<WorkClass, number[]> = { revenue: [], scouting: [] };
 
   private settings: RateLimitSettings;
 
@@ -88,10 +106,10 @@ export class RateLimiter {
     if (sound(burst)) this.settings.burst = burst;
   }
 
-  /** Resolves when this request may be sent. */
-  acquire(priority: Priority = 'interactive'): Promise<void> {
+  /** Resolves when this request may be sent; `work` is what the request is for (scouting waits behind the rest). */
+  acquire(priority: Priority = 'interactive', work?: WorkClass): Promise<void> {
     return new Promise((resolve) => {
-      this.queue.push({ priority, enqueuedAt: this.now(), resolve });
+      this.queue.push({ serviceClass: serviceClass(priority, work), work, enqueuedAt: this.now(), resolve });
       this.drain();
     });
   }
@@ -126,7 +144,9 @@ export class RateLimiter {
         return;
       }
       const next = this.nextWaiter();
-      this.waits[next.priority].push(this.now() - next.enqueuedAt);
+      const waited = this.now() - next.enqueuedAt;
+      this.waits[next.serviceClass].push(waited);
+      if (next.work) this.workWaits[next.work].push(waited);
       next.resolve();
     }
   }
@@ -137,13 +157,17 @@ export class RateLimiter {
     return this.store.update((pools) => takeSlot(pools, now, this.settings));
   }
 
+  /**
+   * The waiter with the lowest rank − waited / agingMs: in effect the earliest of the virtual
+   * deadlines enqueuedAt + rank × agingMs, so equal waits go by class and a long wait beats any class.
+   */
   private nextWaiter(): Waiter {
     const now = this.now();
     const aging = this.settings.agingMs ?? 5_000;
     let best = 0;
     let bestScore = Infinity;
     this.queue.forEach((waiter, index) => {
-      const score = RANK[waiter.priority] - (now - waiter.enqueuedAt) / aging;
+      const score = RANK[waiter.serviceClass] - (now - waiter.enqueuedAt) / aging;
       if (score < bestScore) {
         bestScore = score;
         best = index;

@@ -38,6 +38,7 @@ const MAX_TRIPS = 100;
  * kept under `runId`, so a restarted run does not do more than asked.
  */
 export class RunContracts extends ShipCommand<ContractRunReport> {
+  static override readonly workClass = 'revenue' as const;
   readonly count: number;
   readonly minProfit: number;
   readonly runId: string;

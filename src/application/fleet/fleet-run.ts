@@ -53,6 +53,7 @@ export interface FleetRunReport {
  * a ship is bought when credits above the reserve allow one that pays itself back soonest.
  */
 export class FleetRun extends Command<FleetRunReport> {
+  static override readonly workClass = 'revenue' as const;
   readonly reserve: number;
   /** Cycles to run; undefined: until stopped. */
   readonly cycles?: number;

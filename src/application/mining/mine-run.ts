@@ -49,6 +49,7 @@ export interface MineRunReport {
  * a restart resumes where it stands; finished trips are counted under `runId` in the trade progress store.
  */
 export class MineRun extends ShipCommand<MineRunReport> {
+  static override readonly workClass = 'revenue' as const;
   readonly at?: string;
   readonly survey: boolean;
   readonly keep: string[];

@@ -32,6 +32,7 @@ export interface ScoutResult {
  * get older than `maxAgeSeconds`. `rounds` absent: until stopped (the daemon's way).
  */
 export class ScoutMarkets extends Command<ScoutResult> {
+  static override readonly workClass = 'scouting' as const;
   readonly system: string;
   readonly ships: string[];
   readonly maxAgeSeconds: number;

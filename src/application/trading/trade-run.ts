@@ -44,6 +44,7 @@ export interface TradeRunReport {
  * A restart first sells what the hold carries where the reserved route sells it.
  */
 export class TradeRun extends ShipCommand<TradeRunReport> {
+  static override readonly workClass = 'revenue' as const;
   readonly minProfitPerHour: number;
   /** 0: until stopped. */
   readonly trips: number;
