@@ -12,7 +12,7 @@ export const HAULER_WAIT_COOLDOWNS = 4;
 
 /** A hauler leaves for market once less than this share of its hold is free (ours): a nearly full hauler
  * would only take a miner's load in part, and the miner would wait for the rest. */
-export const HAULER_FULL_SHARE = 0.9;
+const HAULER_FULL_SHARE = 0.9;
 
 /** The hauler as the miner sees it in a fresh read. */
 export interface HaulerState {
