@@ -97,3 +97,17 @@ Feature: Mining: surveys, extraction and the mining loop
     And the sandbox applied one transfer from "NOVA-1-1" more than the events record: the one whose answer was lost
     And the ledger's SALE rows for "NOVA-1-2" sell every unit the sandbox moved from "NOVA-1-1", and the miner sold nothing
     And the sandbox has "NOVA-1-2" with an empty hold
+
+  Scenario: A hauler killed with -9 on its way to market finishes the trip after a restart
+    Given the ship "NOVA-1-2" is in orbit at "X1-MN-B" with 0 of 0 fuel
+    And the ship "NOVA-1-2" has a hold of 60 units
+    And I ran "spacetraders daemon start"
+    When I run "spacetraders mine run --ship NOVA-1-1 --at X1-MN-B --hauler NOVA-1-2 --max-trips 1 --background"
+    And I run "spacetraders mine haul --ship NOVA-1-2 --at X1-MN-B --idle 3 --max-trips 1 --background"
+    And the sandbox has applied 1 navigation for "NOVA-1-2"
+    And the daemon is killed with SIGKILL
+    And I run "spacetraders daemon start"
+    Then every container finishes as "COMPLETED"
+    And the last container's logs contain "(attempt 2)"
+    And the ledger's SALE rows for "NOVA-1-2" sell every unit the sandbox moved from "NOVA-1-1", and the miner sold nothing
+    And the sandbox has "NOVA-1-2" with an empty hold

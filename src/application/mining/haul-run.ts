@@ -113,10 +113,13 @@ export class HaulRunHandler implements RequestHandler<HaulRun> {
         ? this.delivering.to(request.deliver)
         : this.selling.as(request.sell === 'nearest' ? 'nearest' : 'best');
     const key = `haul:${request.runId}`;
+    const saved = this.progress.find(key);
+    // A trip under way when the job stopped: `inFlight` holds the units it left with.
+    let underway = saved?.inFlight !== null && saved?.inFlight !== undefined;
     const report: HaulRunReport = {
       ship: ship.symbol,
       asteroid,
-      trips: this.progress.find(key)?.unitsDone ?? 0,
+      trips: saved?.unitsDone ?? 0,
       unitsReceived: 0,
       unitsSold: 0,
       unitsJettisoned: 0,
@@ -128,6 +131,14 @@ export class HaulRunHandler implements RequestHandler<HaulRun> {
     let lastArrival = this.clock.now();
     this.logger.info({ asteroid }, `hauling from ${asteroid}`);
     while (request.maxTrips === undefined || report.trips < request.maxTrips) {
+      if (underway && ship.cargo.units === 0) {
+        // The trip sold everything before the job stopped, but was not counted: count it now.
+        underway = false;
+        this.endTrip(player, key, report);
+        await currentUnitOfWork()?.checkpoint();
+        this.logger.info({ trip: report.trips }, `haul ${report.trips} was done before the restart`);
+        continue;
+      }
       const now = this.clock.now();
       const here = ship.isAt(asteroid, now) && !ship.awaitingArrival(now);
       // Away with cargo: a trip to market a restart cut short; finish it before going back.
@@ -145,12 +156,15 @@ export class HaulRunHandler implements RequestHandler<HaulRun> {
           { reason: leave },
           `leaving ${asteroid} with ${ship.cargo.units}/${ship.cargo.capacity} (${leave})`,
         );
+        const trip = { unitsDone: report.trips, inFlight: ship.cargo.units };
+        this.progress.save(player.agentSymbol, key, trip, this.clock.now());
+        await currentUnitOfWork()?.checkpoint();
         const unloaded = await unloader.unload({ player, ship, site, keep: [], asteroid });
         ship = await this.jettisonUnsold(player, unloaded.ship, site, report);
         report.unitsSold += unloaded.unitsSold;
         report.credits += unloaded.credits;
-        report.trips += 1;
-        this.progress.save(player.agentSymbol, key, { unitsDone: report.trips, inFlight: null }, this.clock.now());
+        underway = false;
+        this.endTrip(player, key, report);
         await currentUnitOfWork()?.checkpoint();
         this.logger.info({ trip: report.trips, credits: unloaded.credits }, `haul ${report.trips} done`);
         if (unloaded.finished) return report;
@@ -180,6 +194,11 @@ export class HaulRunHandler implements RequestHandler<HaulRun> {
       lastUnits = ship.cargo.units;
     }
     return report;
+  }
+
+  private endTrip(player: Player, key: string, report: HaulRunReport): void {
+    report.trips += 1;
+    this.progress.save(player.agentSymbol, key, { unitsDone: report.trips, inFlight: null }, this.clock.now());
   }
 
   /** After a trip, dumps what no market of the system buys, so that it does not take the miners' room. */
