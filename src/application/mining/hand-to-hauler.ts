@@ -62,7 +62,8 @@ export class HandToHauler {
     let refused = 0;
     let announced = false;
     for (;;) {
-      const other = (await this.action.load({ shipSymbol: hauler, player: player.agentSymbol })).ship;
+      // Waiting reads are the least urgent requests (the rate limiter serves them last).
+      const other = (await this.action.load({ shipSymbol: hauler, player: player.agentSymbol }, 'background')).ship;
       const now = this.clock.now();
       const move = minerMove({
         asteroid,

@@ -185,7 +185,7 @@ export class HaulRunHandler implements RequestHandler<HaulRun> {
       // In orbit, as miners are: a miner matches the hauler's status, so none has to dock to hand over.
       ship = await this.action.orbit(player, ship);
       await this.clock.sleep(pollMs);
-      ship = (await this.action.load(request)).ship;
+      ship = (await this.action.load(request, 'background')).ship;
       if (ship.cargo.units > lastUnits) {
         report.unitsReceived += ship.cargo.units - lastUnits;
         lastArrival = this.clock.now();
