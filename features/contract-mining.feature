@@ -35,3 +35,30 @@ Feature: Contracts fed by mining
     And the JSON output has "asteroid" as "X1-CM-B"
     And the sandbox has the contract of "NOVA-1" fulfilled
     And the ledger of "NOVA-1" holds both payments of the contract as CONTRACT rows
+
+  Scenario: A contract run killed with -9 while mining resumes after a restart and fulfils, delivering nothing twice
+    Given I ran "spacetraders daemon start"
+    When I run "spacetraders contract run --ship NOVA-1-1 --count 1 --background"
+    Then the command succeeds
+    When the sandbox has applied 3 extractions for "NOVA-1-1"
+    And the daemon is killed with SIGKILL
+    And I run "spacetraders daemon start"
+    Then the container finishes as "COMPLETED"
+    And the last container's logs contain "(attempt 2)"
+    And the sandbox has the contract of "NOVA-1" fulfilled, no unit delivered beyond it and no other contract accepted
+    And the ledger of "NOVA-1" holds both payments of the contract as CONTRACT rows
+    And the sandbox has "NOVA-1-1" holding none of the contract's good
+
+  Scenario: A contract run killed with -9 after its first delivery resumes and delivers only the rest
+    Given the ship "NOVA-1-1" has room for half the contract's goods
+    And I ran "spacetraders daemon start"
+    When I run "spacetraders contract run --ship NOVA-1-1 --count 1 --background"
+    Then the command succeeds
+    When the sandbox has applied a delivery of "NOVA-1-1"
+    And the daemon is killed with SIGKILL
+    And I run "spacetraders daemon start"
+    Then the container finishes as "COMPLETED"
+    And the last container's logs contain "(attempt 2)"
+    And the sandbox has the contract of "NOVA-1" fulfilled, no unit delivered beyond it and no other contract accepted
+    And the ledger of "NOVA-1" holds both payments of the contract as CONTRACT rows
+    And the sandbox has "NOVA-1-1" holding none of the contract's good

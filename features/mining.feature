@@ -71,3 +71,43 @@ Feature: Mining: surveys, extraction and the mining loop
     Then the container finishes as "COMPLETED"
     And the last container's logs contain "trip 1 done"
     And the ledger of "NOVA-1" has SALE rows for "NOVA-1-1"
+
+  Scenario: A miner hands its full hold to a hauler at the asteroid; the hauler sells it and the sales are the hauler's
+    Given the ship "NOVA-1-2" is in orbit at "X1-MN-B" with 0 of 0 fuel
+    And the ship "NOVA-1-2" has a hold of 60 units
+    And I ran "spacetraders daemon start"
+    When I run "spacetraders mine haul --ship NOVA-1-2 --at X1-MN-B --idle 3 --max-trips 1 --background"
+    Then the command succeeds
+    When I run "spacetraders mine run --ship NOVA-1-1 --at X1-MN-B --hauler NOVA-1-2 --max-trips 1 --background"
+    Then the command succeeds
+    And every container finishes as "COMPLETED"
+    And the sandbox applied at least 1 transfer from "NOVA-1-1"
+    And the ledger's SALE rows for "NOVA-1-2" sell every unit the sandbox moved from "NOVA-1-1", and the miner sold nothing
+    And the sandbox has "NOVA-1-2" with an empty hold
+
+  Scenario: A transfer whose answer is lost is settled by reading the miner's hold back, never sent twice
+    Given the ship "NOVA-1-2" is in orbit at "X1-MN-B" with 0 of 0 fuel
+    And the ship "NOVA-1-2" has a hold of 60 units
+    And the sandbox loses its answer to the next "POST /my/ships/NOVA-1-1/transfer" after applying it
+    And I ran "spacetraders daemon start"
+    When I run "spacetraders mine haul --ship NOVA-1-2 --at X1-MN-B --idle 3 --max-trips 1 --background"
+    And I run "spacetraders mine run --ship NOVA-1-1 --at X1-MN-B --hauler NOVA-1-2 --max-trips 1 --background"
+    Then every container finishes as "COMPLETED"
+    And the last container's logs contain "transfer answer lost"
+    And the sandbox applied one transfer from "NOVA-1-1" more than the events record: the one whose answer was lost
+    And the ledger's SALE rows for "NOVA-1-2" sell every unit the sandbox moved from "NOVA-1-1", and the miner sold nothing
+    And the sandbox has "NOVA-1-2" with an empty hold
+
+  Scenario: A hauler killed with -9 on its way to market finishes the trip after a restart
+    Given the ship "NOVA-1-2" is in orbit at "X1-MN-B" with 0 of 0 fuel
+    And the ship "NOVA-1-2" has a hold of 60 units
+    And I ran "spacetraders daemon start"
+    When I run "spacetraders mine run --ship NOVA-1-1 --at X1-MN-B --hauler NOVA-1-2 --max-trips 1 --background"
+    And I run "spacetraders mine haul --ship NOVA-1-2 --at X1-MN-B --idle 3 --max-trips 1 --background"
+    And the sandbox has applied 1 navigation for "NOVA-1-2"
+    And the daemon is killed with SIGKILL
+    And I run "spacetraders daemon start"
+    Then every container finishes as "COMPLETED"
+    And the last container's logs contain "(attempt 2)"
+    And the ledger's SALE rows for "NOVA-1-2" sell every unit the sandbox moved from "NOVA-1-1", and the miner sold nothing
+    And the sandbox has "NOVA-1-2" with an empty hold

@@ -13,6 +13,7 @@ import { MiningOps } from './application/mining/mining-ops.js';
 import { MiningSites } from './application/mining/mining-site.js';
 import { SellHold } from './application/mining/sell-hold.js';
 import { DeliverHold } from './application/mining/deliver-hold.js';
+import { HandToHauler } from './application/mining/hand-to-hauler.js';
 import { ContractMining } from './application/contracts/contract-mining.js';
 import { TradePlanning } from './application/trading/trade-planning.js';
 import { TradeTrips } from './application/trading/trade-trips.js';
@@ -137,6 +138,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(MiningSites).toSelf();
   container.bind(SellHold).toSelf();
   container.bind(DeliverHold).toSelf();
+  container.bind(HandToHauler).toSelf();
   container.bind(ContractMining).toSelf();
   container.bind(ContractBook).toSelf();
   container.bind(ContractPlanning).toSelf();

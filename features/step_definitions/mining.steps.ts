@@ -128,3 +128,59 @@ Then(
     );
   },
 );
+
+Then('every container finishes as {string}', async function (this: PlayerWorld, status: string) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const result = await this.run('spacetraders container list --json');
+    assert.equal(result.exitCode, 0, result.stderr);
+    const list = JSON.parse(result.stdout) as Array<{ id: string; status: string }>;
+    if (list.length > 0 && list.every((c) => c.status === status)) return;
+    assert.ok(Date.now() < deadline, `containers not all ${status} in 60 s: ${result.stdout}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+});
+
+Then(
+  'the sandbox applied at least {int} transfer(s) from {string}',
+  async function (this: PlayerWorld, count: number, ship: string) {
+    assert.ok(((await stats(this)).transfer?.[ship] ?? 0) >= count);
+  },
+);
+
+Then(
+  "the ledger's SALE rows for {string} sell every unit the sandbox moved from {string}, and the miner sold nothing",
+  async function (this: PlayerWorld, hauler: string, miner: string) {
+    const moved = (await stats(this)).transferredUnits?.[miner] ?? 0;
+    assert.ok(moved > 0, 'the sandbox moved nothing');
+    const result = await this.run('spacetraders ledger --json');
+    assert.equal(result.exitCode, 0, result.stderr);
+    const entries = (JSON.parse(result.stdout) as { entries: Array<{ ship: string; kind: string; units: number }> })
+      .entries;
+    const sold = entries.filter((e) => e.kind === 'SALE' && e.ship === hauler).reduce((sum, e) => sum + e.units, 0);
+    assert.equal(sold, moved);
+    assert.deepEqual(
+      entries.filter((e) => e.ship === miner && e.kind === 'SALE'),
+      [],
+    );
+  },
+);
+
+Then(
+  'the sandbox applied one transfer from {string} more than the events record: the one whose answer was lost',
+  async function (this: PlayerWorld, miner: string) {
+    const events = await this.run('spacetraders events --json --limit 10000');
+    assert.equal(events.exitCode, 0, events.stderr);
+    const recorded = (JSON.parse(events.stdout) as Array<{ type: string; payload: Record<string, unknown> }>).filter(
+      (e) => e.type === 'CargoTransferred' && e.payload.from === miner,
+    ).length;
+    assert.equal((await stats(this)).transfer?.[miner] ?? 0, recorded + 1);
+  },
+);
+
+Then('the sandbox has {string} with an empty hold', async function (this: PlayerWorld, ship: string) {
+  const state = (await (await fetch(`${this.sandbox!.adminUrl}/state`)).json()) as {
+    ships: Record<string, { ship: { cargo: { units: number } } }>;
+  };
+  assert.equal(state.ships[ship]?.ship.cargo.units, 0);
+});

@@ -26,6 +26,7 @@ import { TransferCargo, TransferCargoHandler } from './ships/transfer-cargo.js';
 import { SurveyShip, SurveyShipHandler } from './mining/survey-ship.js';
 import { ExtractResources, ExtractResourcesHandler } from './mining/extract-resources.js';
 import { MineRun, MineRunHandler } from './mining/mine-run.js';
+import { HaulRun, HaulRunHandler } from './mining/haul-run.js';
 import { PlanTrades, PlanTradesHandler } from './trading/plan-trades.js';
 import { TradeRun, TradeRunHandler } from './trading/trade-run.js';
 import { FleetStatus, FleetStatusHandler } from './fleet/fleet-status.js';
@@ -106,6 +107,7 @@ export const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [SurveyShip, SurveyShipHandler],
   [ExtractResources, ExtractResourcesHandler],
   [MineRun, MineRunHandler],
+  [HaulRun, HaulRunHandler],
   [PlanTrades, PlanTradesHandler],
   [TradeRun, TradeRunHandler],
   [FleetStatus, FleetStatusHandler],

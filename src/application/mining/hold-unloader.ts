@@ -9,6 +9,10 @@ export interface UnloadContext {
   site: MiningSite;
   /** Goods never jettisoned (--keep). */
   keep: readonly string[];
+  /** The asteroid the run mines. */
+  asteroid?: string;
+  /** How long the ship's last extraction cooldown lasted, in real ms (a hauler's wait is bounded by it). */
+  cooldownMs?: number;
 }
 
 /** What the step did: the ship as it left it, and what it earned. */
@@ -16,13 +20,16 @@ export interface UnloadResult {
   ship: Ship;
   unitsSold: number;
   credits: number;
+  /** Units handed to a hauler (`--hauler`): they earn nothing for this ship. */
+  unitsTransferred?: number;
   /** True when the run's job is done (a delivered contract is fulfilled): the run stops. */
   finished?: boolean;
 }
 
 /**
- * What to do with a full hold: sell it (SellHold, `--sell best|nearest`), or deliver it to a contract
- * and sell the rest (DeliverHold, `--deliver CONTRACT`), chosen in MineRunHandler.unloaderFor.
+ * What to do with a full hold: sell it (SellHold, `--sell best|nearest`), deliver it to a contract
+ * and sell the rest (DeliverHold, `--deliver CONTRACT`), or hand it to a hauler and fall back to one of
+ * those (HandToHauler, `--hauler H`), chosen in MineRunHandler.unloaderFor.
  * An unloader must be resumable: it works from the hold as the server shows it, never from memory.
  */
 export interface HoldUnloader {

@@ -1,9 +1,7 @@
 import { inject, injectable } from 'inversify';
-import { deliveryFor, unitsStillRequired } from '../../domain/contracts/contract.js';
 import { DomainRuleError, ValidationError } from '../../domain/errors.js';
 import type { Ship } from '../../domain/fleet/ship.js';
 import { hasSurveyor } from '../../domain/mining/extraction.js';
-import { depositGoods } from '../../domain/mining/asteroid.js';
 import { goodsToJettison } from '../../domain/mining/jettison.js';
 import { bestSurvey } from '../../domain/mining/survey.js';
 import type { Player } from '../../domain/player/player.js';
@@ -21,10 +19,12 @@ import { NavigateShip } from '../navigation/navigate-ship.js';
 import { JettisonCargo } from '../ships/jettison-cargo.js';
 import { ShipAction, ShipCommand } from '../ships/ship-action.js';
 import { requireGoodSymbol } from '../ships/trade-input.js';
-import { requireWaypointSymbol } from '../ships/ship-symbol.js';
+import { requireShipSymbol, requireWaypointSymbol } from '../ships/ship-symbol.js';
+import { HandToHauler } from './hand-to-hauler.js';
 import type { HoldUnloader } from './hold-unloader.js';
 import { DeliverHold } from './deliver-hold.js';
-import { asteroidYielding, chooseAsteroid, spaceWorthAt, yieldsGood } from './mining-plan.js';
+import { asteroidYielding, chooseAsteroid, requireSomeBuyer, spaceWorthAt, yieldsGood } from './mining-plan.js';
+import { contractToMineFor } from './contract-to-mine.js';
 import { MiningOps, SurveyRefusedError } from './mining-ops.js';
 import { type MiningSite, MiningSites } from './mining-site.js';
 import { SellHold } from './sell-hold.js';
@@ -38,6 +38,8 @@ export interface MineRunReport {
   unitsExtracted: number;
   unitsJettisoned: number;
   unitsSold: number;
+  /** Units handed to the hauler (`--hauler`); the hauler's sales are its own. */
+  unitsTransferred: number;
   credits: number;
 }
 
@@ -55,6 +57,7 @@ export class MineRun extends ShipCommand<MineRunReport> {
   readonly keep: string[];
   readonly sell: string;
   readonly deliver?: string;
+  readonly hauler?: string;
   readonly maxTrips?: number;
   readonly runId: string;
 
@@ -66,6 +69,7 @@ export class MineRun extends ShipCommand<MineRunReport> {
     keep?: string[];
     sell?: string;
     deliver?: string;
+    hauler?: string;
     maxTrips?: number;
     runId?: string;
   }) {
@@ -75,6 +79,7 @@ export class MineRun extends ShipCommand<MineRunReport> {
     this.keep = props.keep ?? [];
     this.sell = props.sell ?? 'best';
     if (props.deliver !== undefined) this.deliver = props.deliver;
+    if (props.hauler !== undefined) this.hauler = props.hauler;
     if (props.maxTrips !== undefined) this.maxTrips = props.maxTrips;
     this.runId = props.runId ?? this.requestId;
   }
@@ -89,6 +94,11 @@ export class MineRun extends ShipCommand<MineRunReport> {
       throw new ValidationError(`--sell must be best or nearest, got "${this.sell}"`);
     if (this.deliver !== undefined && (typeof this.deliver !== 'string' || this.deliver.length === 0))
       throw new ValidationError('--deliver needs a contract id');
+    if (this.hauler !== undefined) {
+      requireShipSymbol(this.hauler);
+      if (this.hauler.toUpperCase() === this.shipSymbol.toUpperCase())
+        throw new ValidationError('--hauler must be another ship than the miner');
+    }
     if (this.maxTrips !== undefined && (!Number.isInteger(this.maxTrips) || this.maxTrips < 1))
       throw new ValidationError(`--max-trips must be a whole number of at least 1, got ${this.maxTrips}`);
     if (typeof this.runId !== 'string' || this.runId.length === 0 || this.runId.length > 100)
@@ -102,16 +112,6 @@ const DESTABILIZED = 4253;
 /** A run stops after this many extractions in a row whose yield was jettisoned (ours). */
 const MAX_WORTHLESS_EXTRACTIONS = 12;
 
-/** Refuses an asteroid whose known deposits no market of the system trades. */
-function requireSomeBuyer(site: MiningSite, asteroid: string): void {
-  const goods = depositGoods(site.waypoints.get(asteroid)?.traits.map((t) => t.symbol as string) ?? []);
-  if (goods.length > 0 && goods.every((g) => site.worth(g) === 0))
-    throw new DomainRuleError(
-      `no known market of ${site.system} trades what ${asteroid} yields (${[...new Set(goods)].join(', ')})`,
-      'NOTHING_TO_SELL',
-    );
-}
-
 @injectable()
 export class MineRunHandler implements RequestHandler<MineRun> {
   constructor(
@@ -121,6 +121,7 @@ export class MineRunHandler implements RequestHandler<MineRun> {
     @inject(MiningSites) private readonly sites: MiningSites,
     @inject(SellHold) private readonly selling: SellHold,
     @inject(DeliverHold) private readonly delivering: DeliverHold,
+    @inject(HandToHauler) private readonly handing: HandToHauler,
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
     @inject(TOKENS.SurveyRepository) private readonly surveys: SurveyRepository,
     @inject(TOKENS.TradeProgress) private readonly progress: TradeProgressStore,
@@ -133,7 +134,8 @@ export class MineRunHandler implements RequestHandler<MineRun> {
     const keep = request.keep.map((g) => g.toUpperCase());
     let { player, ship } = await this.action.load(request);
     const site = await this.sites.load(player, ship.nav.systemSymbol);
-    const contract = request.deliver === undefined ? undefined : await this.contractToMineFor(player, request.deliver);
+    const contract =
+      request.deliver === undefined ? undefined : await contractToMineFor(this.api, player, request.deliver);
     if (contract) keep.push(contract.good);
     let asteroid =
       request.at?.toUpperCase() ??
@@ -150,14 +152,23 @@ export class MineRunHandler implements RequestHandler<MineRun> {
       unitsExtracted: 0,
       unitsJettisoned: 0,
       unitsSold: 0,
+      unitsTransferred: 0,
       credits: 0,
     };
+    let cooldownMs = 0;
     if (!contract || !yieldsGood(site, asteroid, contract.good)) requireSomeBuyer(site, asteroid);
     this.logger.info({ asteroid }, `mining at ${asteroid}`);
     let worthless = 0;
     while (request.maxTrips === undefined || report.trips < request.maxTrips) {
       if (ship.cargoSpace <= 0 || (contract && ship.unitsOf(contract.good) >= contract.stillRequired)) {
-        const unloaded = await unloader.unload({ player, ship, site, keep });
+        const unloaded = await unloader.unload({ player, ship, site, keep, asteroid, cooldownMs });
+        report.unitsTransferred += unloaded.unitsTransferred ?? 0;
+        if (contract) {
+          // With a hauler, the hauler delivers: the contract may be fulfilled while this ship mines on.
+          const now = await contractToMineFor(this.api, player, request.deliver!, true);
+          if (now.fulfilled) unloaded.finished = true;
+          contract.stillRequired = now.stillRequired;
+        }
         if (unloaded.finished) {
           report.unitsSold += unloaded.unitsSold;
           report.credits += unloaded.credits;
@@ -166,7 +177,6 @@ export class MineRunHandler implements RequestHandler<MineRun> {
           this.logger.info({ contract: request.deliver }, `contract ${request.deliver} fulfilled: the run is done`);
           return report;
         }
-        if (contract) contract.stillRequired = (await this.contractToMineFor(player, request.deliver!)).stillRequired;
         ship = await this.jettison(player, unloaded.ship, site, asteroid, keep, report, true);
         if (ship.cargoSpace <= 0)
           throw new DomainRuleError(
@@ -189,6 +199,7 @@ export class MineRunHandler implements RequestHandler<MineRun> {
       }
       const extracted = await this.extractOnce(request, player, ship, site, report);
       ship = extracted.ship;
+      if (!extracted.destabilized) cooldownMs = Math.max(0, ship.cooldownUntil - this.clock.now());
       if (extracted.destabilized) {
         // The server refuses this asteroid for now (4253): move on to the next best one, if it may choose.
         destabilized.add(asteroid);
@@ -213,21 +224,11 @@ export class MineRunHandler implements RequestHandler<MineRun> {
 
   /** `--deliver CONTRACT` delivers the hold to the contract (DeliverHold); else it is sold. */
   private unloaderFor(request: MineRun): HoldUnloader {
-    if (request.deliver !== undefined) return this.delivering.to(request.deliver);
-    return this.selling.as(request.sell === 'nearest' ? 'nearest' : 'best');
-  }
-
-  /** The good the contract wants and how many units it still needs; refused unless accepted and open. */
-  private async contractToMineFor(player: Player, contractId: string) {
-    const contract = await this.api.getContract(player.token, contractId);
-    if (contract.fulfilled) throw new DomainRuleError(`contract ${contractId} is already fulfilled`, 'CONTRACT_STATE');
-    if (!contract.accepted)
-      throw new DomainRuleError(
-        `contract ${contractId} is not accepted: run \`spacetraders contract accept ${contractId}\``,
-        'CONTRACT_STATE',
-      );
-    const delivery = deliveryFor(contract);
-    return { good: delivery.good, stillRequired: unitsStillRequired(delivery) };
+    const own =
+      request.deliver !== undefined
+        ? this.delivering.to(request.deliver)
+        : this.selling.as(request.sell === 'nearest' ? 'nearest' : 'best');
+    return request.hauler === undefined ? own : this.handing.to(request.hauler, own);
   }
 
   private async extractOnce(request: MineRun, player: Player, ship: Ship, site: MiningSite, report: MineRunReport) {

@@ -111,3 +111,13 @@ export function asteroidYielding(
   if (!best) throw new DomainRuleError(`no asteroid of ${site.system} is known to yield ${good}`, 'NO_SOURCE');
   return best.w.symbol;
 }
+
+/** Refuses an asteroid whose known deposits no market of the system trades. */
+export function requireSomeBuyer(site: MiningSite, asteroid: string): void {
+  const goods = depositGoods(site.waypoints.get(asteroid)?.traits.map((t) => t.symbol as string) ?? []);
+  if (goods.length > 0 && goods.every((g) => site.worth(g) === 0))
+    throw new DomainRuleError(
+      `no known market of ${site.system} trades what ${asteroid} yields (${[...new Set(goods)].join(', ')})`,
+      'NOTHING_TO_SELL',
+    );
+}

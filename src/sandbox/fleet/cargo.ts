@@ -120,6 +120,7 @@ function transfer(game: Game, agent: AgentState, symbol: string, body: unknown) 
   removeCargo(ship, tradeSymbol, units);
   addCargo(target, tradeSymbol, units);
   countAction(game.world, 'transfer', ship.symbol);
+  countAction(game.world, 'transferredUnits', ship.symbol, units);
   return { cargo: ship.cargo, targetCargo: target.cargo };
 }
 
