@@ -31,7 +31,7 @@ interface Outcome {
 /** One run: a fresh sandbox world and database, the loop until the game time is spent. */
 async function mine(seed: number, surveys: boolean): Promise<Outcome> {
   const dir = mkdtempSync(join(tmpdir(), 'spacetraders-bench-mining-'));
-  const sandbox = await startSandbox({ port: 0, rateLimit: false, timeScale: TIME_SCALE, seed });
+  const sandbox = await startSandbox({ port: 0, rateLimit: true, timeScale: TIME_SCALE, seed });
   // biome-ignore lint/suspicious/noExplicitAny: the admin API answers JSON of several shapes
   const admin = async (method: string, path: string, body?: unknown): Promise<any> =>
     (
