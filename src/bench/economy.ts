@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { ContainerRunner } from '../application/containers/container-runner.js';
 import { FleetRun } from '../application/fleet/fleet-run.js';
 import { RegisterPlayer } from '../application/player/register-player.js';
-import { createApp } from '../composition-root.js';
+import { type App, createApp } from '../composition-root.js';
+import type { ContainerStore } from '../ports/container-store.js';
+import { TOKENS } from '../ports/tokens.js';
 import { loadDefaults, resolveConfig } from '../config/config.js';
 import type { Clock } from '../ports/clock.js';
 import { startSandbox } from '../sandbox/index.js';
@@ -74,6 +76,14 @@ async function measure(seed: number, strategy: Strategy): Promise<Outcome> {
     bought.ships += 1;
     bought.value += payload.price;
   });
+  if (process.env.ECONOMY_VERBOSE)
+    app.events.on('FleetDecision', ({ payload }) => {
+      const minute = Math.round(((Date.now() - started) * TIME_SCALE) / 60_000);
+      console.log(
+        `[${minute} game min] ${payload.ship ?? 'fleet'} ${payload.role ?? ''} ${payload.command ?? ''}: ${payload.reason}`,
+      );
+    });
+  const started = Date.now();
   try {
     await app.mediator.send(
       new RegisterPlayer({ agentSymbol: AGENT, faction: 'COSMIC', accountToken: 'bench-account' }),
@@ -89,6 +99,7 @@ async function measure(seed: number, strategy: Strategy): Promise<Outcome> {
     const after = { credits: await credits(), stats: await admin('stats'), at: Date.now() };
     const ships = (await admin('state')).agents[AGENT].shipCount as number;
     await app.container.get(ContainerRunner).shutdown();
+    if (process.env.ECONOMY_VERBOSE) dumpContainers(app);
     await running;
     return {
       credits: after.credits - before.credits,
@@ -104,6 +115,17 @@ async function measure(seed: number, strategy: Strategy): Promise<Outcome> {
     app.close();
     await sandbox.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** While tuning: every container the run started, with its logs. */
+function dumpContainers(app: App): void {
+  const store = app.container.get<ContainerStore>(TOKENS.ContainerStore);
+  for (const container of store.list()) {
+    const state = container.snapshot();
+    if (state.commandType === 'ScoutMarkets') continue;
+    console.log(`-- ${state.id} ${state.commandType} ${container.status} ${JSON.stringify(state.payload)}`);
+    for (const line of store.logs(state.id, { limit: 400 })) console.log(`   ${line.level} ${line.message}`);
   }
 }
 
@@ -124,9 +146,20 @@ export async function run(): Promise<string[]> {
   ];
   const wanted = process.env.ECONOMY_SEEDS?.split(',').map(Number) ?? SEEDS;
   for (const seed of wanted) {
-    const fleetRun = await measure(seed, fleet);
-    const contracts = await measure(seed, contractsOnly);
-    const mining = await measure(seed, mineAndSell);
+    // ECONOMY_ONLY=fleet (or contracts, mining) while tuning: the others are not run.
+    const only = process.env.ECONOMY_ONLY;
+    const skip = async (): Promise<Outcome> => ({
+      credits: 0,
+      shipsBought: 0,
+      shipValue: 0,
+      ships: 0,
+      requests: 0,
+      rateLimited: 0,
+      realSeconds: 1,
+    });
+    const fleetRun = !only || only === 'fleet' ? await measure(seed, fleet) : await skip();
+    const contracts = !only || only === 'contracts' ? await measure(seed, contractsOnly) : await skip();
+    const mining = !only || only === 'mining' ? await measure(seed, mineAndSell) : await skip();
     const better = Math.max(perHour(contracts), perHour(mining));
     const ratio = better > 0 ? fixed(perHour(fleetRun) / better, 2) : 'n/a';
     lines.push(`  seed ${seed}: fleet ÷ better baseline ${ratio}`);

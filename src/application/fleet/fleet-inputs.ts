@@ -8,6 +8,7 @@ import type { MarketRepository } from '../../ports/market-repository.js';
 import type { ShipyardRepository } from '../../ports/shipyard-repository.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
+import { NoKnownPriceError } from '../contracts/contract-planning.js';
 import { EvaluateContract } from '../contracts/evaluate-contract.js';
 import { PlanTrades } from '../trading/plan-trades.js';
 
@@ -18,6 +19,8 @@ export interface ContractOutlook {
   accepted: boolean;
   none: boolean;
   creditsPerHour?: number;
+  /** The offer's good has no known price yet (contract run reads the nearest market first). */
+  unpriced?: boolean;
   note: string;
 }
 
@@ -84,11 +87,10 @@ export class FleetInputs {
       const evaluation = await this.mediator.send(
         new EvaluateContract({ contractId: offer.id, shipSymbol: ship.symbol, player: player.agentSymbol }),
       );
-      // Goods to be mined are not yet sourced by `contract run`: such an offer is left alone for now.
-      if (evaluation.source === 'mine') return { accepted: false, none: false, note: 'its goods must be mined' };
       return { accepted: false, none: false, creditsPerHour: Math.round(evaluation.creditsPerHour), note: 'offer' };
     } catch (error) {
-      return { accepted: false, none: false, note: error instanceof Error ? error.message : String(error) };
+      const unpriced = error instanceof NoKnownPriceError;
+      return { accepted: false, none: false, unpriced, note: error instanceof Error ? error.message : String(error) };
     }
   }
 }

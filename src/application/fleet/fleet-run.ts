@@ -34,6 +34,11 @@ import { jobsByShip } from './fleet-jobs.js';
 /** An offer must earn at least this per hour for the command ship to run contracts rather than mine or trade. */
 const CONTRACT_THRESHOLD_CREDITS_PER_HOUR = 3_000;
 
+/** While waiting for the next cycle, the coordinator looks for a ship fallen idle this often (share of the interval)… */
+const IDLE_CHECK_FRACTION = 1 / 20;
+/** …but not more often than this (a local read of the container store each time). */
+const MIN_IDLE_CHECK_MS = 50;
+
 export interface FleetDecisionView {
   ship: string | null;
   role: string | null;
@@ -102,13 +107,30 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
   async handle(request: FleetRun): Promise<FleetRunReport> {
     const report: FleetRunReport = { cycles: 0, decisions: [] };
     while (request.cycles === undefined || report.cycles < request.cycles) {
-      if (report.cycles > 0) await this.clock.sleep(request.intervalSeconds * 1000);
+      if (report.cycles > 0) await this.untilNextCycle(request);
       const player = this.players.resolve(request.player);
       report.decisions.push(...(await this.cycle(player, request.reserve)));
       report.cycles += 1;
       await currentUnitOfWork()?.checkpoint();
     }
     return report;
+  }
+
+  /**
+   * Waits out the cycle interval, or less: as soon as a job that ran at the end of the last cycle has
+   * ended (a ship fell idle), the next cycle starts, so no ship waits a whole interval for work. Only the
+   * local container store is read while waiting (no request to the server).
+   */
+  private async untilNextCycle(request: FleetRun): Promise<void> {
+    const player = this.players.resolve(request.player);
+    const running = new Set([...jobsByShip(this.containers, player.agentSymbol).values()].map((j) => j.container));
+    const interval = request.intervalSeconds * 1000;
+    const step = Math.max(MIN_IDLE_CHECK_MS, interval * IDLE_CHECK_FRACTION);
+    for (let waited = 0; waited < interval; waited += step) {
+      await this.clock.sleep(Math.min(step, interval - waited));
+      const still = new Set([...jobsByShip(this.containers, player.agentSymbol).values()].map((j) => j.container));
+      if ([...running].some((id) => !still.has(id))) return;
+    }
   }
 
   /** One look at the fleet: buy when it pays, then give every ship without a job its work. */
@@ -195,6 +217,7 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
     const choice = commandShipWork({
       contractAccepted: contracts.accepted,
       noContract: contracts.none,
+      contractUnpriced: contracts.unpriced === true,
       ...(contracts.creditsPerHour !== undefined ? { contractCreditsPerHour: contracts.creditsPerHour } : {}),
       contractThreshold: CONTRACT_THRESHOLD_CREDITS_PER_HOUR,
       miningCreditsPerHour: frigateMiningCreditsPerHour(minedUnitValue),

@@ -93,6 +93,13 @@ describe("the command ship's work", () => {
     expect(commandShipWork({ ...base, noContract: true }).role).toBe('contracts');
   });
 
+  it('takes an offer whose good has no known price yet rather than mining (contract run reads the market)', () => {
+    const unpriced = commandShipWork({ ...base, contractUnpriced: true, tradeCreditsPerHour: 9_000 });
+    expect(unpriced.role).toBe('contracts');
+    expect(unpriced.reason).toContain('no price');
+    expect(commandShipWork({ ...base, contractUnpriced: false }).role).toBe('mining');
+  });
+
   it('else mines, or trades when the best route pays more per hour than mining', () => {
     const mine = commandShipWork({ ...base, contractCreditsPerHour: 2_999 });
     expect(mine.role).toBe('mining');

@@ -118,11 +118,23 @@ export interface CommandShipOptions {
   contractCreditsPerHour?: number;
   /** No contract at all yet: running contracts negotiates one. */
   noContract: boolean;
+  /**
+   * The open offer could not be evaluated only because no price of its good is known yet: `contract run`
+   * reads the nearest market trading it first, so the offer is taken (CONTRACT_UNPRICED_TAKEN).
+   */
+  contractUnpriced?: boolean;
   contractThreshold: number;
   miningCreditsPerHour: number;
   canMine: boolean;
   tradeCreditsPerHour: number;
 }
+
+/**
+ * An offer whose good has no known price yet is taken rather than passed over for mining or trading:
+ * contracts pay about 3× their goods (ECONOMY.md §4; the sandbox draws 2.7–3.3×), far more per hour than
+ * a frigate mines, and passing it over leaves it unpriced for ever (nothing else reads that market).
+ */
+const CONTRACT_UNPRICED_TAKEN = true;
 
 /** What the command ship does next, and why. */
 export function commandShipWork(o: CommandShipOptions): { role: FleetRole; reason: string } {
@@ -133,6 +145,11 @@ export function commandShipWork(o: CommandShipOptions): { role: FleetRole; reaso
       reason: `the open contract evaluates at ${o.contractCreditsPerHour}/h, at least the threshold ${o.contractThreshold}/h`,
     };
   if (o.noContract) return { role: 'contracts', reason: 'no contract yet: negotiating one' };
+  if (o.contractUnpriced && CONTRACT_UNPRICED_TAKEN)
+    return {
+      role: 'contracts',
+      reason: "no price of the open contract's good is known yet: `contract run` reads the nearest market first",
+    };
   const contract =
     o.contractCreditsPerHour === undefined
       ? 'the open contract could not be evaluated'
