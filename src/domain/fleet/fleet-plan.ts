@@ -166,3 +166,38 @@ export function commandShipWork(o: CommandShipOptions): { role: FleetRole; reaso
     };
   return { role: 'idle', reason: `${contract}; it cannot mine and no trade route is known` };
 }
+
+/**
+ * Credits kept back from ship purchases while the command ship runs contracts: the goods of one contract
+ * must still be bought (the sandbox caps them at 20,000; live starters cost ~2–10k), so a purchase never
+ * leaves the contract ship unable to buy its cargo.
+ */
+export const CONTRACT_WORKING_CAPITAL = 25_000;
+
+/** The credits purchases must leave: the player's reserve, and the contract working capital while contracts run. */
+export function purchaseReserve(requested: number, contractsRunning: boolean): number {
+  return contractsRunning ? Math.max(requested, CONTRACT_WORKING_CAPITAL) : requested;
+}
+
+/**
+ * A probe stationed at a faction's waypoint (headquarters) negotiates the next contract the moment the
+ * last one is fulfilled, so the contract ship flies from its delivery straight to the next goods instead
+ * of back to headquarters first: worth one probe (about 20k, kept as net worth) while contracts run.
+ * One negotiator is enough (one contract is open at a time).
+ */
+export function wantsNegotiator(o: {
+  contractsRunning: boolean;
+  hasNegotiator: boolean;
+  probePrice?: number;
+  spendable: number;
+}): { buy: boolean; reason: string } {
+  if (!o.contractsRunning) return { buy: false, reason: 'the command ship runs no contracts' };
+  if (o.hasNegotiator) return { buy: false, reason: 'a negotiator is already stationed' };
+  if (o.probePrice === undefined) return { buy: false, reason: 'no probe on offer where a ship of ours is' };
+  if (o.probePrice > o.spendable)
+    return { buy: false, reason: `a probe costs ${o.probePrice}, more than the ${Math.max(0, o.spendable)} spendable` };
+  return {
+    buy: true,
+    reason: `a probe stationed at headquarters negotiates each next contract, sparing the contract ship the flight back (${o.probePrice})`,
+  };
+}
