@@ -83,6 +83,14 @@ async function measure(seed: number, strategy: Strategy): Promise<Outcome> {
         `[${minute} game min] ${payload.ship ?? 'fleet'} ${payload.role ?? ''} ${payload.command ?? ''}: ${payload.reason}`,
       );
     });
+  if (process.env.ECONOMY_VERBOSE)
+    app.events.on('RoutePlanned', ({ payload }) => {
+      if (payload.ship !== `${AGENT}-1`) return;
+      const minute = Math.round(((Date.now() - started) * TIME_SCALE) / 60_000);
+      console.log(
+        `[${minute} game min] ${payload.ship} flies to ${payload.destination} (${Math.round(payload.plannedSeconds / 60)} min)`,
+      );
+    });
   const started = Date.now();
   try {
     await app.mediator.send(

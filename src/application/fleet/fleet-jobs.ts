@@ -28,8 +28,8 @@ const IDLE_CHECK_FRACTION = 1 / 20;
 const MIN_IDLE_CHECK_MS = 50;
 
 /**
- * Waits out the cycle interval, or less: as soon as a job that ran when the wait began has ended (a ship
- * fell idle), so no ship waits a whole interval for work. Reads only the local container store.
+ * Waits out the cycle interval, or less: as soon as a job that ran when the wait began has completed (a
+ * ship fell idle), so no ship waits a whole interval for work. Reads only the local container store.
  */
 export async function untilAJobEnds(store: ContainerStore, clock: Clock, player: string, intervalMs: number) {
   const running = () => new Set([...jobsByShip(store, player).values()].map((job) => job.container));
@@ -38,6 +38,7 @@ export async function untilAJobEnds(store: ContainerStore, clock: Clock, player:
   for (let waited = 0; waited < intervalMs; waited += step) {
     await clock.sleep(Math.min(step, intervalMs - waited));
     const now = running();
-    if ([...before].some((id) => !now.has(id))) return;
+    // A job that failed does not wake the coordinator early: retrying at once would only fail again.
+    if ([...before].some((id) => !now.has(id) && store.find(id)?.status === 'COMPLETED')) return;
   }
 }

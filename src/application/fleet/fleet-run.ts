@@ -33,8 +33,12 @@ import { FleetInputs } from './fleet-inputs.js';
 import { FleetNegotiator } from './fleet-negotiator.js';
 import { jobsByShip, untilAJobEnds } from './fleet-jobs.js';
 
-/** An offer must earn at least this per hour for the command ship to run contracts rather than mine or trade. */
-const CONTRACT_THRESHOLD_CREDITS_PER_HOUR = 3_000;
+/**
+ * An offer must earn at least this per hour for the command ship to run contracts rather than mine or
+ * trade: any profit. One contract is open at a time, so an offer passed over is not traded for a better
+ * one — it blocks negotiating the next until it expires (a day) — and contracts pay about 3× their goods.
+ */
+const CONTRACT_THRESHOLD_CREDITS_PER_HOUR = 1;
 
 export interface FleetDecisionView {
   ship: string | null;
