@@ -139,6 +139,7 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
     const trade = await this.inputs.bestTrade(player, command);
     const credits = (await this.api.getMyAgent(player.token)).credits;
     await this.inputs.readShipyardsWhereShipsAre(player, ships);
+    await currentUnitOfWork()?.checkpoint(); // the observations just read are stored at the checkpoint
     const offers = this.inputs.offers(player, ships, this.clock.now());
     const contractsRunning = roleOf(command) === 'contracts';
     const spendable = credits - purchaseReserve(reserve, contractsRunning);
