@@ -27,6 +27,11 @@ Feature: A coordinator that keeps every ship at work and grows the fleet
     And I run "spacetraders fleet run --background"
     Then the command fails with exit code 1 and the error "fleet:NOVA-1 is already claimed by container"
 
+  Scenario: The first cycle on a fresh agent buys a probe to negotiate contracts at headquarters
+    When I run "spacetraders fleet run"
+    Then the command succeeds
+    And the output has a line matching "^NOVA-1-3 → contracts: no job; bought: SHIP_PROBE at X1-AB97-A1 for 20000 as the negotiator: stationed at headquarters, .+$"
+
   Scenario: Left to run for two game hours, the coordinator grows a fresh agent's net worth
     Net worth is the agent's credits plus every ship bought at its purchase price (the starting ships
     count for nothing, so buying a ship neither gains nor loses net worth by itself).

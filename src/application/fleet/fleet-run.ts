@@ -151,7 +151,10 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
       spendable,
     });
     const purchase = negotiator.buy
-      ? { choice: { ...probe!, role: 'contracts' as FleetRole, reason: negotiator.reason }, reason: negotiator.reason }
+      ? {
+          choice: { ...probe!, role: 'contracts' as FleetRole },
+          reason: `SHIP_PROBE at ${probe!.waypoint} for ${probe!.price} as the negotiator: ${negotiator.reason}`,
+        }
       : this.inputs.purchaseByPayback(player, offers, ships, roleOf, {
           minedUnitValue,
           trade,

@@ -198,6 +198,6 @@ export function wantsNegotiator(o: {
     return { buy: false, reason: `a probe costs ${o.probePrice}, more than the ${Math.max(0, o.spendable)} spendable` };
   return {
     buy: true,
-    reason: `a probe stationed at headquarters negotiates each next contract, sparing the contract ship the flight back (${o.probePrice})`,
+    reason: 'stationed at headquarters, it negotiates each next contract, sparing the contract ship the flight back',
   };
 }
