@@ -37,7 +37,7 @@ export interface PlannerOptions {
  * costs, so the ship can always drift on to a station. Arriving empty at such a waypoint strands it
  * (no route leaves there: "the tank is empty and … sells no fuel").
  */
-export const STRANDING_GUARD = 1;
+const STRANDING_GUARD = 1;
 
 /** The reserve to plan with: the configured one, at least STRANDING_GUARD when the destination sells no fuel. */
 export function arrivalReserve(configured: number, destinationSellsFuel: boolean): number {
