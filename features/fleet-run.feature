@@ -12,7 +12,7 @@ Feature: A coordinator that keeps every ship at work and grows the fleet
   Scenario: From a fresh agent, the coordinator buys a ship and every ship gets a role and work
     When I run "spacetraders fleet run --every 2s --background"
     Then the command succeeds
-    And within 150 seconds the fleet has at least 3 ships, each with a role, every ship but the command ship at work
+    And within 150 seconds the fleet has at least 3 ships, each with a role, every ship at work or stationed to negotiate
     And the coordinator's logs contain "bought: SHIP_"
     And the coordinator's logs contain "NOVA-1-2 → scout: ScoutMarkets"
 
@@ -26,3 +26,17 @@ Feature: A coordinator that keeps every ship at work and grows the fleet
     When I run "spacetraders fleet run --background"
     And I run "spacetraders fleet run --background"
     Then the command fails with exit code 1 and the error "fleet:NOVA-1 is already claimed by container"
+
+  Scenario: The first cycle on a fresh agent buys a probe to negotiate contracts at headquarters
+    When I run "spacetraders fleet run"
+    Then the command succeeds
+    And the output has a line matching "^NOVA-1-3 → contracts: no job; bought: SHIP_PROBE at X1-AB97-A1 for 20000 as the negotiator: stationed at headquarters, .+$"
+
+  Scenario: Left to run for two game hours, the coordinator grows a fresh agent's net worth
+    Net worth is the agent's credits plus every ship bought at its purchase price (the starting ships
+    count for nothing, so buying a ship neither gains nor loses net worth by itself).
+    Given I noted the agent's net worth
+    When I run "spacetraders fleet run --every 1s --background"
+    Then the command succeeds
+    When 2 game hours pass at 200 times
+    Then at least 1 ship was bought and the net worth is higher than noted

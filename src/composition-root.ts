@@ -18,6 +18,7 @@ import { ContractMining } from './application/contracts/contract-mining.js';
 import { TradePlanning } from './application/trading/trade-planning.js';
 import { TradeTrips } from './application/trading/trade-trips.js';
 import { FleetInputs } from './application/fleet/fleet-inputs.js';
+import { FleetNegotiator } from './application/fleet/fleet-negotiator.js';
 import { Markets } from './application/markets/markets.js';
 import { SqliteMarketRepository } from './adapters/sqlite/sqlite-market-repository.js';
 import { SqliteShipyardRepository } from './adapters/sqlite/sqlite-shipyard-repository.js';
@@ -146,6 +147,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(TradePlanning).toSelf();
   container.bind(TradeTrips).toSelf();
   container.bind(FleetInputs).toSelf();
+  container.bind(FleetNegotiator).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([

@@ -26,7 +26,7 @@ Given(
 );
 
 Then(
-  'within {int} seconds the fleet has at least {int} ships, each with a role, every ship but the command ship at work',
+  'within {int} seconds the fleet has at least {int} ships, each with a role, every ship at work or stationed to negotiate',
   { timeout: 200_000 },
   async function (this: PlayerWorld, seconds: number, count: number) {
     const deadline = Date.now() + seconds * 1000;
@@ -36,8 +36,11 @@ Then(
       last = result.stdout + result.stderr;
       if (result.exitCode === 0) {
         const fleet = JSON.parse(result.stdout) as FleetJson;
+        // The command ship between two jobs, and a negotiator waiting at headquarters, have no job for a moment.
         const working = fleet.ships.every(
-          (s) => /^(scout|contracts|mining|trading)$/.test(s.role) && (s.symbol === 'NOVA-1-1' || s.job !== null),
+          (s) =>
+            /^(scout|contracts|mining|trading)$/.test(s.role) &&
+            (s.symbol === 'NOVA-1-1' || s.role === 'contracts' || s.job !== null),
         );
         if (fleet.ships.length >= count && working) return;
       }
@@ -57,3 +60,34 @@ Then("the coordinator's logs contain {string}", async function (this: PlayerWorl
   const logs = await this.run(`spacetraders container logs ${coordinator.id}`);
   assert.ok(logs.stdout.includes(text), `no "${text}" in:\n${logs.stdout}`);
 });
+
+interface LedgerJson {
+  credits: number;
+  entries: Array<{ kind: string; credits: number }>;
+}
+
+/** Credits plus every ship bought at its price (the ledger's SHIP rows), and how many ships were bought. */
+async function netWorth(world: PlayerWorld): Promise<{ worth: number; bought: number }> {
+  const result = await world.run('spacetraders ledger --json');
+  assert.equal(result.exitCode, 0, result.stderr);
+  const ledger = JSON.parse(result.stdout) as LedgerJson;
+  const ships = ledger.entries.filter((e) => e.kind === 'SHIP');
+  return { worth: ledger.credits - ships.reduce((sum, e) => sum + e.credits, 0), bought: ships.length };
+}
+
+Given("I noted the agent's net worth", async function (this: PlayerWorld & { noted?: number }) {
+  this.noted = (await netWorth(this)).worth;
+});
+
+Then('{int} game hours pass at {int} times', { timeout: 120_000 }, async (hours: number, scale: number) => {
+  await new Promise((resolve) => setTimeout(resolve, (hours * 3_600_000) / scale));
+});
+
+Then(
+  'at least {int} ship was bought and the net worth is higher than noted',
+  async function (this: PlayerWorld & { noted?: number }, ships: number) {
+    const { worth, bought } = await netWorth(this);
+    assert.ok(bought >= ships, `${bought} ship(s) bought`);
+    assert.ok(this.noted !== undefined && worth > this.noted, `net worth ${worth}, noted ${this.noted}`);
+  },
+);

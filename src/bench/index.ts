@@ -18,6 +18,7 @@ const SUITES: Record<string, Suite> = {
   mining: () => import('./mining.js'),
   contracts: () => import('./contracts.js'),
   trade: () => import('./trade.js'),
+  economy: () => import('./economy.js'),
 };
 
 /** Long runs, only when named (`npm run soak` is `bench soak`). */

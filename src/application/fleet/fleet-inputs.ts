@@ -1,15 +1,29 @@
 import { inject, injectable } from 'inversify';
 import { canMine } from '../../domain/contracts/mining-estimate.js';
 import type { Ship } from '../../domain/fleet/ship.js';
-import { COMMON_MINED_GOODS, type ShipOffer } from '../../domain/fleet/fleet-plan.js';
+import {
+  COMMON_MINED_GOODS,
+  choosePurchase,
+  type PurchaseChoice,
+  roleForType,
+  type ShipOffer,
+} from '../../domain/fleet/fleet-plan.js';
+import type { FleetRole } from '../../domain/fleet/fleet-roles.js';
+import type { Clock } from '../../ports/clock.js';
+import { Shipyards } from '../shipyards/shipyards.js';
+import { SystemMap } from '../systems/system-map.js';
 import type { Player } from '../../domain/player/player.js';
 import type { Mediator } from '../../mediator/mediator.js';
 import type { MarketRepository } from '../../ports/market-repository.js';
 import type { ShipyardRepository } from '../../ports/shipyard-repository.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
+import { NoKnownPriceError } from '../contracts/contract-planning.js';
 import { EvaluateContract } from '../contracts/evaluate-contract.js';
 import { PlanTrades } from '../trading/plan-trades.js';
+
+/** Shipyard prices older than this are read again when a ship of ours is at the yard (prices drift with sales). */
+const SHIPYARD_PRICES_MAX_AGE_MS = 3_600_000;
 
 /** Ship types the coordinator knows how to value and put to work. */
 const BUYABLE_TYPES = ['SHIP_PROBE', 'SHIP_MINING_DRONE', 'SHIP_LIGHT_HAULER'];
@@ -18,6 +32,8 @@ export interface ContractOutlook {
   accepted: boolean;
   none: boolean;
   creditsPerHour?: number;
+  /** The offer's good has no known price yet (contract run reads the nearest market first). */
+  unpriced?: boolean;
   note: string;
 }
 
@@ -29,6 +45,9 @@ export class FleetInputs {
     @inject(TOKENS.Mediator) private readonly mediator: Mediator,
     @inject(TOKENS.MarketRepository) private readonly markets: MarketRepository,
     @inject(TOKENS.ShipyardRepository) private readonly shipyards: ShipyardRepository,
+    @inject(Shipyards) private readonly shipyardReader: Shipyards,
+    @inject(SystemMap) private readonly map: SystemMap,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
   /** Mean best sell price of the common ores in the system (0 when none is observed). */
@@ -70,6 +89,51 @@ export class FleetInputs {
     return offers;
   }
 
+  /**
+   * Reads the shipyard where a ship of ours is when its prices were never stored or are older than
+   * SHIPYARD_PRICES_MAX_AGE_MS (one request each), so a fresh agent knows its offers from the first cycle.
+   */
+  async readShipyardsWhereShipsAre(player: Player, ships: readonly Ship[]): Promise<void> {
+    const now = this.clock.now();
+    const yards = new Set<string>();
+    for (const ship of ships) {
+      if (ship.statusAt(now) === 'IN_TRANSIT') continue;
+      const system = await this.map.load(player, ship.nav.systemSymbol);
+      const here = system.waypoints.find((w) => w.symbol === ship.location());
+      if (here?.traits.some((t) => t.symbol === 'SHIPYARD')) yards.add(here.symbol);
+    }
+    for (const yard of yards) {
+      const latest = this.shipyards.latest(player.agentSymbol, yard);
+      if (latest && now - latest.observedAt < SHIPYARD_PRICES_MAX_AGE_MS) continue;
+      await this.shipyardReader.read(player, yard).catch(() => undefined);
+    }
+  }
+
+  /** The purchase that pays back soonest (choosePurchase), with this cycle's estimates, and the role it gets. */
+  purchaseByPayback(
+    player: Player,
+    offers: ShipOffer[],
+    ships: readonly Ship[],
+    roleOf: (ship: Ship) => FleetRole,
+    o: { minedUnitValue: number; trade: number; command: Ship; credits: number; reserve: number },
+  ): { choice?: PurchaseChoice & { role: FleetRole }; reason: string } {
+    const purchase = choosePurchase(
+      offers,
+      {
+        minedUnitValue: o.minedUnitValue,
+        tradeCreditsPerHourPerUnit: o.command.cargo.capacity > 0 ? o.trade / o.command.cargo.capacity : 0,
+        miners: ships.filter((s) => roleOf(s) === 'mining').length,
+        probes: ships.filter((s) => roleOf(s) === 'scout').length,
+        marketplaces: this.knownMarkets(player, o.command.nav.systemSymbol),
+      },
+      o.credits,
+      o.reserve,
+    );
+    return purchase.choice
+      ? { choice: { ...purchase.choice, role: roleForType(purchase.choice.shipType) }, reason: purchase.reason }
+      : { reason: purchase.reason };
+  }
+
   canMine(ship: Ship): boolean {
     return canMine(ship.mounts);
   }
@@ -84,11 +148,10 @@ export class FleetInputs {
       const evaluation = await this.mediator.send(
         new EvaluateContract({ contractId: offer.id, shipSymbol: ship.symbol, player: player.agentSymbol }),
       );
-      // Goods to be mined are not yet sourced by `contract run`: such an offer is left alone for now.
-      if (evaluation.source === 'mine') return { accepted: false, none: false, note: 'its goods must be mined' };
       return { accepted: false, none: false, creditsPerHour: Math.round(evaluation.creditsPerHour), note: 'offer' };
     } catch (error) {
-      return { accepted: false, none: false, note: error instanceof Error ? error.message : String(error) };
+      const unpriced = error instanceof NoKnownPriceError;
+      return { accepted: false, none: false, unpriced, note: error instanceof Error ? error.message : String(error) };
     }
   }
 }

@@ -2,10 +2,10 @@ import { inject, injectable } from 'inversify';
 import { ValidationError } from '../../domain/errors.js';
 import { domainEvent } from '../../domain/events.js';
 import {
-  choosePurchase,
   commandShipWork,
   frigateMiningCreditsPerHour,
-  roleForType,
+  purchaseReserve,
+  wantsNegotiator,
 } from '../../domain/fleet/fleet-plan.js';
 import { type FleetRole, fleetRole, fleetRolesKey, parseRoles } from '../../domain/fleet/fleet-roles.js';
 import type { Ship } from '../../domain/fleet/ship.js';
@@ -23,16 +23,22 @@ import type { ShipRepository } from '../../ports/ship-repository.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { RunContracts } from '../contracts/run-contracts.js';
+import type { NavigateShip } from '../navigation/navigate-ship.js';
 import { MineRun } from '../mining/mine-run.js';
 import { Players } from '../player/players.js';
 import { ScoutMarkets } from '../scouting/scout-markets.js';
 import { BuyShip } from '../shipyards/buy-ship.js';
 import { TradeRun } from '../trading/trade-run.js';
 import { FleetInputs } from './fleet-inputs.js';
-import { jobsByShip } from './fleet-jobs.js';
+import { FleetNegotiator } from './fleet-negotiator.js';
+import { jobsByShip, untilAJobEnds } from './fleet-jobs.js';
 
-/** An offer must earn at least this per hour for the command ship to run contracts rather than mine or trade. */
-const CONTRACT_THRESHOLD_CREDITS_PER_HOUR = 3_000;
+/**
+ * An offer must earn at least this per hour for the command ship to run contracts rather than mine or
+ * trade: any profit. One contract is open at a time, so an offer passed over is not traded for a better
+ * one — it blocks negotiating the next until it expires (a day) — and contracts pay about 3× their goods.
+ */
+const CONTRACT_THRESHOLD_CREDITS_PER_HOUR = 1;
 
 export interface FleetDecisionView {
   ship: string | null;
@@ -93,6 +99,7 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
     @inject(TOKENS.JobLauncher) private readonly launcher: JobLauncher,
     @inject(Players) private readonly players: Players,
     @inject(FleetInputs) private readonly inputs: FleetInputs,
+    @inject(FleetNegotiator) private readonly negotiator: FleetNegotiator,
     @inject(TOKENS.ShipRepository) private readonly shipRepository: ShipRepository,
     @inject(TOKENS.ContainerStore) private readonly containers: ContainerStore,
     @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
@@ -103,7 +110,13 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
   async handle(request: FleetRun): Promise<FleetRunReport> {
     const report: FleetRunReport = { cycles: 0, decisions: [] };
     while (request.cycles === undefined || report.cycles < request.cycles) {
-      if (report.cycles > 0) await this.clock.sleep(request.intervalSeconds * 1000);
+      if (report.cycles > 0)
+        await untilAJobEnds(
+          this.containers,
+          this.clock,
+          this.players.resolve(request.player).agentSymbol,
+          request.intervalSeconds * 1000,
+        );
       const player = this.players.resolve(request.player);
       report.decisions.push(...(await this.cycle(player, request.reserve)));
       report.cycles += 1;
@@ -126,27 +139,43 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
     const minedUnitValue = this.inputs.minedUnitValue(player, home);
     const trade = await this.inputs.bestTrade(player, command);
     const credits = (await this.api.getMyAgent(player.token)).credits;
-    const purchase = choosePurchase(
-      this.inputs.offers(player, ships, this.clock.now()),
-      {
-        minedUnitValue,
-        tradeCreditsPerHourPerUnit: command.cargo.capacity > 0 ? trade / command.cargo.capacity : 0,
-        miners: ships.filter((s) => roleOf(s) === 'mining').length,
-        probes: ships.filter((s) => roleOf(s) === 'scout').length,
-        marketplaces: this.inputs.knownMarkets(player, home),
-      },
-      credits,
-      reserve,
-    );
+    await this.inputs.readShipyardsWhereShipsAre(player, ships);
+    await currentUnitOfWork()?.checkpoint(); // the observations just read are stored at the checkpoint
+    const offers = this.inputs.offers(player, ships, this.clock.now());
+    const contractsRunning = roleOf(command) === 'contracts';
+    const spendable = credits - purchaseReserve(reserve, contractsRunning);
+    const probe = offers.find((o) => o.shipType === 'SHIP_PROBE');
+    const negotiator = wantsNegotiator({
+      contractsRunning,
+      hasNegotiator: this.negotiator.find(ships, roles) !== undefined,
+      ...(probe ? { probePrice: probe.price } : {}),
+      spendable,
+    });
+    const purchase = negotiator.buy
+      ? {
+          choice: { ...probe!, role: 'contracts' as FleetRole },
+          reason: `SHIP_PROBE at ${probe!.waypoint} for ${probe!.price} as the negotiator: ${negotiator.reason}`,
+        }
+      : this.inputs.purchaseByPayback(player, offers, ships, roleOf, {
+          minedUnitValue,
+          trade,
+          command,
+          credits,
+          reserve: credits - spendable,
+        });
     if (purchase.choice) {
-      const bought = await this.mediator.send(
-        new BuyShip({ shipType: purchase.choice.shipType, at: purchase.choice.waypoint, player: player.agentSymbol }),
-      );
-      await currentUnitOfWork()?.checkpoint();
-      const role = roleForType(purchase.choice.shipType);
-      roles[bought.ship.symbol] = role;
-      decisions.push(this.decide(bought.ship.symbol, role, null, null, `bought: ${purchase.reason}`));
-      ships = await this.readShips(player);
+      const { shipType, waypoint } = purchase.choice;
+      try {
+        const bought = await this.mediator.send(new BuyShip({ shipType, at: waypoint, player: player.agentSymbol }));
+        await currentUnitOfWork()?.checkpoint();
+        const role = purchase.choice.role;
+        roles[bought.ship.symbol] = role;
+        decisions.push(this.decide(bought.ship.symbol, role, null, null, `bought: ${purchase.reason}`));
+        ships = await this.readShips(player);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        decisions.push(this.decide(null, null, null, null, `purchase of a ${shipType} failed: ${why}`));
+      }
     } else {
       decisions.push(this.decide(null, null, null, null, `no purchase: ${purchase.reason}`));
     }
@@ -160,8 +189,18 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
       const why = `${symbols.length} probe(s) without a job keep the markets of the home system ${home} fresh`;
       decisions.push(await this.start(player, symbols.join(','), 'scout', job, why));
     }
+    const stationed = this.negotiator.find(ships, roles);
+    if (stationed && !jobs.has(stationed.symbol)) {
+      const trip = this.negotiator.toHeadquarters(player, stationed);
+      const why = 'the negotiator waits at headquarters to negotiate each next contract';
+      if (trip) decisions.push(await this.start(player, stationed.symbol, 'contracts', trip, `${why}: flying there`));
+      if (!jobs.has(command.symbol)) {
+        const negotiated = await this.negotiator.negotiateAhead(player, stationed);
+        if (negotiated) decisions.push(this.decide(stationed.symbol, 'contracts', null, null, negotiated));
+      }
+    }
     for (const ship of idle) {
-      if (scouts.includes(ship)) continue;
+      if (scouts.includes(ship) || ship === stationed) continue;
       const { role, job, reason } = await this.workFor(player, ship, roles[ship.symbol], minedUnitValue, trade);
       roles[ship.symbol] = role;
       decisions.push(
@@ -196,6 +235,7 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
     const choice = commandShipWork({
       contractAccepted: contracts.accepted,
       noContract: contracts.none,
+      contractUnpriced: contracts.unpriced === true,
       ...(contracts.creditsPerHour !== undefined ? { contractCreditsPerHour: contracts.creditsPerHour } : {}),
       contractThreshold: CONTRACT_THRESHOLD_CREDITS_PER_HOUR,
       miningCreditsPerHour: frigateMiningCreditsPerHour(minedUnitValue),
@@ -228,7 +268,7 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
     player: Player,
     ship: string,
     role: FleetRole,
-    job: ScoutMarkets | RunContracts | MineRun | TradeRun,
+    job: ScoutMarkets | RunContracts | MineRun | TradeRun | NavigateShip,
     reason: string,
   ): Promise<FleetDecisionView> {
     const { type, payload } = this.messages.serialize(job);

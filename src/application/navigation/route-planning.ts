@@ -5,7 +5,7 @@ import type { Player } from '../../domain/player/player.js';
 import type { NavSystem, NavWaypoint, Route } from '../../domain/navigation/route.js';
 import { ValidationError } from '../../domain/errors.js';
 import type { Ship } from '../../domain/fleet/ship.js';
-import { RoutePlanner } from '../../domain/navigation/route-planner.js';
+import { arrivalReserve, RoutePlanner } from '../../domain/navigation/route-planner.js';
 import type { Clock } from '../../ports/clock.js';
 import type { CachedSystem } from '../../ports/system-repository.js';
 import { TOKENS } from '../../ports/tokens.js';
@@ -71,7 +71,10 @@ export class RoutePlanning {
       },
       destination,
       {
-        fuelReserve: this.config.planner.fuelReserve,
+        fuelReserve: arrivalReserve(
+          this.config.planner.fuelReserve,
+          waypoints.find((w) => w.symbol === destination)?.sellsFuel ?? false,
+        ),
         refuelSeconds: this.config.planner.refuelStopSeconds,
         ...(objective.modes ? { modes: objective.modes } : {}),
         ...(creditsPerSecond ? { fuelWeight: fuelPrice / SHIP_FUEL_PER_MARKET_UNIT / creditsPerSecond } : {}),

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CONTRACT_WORKING_CAPITAL,
   choosePurchase,
   commandShipWork,
   type EstimateInputs,
   expectedCreditsPerHour,
   MAX_PAYBACK_HOURS,
+  purchaseReserve,
   roleForType,
+  wantsNegotiator,
 } from './fleet-plan.js';
 
 const inputs: EstimateInputs = {
@@ -93,6 +96,13 @@ describe("the command ship's work", () => {
     expect(commandShipWork({ ...base, noContract: true }).role).toBe('contracts');
   });
 
+  it('takes an offer whose good has no known price yet rather than mining (contract run reads the market)', () => {
+    const unpriced = commandShipWork({ ...base, contractUnpriced: true, tradeCreditsPerHour: 9_000 });
+    expect(unpriced.role).toBe('contracts');
+    expect(unpriced.reason).toContain('no price');
+    expect(commandShipWork({ ...base, contractUnpriced: false }).role).toBe('mining');
+  });
+
   it('else mines, or trades when the best route pays more per hour than mining', () => {
     const mine = commandShipWork({ ...base, contractCreditsPerHour: 2_999 });
     expect(mine.role).toBe('mining');
@@ -103,5 +113,25 @@ describe("the command ship's work", () => {
     expect(commandShipWork({ ...base, tradeCreditsPerHour: 3_999 }).role).toBe('mining');
     expect(commandShipWork({ ...base, canMine: false, tradeCreditsPerHour: 10 }).role).toBe('trading');
     expect(commandShipWork({ ...base, canMine: false }).role).toBe('idle');
+  });
+});
+
+describe('contract support', () => {
+  it('keeps the working capital of a contract back from purchases only while contracts run', () => {
+    expect(purchaseReserve(0, true)).toBe(CONTRACT_WORKING_CAPITAL);
+    expect(purchaseReserve(100_000, true)).toBe(100_000);
+    expect(purchaseReserve(0, false)).toBe(0);
+  });
+
+  it('buys one probe to negotiate at headquarters while contracts run, when the credits allow', () => {
+    const base = { contractsRunning: true, hasNegotiator: false, probePrice: 20_000, spendable: 50_000 };
+    expect(wantsNegotiator(base).buy).toBe(true);
+    expect(wantsNegotiator({ ...base, hasNegotiator: true }).buy).toBe(false);
+    expect(wantsNegotiator({ ...base, contractsRunning: false }).buy).toBe(false);
+    expect(wantsNegotiator({ ...base, spendable: 19_999 }).reason).toBe(
+      'a probe costs 20000, more than the 19999 spendable',
+    );
+    const { probePrice: _, ...noProbe } = base;
+    expect(wantsNegotiator(noProbe).buy).toBe(false);
   });
 });

@@ -118,11 +118,23 @@ export interface CommandShipOptions {
   contractCreditsPerHour?: number;
   /** No contract at all yet: running contracts negotiates one. */
   noContract: boolean;
+  /**
+   * The open offer could not be evaluated only because no price of its good is known yet: `contract run`
+   * reads the nearest market trading it first, so the offer is taken (CONTRACT_UNPRICED_TAKEN).
+   */
+  contractUnpriced?: boolean;
   contractThreshold: number;
   miningCreditsPerHour: number;
   canMine: boolean;
   tradeCreditsPerHour: number;
 }
+
+/**
+ * An offer whose good has no known price yet is taken rather than passed over for mining or trading:
+ * contracts pay about 3× their goods (ECONOMY.md §4; the sandbox draws 2.7–3.3×), far more per hour than
+ * a frigate mines, and passing it over leaves it unpriced for ever (nothing else reads that market).
+ */
+const CONTRACT_UNPRICED_TAKEN = true;
 
 /** What the command ship does next, and why. */
 export function commandShipWork(o: CommandShipOptions): { role: FleetRole; reason: string } {
@@ -133,6 +145,11 @@ export function commandShipWork(o: CommandShipOptions): { role: FleetRole; reaso
       reason: `the open contract evaluates at ${o.contractCreditsPerHour}/h, at least the threshold ${o.contractThreshold}/h`,
     };
   if (o.noContract) return { role: 'contracts', reason: 'no contract yet: negotiating one' };
+  if (o.contractUnpriced && CONTRACT_UNPRICED_TAKEN)
+    return {
+      role: 'contracts',
+      reason: "no price of the open contract's good is known yet: `contract run` reads the nearest market first",
+    };
   const contract =
     o.contractCreditsPerHour === undefined
       ? 'the open contract could not be evaluated'
@@ -148,4 +165,39 @@ export function commandShipWork(o: CommandShipOptions): { role: FleetRole; reaso
       reason: `${contract}; mining is estimated at ${o.miningCreditsPerHour}/h${o.tradeCreditsPerHour > 0 ? `, trading pays ${o.tradeCreditsPerHour}/h` : ', no trade route is known'}`,
     };
   return { role: 'idle', reason: `${contract}; it cannot mine and no trade route is known` };
+}
+
+/**
+ * Credits kept back from ship purchases while the command ship runs contracts: the goods of one contract
+ * must still be bought (the sandbox caps them at 20,000; live starters cost ~2–10k), so a purchase never
+ * leaves the contract ship unable to buy its cargo.
+ */
+export const CONTRACT_WORKING_CAPITAL = 25_000;
+
+/** The credits purchases must leave: the player's reserve, and the contract working capital while contracts run. */
+export function purchaseReserve(requested: number, contractsRunning: boolean): number {
+  return contractsRunning ? Math.max(requested, CONTRACT_WORKING_CAPITAL) : requested;
+}
+
+/**
+ * A probe stationed at a faction's waypoint (headquarters) negotiates the next contract the moment the
+ * last one is fulfilled, so the contract ship flies from its delivery straight to the next goods instead
+ * of back to headquarters first: worth one probe (about 20k, kept as net worth) while contracts run.
+ * One negotiator is enough (one contract is open at a time).
+ */
+export function wantsNegotiator(o: {
+  contractsRunning: boolean;
+  hasNegotiator: boolean;
+  probePrice?: number;
+  spendable: number;
+}): { buy: boolean; reason: string } {
+  if (!o.contractsRunning) return { buy: false, reason: 'the command ship runs no contracts' };
+  if (o.hasNegotiator) return { buy: false, reason: 'a negotiator is already stationed' };
+  if (o.probePrice === undefined) return { buy: false, reason: 'no probe on offer where a ship of ours is' };
+  if (o.probePrice > o.spendable)
+    return { buy: false, reason: `a probe costs ${o.probePrice}, more than the ${Math.max(0, o.spendable)} spendable` };
+  return {
+    buy: true,
+    reason: 'stationed at headquarters, it negotiates each next contract, sparing the contract ship the flight back',
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distance, fuelCost, travelSeconds, type FlightMode } from './flight-mode.js';
 import type { NavSystem, NavWaypoint, Route, ShipNavState } from './route.js';
-import { NoRouteError, RoutePlanner, type PlannerOptions } from './route-planner.js';
+import { arrivalReserve, NoRouteError, RoutePlanner, type PlannerOptions } from './route-planner.js';
 import { referenceFastestSeconds } from '../../test-support/route-planner-reference.js';
 import { Random } from '../random.js';
 
@@ -152,6 +152,17 @@ describe('RoutePlanner', () => {
     expect(withReserve.legs[0]!.mode).toBe('CRUISE');
     const tight = new RoutePlanner(waypoints).plan(ship('A', 5, 400), 'B', { fuelReserve: 10 });
     expect(tight.legs[0]!.mode).toBe('DRIFT');
+  });
+
+  it('plans to a waypoint without fuel so that one unit is left to drift on (never arriving empty)', () => {
+    const waypoints = [wp('A', 0, 0, true), wp('B', 50, 0), wp('S', 60, 0, true)];
+    // 50 units of fuel: CRUISE to B costs exactly 50 and would leave the ship stranded at B.
+    const reserve = arrivalReserve(0, false);
+    const route = new RoutePlanner(waypoints).plan(ship('A', 50, 50), 'B', { fuelReserve: reserve });
+    expect(route.legs.at(-1)!.fuelAfter).toBeGreaterThanOrEqual(1);
+    expect(() => new RoutePlanner(waypoints).plan(ship('B', route.legs.at(-1)!.fuelAfter, 50), 'S')).not.toThrow();
+    expect(arrivalReserve(0, true)).toBe(0);
+    expect(arrivalReserve(5, false)).toBe(5);
   });
 
   it('explains why there is no route', () => {

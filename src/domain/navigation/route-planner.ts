@@ -32,6 +32,18 @@ export interface PlannerOptions {
   fuelWeight?: number;
 }
 
+/**
+ * Fuel a route must leave in the tank when its destination sells none: one unit, what a DRIFT leg
+ * costs, so the ship can always drift on to a station. Arriving empty at such a waypoint strands it
+ * (no route leaves there: "the tank is empty and … sells no fuel").
+ */
+const STRANDING_GUARD = 1;
+
+/** The reserve to plan with: the configured one, at least STRANDING_GUARD when the destination sells no fuel. */
+export function arrivalReserve(configured: number, destinationSellsFuel: boolean): number {
+  return destinationSellsFuel ? configured : Math.max(configured, STRANDING_GUARD);
+}
+
 export class NoRouteError extends DomainRuleError {
   constructor(message: string) {
     super(message, 'NO_ROUTE');
