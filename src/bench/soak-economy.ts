@@ -165,18 +165,33 @@ export async function run(): Promise<string[]> {
       `  ships assigned:      ${fleet.ships.length - unassigned.length} / ${fleet.ships.length}  (target all; ${
         unassigned.map((s) => `${s.symbol} ${s.role} ${s.job?.command ?? 'no job'}`).join('; ') || 'none unassigned'
       })`,
-      `  server:              ${stats.requests} requests, ${stats.rateLimited} × 429; ${sum('buyShip')} ship(s) bought; containers FAILED: ${
-        failed.map((c) => `${c.commandType} ${c.exitReason ?? ''}`).join('; ') || 'none'
-      }`,
+      `  server:              ${stats.requests} requests, ${stats.rateLimited} × 429; ${sum('buyShip')} ship(s) bought`,
+      `  containers FAILED:   ${failed.length} of ${containers.length}${describeFailures(failed)}`,
     ];
   } finally {
     daemon?.kill('SIGKILL');
     await sandbox.close();
-    rmSync(dir, { recursive: true, force: true });
+    // SOAK_KEEP=1 keeps the database for a look at the containers' logs (SPACETRADERS_DB=… spacetraders container logs ID).
+    if (process.env.SOAK_KEEP) console.log(`kept ${db}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** Failed containers counted by command and reason, with symbols and figures left out. */
+function describeFailures(failed: Array<{ commandType: string; exitReason?: string | null }>): string {
+  const counts = new Map<string, number>();
+  for (const c of failed) {
+    const reason = (c.exitReason ?? '')
+      .replace(/`[^`]*`/g, '…')
+      .replace(/\b[A-Z0-9]+(-[A-Z0-9]+)+\b/g, 'S')
+      .replace(/\d+/g, 'N');
+    const key = `${c.commandType}: ${reason}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => `; ${n} × ${key}`).join('');
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
