@@ -4,11 +4,22 @@ import type { TradeSide } from '../../domain/market/lots.js';
 import type { MarketTrade } from '../../domain/market/market.js';
 import type { Player } from '../../domain/player/player.js';
 import type { Ledger } from '../../ports/ledger.js';
+import type { SettingsRepository } from '../../ports/player-repository.js';
 import type { AgentDto, SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
 
 /** The kinds of ledger row that come from a market's own record, with the server's timestamp. */
 const MARKET_KINDS = new Set(['PURCHASE', 'SALE', 'FUEL', 'ANTIMATTER']);
+
+/** A lot sent and not yet booked: which trade sent it, and what it asked for. */
+export interface LotInFlight {
+  tradeId: string;
+  side: TradeSide;
+  good: string;
+  units: number;
+  /** Where it was sent: its market's record can be read only with the ship there. */
+  waypoint: string;
+}
 
 /** What reading back a lot whose answer never came showed. */
 export type SettledLot =
@@ -29,15 +40,32 @@ export class LotSettlement {
   constructor(
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
     @inject(TOKENS.Ledger) private readonly ledger: Ledger,
+    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
   ) {}
+
+  /**
+   * Marks the ship's lot in flight (null: none), in the caller's unit of work: per ship, so a lot
+   * sent by a trade that is never resumed as such (one step of a contract or trade run, which starts
+   * a new trade when its container restarts) is still settled by the next trade of that ship.
+   */
+  mark(player: Player, shipSymbol: string, lot: LotInFlight | null): void {
+    this.settings.set(lotKey(player.agentSymbol, shipSymbol), lot ? JSON.stringify(lot) : '');
+  }
+
+  /** The ship's lot in flight, if one is marked. */
+  inFlight(player: Player, shipSymbol: string): LotInFlight | undefined {
+    const stored = this.settings.get(lotKey(player.agentSymbol, shipSymbol));
+    return stored ? (JSON.parse(stored) as LotInFlight) : undefined;
+  }
 
   /** `heldBefore`: units of the good in the hold before the lot was sent, when known. */
   async settle(
     player: Player,
     shipSymbol: string,
-    lot: { side: TradeSide; good: string; units: number; heldBefore?: number },
+    lot: { side: TradeSide; good: string; units: number; heldBefore?: number; waypoint?: string },
   ): Promise<SettledLot> {
     const ship = await this.api.getShip(player.token, shipSymbol);
+    if (lot.waypoint !== undefined && ship.location() !== lot.waypoint) return { applied: 'unknown', ship };
     const market = await this.api.getMarket(player.token, ship.nav.systemSymbol, ship.location());
     const type = lot.side === 'BUY' ? 'PURCHASE' : 'SELL';
     const booked = this.ledger
@@ -66,4 +94,8 @@ export class LotSettlement {
     const listReachesBack = listed.some((t) => t.at <= booked);
     return { applied: holdUnchanged || listReachesBack ? false : 'unknown', ship };
   }
+}
+
+function lotKey(agentSymbol: string, shipSymbol: string): string {
+  return `lot-in-flight:${agentSymbol}:${shipSymbol}`;
 }

@@ -283,6 +283,25 @@ describe('ShipTrade: buying and selling in lots', () => {
     expect(ledger().map((row) => row.units)).toEqual([20, 20, 5]);
   });
 
+  it("the next trade of the ship settles a lot another trade left in flight (a contract run's step, restarted as a new trade)", async () => {
+    const options = { loseAnswerAfter: 2, failMarketRead: true };
+    const { bot, state, ledger, register } = world(options);
+    await register();
+    await expect(
+      bot.mediator.send(new BuyCargo({ shipSymbol: 'NOVA-1-1', good: 'IRON', units: 45, tradeId: 'step-1' })),
+    ).rejects.toThrow(OutcomeUnknownError);
+    options.failMarketRead = false;
+    const sold = await bot.mediator.send(new SellCargo({ shipSymbol: 'NOVA-1-1', good: 'IRON', tradeId: 'step-2' }));
+    expect(sold.units).toBe(40);
+    expect(state.calls).toEqual([20, 20, 20, 20]);
+    expect(ledger().map((row) => [row.kind, row.units])).toEqual([
+      ['PURCHASE', 20],
+      ['PURCHASE', 20],
+      ['SALE', 20],
+      ['SALE', 20],
+    ]);
+  });
+
   it('a stored trade keeps its tradeId, so the daemon resumes the same trade', () => {
     const registry = new MessageRegistry();
     registry.register(BuyCargo);

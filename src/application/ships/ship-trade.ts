@@ -95,6 +95,7 @@ export class ShipTrade {
     const player = loaded.player;
     const track = (unitsDone: number, inFlight: number | null) =>
       this.progress.save(player.agentSymbol, request.tradeId, { unitsDone, inFlight }, this.clock.now());
+    await this.settleOrphan(player, loaded.ship.symbol, request.tradeId);
     if (before.inFlight !== null) {
       // The daemon died (or the answer was lost) with a lot in flight: what did the server do?
       const lot = { side: order.side, good: order.good, units: before.inFlight };
@@ -108,6 +109,7 @@ export class ShipTrade {
       before.unitsDone += settled.applied ? before.inFlight : 0;
       before.inFlight = null;
       track(before.unitsDone, null);
+      this.settlement.mark(player, loaded.ship.symbol, null);
       await currentUnitOfWork()?.checkpoint();
       loaded.ship = settled.ship;
     }
@@ -157,11 +159,14 @@ export class ShipTrade {
       }
       // The lot is marked in flight (committed) before it is sent: a crash or restart never sends it again.
       track(before.unitsDone + report.units, step.units);
+      const inFlight = { tradeId: request.tradeId, side: order.side, good: order.good, units: step.units, waypoint };
+      this.settlement.mark(player, ship.symbol, inFlight);
       await currentUnitOfWork()?.checkpoint();
       const result = await this.lot(player, ship, order, step.units, report);
       if ('notApplied' in result && result.notApplied) {
         // Read back: the lot was not applied. Its progress is cleared and the next lot planned afresh.
         track(before.unitsDone + report.units, null);
+        this.settlement.mark(player, ship.symbol, null);
         ship = this.action.save(player, result.notApplied);
         await currentUnitOfWork()?.checkpoint();
         continue;
@@ -169,6 +174,7 @@ export class ShipTrade {
       ship = this.book(player, ship.withCargo(result.cargo), order.side, result);
       const { units, pricePerUnit, totalPrice } = result.transaction;
       track(before.unitsDone + report.units + units, null);
+      this.settlement.mark(player, ship.symbol, null);
       await currentUnitOfWork()?.checkpoint();
       report.units += units;
       report.totalPrice += totalPrice;
@@ -184,6 +190,20 @@ export class ShipTrade {
       if (credits !== undefined) credits = result.agent.credits;
     }
     return report;
+  }
+
+  /**
+   * A lot another trade of this ship left in flight (its container died with it and started a new
+   * trade): settled from the market's record and booked when it was applied. When that cannot be
+   * told it is let go (the ledger's unexplained credits then show it): it must not stop the ship.
+   */
+  private async settleOrphan(player: Player, shipSymbol: string, tradeId: string): Promise<void> {
+    const orphan = this.settlement.inFlight(player, shipSymbol);
+    if (!orphan || orphan.tradeId === tradeId) return;
+    const settled = await this.settlement.settle(player, shipSymbol, orphan);
+    if (settled.applied === true) this.book(player, settled.ship, orphan.side, { ...settled, readBack: true });
+    this.settlement.mark(player, shipSymbol, null);
+    await currentUnitOfWork()?.checkpoint();
   }
 
   /**
