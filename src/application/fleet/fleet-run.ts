@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { ValidationError } from '../../domain/errors.js';
+import { DomainRuleError, ValidationError } from '../../domain/errors.js';
 import { domainEvent } from '../../domain/events.js';
 import {
   choosePurchase,
@@ -26,7 +26,7 @@ import { RunContracts } from '../contracts/run-contracts.js';
 import { MineRun } from '../mining/mine-run.js';
 import { Players } from '../player/players.js';
 import { ScoutMarkets } from '../scouting/scout-markets.js';
-import { BuyShip } from '../shipyards/buy-ship.js';
+import { BuyShip, type ShipPurchaseView } from '../shipyards/buy-ship.js';
 import { TradeRun } from '../trading/trade-run.js';
 import { FleetInputs } from './fleet-inputs.js';
 import { jobsByShip } from './fleet-jobs.js';
@@ -137,16 +137,14 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
       credits,
       reserve,
     );
-    if (purchase.choice) {
-      const bought = await this.mediator.send(
-        new BuyShip({ shipType: purchase.choice.shipType, at: purchase.choice.waypoint, player: player.agentSymbol }),
-      );
+    const bought = purchase.choice ? await this.buy(player, purchase.choice, decisions) : undefined;
+    if (purchase.choice && bought) {
       await currentUnitOfWork()?.checkpoint();
       const role = roleForType(purchase.choice.shipType);
       roles[bought.ship.symbol] = role;
       decisions.push(this.decide(bought.ship.symbol, role, null, null, `bought: ${purchase.reason}`));
       ships = await this.readShips(player);
-    } else {
+    } else if (!purchase.choice) {
       decisions.push(this.decide(null, null, null, null, `no purchase: ${purchase.reason}`));
     }
 
@@ -171,6 +169,27 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
     }
     this.settings.set(fleetRolesKey(player.agentSymbol), JSON.stringify(roles));
     return decisions;
+  }
+
+  /**
+   * The purchase; one the game refuses (the ship that was at the shipyard has left, the price rose
+   * past the credits) is a decision of this cycle, not the end of the coordinator. Outages still fail
+   * the cycle (the container restarts it).
+   */
+  private async buy(
+    player: Player,
+    choice: { shipType: string; waypoint: string },
+    decisions: FleetDecisionView[],
+  ): Promise<ShipPurchaseView | undefined> {
+    try {
+      return await this.mediator.send(
+        new BuyShip({ shipType: choice.shipType, at: choice.waypoint, player: player.agentSymbol }),
+      );
+    } catch (error) {
+      if (!(error instanceof DomainRuleError)) throw error;
+      decisions.push(this.decide(null, null, null, null, `no purchase: ${error.message}`));
+      return undefined;
+    }
   }
 
   /** The job for one idle ship that is not a probe, by its assigned role, or by the numbers for the command ship. */
