@@ -30,6 +30,8 @@ const KILLS = 3;
 /** Real seconds the fleet gets to settle once the faults stop, before the checks. */
 const SETTLE_SECONDS = 30;
 const AGENT = 'SOAK-ECON';
+/** The coordinator's cycle: a ship whose job ended gets the next one within this. */
+const CYCLE_SECONDS = 5;
 const KINDS = ['PURCHASE', 'SALE', 'FUEL', 'ANTIMATTER', 'SHIP', 'CONTRACT'] as const;
 
 interface LedgerJson {
@@ -104,7 +106,7 @@ export async function run(): Promise<string[]> {
   try {
     await mustRun('player', 'register', '--agent', AGENT, '--faction', 'COSMIC');
     await startDaemon();
-    await mustRun('fleet', 'run', '--background', '--every', '5s');
+    await mustRun('fleet', 'run', '--background', '--every', `${CYCLE_SECONDS}s`);
     await admin('POST', 'faults', { path: '.*', count: 1_000_000, status: 503, rate: 0.05 });
     await admin('POST', 'faults', { path: '.*', count: 1_000_000, status: 500, rate: 0.05 });
     await admin('POST', 'faults', { path: '.*', count: 1_000_000, drop: 'after', rate: 0.025 });
@@ -120,16 +122,31 @@ export async function run(): Promise<string[]> {
     await admin('DELETE', 'faults');
     await sleep(SETTLE_SECONDS * 1000);
 
-    // 3: every ship assigned while the coordinator runs.
+    // 3: every ship assigned while the coordinator runs: a role, and a job — or, for a ship whose
+    // last job completed less than a cycle ago (the command ship takes one contract per job), the
+    // next one at the coordinator's next cycle.
+    const readAt = Date.now();
     const fleet = JSON.parse(await mustRun('fleet', 'status', '--json')) as FleetJson;
     const containers = JSON.parse(await mustRun('container', 'list', '--json')) as Array<{
       id: string;
       commandType: string;
       status: string;
+      claims: string[];
+      finishedAt: number | null;
       exitReason?: string | null;
     }>;
     await mustRun('daemon', 'stop').catch(() => killDaemon());
-    const unassigned = fleet.ships.filter((s) => !/^(scout|contracts|mining|trading)$/.test(s.role) || s.job === null);
+    const lastJob = (ship: string) =>
+      containers
+        .filter((c) => c.claims.includes(`ship:${ship}`) && c.finishedAt !== null)
+        .sort((a, b) => b.finishedAt! - a.finishedAt!)[0];
+    const betweenJobs = (ship: string) => {
+      const last = lastJob(ship);
+      return last?.status === 'COMPLETED' && readAt - last.finishedAt! <= (CYCLE_SECONDS + 2) * 1000;
+    };
+    const roled = fleet.ships.filter((s) => /^(scout|contracts|mining|trading)$/.test(s.role));
+    const between = roled.filter((s) => s.job === null && betweenJobs(s.symbol));
+    const unassigned = fleet.ships.filter((s) => !roled.includes(s) || (s.job === null && !between.includes(s)));
 
     // 1 and 2: the books against the server.
     const ledger = JSON.parse(await mustRun('ledger', '--json')) as LedgerJson;
@@ -162,8 +179,12 @@ export async function run(): Promise<string[]> {
       `  ledger vs credits:   unexplained ${fmt(ledger.unexplained)}; ledger says ${fmt(ledger.credits)}, server has ${fmt(serverCredits)}  (target 0, equal)`,
       `  booked once:         ${mismatched.length} kind(s) where server ≠ ledger  (target 0; server/ledger rows (credits): ${describeKinds || 'none'}${otherKinds.length > 0 ? `; not booked at all: ${otherKinds.join(', ')}` : ''})`,
       `  deliveries:          ${sum('deliver')} applied (${sum('deliveredUnits')} units), ${sum('deliveryRefused')} refused as exceeding the contract  (target 0 refused); ${sum('fulfill')} contract(s) fulfilled`,
-      `  ships assigned:      ${fleet.ships.length - unassigned.length} / ${fleet.ships.length}  (target all; ${
-        unassigned.map((s) => `${s.symbol} ${s.role} ${s.job?.command ?? 'no job'}`).join('; ') || 'none unassigned'
+      `  ships assigned:      ${fleet.ships.length - unassigned.length} / ${fleet.ships.length}  (target all; ${between.length} between two jobs, the last ended < one ${CYCLE_SECONDS} s cycle ago; ${
+        unassigned
+          .map(
+            (s) => `${s.symbol} ${s.role} ${s.job?.command ?? `no job, last: ${lastJob(s.symbol)?.status ?? 'none'}`}`,
+          )
+          .join('; ') || 'none unassigned'
       })`,
       `  server:              ${stats.requests} requests, ${stats.rateLimited} × 429; ${sum('buyShip')} ship(s) bought`,
       `  containers FAILED:   ${failed.length} of ${containers.length}${describeFailures(failed)}`,
