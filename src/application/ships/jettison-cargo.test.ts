@@ -52,6 +52,6 @@ describe('JettisonCargo', () => {
     const { bot, state } = await world('before');
     const report = await bot.mediator.send(new JettisonCargo({ shipSymbol: 'NOVA-1-1', good: 'IRON', units: 4 }));
     expect(state).toEqual({ iron: 6, sent: 2 });
-    expect(report.cargo.units).toBe(6);
+    expect(report.cargo).toEqual({ capacity: 40, units: 6, inventory: [{ symbol: 'IRON', units: 6 }] });
   });
 });

@@ -78,7 +78,8 @@ export class JettisonCargoHandler implements RequestHandler<JettisonCargo> {
     for (let attempt = 1; ; attempt++) {
       try {
         const dto = await this.api.jettison(player.token, ship.symbol, good, units);
-        return { capacity: dto.capacity, units: dto.units, inventory: dto.inventory.map((i) => ({ ...i })) };
+        const inventory = dto.inventory.map(({ symbol, units }) => ({ symbol, units }));
+        return { capacity: dto.capacity, units: dto.units, inventory };
       } catch (error) {
         if (!(error instanceof OutcomeUnknownError)) throw error;
         const now = await mayHaveHappened(what, ship.symbol, () => this.api.getShip(player.token, ship.symbol));
