@@ -8,6 +8,7 @@ import { Players } from './application/player/players.js';
 import { RoutePlanning } from './application/navigation/route-planning.js';
 import { SystemMap } from './application/systems/system-map.js';
 import { ShipAction } from './application/ships/ship-action.js';
+import { LotSettlement } from './application/ships/lot-settlement.js';
 import { ShipTrade } from './application/ships/ship-trade.js';
 import { MiningOps } from './application/mining/mining-ops.js';
 import { MiningSites } from './application/mining/mining-site.js';
@@ -133,6 +134,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(Markets).toSelf();
   container.bind(Shipyards).toSelf();
   container.bind(ShipTrade).toSelf();
+  container.bind(LotSettlement).toSelf();
   container.bind(ScoutFleet).toSelf();
   container.bind(ScoutTour).toSelf();
   container.bind(MiningOps).toSelf();

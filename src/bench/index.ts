@@ -21,13 +21,20 @@ const SUITES: Record<string, Suite> = {
   economy: () => import('./economy.js'),
 };
 
-/** Long runs, only when named (`npm run soak` is `bench soak`). */
+/** Long runs, only when named (`npm run soak` is `bench soak`; `npm run soak -- economy` is `soak-economy`). */
 const ON_REQUEST: Record<string, Suite> = {
   soak: () => import('./soak.js'),
+  'soak-economy': () => import('./soak-economy.js'),
 };
 
 const known = { ...SUITES, ...ON_REQUEST };
-const wanted = process.argv.slice(2);
+// `soak economy` names one soak: the economy's (not the soak and then the economy bench).
+const wanted = process.argv
+  .slice(2)
+  .join(' ')
+  .replace(/\bsoak economy\b/g, 'soak-economy')
+  .split(' ')
+  .filter((name) => name !== '');
 const unknown = wanted.filter((name) => !(name in known));
 if (unknown.length > 0) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')} (known: ${Object.keys(known).join(', ')})`);

@@ -1,3 +1,4 @@
+import { RoutePlanner } from '../domain/navigation/route-planner.js';
 import { describe, expect, it } from 'vitest';
 import { describeConfig, loadDefaults, resolveConfig } from './config.js';
 
@@ -88,5 +89,21 @@ describe('configuration precedence', () => {
       expect(() => resolveConfig(defaults, { SPACETRADERS_RATE_LIMIT: bad })).toThrow(
         `invalid SPACETRADERS_RATE_LIMIT "${bad}"`,
       );
+  });
+});
+
+describe('the default route planner settings', () => {
+  it('keep a unit of fuel: a ship is never left with an empty tank where no fuel is sold (the economy soak stranded one)', () => {
+    // 18 fuel at a fuel station, 9 units from a waypoint without fuel: BURN there costs all 18.
+    const waypoints = [
+      { symbol: 'X1-T-A', systemSymbol: 'X1-T', x: 0, y: 0, sellsFuel: true },
+      { symbol: 'X1-T-B', systemSymbol: 'X1-T', x: 9, y: 0, sellsFuel: false },
+    ];
+    const ship = { symbol: 'NOVA-1-1', location: 'X1-T-A', fuel: 18, fuelCapacity: 400, engineSpeed: 36 };
+    const route = new RoutePlanner(waypoints, [{ symbol: 'X1-T', x: 0, y: 0 }]).plan(ship, 'X1-T-B', {
+      fuelReserve: loadDefaults().planner.fuelReserve,
+      refuelSeconds: loadDefaults().planner.refuelStopSeconds,
+    });
+    expect(route.legs.at(-1)!.fuelAfter).toBeGreaterThanOrEqual(1);
   });
 });

@@ -47,7 +47,7 @@ describe('the demo (npm run demo)', () => {
     expect(outcome.creditsAfter).toBe(world.agents['NOVA-DEMO']!.credits);
     const output = lines.join('\n');
     expect(output).toMatch(/read X1-PJ7-A1: market \d+ goods, shipyard \d+ ship types/);
-    expect(output).toMatch(/^ {2}CONTRACT +55,817$/m);
+    expect(output).toMatch(/^ {2}CONTRACT +13,290$/m);
     expect(output).toContain('unexplained: 0');
     expect(output).toMatch(/^net worth .*\(\+[\d,]+\)$/m);
     expect(output).not.toContain(app.container.get(Players).resolve('NOVA-DEMO').token);

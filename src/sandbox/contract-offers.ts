@@ -31,12 +31,18 @@ export const CONTRACT_PAYMENT_SPREAD = 0.1;
 export const CONTRACT_ACCEPT_SHARE = 0.156;
 /**
  * Units asked: one to one and a half holds of a 40-cargo frigate (the real starter asks 43), drawn in
- * that range — fewer for a costly good, so the goods never cost more than CONTRACT_MAX_GOODS_COST (the
- * sandbox's cap: a new agent's 175,000 credits buy them many times over).
+ * that range — fewer for a costly good, so the goods never cost more than CONTRACT_MAX_GOODS_COST.
  */
 const CONTRACT_HOLD_UNITS = 40;
 const CONTRACT_MAX_HOLDS = 1.5;
-const CONTRACT_MAX_GOODS_COST = 20_000;
+/**
+ * The sandbox's cap on a contract's goods, so payouts stay where players saw them: the real starter paid
+ * 9,224 for 43 COPPER_ORE, and a payout that netted 155k was "24× a typical one" (aL), so a typical
+ * contract nets ~6.5k (pays ~9k). At 3× the goods, 5,000 of goods caps a payout near 16,500; a cap of
+ * 20,000 (this sandbox before) let one frigate make ~75k/hour on contracts, ten times the ~6.6k/hour
+ * players report for early contracts. Which goods and how many the real server asks for is unpublished.
+ */
+const CONTRACT_MAX_GOODS_COST = 5_000;
 /** Goods no contract asks for: fuel, antimatter and ship components (the sandbox's choice; players saw raw and manufactured goods). */
 const NOT_PROCURED = /^(FUEL|ANTIMATTER|SHIP_|FRAME_|REACTOR_|ENGINE_|MOUNT_|MODULE_)/;
 

@@ -168,6 +168,15 @@ describe('contract rules and codes', () => {
     expect([actions.deliver[SHIP], actions.deliveredUnits[SHIP]]).toEqual([2, term.unitsRequired]);
     expect([actions.purchase[SHIP], actions.purchasedUnits[SHIP]]).toEqual([3, term.unitsRequired]);
     expect(actions.fulfill['CON-1']).toBe(1);
+    // The one refused for exceeding what was still required, and every credit movement by kind.
+    expect(actions.deliveryRefused[SHIP]).toBe(1);
+    expect(actions.transactions).toEqual({ 'CON-1:CONTRACT': 2, 'CON-1:PURCHASE': 3 });
+    const { payment } = contract.terms;
+    expect(actions.credits['CON-1:CONTRACT']).toBe(payment.onAccepted + payment.onFulfilled);
+    expect(actions.credits['CON-1:PURCHASE']).toBeLessThan(0);
+    expect(done.body.data.agent.credits).toBe(
+      175_000 + actions.credits['CON-1:CONTRACT'] + actions.credits['CON-1:PURCHASE'],
+    );
   });
 
   it('4503 once the deadline to accept has passed, and for deliveries and fulfilment after the deadline', async () => {

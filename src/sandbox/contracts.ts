@@ -7,7 +7,7 @@ import { me, ok, page, route, type Route } from './server/router.js';
 import { waypoint } from './systems/systems.js';
 import { GameError } from './world/errors.js';
 import { stringField, unitsField } from './world/payload.js';
-import { countAction, own, type AgentState } from './world/world.js';
+import { countAction, countCredits, own, type AgentState } from './world/world.js';
 
 type S = components['schemas'];
 
@@ -57,6 +57,7 @@ function accept(game: Game, agent: AgentState, id: string) {
   found.accepted = true;
   const owner = game.world.agents[agent.symbol]!;
   owner.credits += found.terms.payment.onAccepted;
+  countCredits(game.world, agent.symbol, 'CONTRACT', found.terms.payment.onAccepted);
   return { agent: { ...owner }, contract: found };
 }
 
@@ -94,13 +95,15 @@ function deliver(game: Game, agent: AgentState, contractId: string, body: unknow
       `Ship ${ship.symbol} is not at the delivery destination ${term.destinationSymbol}.`,
       { contractId: found.id, destinationSymbol: term.destinationSymbol },
     );
-  if (term.unitsFulfilled + units > term.unitsRequired)
+  if (term.unitsFulfilled + units > term.unitsRequired) {
+    countAction(game.world, 'deliveryRefused', ship.symbol);
     throw new GameError(
       400,
       4509,
       `Delivery exceeds the ${term.unitsRequired - term.unitsFulfilled} units still required.`,
       { contractId: found.id, tradeSymbol, unitsRequired: term.unitsRequired, unitsFulfilled: term.unitsFulfilled },
     );
+  }
   removeCargo(ship, tradeSymbol, units);
   term.unitsFulfilled += units;
   countAction(game.world, 'deliver', ship.symbol);
@@ -116,6 +119,7 @@ function fulfill(game: Game, agent: AgentState, contractId: string) {
   const owner = game.world.agents[agent.symbol]!;
   owner.credits += found.terms.payment.onFulfilled;
   countAction(game.world, 'fulfill', agent.symbol);
+  countCredits(game.world, agent.symbol, 'CONTRACT', found.terms.payment.onFulfilled);
   return { contract: found, agent: { ...owner } };
 }
 

@@ -2,17 +2,28 @@ import { inject, injectable } from 'inversify';
 import { type Contract, deliveryFor } from '../../domain/contracts/contract.js';
 import type { LedgerEntry } from '../../domain/market/ledger.js';
 import type { Player } from '../../domain/player/player.js';
+import { currentUnitOfWork } from '../../mediator/context.js';
 import { OutcomeUnknownError } from '../../ports/api-errors.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Ledger } from '../../ports/ledger.js';
+import type { SettingsRepository } from '../../ports/player-repository.js';
 import type { AgentDto, SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { Players } from '../player/players.js';
 
+/** A step sent and not yet booked. */
+interface StepInFlight {
+  contractId: string;
+  step: 'accept' | 'fulfill';
+  ship: string;
+}
+
 /**
  * What accepting and fulfilling share: the step sent once (a lost answer is settled by reading the
  * contract back, never by sending again), then the agent's credits and a CONTRACT ledger row with the
- * payment and the balance after, in the caller's unit of work.
+ * payment and the balance after, in the caller's unit of work. The step is marked in flight (committed)
+ * before it is sent, so one whose daemon died with it is settled by the player's next step: booked
+ * when the contract shows it applied.
  */
 @injectable()
 export class ContractBook {
@@ -21,6 +32,7 @@ export class ContractBook {
     @inject(Players) private readonly players: Players,
     @inject(TOKENS.Ledger) private readonly ledger: Ledger,
     @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
   ) {}
 
   /** Sends the step and books its payment: the contract after it, and the agent's credits. */
@@ -30,6 +42,9 @@ export class ContractBook {
     step: 'accept' | 'fulfill',
     ship = '',
   ): Promise<{ contract: Contract; credits: number }> {
+    await this.settlePending(player);
+    this.mark(player, { contractId: contract.id, step, ship });
+    await currentUnitOfWork()?.checkpoint();
     const result = await this.send(player, contract.id, step);
     player.recordAgent(result.agent, this.clock.now());
     this.players.save(player);
@@ -38,7 +53,29 @@ export class ContractBook {
       player.agentSymbol,
       contractEntry(result.contract, ship, credits, result.agent.credits, this.clock.now()),
     );
+    this.mark(player, null);
     return { contract: result.contract, credits: result.agent.credits };
+  }
+
+  /**
+   * A step left in flight by a daemon that died with it: read the contract back and book the payment
+   * when the step was applied (the balance after is unknown then); forgotten when it was not.
+   */
+  private async settlePending(player: Player): Promise<void> {
+    const stored = this.settings.get(stepKey(player.agentSymbol));
+    if (!stored) return;
+    const pending = JSON.parse(stored) as StepInFlight;
+    const contract = await this.api.getContract(player.token, pending.contractId);
+    if (pending.step === 'accept' ? contract.accepted : contract.fulfilled) {
+      const credits = pending.step === 'accept' ? contract.payment.onAccepted : contract.payment.onFulfilled;
+      const entry = contractEntry(contract, pending.ship, credits, 0, this.clock.now());
+      this.ledger.record(player.agentSymbol, { ...entry, balanceAfter: null });
+    }
+    this.mark(player, null);
+  }
+
+  private mark(player: Player, step: StepInFlight | null): void {
+    this.settings.set(stepKey(player.agentSymbol), step ? JSON.stringify(step) : '');
   }
 
   /** The step, once; its lost answer is settled by the contract's own state, read again. */
@@ -84,4 +121,8 @@ function contractEntry(
     pricePerUnit: 0,
     balanceAfter,
   };
+}
+
+function stepKey(agentSymbol: string): string {
+  return `contract-step-in-flight:${agentSymbol}`;
 }

@@ -27,7 +27,8 @@ export interface DeliveryReport {
 /**
  * Delivers cargo on a contract: the ship must be at the delivery's destination (it is docked there if
  * needed, never flown); it delivers what its hold has of the good, up to what is still required, or
- * `units`. A delivery whose answer is lost is settled by reading the contract back, never sent again.
+ * `units`. A delivery whose answer is lost is settled by reading the contract back, never sent again blindly
+ * (one the contract shows was not applied is sent once more).
  */
 export class DeliverContract extends ShipCommand<DeliveryReport> {
   readonly contractId: string;
@@ -103,7 +104,11 @@ export class DeliverContractHandler implements RequestHandler<DeliverContract> {
     };
   }
 
-  /** The delivery, once; a lost answer is settled by the contract's count of delivered units. */
+  /**
+   * The delivery, never re-sent blindly: a lost answer is settled by the contract's count of delivered
+   * units — all of them: delivered; none: not applied, sent once more (up to three tries); anything else
+   * is reported.
+   */
   private async send(
     player: Player,
     ship: Ship,
@@ -111,25 +116,28 @@ export class DeliverContractHandler implements RequestHandler<DeliverContract> {
     good: string,
     units: number,
   ): Promise<{ contract: Contract; ship: Ship }> {
-    try {
-      const result = await this.api.deliverContract(player.token, before.id, ship.symbol, good, units);
-      return { contract: result.contract, ship: ship.withCargo(result.cargo) };
-    } catch (error) {
-      if (!(error instanceof OutcomeUnknownError)) throw error;
-      const delivered = deliveryFor(before, good).fulfilled;
-      const contract = await this.api.getContract(player.token, before.id).catch(() => undefined);
-      const now = contract ? deliveryFor(contract, good).fulfilled : undefined;
-      if (contract && now === delivered + units)
-        return { contract, ship: await this.api.getShip(player.token, ship.symbol) };
-      if (now === delivered)
-        throw new ServerUnavailableError(
-          0,
-          0,
-          `the answer to the delivery of ${units} ${good} was lost and contract ${before.id} shows none of it delivered: nothing was delivered, run the command again`,
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.api.deliverContract(player.token, before.id, ship.symbol, good, units);
+        return { contract: result.contract, ship: ship.withCargo(result.cargo) };
+      } catch (error) {
+        if (!(error instanceof OutcomeUnknownError)) throw error;
+        const delivered = deliveryFor(before, good).fulfilled;
+        const contract = await this.api.getContract(player.token, before.id).catch(() => undefined);
+        const now = contract ? deliveryFor(contract, good).fulfilled : undefined;
+        if (contract && now === delivered + units)
+          return { contract, ship: await this.api.getShip(player.token, ship.symbol) };
+        if (now === delivered && attempt < 3) continue;
+        if (now === delivered)
+          throw new ServerUnavailableError(
+            0,
+            0,
+            `the answer to the delivery of ${units} ${good} was lost ${attempt} times and contract ${before.id} shows none of it delivered: nothing was delivered, run the command again`,
+          );
+        throw new OutcomeUnknownError(
+          `the answer to the delivery of ${units} ${good} by ${ship.symbol} was lost and it may have been delivered: not sent again — run \`spacetraders contract show ${before.id}\``,
         );
-      throw new OutcomeUnknownError(
-        `the answer to the delivery of ${units} ${good} by ${ship.symbol} was lost and it may have been delivered: not sent again — run \`spacetraders contract show ${before.id}\``,
-      );
+      }
     }
   }
 }

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { ValidationError } from '../../domain/errors.js';
+import { DomainRuleError, ValidationError } from '../../domain/errors.js';
 import { domainEvent } from '../../domain/events.js';
 import {
   commandShipWork,
@@ -27,7 +27,7 @@ import type { NavigateShip } from '../navigation/navigate-ship.js';
 import { MineRun } from '../mining/mine-run.js';
 import { Players } from '../player/players.js';
 import { ScoutMarkets } from '../scouting/scout-markets.js';
-import { BuyShip } from '../shipyards/buy-ship.js';
+import { BuyShip, type ShipPurchaseView } from '../shipyards/buy-ship.js';
 import { TradeRun } from '../trading/trade-run.js';
 import { FleetInputs } from './fleet-inputs.js';
 import { FleetNegotiator } from './fleet-negotiator.js';
@@ -110,13 +110,8 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
   async handle(request: FleetRun): Promise<FleetRunReport> {
     const report: FleetRunReport = { cycles: 0, decisions: [] };
     while (request.cycles === undefined || report.cycles < request.cycles) {
-      if (report.cycles > 0)
-        await untilAJobEnds(
-          this.containers,
-          this.clock,
-          this.players.resolve(request.player).agentSymbol,
-          request.intervalSeconds * 1000,
-        );
+      const [agent, every] = [this.players.resolve(request.player).agentSymbol, request.intervalSeconds * 1000];
+      if (report.cycles > 0) await untilAJobEnds(this.containers, this.clock, agent, every);
       const player = this.players.resolve(request.player);
       report.decisions.push(...(await this.cycle(player, request.reserve)));
       report.cycles += 1;
@@ -164,17 +159,13 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
           reserve: credits - spendable,
         });
     if (purchase.choice) {
-      const { shipType, waypoint } = purchase.choice;
-      try {
-        const bought = await this.mediator.send(new BuyShip({ shipType, at: waypoint, player: player.agentSymbol }));
+      const bought = await this.buy(player, purchase.choice, decisions);
+      if (bought) {
         await currentUnitOfWork()?.checkpoint();
         const role = purchase.choice.role;
         roles[bought.ship.symbol] = role;
         decisions.push(this.decide(bought.ship.symbol, role, null, null, `bought: ${purchase.reason}`));
         ships = await this.readShips(player);
-      } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        decisions.push(this.decide(null, null, null, null, `purchase of a ${shipType} failed: ${why}`));
       }
     } else {
       decisions.push(this.decide(null, null, null, null, `no purchase: ${purchase.reason}`));
@@ -211,6 +202,23 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
     }
     this.settings.set(fleetRolesKey(player.agentSymbol), JSON.stringify(roles));
     return decisions;
+  }
+
+  /** The purchase; a refusal by the game (the ship at the yard left, the price rose) is this cycle's decision, an outage fails the cycle. */
+  private async buy(
+    player: Player,
+    choice: { shipType: string; waypoint: string },
+    decisions: FleetDecisionView[],
+  ): Promise<ShipPurchaseView | undefined> {
+    try {
+      return await this.mediator.send(
+        new BuyShip({ shipType: choice.shipType, at: choice.waypoint, player: player.agentSymbol }),
+      );
+    } catch (error) {
+      if (!(error instanceof DomainRuleError)) throw error;
+      decisions.push(this.decide(null, null, null, null, `no purchase: ${error.message}`));
+      return undefined;
+    }
   }
 
   /** The job for one idle ship that is not a probe, by its assigned role, or by the numbers for the command ship. */

@@ -6,7 +6,7 @@ import { type Extraction, hasMiningLaser, hasSurveyor, isMinable } from '../../d
 import { type StoredSurvey, statusForRefusal, type Survey } from '../../domain/mining/survey.js';
 import type { Player } from '../../domain/player/player.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
-import { ApiError } from '../../ports/api-errors.js';
+import { ApiError, OutcomeUnknownError } from '../../ports/api-errors.js';
 import type { Clock } from '../../ports/clock.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import type { SurveyRepository } from '../../ports/survey-repository.js';
@@ -74,9 +74,7 @@ export class MiningOps {
     const waypoint = ship.location();
     let result: Awaited<ReturnType<SpaceTradersApi['extract']>>;
     try {
-      result = await mayHaveHappened(`${ship.symbol} may have extracted at ${waypoint}`, ship.symbol, () =>
-        this.api.extract(player.token, ship.symbol, survey),
-      );
+      result = await this.sendExtraction(player, ship, waypoint, survey);
     } catch (error) {
       const status = survey && error instanceof ApiError ? statusForRefusal(error.apiCode) : undefined;
       if (!survey || !status) throw error;
@@ -96,6 +94,35 @@ export class MiningOps {
     );
     await currentUnitOfWork()?.checkpoint();
     return { ship, extraction: result.extraction };
+  }
+
+  /**
+   * The extraction, never re-sent blindly: a lost answer is settled by reading the ship back. The
+   * ship was ready (no cooldown) and is claimed, so a cooldown and more in the hold mean it was
+   * applied (what it yielded is the difference); neither means it was not, and it is sent once more.
+   * Anything else is reported.
+   */
+  private async sendExtraction(player: Player, ship: Ship, waypoint: string, survey?: StoredSurvey) {
+    const what = `${ship.symbol} may have extracted at ${waypoint}`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.api.extract(player.token, ship.symbol, survey);
+      } catch (error) {
+        if (!(error instanceof OutcomeUnknownError)) throw error;
+        const now = await mayHaveHappened(what, ship.symbol, () => this.api.getShip(player.token, ship.symbol));
+        const cooling = now.cooldownUntil > this.clock.now();
+        const gained = now.cargo.units - ship.cargo.units;
+        const good = now.cargo.inventory.find((item) => item.units > ship.unitsOf(item.symbol))?.symbol;
+        if (cooling && gained > 0 && good)
+          return {
+            extraction: { ship: ship.symbol, good, units: gained },
+            cooldownUntil: now.cooldownUntil,
+            cargo: { ...now.cargo, inventory: now.cargo.inventory.map((item) => ({ ...item })) },
+          };
+        if (cooling || gained !== 0 || attempt >= 3)
+          throw new OutcomeUnknownError(`${what}; run \`spacetraders ship info ${ship.symbol}\``);
+      }
+    }
   }
 
   /** The one-line refusals an extraction gets before anything is sent. */

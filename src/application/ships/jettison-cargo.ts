@@ -3,6 +3,9 @@ import { DomainRuleError } from '../../domain/errors.js';
 import { domainEvent } from '../../domain/events.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import type { RequestHandler } from '../../mediator/request.js';
+import type { Ship, ShipCargo } from '../../domain/fleet/ship.js';
+import type { Player } from '../../domain/player/player.js';
+import { OutcomeUnknownError } from '../../ports/api-errors.js';
 import type { Clock } from '../../ports/clock.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
@@ -53,15 +56,7 @@ export class JettisonCargoHandler implements RequestHandler<JettisonCargo> {
         `${ship.symbol} carries ${held === 0 ? 'no' : `only ${held}`} ${good}, asked to jettison ${request.units}`,
         'CARGO',
       );
-    // Never re-sent: a lost answer is reported, and the player checks the hold.
-    const dto = await mayHaveHappened(`${ship.symbol} may have jettisoned ${request.units} ${good}`, ship.symbol, () =>
-      this.api.jettison(player.token, ship.symbol, good, request.units),
-    );
-    const cargo = {
-      capacity: dto.capacity,
-      units: dto.units,
-      inventory: dto.inventory.map(({ symbol, units }) => ({ symbol, units })),
-    };
+    const cargo = await this.send(player, ship, good, request.units);
     this.action.save(player, ship.withCargo(cargo));
     currentUnitOfWork()?.record(
       domainEvent(
@@ -71,5 +66,27 @@ export class JettisonCargoHandler implements RequestHandler<JettisonCargo> {
       ),
     );
     return { ship: ship.symbol, good, units: request.units, cargo };
+  }
+
+  /**
+   * The jettison, never re-sent blindly: a lost answer is settled by reading the hold back (the ship
+   * is claimed, so only this command changes it): short by the units, it was applied; as it was, it
+   * was not, and it is sent once more; anything else is reported for the player to check.
+   */
+  private async send(player: Player, ship: Ship, good: string, units: number): Promise<ShipCargo> {
+    const what = `${ship.symbol} may have jettisoned ${units} ${good}`;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const dto = await this.api.jettison(player.token, ship.symbol, good, units);
+        const inventory = dto.inventory.map(({ symbol, units }) => ({ symbol, units }));
+        return { capacity: dto.capacity, units: dto.units, inventory };
+      } catch (error) {
+        if (!(error instanceof OutcomeUnknownError)) throw error;
+        const now = await mayHaveHappened(what, ship.symbol, () => this.api.getShip(player.token, ship.symbol));
+        if (now.unitsOf(good) === ship.unitsOf(good) - units) return now.cargo;
+        if (now.unitsOf(good) !== ship.unitsOf(good) || attempt >= 3)
+          throw new OutcomeUnknownError(`${what}; run \`spacetraders ship info ${ship.symbol}\``);
+      }
+    }
   }
 }

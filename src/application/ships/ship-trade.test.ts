@@ -18,8 +18,26 @@ const silent = { debug() {}, info() {}, warn() {}, error() {} };
  * A market stand-in: IRON trades 20 units a lot, its price rises by `step` a unit after every lot
  * bought; it refuses a lot over the trade volume as the server does (4604). The use case is under test.
  */
-function world(options: { credits?: number; step?: number; loseAnswerTo?: number; failReadAfterLot?: number } = {}) {
-  const state = { credits: options.credits ?? 100_000, price: 100, iron: 0, calls: [] as number[] };
+function world(
+  options: {
+    credits?: number;
+    step?: number;
+    /** The answer to this call (1-based) is lost before the server applies it. */
+    loseAnswerTo?: number;
+    /** The server applies this call and its answer is lost. */
+    loseAnswerAfter?: number;
+    failReadAfterLot?: number;
+    /** Reading the market's transactions back fails (the outcome of a lost lot stays unknown). */
+    failMarketRead?: boolean;
+  } = {},
+) {
+  const state = {
+    credits: options.credits ?? 100_000,
+    price: 100,
+    iron: 0,
+    calls: [] as number[],
+    transactions: [] as Array<Record<string, unknown>>,
+  };
   const agent = (): AgentDto => ({
     accountId: 'acc',
     symbol: 'NOVA-1',
@@ -58,6 +76,17 @@ function world(options: { credits?: number; step?: number; loseAnswerTo?: number
     state.credits += type === 'PURCHASE' ? -pricePerUnit * units : pricePerUnit * units;
     state.iron += type === 'PURCHASE' ? units : -units;
     if (type === 'PURCHASE') state.price += options.step ?? 0;
+    state.transactions.push({
+      waypointSymbol: 'X1-A-1',
+      shipSymbol: 'NOVA-1-1',
+      tradeSymbol: 'IRON',
+      type,
+      units,
+      pricePerUnit,
+      totalPrice: pricePerUnit * units,
+      timestamp: new Date(state.calls.length).toISOString(),
+    });
+    if (state.calls.length === options.loseAnswerAfter) throw new OutcomeUnknownError('answer lost');
     const transaction = {
       waypoint: 'X1-A-1',
       ship: 'NOVA-1-1',
@@ -80,6 +109,10 @@ function world(options: { credits?: number; step?: number; loseAnswerTo?: number
         throw new ServerUnavailableError(503, 503, 'the server answered HTTP 503');
       }
       return market();
+    },
+    getMarket: async () => {
+      if (options.failMarketRead) throw new ServerUnavailableError(503, 503, 'the server answered HTTP 503');
+      return { symbol: 'X1-A-1', exports: [], imports: [], exchange: [], transactions: [...state.transactions] };
     },
     purchase: async (_t: string, _s: string, _g: string, units: number) => trade('PURCHASE', units),
     sell: async (_t: string, _s: string, _g: string, units: number) => trade('SELL', units),
@@ -138,8 +171,37 @@ describe('ShipTrade: buying and selling in lots', () => {
     expect(state.calls).toEqual([20, 5]);
   });
 
-  it('keeps the lots before a lost answer, reports it and never sends that lot again', async () => {
+  it('a lot whose answer was lost and that the server applied is booked from the market record, never sent again', async () => {
+    const { bot, state, ledger, register, database } = world({ loseAnswerAfter: 2 });
+    await register();
+    const report = await bot.mediator.send(new BuyCargo({ shipSymbol: 'NOVA-1-1', good: 'IRON', units: 50 }));
+    expect(state.calls).toEqual([20, 20, 10]);
+    expect(report).toMatchObject({ units: 50, totalPrice: 5000 });
+    expect(ledger()).toEqual([
+      { kind: 'PURCHASE', units: 20, credits: -2000 },
+      { kind: 'PURCHASE', units: 20, credits: -2000 },
+      { kind: 'PURCHASE', units: 10, credits: -1000 },
+    ]);
+    // Read back later, the credits may hold other movements: the row has no balance after.
+    expect(database.prepare('SELECT balance_after AS b FROM ledger ORDER BY id').all()).toEqual([
+      { b: 98_000 },
+      { b: null },
+      { b: 95_000 },
+    ]);
+  });
+
+  it('a lot whose answer was lost before the server applied it (read back) is planned again', async () => {
     const { bot, state, ledger, register } = world({ loseAnswerTo: 2 });
+    await register();
+    const report = await bot.mediator.send(new BuyCargo({ shipSymbol: 'NOVA-1-1', good: 'IRON', units: 50 }));
+    expect(state.calls).toEqual([20, 20, 20, 10]);
+    expect(report.units).toBe(50);
+    expect(state.iron).toBe(50);
+    expect(ledger().map((row) => row.units)).toEqual([20, 20, 10]);
+  });
+
+  it('keeps the lots before a lost answer the read-back cannot settle, reports it and never sends that lot again', async () => {
+    const { bot, state, ledger, register } = world({ loseAnswerAfter: 2, failMarketRead: true });
     await register();
     await expect(bot.mediator.send(new BuyCargo({ shipSymbol: 'NOVA-1-1', good: 'IRON', units: 50 }))).rejects.toThrow(
       'NOVA-1-1 bought 20 IRON in 1 lot(s); the answer to the next lot of 20 was lost',
@@ -190,14 +252,54 @@ describe('ShipTrade: buying and selling in lots', () => {
     expect(state.calls).toHaveLength(3);
   });
 
-  it('a restarted trade whose lot was in flight refuses to send it again', async () => {
-    const { bot, state, register } = world({ loseAnswerTo: 2 });
+  it('a restarted trade whose lot was in flight settles it by reading back: booked once, never sent again', async () => {
+    const options = { loseAnswerAfter: 2, failMarketRead: true };
+    const { bot, state, ledger, register } = world(options);
     await register();
     const buy = () =>
       bot.mediator.send(new BuyCargo({ shipSymbol: 'NOVA-1-1', good: 'IRON', units: 45, tradeId: 't-2' }));
     await expect(buy()).rejects.toThrow(OutcomeUnknownError);
-    await expect(buy()).rejects.toThrow('a lot of 20 IRON was sent and its answer never recorded');
+    // Still unreadable: it fails (a retryable outage) and sends nothing.
+    await expect(buy()).rejects.toThrow('HTTP 503');
     expect(state.calls).toEqual([20, 20]);
+    options.failMarketRead = false;
+    const resumed = await buy();
+    expect(state.calls).toEqual([20, 20, 5]);
+    expect(resumed).toMatchObject({ units: 5, requested: 5 });
+    expect(state.iron).toBe(45);
+    expect(ledger().map((row) => row.units)).toEqual([20, 20, 5]);
+  });
+
+  it('a restarted trade whose lot in flight was never applied sends it once, from the read-back', async () => {
+    const options = { loseAnswerTo: 2, failMarketRead: true };
+    const { bot, state, ledger, register } = world(options);
+    await register();
+    const buy = () =>
+      bot.mediator.send(new BuyCargo({ shipSymbol: 'NOVA-1-1', good: 'IRON', units: 45, tradeId: 't-3' }));
+    await expect(buy()).rejects.toThrow(OutcomeUnknownError);
+    options.failMarketRead = false;
+    expect(await buy()).toMatchObject({ units: 25, requested: 25 });
+    expect(state.iron).toBe(45);
+    expect(ledger().map((row) => row.units)).toEqual([20, 20, 5]);
+  });
+
+  it("the next trade of the ship settles a lot another trade left in flight (a contract run's step, restarted as a new trade)", async () => {
+    const options = { loseAnswerAfter: 2, failMarketRead: true };
+    const { bot, state, ledger, register } = world(options);
+    await register();
+    await expect(
+      bot.mediator.send(new BuyCargo({ shipSymbol: 'NOVA-1-1', good: 'IRON', units: 45, tradeId: 'step-1' })),
+    ).rejects.toThrow(OutcomeUnknownError);
+    options.failMarketRead = false;
+    const sold = await bot.mediator.send(new SellCargo({ shipSymbol: 'NOVA-1-1', good: 'IRON', tradeId: 'step-2' }));
+    expect(sold.units).toBe(40);
+    expect(state.calls).toEqual([20, 20, 20, 20]);
+    expect(ledger().map((row) => [row.kind, row.units])).toEqual([
+      ['PURCHASE', 20],
+      ['PURCHASE', 20],
+      ['SALE', 20],
+      ['SALE', 20],
+    ]);
   });
 
   it('a stored trade keeps its tradeId, so the daemon resumes the same trade', () => {

@@ -14,8 +14,16 @@ import { ListShipyard } from './list-shipyard.js';
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** A shipyard stand-in at X1-A-1 selling probes (the player's ship is there); the use case is under test. */
-function world(options: { credits?: number; loseAnswer?: boolean } = {}) {
-  const state = { credits: options.credits ?? 100_000, price: 20_000, sent: 0 };
+function world(
+  options: {
+    credits?: number;
+    /** The answer to the purchase is lost: 'before' the server applied it, or 'after'. */
+    loseAnswer?: 'before' | 'after';
+    /** Reading the fleet back fails too. */
+    failReadBack?: boolean;
+  } = {},
+) {
+  const state = { credits: options.credits ?? 100_000, price: 20_000, sent: 0, bought: [] as Ship[] };
   const agent = (): AgentDto => ({
     accountId: 'acc',
     symbol: 'NOVA-1',
@@ -39,13 +47,31 @@ function world(options: { credits?: number; loseAnswer?: boolean } = {}) {
   const api = {
     register: async () => ({ token: 'tok', agent: agent() }) as unknown as RegisterResult,
     getMyAgent: async () => agent(),
-    listShips: async () => [here],
+    listShips: async () => {
+      if (options.failReadBack && state.sent > 0) throw new OutcomeUnknownError('no answer');
+      return [here, ...state.bought];
+    },
     readShipyard: async () => yard(),
+    getShipyard: async () => ({
+      symbol: 'X1-A-1',
+      shipTypes: [{ type: 'SHIP_PROBE' }],
+      modificationsFee: 0,
+      transactions: state.bought.map(() => ({
+        waypointSymbol: 'X1-A-1',
+        shipSymbol: 'SHIP_PROBE',
+        shipType: 'SHIP_PROBE',
+        price: state.price,
+        agentSymbol: 'NOVA-1',
+        timestamp: new Date(5).toISOString(),
+      })),
+    }),
     buyShip: async () => {
       state.sent += 1;
-      if (options.loseAnswer) throw new OutcomeUnknownError('answer lost');
+      if (options.loseAnswer === 'before') throw new OutcomeUnknownError('answer lost');
       state.credits -= state.price;
       const bought = new Ship(shipState({ symbol: 'NOVA-1-9' }, { waypointSymbol: 'X1-A-1', systemSymbol: 'X1-A' }));
+      state.bought.push(bought);
+      if (options.loseAnswer === 'after') throw new OutcomeUnknownError('answer lost');
       return { agent: agent(), ship: bought, transaction: { price: state.price, at: 5 } };
     },
   } as unknown as SpaceTradersApi;
@@ -80,10 +106,29 @@ describe('BuyShip', () => {
     expect(ledger()).toEqual([]);
   });
 
-  it('sends a purchase whose answer was lost only once and reports the unknown outcome', async () => {
-    const { bot, state, ledger, register } = world({ loseAnswer: true });
+  it('sends a purchase whose answer was lost only once and, when it cannot read back, reports the unknown outcome', async () => {
+    const { bot, state, ledger, register } = world({ loseAnswer: 'after', failReadBack: true });
     await register();
     await expect(bot.mediator.send(new BuyShip({ shipType: 'SHIP_PROBE' }))).rejects.toThrow(/may have been bought/);
+    expect(state.sent).toBe(1);
+    expect(ledger()).toEqual([]);
+  });
+
+  it('settles a purchase whose answer was lost from the fleet and the shipyard record: one SHIP row, sent once', async () => {
+    const { bot, state, ledger, register } = world({ loseAnswer: 'after' });
+    await register();
+    const view = await bot.mediator.send(new BuyShip({ shipType: 'SHIP_PROBE' }));
+    expect(view).toMatchObject({ ship: { symbol: 'NOVA-1-9' }, price: 20_000, waypoint: 'X1-A-1' });
+    expect(state.sent).toBe(1);
+    expect(ledger()).toEqual([{ ship: 'NOVA-1-9', kind: 'SHIP', good: 'SHIP_PROBE', credits: -20_000, balance: null }]);
+  });
+
+  it('a purchase whose answer was lost and that the fleet shows was not applied fails as retryable, nothing booked', async () => {
+    const { bot, state, ledger, register } = world({ loseAnswer: 'before' });
+    await register();
+    const buying = bot.mediator.send(new BuyShip({ shipType: 'SHIP_PROBE' }));
+    await expect(buying).rejects.toThrow(/shows no new ship: not bought/);
+    await expect(buying).rejects.not.toBeInstanceOf(OutcomeUnknownError);
     expect(state.sent).toBe(1);
     expect(ledger()).toEqual([]);
   });

@@ -1,10 +1,12 @@
 import { inject, injectable } from 'inversify';
 import { DomainRuleError, ValidationError } from '../../domain/errors.js';
 import { domainEvent } from '../../domain/events.js';
+import type { Ship } from '../../domain/fleet/ship.js';
+import type { Player } from '../../domain/player/player.js';
 import { describeAge, observationAgeSeconds } from '../../domain/market/market.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import { Command, type RequestHandler } from '../../mediator/request.js';
-import { OutcomeUnknownError } from '../../ports/api-errors.js';
+import { OutcomeUnknownError, ServerUnavailableError } from '../../ports/api-errors.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Ledger } from '../../ports/ledger.js';
 import type { ShipRepository } from '../../ports/ship-repository.js';
@@ -12,7 +14,7 @@ import type { ShipyardRepository } from '../../ports/shipyard-repository.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { Players } from '../player/players.js';
-import { requireWaypointSymbol } from '../ships/ship-symbol.js';
+import { requireWaypointSymbol, systemOf } from '../ships/ship-symbol.js';
 import { toShipView, type ShipView } from '../ships/ship-view.js';
 import { Shipyards } from './shipyards.js';
 
@@ -95,7 +97,7 @@ export class BuyShipHandler implements RequestHandler<BuyShip> {
           'CREDITS',
         );
     }
-    const result = await this.send(player.token, type, yard);
+    const result = await this.send(player, type, yard, fleet);
     const bought = this.clock.now();
     this.ships.save(player.agentSymbol, result.ship, bought);
     player.recordAgent(result.agent, bought);
@@ -110,7 +112,8 @@ export class BuyShipHandler implements RequestHandler<BuyShip> {
       credits: -price,
       waypoint: yard,
       pricePerUnit: price,
-      balanceAfter: result.agent.credits,
+      // Read back after a lost answer, the credits may hold other movements: no balance after then.
+      balanceAfter: 'readBack' in result ? null : result.agent.credits,
     });
     currentUnitOfWork()?.record(
       domainEvent('ShipPurchased', { ship: result.ship.symbol, shipType: type, waypoint: yard, price }, bought),
@@ -118,15 +121,47 @@ export class BuyShipHandler implements RequestHandler<BuyShip> {
     return { ship: toShipView(result.ship, bought), price, waypoint: yard };
   }
 
-  /** The purchase, sent once: a lost answer is reported, never re-sent (it may have bought the ship). */
-  private async send(token: string, type: string, yard: string) {
+  /**
+   * The purchase, sent once. A lost answer is settled by reading back, never by sending again: the
+   * fleet (a ship that was not there before) and the shipyard's own record of the sale (this agent,
+   * this type, after the newest SHIP row of the ledger) give the ship and its price; no new ship means
+   * it was not bought. Anything else is reported.
+   */
+  private async send(player: Player, type: string, yard: string, before: readonly Ship[]) {
+    const token = player.token;
     try {
       return await this.api.buyShip(token, type, yard);
     } catch (error) {
       if (!(error instanceof OutcomeUnknownError)) throw error;
+      const settled = await this.readBack(player, type, yard, before).catch(() => undefined);
+      if (settled === 'NOT_BOUGHT')
+        throw new ServerUnavailableError(
+          0,
+          0,
+          `the answer to the purchase of a ${type} at ${yard} was lost and the fleet shows no new ship: not bought`,
+        );
+      if (settled) return settled;
       throw new OutcomeUnknownError(
         `the answer to the purchase of a ${type} at ${yard} was lost and it may have been bought: not sent again — run \`spacetraders ship list\``,
       );
     }
+  }
+
+  private async readBack(player: Player, type: string, yard: string, before: readonly Ship[]) {
+    const known = new Set(before.map((ship) => ship.symbol));
+    const fresh = (await this.api.listShips(player.token)).filter((ship) => !known.has(ship.symbol));
+    if (fresh.length === 0) return 'NOT_BOUGHT' as const;
+    const booked = this.ledger
+      .entries(player.agentSymbol)
+      .filter((e) => e.kind === 'SHIP')
+      .reduce((newest, e) => Math.max(newest, e.at), Number.NEGATIVE_INFINITY);
+    const shipyard = await this.api.getShipyard(player.token, systemOf(yard), yard);
+    const sales = (shipyard.transactions ?? []).filter(
+      (t) => t.agentSymbol === player.agentSymbol && t.shipType === type && Date.parse(t.timestamp) > booked,
+    );
+    if (fresh.length !== 1 || sales.length !== 1 || fresh[0]!.location() !== yard) return undefined;
+    const agent = await this.api.getMyAgent(player.token);
+    const transaction = { price: sales[0]!.price, at: Date.parse(sales[0]!.timestamp) };
+    return { ship: fresh[0]!, agent, transaction, readBack: true as const };
   }
 }

@@ -44,13 +44,39 @@ describe('Container', () => {
     expect(c.status).toBe('FAILED');
   });
 
-  it('is interrupted (not stopped) when the daemon goes down, and resumes', () => {
+  it('is interrupted (not stopped) when the daemon goes down, and resumes as the same attempt', () => {
     const c = make();
     c.start(1);
     c.interrupt();
     expect(c.status).toBe('INTERRUPTED');
     c.start(2);
-    expect(c.snapshot()).toMatchObject({ status: 'RUNNING', attempts: 2 });
+    expect(c.snapshot()).toMatchObject({ status: 'RUNNING', attempts: 1 });
+  });
+
+  it('a resumption after a daemon crash uses up no restart', () => {
+    const c = make();
+    c.start(1);
+    for (let crash = 0; crash < 5; crash++) {
+      c.interrupt();
+      c.start(2 + crash);
+    }
+    expect(c.fail('503', true, 10)).toBe(100);
+  });
+
+  it('a failure after a healthy run (a minute or more) counts its restarts afresh', () => {
+    const c = make();
+    c.start(0);
+    expect(c.fail('503', true, 1)).toBe(100);
+    c.start(2);
+    expect(c.fail('503', true, 3)).toBe(150);
+    c.start(4);
+    // Ran for a minute: restarted again, from the first delay.
+    expect(c.fail('503', true, 60_004)).toBe(100);
+    expect(c.snapshot().attempts).toBe(1);
+    c.start(60_005);
+    expect(c.fail('503', true, 60_006)).toBe(150);
+    c.start(60_007);
+    expect(c.fail('503', true, 60_008)).toBeUndefined();
   });
 
   it('refuses to stop what already finished, and moves nowhere from a final state', () => {

@@ -32,6 +32,13 @@ export interface RestartPolicy {
 
 const DEFAULT_RESTART_POLICY: RestartPolicy = { maxRestarts: 3, baseDelayMs: 1_000, maxDelayMs: 60_000 };
 
+/**
+ * A run that lasted this long before it failed was healthy: its failure starts the count of restarts
+ * afresh, so a container that runs until stopped (a coordinator, a miner) outlives the occasional
+ * outage, while one failing again within seconds of every start still gives up.
+ */
+const HEALTHY_RUN_MS = 60_000;
+
 export interface ContainerState {
   id: string;
   player: string | null;
@@ -41,7 +48,7 @@ export interface ContainerState {
   claims: string[];
   status: ContainerStatus;
   restartPolicy: RestartPolicy;
-  /** Runs started so far (the first run is 1). */
+  /** Runs started so far (the first run is 1; a resumption is no new run; a failure after a healthy run counts from 1 again). */
   attempts: number;
   exitReason: string | null;
   createdAt: number;
@@ -94,9 +101,11 @@ export class Container {
     return FINISHED.includes(this.state.status);
   }
 
+  /** A run starts; resuming after a daemon stop or crash is the same attempt, not a restart. */
   start(now: number): void {
+    const resumed = this.state.status === 'INTERRUPTED' && this.state.attempts > 0;
     this.move('RUNNING');
-    this.state.attempts += 1;
+    if (!resumed) this.state.attempts += 1;
     this.state.startedAt = now;
   }
 
@@ -106,6 +115,7 @@ export class Container {
 
   /** A run failed: try again later (returns the delay) while restarts are left, else FAILED. */
   fail(reason: string, retryable: boolean, now: number): number | undefined {
+    if (this.state.startedAt !== null && now - this.state.startedAt >= HEALTHY_RUN_MS) this.state.attempts = 1;
     const restartsUsed = Math.max(0, this.state.attempts - 1);
     if (retryable && restartsUsed < this.state.restartPolicy.maxRestarts) {
       this.move('STARTING');

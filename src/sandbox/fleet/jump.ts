@@ -7,7 +7,14 @@ import { me, ok, route, type Route } from '../server/router.js';
 import { waypoint } from '../systems/systems.js';
 import { TRADE_GOODS } from '../world/catalog.js';
 import { badRequest, GameError } from '../world/errors.js';
-import { countAction, own, type AgentState, type MarketGoodState, type WaypointState } from '../world/world.js';
+import {
+  countAction,
+  countCredits,
+  own,
+  type AgentState,
+  type MarketGoodState,
+  type WaypointState,
+} from '../world/world.js';
 import { movedNav, mustBeCool, mustBeInOrbit, ownShip, shipState, startCooldown } from './ships.js';
 
 /**
@@ -55,6 +62,7 @@ function jump(game: Game, agent: AgentState, symbol: string, body: unknown) {
   const now = game.clock.now();
   ship.nav = movedNav(ship, here, there, 'IN_ORBIT', now, now);
   countAction(game.world, 'jump', ship.symbol);
+  countCredits(game.world, agent.symbol, 'ANTIMATTER', -cost);
   const transaction = marketTransaction(game, here, ship.symbol, 'ANTIMATTER', 'PURCHASE', 1, cost);
   if (here.market) recordTransaction(here, transaction);
   return { nav: ship.nav, cooldown, transaction, agent: { ...owner } };

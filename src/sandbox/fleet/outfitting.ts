@@ -5,7 +5,7 @@ import { waypoint } from '../systems/systems.js';
 import { MODIFICATIONS_FEE, MODULES, MOUNTS, shipLoad } from '../world/equipment.js';
 import { badRequest, GameError } from '../world/errors.js';
 import { stringField } from '../world/payload.js';
-import { countAction, own, type AgentState, type WaypointState } from '../world/world.js';
+import { countAction, countCredits, own, type AgentState, type WaypointState } from '../world/world.js';
 import { addCargo, checkCargo, checkRoom, removeCargo } from './cargo.js';
 import { mustBeDocked, ownShip } from './ships.js';
 
@@ -182,6 +182,7 @@ function modify<K extends 'mounts' | 'modules'>(
   owner.credits -= MODIFICATIONS_FEE;
   change();
   countAction(game.world, action, ship.symbol);
+  countCredits(game.world, agent.symbol, 'MODIFICATION', -MODIFICATIONS_FEE);
   const transaction: S['ShipModificationTransaction'] = {
     waypointSymbol: here.symbol,
     shipSymbol: ship.symbol,

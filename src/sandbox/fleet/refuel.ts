@@ -6,7 +6,7 @@ import { prices } from '../markets/prices.js';
 import { me, ok, route, type Route } from '../server/router.js';
 import { waypoint } from '../systems/systems.js';
 import { badRequest, GameError } from '../world/errors.js';
-import { countAction, type AgentState } from '../world/world.js';
+import { countAction, countCredits, type AgentState } from '../world/world.js';
 import { mustBeDocked, ownShip } from './ships.js';
 
 /** Refuels from the market where the ship is docked: FUEL bought by the market unit, each filling 100 of the tank. */
@@ -46,6 +46,7 @@ function refuel(game: Game, agent: AgentState, symbol: string, body: unknown) {
   // A refuel is a purchase of FUEL like any other: it moves the market (no trade-volume limit applies to it).
   if (marketUnits > 0) applyTrade(here.market!, 'FUEL', 'PURCHASE', marketUnits);
   countAction(game.world, 'refuel', ship.symbol);
+  countCredits(game.world, agent.symbol, 'FUEL', -totalPrice);
   const transaction = marketTransaction(game, here, ship.symbol, 'FUEL', 'PURCHASE', marketUnits, pricePerUnit);
   recordTransaction(here, transaction);
   return { agent: { ...owner }, fuel: ship.fuel, cargo: ship.cargo, transaction };

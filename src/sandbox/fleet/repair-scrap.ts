@@ -3,7 +3,7 @@ import type { Game } from '../game.js';
 import { me, ok, route, type Route } from '../server/router.js';
 import { shipValue, wearingParts } from '../world/equipment.js';
 import { GameError } from '../world/errors.js';
-import { countAction, recordEvent, type AgentState, type WaypointState } from '../world/world.js';
+import { countAction, countCredits, recordEvent, type AgentState, type WaypointState } from '../world/world.js';
 import { atShipyard } from './outfitting.js';
 import { ownShip } from './ships.js';
 
@@ -42,6 +42,7 @@ function repair(game: Game, agent: AgentState, symbol: string) {
     part.condition = 1;
   }
   countAction(game.world, 'repair', ship.symbol);
+  countCredits(game.world, agent.symbol, 'REPAIR', -transaction.totalPrice);
   return { agent: { ...owner }, ship, transaction };
 }
 
@@ -55,6 +56,7 @@ function scrap(game: Game, agent: AgentState, symbol: string) {
   delete game.world.ships[ship.symbol];
   owner.credits += transaction.totalPrice;
   countAction(game.world, 'scrap', ship.symbol);
+  countCredits(game.world, agent.symbol, 'SCRAP', transaction.totalPrice);
   recordEvent(
     game.world,
     agent.symbol,

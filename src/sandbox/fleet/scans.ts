@@ -5,7 +5,7 @@ import { me, ok, route, type Route } from '../server/router.js';
 import { waypoint } from '../systems/systems.js';
 import { scannedWaypointView, waypointView } from '../systems/views.js';
 import { GameError } from '../world/errors.js';
-import { countAction, recordEvent, type AgentState } from '../world/world.js';
+import { countAction, countCredits, recordEvent, type AgentState } from '../world/world.js';
 import { mountCooldownSeconds, mountsOf } from './extraction.js';
 import { notInTransit, ownShip, readyShip, shipsOf, startCooldown } from './ships.js';
 
@@ -34,6 +34,7 @@ function chart(game: Game, agent: AgentState, symbol: string) {
   here.chart = { submittedBy: agent.symbol, submittedOn: new Date(now).toISOString() };
   owner.credits += totalPrice;
   countAction(game.world, 'chart', ship.symbol);
+  countCredits(game.world, agent.symbol, 'CHART', totalPrice);
   recordEvent(
     game.world,
     agent.symbol,

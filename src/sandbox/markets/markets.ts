@@ -6,7 +6,7 @@ import { me, ok, optionalAgent, route, type Route } from '../server/router.js';
 import { waypoint, waypointIn } from '../systems/systems.js';
 import { TRADE_GOODS } from '../world/catalog.js';
 import { badRequest, GameError } from '../world/errors.js';
-import { countAction, own, type AgentState, type WaypointState } from '../world/world.js';
+import { countAction, countCredits, own, type AgentState, type WaypointState } from '../world/world.js';
 import { activityOf, applyTrade, settle } from './economy.js';
 import { prices } from './prices.js';
 
@@ -152,6 +152,12 @@ function trade(game: Game, agent: AgentState, symbol: string, body: unknown, typ
   applyTrade(here.market, tradeSymbol, type, units);
   countAction(game.world, type === 'PURCHASE' ? 'purchase' : 'sell', ship.symbol);
   countAction(game.world, type === 'PURCHASE' ? 'purchasedUnits' : 'soldUnits', ship.symbol, units);
+  countCredits(
+    game.world,
+    agent.symbol,
+    type === 'PURCHASE' ? 'PURCHASE' : 'SALE',
+    type === 'PURCHASE' ? -totalPrice : totalPrice,
+  );
   const transaction = marketTransaction(game, here, ship.symbol, tradeSymbol, type, units, pricePerUnit);
   recordTransaction(here, transaction);
   return { agent: { ...owner }, cargo: ship.cargo, transaction };

@@ -7,7 +7,7 @@ import { MODIFICATIONS_FEE } from '../world/equipment.js';
 import { badRequest, GameError } from '../world/errors.js';
 import { stringField } from '../world/payload.js';
 import { SHIP_TEMPLATES } from '../world/ship-types.js';
-import { countAction, own, type AgentState, type WaypointState } from '../world/world.js';
+import { countAction, countCredits, own, type AgentState, type WaypointState } from '../world/world.js';
 import { RECOVERY_HALF_LIFE_MS } from './economy.js';
 import { supplyLabel } from './prices.js';
 
@@ -113,6 +113,7 @@ function buyShip(game: Game, agent: AgentState, body: unknown) {
   const sales = ((at.shipSales ??= {})[shipType] ??= { purchases: 0, updatedAt: game.clock.now() });
   sales.purchases += 1;
   countAction(game.world, 'buyShip', agent.symbol);
+  countCredits(game.world, agent.symbol, 'SHIP', -price);
   const transaction = {
     waypointSymbol: at.symbol,
     shipSymbol: shipType,

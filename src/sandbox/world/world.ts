@@ -168,6 +168,17 @@ export function countAction(world: WorldState, action: string, key: string, amou
 }
 
 /**
+ * Books a credit movement the server applied, for the admin stats: `transactions` counts them and
+ * `credits` sums them (signed: spent is negative), keyed "AGENT:KIND" with the ledger's kinds
+ * (PURCHASE, SALE, FUEL, ANTIMATTER, SHIP, CONTRACT; and CHART, REPAIR, SCRAP, MODIFICATION), so a
+ * test can hold a client's books against what the server did, row count and credits.
+ */
+export function countCredits(world: WorldState, agentSymbol: string, kind: string, credits: number): void {
+  countAction(world, 'transactions', `${agentSymbol}:${kind}`);
+  countAction(world, 'credits', `${agentSymbol}:${kind}`, credits);
+}
+
+/**
  * The entry of `record` under a key a client chose, or undefined: never a member of Object.prototype
  * (`constructor`, `__proto__`, `toString`…), which a plain `record[key]` would hand back.
  */
