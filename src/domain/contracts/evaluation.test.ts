@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { SECONDS_PER_LOT, SECONDS_PER_STOP } from '../trading/action-seconds.js';
 import type { Contract } from './contract.js';
 import { estimatePurchase, evaluateContract, type EvaluationInput } from './evaluation.js';
 import { canMine, estimateMiningSeconds } from './mining-estimate.js';
+
+/** A transaction's and a stop's seconds (domain/trading/action-seconds.ts), spelled short for the sums below. */
+const L = SECONDS_PER_LOT;
+const S = SECONDS_PER_STOP;
 
 function contract(overrides: Partial<Contract> = {}, required = 40, fulfilled = 0): Contract {
   return {
@@ -48,9 +53,10 @@ describe('evaluateContract', () => {
     expect(e.revenue).toBe(6_000);
     expect(e.goodsCost).toBe(2_000);
     expect(e.fuelCost).toBe(30);
-    expect(e.seconds).toBe(300);
+    // Flights, then accept, dock and buy one lot, dock and deliver, fulfil.
+    expect(e.seconds).toBe(300 + L + (S + L) + (S + L) + L);
     expect(e.profit).toBe(6_000 - 2_000 - 30);
-    expect(e.creditsPerHour).toBe(Math.round((3_970 * 3600) / 300));
+    expect(e.creditsPerHour).toBe(Math.round((3_970 * 3600) / e.seconds));
     expect(e.source).toBe('buy');
     expect(e.plan.map((s) => s.step)).toEqual(['accept', 'fly', 'buy', 'fly', 'deliver', 'fulfill']);
   });
@@ -66,7 +72,7 @@ describe('evaluateContract', () => {
     const buys = e.plan.filter((s) => s.step === 'buy');
     expect(buys.map((s) => s.units)).toEqual([40, 40, 20]);
     expect(e.fuelCost).toBe(10 + 20 + 2 * (30 + 20));
-    expect(e.seconds).toBe(100 + 200 + 2 * (300 + 200));
+    expect(e.seconds).toBe(100 + 200 + 2 * (300 + 200) + L + 3 * (S + L) + 3 * (S + L) + L);
     expect(e.goodsCost).toBe(40 * 50 + 40 * Math.round(50 * 1.05) + 20 * Math.round(50 * 1.05 ** 2));
     expect(e.plan.filter((s) => s.step === 'deliver').map((s) => s.units)).toEqual([40, 40, 20]);
   });
@@ -75,7 +81,7 @@ describe('evaluateContract', () => {
     const held = evaluateContract(input(contract({ accepted: true }, 40, 10), { held: 30 }));
     expect(held.goodsCost).toBe(0);
     expect(held.plan.map((s) => s.step)).toEqual(['fly', 'deliver', 'fulfill']);
-    expect(held.seconds).toBe(400);
+    expect(held.seconds).toBe(400 + (S + L) + L);
     const part = evaluateContract(input(contract({ accepted: true }, 40), { held: 10 }));
     expect(part.plan.filter((s) => s.step === 'buy').map((s) => s.units)).toEqual([30]);
     expect(part.plan.filter((s) => s.step === 'deliver').map((s) => s.units)).toEqual([40]);
@@ -87,7 +93,22 @@ describe('evaluateContract', () => {
     );
     expect(e.source).toBe('mine');
     expect(e.goodsCost).toBe(0);
-    expect(e.seconds).toBe(100 + 400 + 200);
+    expect(e.seconds).toBe(100 + 400 + 200 + L + S + (S + L) + L);
+  });
+
+  it('never divides by less than the actions take: goods bought where they go, with the ship already there', () => {
+    // The sandbox's contracts go to a market that imports the good, and an importer sells it too.
+    const here = { seconds: 0, fuelCost: 0 };
+    const e = evaluateContract(
+      input(contract(), {
+        source: { kind: 'buy', waypoint: 'X1-A-D', pricePerUnit: 50, tradeVolume: 10 },
+        legs: { shipToSource: here, sourceToDestination: here, destinationToSource: here, shipToDestination: here },
+      }),
+    );
+    // Accept, dock, four lots of 10, dock, deliver, fulfil: no flight, but 13 s of requests, not 0.
+    expect(e.seconds).toBe(L + S + 4 * L + S + L + L);
+    expect(e.seconds).toBeGreaterThan(0);
+    expect(e.creditsPerHour).toBe(Math.round((e.profit * 3600) / e.seconds));
   });
 
   it('refuses a ship with no room for the good', () => {

@@ -1,5 +1,6 @@
 import { DomainRuleError } from '../errors.js';
 import { splitIntoLots } from '../market/lots.js';
+import { SECONDS_PER_LOT, SECONDS_PER_STOP } from '../trading/action-seconds.js';
 import { type Contract, type ContractDelivery, paymentStillDue, unitsStillRequired } from './contract.js';
 
 /**
@@ -123,6 +124,7 @@ export function evaluateContract(input: EvaluationInput): ContractEvaluation {
       seconds += step.seconds;
     }
     if (step.step === 'mine') seconds += step.seconds;
+    seconds += actionSeconds(step, source);
   }
   const profit = revenue - goodsCost - fuelCost;
   return {
@@ -137,6 +139,30 @@ export function evaluateContract(input: EvaluationInput): ContractEvaluation {
     sourceWaypoint: source.waypoint,
     plan,
   };
+}
+
+/**
+ * The time a step takes besides flying and extracting: a purchase docks and trades lot by lot, a
+ * delivery docks and delivers, accepting and fulfilling are one request each. Without it, goods bought
+ * where they are delivered, with the ship already there, would earn their profit in 0 s.
+ */
+function actionSeconds(step: PlanStep, source: GoodsSource): number {
+  switch (step.step) {
+    case 'accept':
+    case 'fulfill':
+      return SECONDS_PER_LOT;
+    case 'buy':
+      return (
+        SECONDS_PER_STOP +
+        SECONDS_PER_LOT * splitIntoLots(step.units, Math.max(1, source.kind === 'buy' ? source.tradeVolume : 1)).length
+      );
+    case 'mine':
+      return SECONDS_PER_STOP;
+    case 'deliver':
+      return SECONDS_PER_STOP + SECONDS_PER_LOT;
+    default:
+      return 0;
+  }
 }
 
 /** The better of two evaluations: more credits per hour, then more profit. */
