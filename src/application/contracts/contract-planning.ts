@@ -3,6 +3,7 @@ import { type Contract, deliveryFor } from '../../domain/contracts/contract.js';
 import {
   betterEvaluation,
   type ContractEvaluation,
+  contractFlights,
   evaluateContract,
   type GoodsSource,
   type Leg,
@@ -69,29 +70,27 @@ export class ContractPlanning {
     const delivery = deliveryFor(contract);
     const system = systemOf(delivery.destination);
     const sources = await this.sources(player, ship, delivery.good, system);
-    const legs = new Map<string, Leg>();
-    const leg = async (from: string, to: string): Promise<Leg> => {
-      const key = `${from}>${to}`;
-      if (!legs.has(key)) legs.set(key, await this.leg(player, ship, from, to));
-      return legs.get(key)!;
-    };
-    let best: ContractEvaluation | undefined;
-    const here = ship.location();
     const held = ship.unitsOf(delivery.good);
+    let best: ContractEvaluation | undefined;
     for (const source of sources) {
-      const evaluation = evaluateContract({
+      const trips = {
         contract,
         delivery,
         held,
         space: ship.cargo.capacity - (ship.cargo.units - held),
         source,
-        legs: {
-          shipToSource: await leg(here, source.waypoint),
-          sourceToDestination: await leg(source.waypoint, delivery.destination),
-          destinationToSource: await leg(delivery.destination, source.waypoint),
-          shipToDestination: await leg(here, delivery.destination),
-        },
-      });
+        location: ship.location(),
+      };
+      // Each flight from the tank the one before left (the navigator refuels only where a route needs it).
+      const flights = contractFlights(trips);
+      const legs: Leg[] = [];
+      let fuel = ship.fuel.current;
+      for (const { from, to } of flights) {
+        const flown = await this.leg(player, ship, from, to, fuel);
+        legs.push(flown);
+        fuel = flown.fuelAfter;
+      }
+      const evaluation = evaluateContract({ ...trips, leg: () => legs.shift()! });
       best = best ? betterEvaluation(best, evaluation) : evaluation;
     }
     return best!;
@@ -138,16 +137,26 @@ export class ContractPlanning {
     return found ? { pricePerUnit: found.purchasePrice, tradeVolume: found.tradeVolume } : undefined;
   }
 
-  /** Travel from one waypoint to another: the ship's own tank from where it is, a full one from elsewhere. */
-  private async leg(player: Player, ship: Ship, from: string, to: string): Promise<Leg> {
-    if (from === to) return { seconds: 0, fuelCost: 0 };
+  /** Travel from one waypoint to another with `fuel` in the tank, and the fuel left on arrival. */
+  private async leg(
+    player: Player,
+    ship: Ship,
+    from: string,
+    to: string,
+    fuel: number,
+  ): Promise<Leg & { fuelAfter: number }> {
+    if (from === to) return { seconds: 0, fuelCost: 0, fuelAfter: fuel };
     const start =
-      from === ship.location()
+      from === ship.location() && fuel === ship.fuel.current
         ? ship
         : ship
             .withNav({ ...ship.nav, waypointSymbol: from, status: 'IN_ORBIT', departureTime: 0, arrival: 0 })
-            .withFuel({ current: ship.fuel.capacity, capacity: ship.fuel.capacity });
+            .withFuel({ current: fuel, capacity: ship.fuel.capacity });
     const route = await this.routes.plan(player, start, to);
-    return { seconds: route.totalSeconds, fuelCost: route.fuelCredits ?? 0 };
+    return {
+      seconds: route.totalSeconds,
+      fuelCost: route.fuelCredits ?? 0,
+      fuelAfter: route.legs.at(-1)?.fuelAfter ?? fuel,
+    };
   }
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { SECONDS_PER_LOT, SECONDS_PER_STOP } from '../trading/action-seconds.js';
 import type { Contract } from './contract.js';
-import { estimatePurchase, evaluateContract, type EvaluationInput } from './evaluation.js';
+import { contractFlights, estimatePurchase, evaluateContract, type EvaluationInput } from './evaluation.js';
 import { canMine, estimateMiningSeconds } from './mining-estimate.js';
+
+/** A transaction's and a stop's seconds (domain/trading/action-seconds.ts), spelled short for the sums below. */
+const L = SECONDS_PER_LOT;
+const S = SECONDS_PER_STOP;
 
 function contract(overrides: Partial<Contract> = {}, required = 40, fulfilled = 0): Contract {
   return {
@@ -18,6 +23,16 @@ function contract(overrides: Partial<Contract> = {}, required = 40, fulfilled = 
   };
 }
 
+/** The ship at X1-A-SHIP, the goods sold at X1-A-S, delivered at X1-A-D. */
+const LEGS: Record<string, { seconds: number; fuelCost: number }> = {
+  'X1-A-SHIP>X1-A-S': { seconds: 100, fuelCost: 10 },
+  'X1-A-S>X1-A-D': { seconds: 200, fuelCost: 20 },
+  'X1-A-D>X1-A-S': { seconds: 300, fuelCost: 30 },
+  'X1-A-SHIP>X1-A-D': { seconds: 400, fuelCost: 40 },
+  'X1-A-SHIP>X1-A-AST': { seconds: 100, fuelCost: 10 },
+  'X1-A-AST>X1-A-D': { seconds: 200, fuelCost: 20 },
+};
+
 function input(c: Contract, overrides: Partial<EvaluationInput> = {}): EvaluationInput {
   return {
     contract: c,
@@ -25,12 +40,8 @@ function input(c: Contract, overrides: Partial<EvaluationInput> = {}): Evaluatio
     held: 0,
     space: 40,
     source: { kind: 'buy', waypoint: 'X1-A-S', pricePerUnit: 50, tradeVolume: 40 },
-    legs: {
-      shipToSource: { seconds: 100, fuelCost: 10 },
-      sourceToDestination: { seconds: 200, fuelCost: 20 },
-      destinationToSource: { seconds: 300, fuelCost: 30 },
-      shipToDestination: { seconds: 400, fuelCost: 40 },
-    },
+    location: 'X1-A-SHIP',
+    leg: (from, to) => LEGS[`${from}>${to}`] ?? { seconds: 0, fuelCost: 0 },
     ...overrides,
   };
 }
@@ -48,9 +59,10 @@ describe('evaluateContract', () => {
     expect(e.revenue).toBe(6_000);
     expect(e.goodsCost).toBe(2_000);
     expect(e.fuelCost).toBe(30);
-    expect(e.seconds).toBe(300);
+    // Flights, then accept, dock and buy one lot, dock and deliver, fulfil.
+    expect(e.seconds).toBe(300 + L + (S + L) + (S + L) + L);
     expect(e.profit).toBe(6_000 - 2_000 - 30);
-    expect(e.creditsPerHour).toBe(Math.round((3_970 * 3600) / 300));
+    expect(e.creditsPerHour).toBe(Math.round((3_970 * 3600) / e.seconds));
     expect(e.source).toBe('buy');
     expect(e.plan.map((s) => s.step)).toEqual(['accept', 'fly', 'buy', 'fly', 'deliver', 'fulfill']);
   });
@@ -66,7 +78,7 @@ describe('evaluateContract', () => {
     const buys = e.plan.filter((s) => s.step === 'buy');
     expect(buys.map((s) => s.units)).toEqual([40, 40, 20]);
     expect(e.fuelCost).toBe(10 + 20 + 2 * (30 + 20));
-    expect(e.seconds).toBe(100 + 200 + 2 * (300 + 200));
+    expect(e.seconds).toBe(100 + 200 + 2 * (300 + 200) + L + 3 * (S + L) + 3 * (S + L) + L);
     expect(e.goodsCost).toBe(40 * 50 + 40 * Math.round(50 * 1.05) + 20 * Math.round(50 * 1.05 ** 2));
     expect(e.plan.filter((s) => s.step === 'deliver').map((s) => s.units)).toEqual([40, 40, 20]);
   });
@@ -75,7 +87,7 @@ describe('evaluateContract', () => {
     const held = evaluateContract(input(contract({ accepted: true }, 40, 10), { held: 30 }));
     expect(held.goodsCost).toBe(0);
     expect(held.plan.map((s) => s.step)).toEqual(['fly', 'deliver', 'fulfill']);
-    expect(held.seconds).toBe(400);
+    expect(held.seconds).toBe(400 + (S + L) + L);
     const part = evaluateContract(input(contract({ accepted: true }, 40), { held: 10 }));
     expect(part.plan.filter((s) => s.step === 'buy').map((s) => s.units)).toEqual([30]);
     expect(part.plan.filter((s) => s.step === 'deliver').map((s) => s.units)).toEqual([40]);
@@ -87,7 +99,37 @@ describe('evaluateContract', () => {
     );
     expect(e.source).toBe('mine');
     expect(e.goodsCost).toBe(0);
-    expect(e.seconds).toBe(100 + 400 + 200);
+    expect(e.seconds).toBe(100 + 400 + 200 + L + S + (S + L) + L);
+  });
+
+  it('never divides by less than the actions take: goods bought where they go, with the ship already there', () => {
+    // The sandbox's contracts go to a market that imports the good, and an importer sells it too.
+    const e = evaluateContract(
+      input(contract(), {
+        source: { kind: 'buy', waypoint: 'X1-A-D', pricePerUnit: 50, tradeVolume: 10 },
+        location: 'X1-A-D',
+      }),
+    );
+    // Accept, dock, four lots of 10, dock, deliver, fulfil: no flight, but 13 s of requests, not 0.
+    expect(e.seconds).toBe(L + S + 4 * L + S + L + L);
+    expect(e.seconds).toBeGreaterThan(0);
+    expect(e.creditsPerHour).toBe(Math.round((e.profit * 3600) / e.seconds));
+  });
+
+  it('asks for each flight in the order the ship flies it, so that each can start from the tank the last one left', () => {
+    // Seed 21: the second trip planned from a full tank took 35 s; the ship arrived with 46 fuel and drifted 401 s.
+    const c = contract({}, 100);
+    expect(contractFlights(input(c)).map((f) => `${f.from}>${f.to}`)).toEqual([
+      'X1-A-SHIP>X1-A-S',
+      'X1-A-S>X1-A-D',
+      'X1-A-D>X1-A-S',
+      'X1-A-S>X1-A-D',
+      'X1-A-D>X1-A-S',
+      'X1-A-S>X1-A-D',
+    ]);
+    const slower = [100, 200, 300, 200, 300, 900];
+    const e = evaluateContract(input(c, { leg: () => ({ seconds: slower.shift()!, fuelCost: 0 }) }));
+    expect(e.plan.flatMap((s) => (s.step === 'fly' ? [s.seconds] : []))).toEqual([100, 200, 300, 200, 300, 900]);
   });
 
   it('refuses a ship with no room for the good', () => {

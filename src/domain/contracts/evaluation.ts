@@ -1,5 +1,6 @@
 import { DomainRuleError } from '../errors.js';
 import { splitIntoLots } from '../market/lots.js';
+import { SECONDS_PER_LOT, SECONDS_PER_STOP } from '../trading/action-seconds.js';
 import { type Contract, type ContractDelivery, paymentStillDue, unitsStillRequired } from './contract.js';
 
 /**
@@ -51,7 +52,26 @@ export interface EvaluationInput {
   /** Units of the good one trip can carry: the hold's capacity less other cargo. */
   space: number;
   source: GoodsSource;
-  legs: { shipToSource: Leg; sourceToDestination: Leg; destinationToSource: Leg; shipToDestination: Leg };
+  /** Where the ship is. */
+  location: string;
+  /**
+   * The flight between two waypoints, asked in the order the ship flies them, the first from `location`
+   * (so a caller can carry the tank from one flight to the next: the ship does not arrive anywhere full).
+   */
+  leg: (from: string, to: string) => Leg;
+}
+
+/** The flights a contract takes, in order, without their times: for a caller that plans each with the tank left. */
+export function contractFlights(input: Omit<EvaluationInput, 'leg'>): { from: string; to: string }[] {
+  const flights: { from: string; to: string }[] = [];
+  evaluateContract({
+    ...input,
+    leg: (from, to) => {
+      flights.push({ from, to });
+      return { seconds: 0, fuelCost: 0 };
+    },
+  });
+  return flights;
 }
 
 /** The cost of buying `units` in lots of the trade volume, each lot lifting the price; and the price after. */
@@ -74,7 +94,7 @@ export function estimatePurchase(
  * (bought, with price impact, or mined: time only) and the fuel, over the time of every trip the hold needs.
  */
 export function evaluateContract(input: EvaluationInput): ContractEvaluation {
-  const { contract, delivery, source, legs } = input;
+  const { contract, delivery, source } = input;
   const still = unitsStillRequired(delivery);
   let inHold = Math.min(input.held, still);
   let remaining = still - inHold;
@@ -82,21 +102,23 @@ export function evaluateContract(input: EvaluationInput): ContractEvaluation {
     throw new DomainRuleError(`the ship has no room for ${delivery.good}`, 'CARGO_SPACE');
   const plan: PlanStep[] = [];
   if (!contract.accepted) plan.push({ step: 'accept', credits: contract.payment.onAccepted });
-  const fly = (to: string, leg: Leg) => plan.push({ step: 'fly', to, seconds: leg.seconds, fuelCost: leg.fuelCost });
+  let at = input.location;
+  const fly = (to: string) => {
+    const leg = input.leg(at, to);
+    at = to;
+    plan.push({ step: 'fly', to, seconds: leg.seconds, fuelCost: leg.fuelCost });
+  };
   const deliver = () => {
     plan.push({ step: 'deliver', waypoint: delivery.destination, good: delivery.good, units: inHold });
     inHold = 0;
   };
-  let fromShip = true;
   let price = source.kind === 'buy' ? source.pricePerUnit : 0;
   if (inHold > 0 && (remaining === 0 || inHold >= input.space)) {
-    fly(delivery.destination, legs.shipToDestination);
+    fly(delivery.destination);
     deliver();
-    fromShip = false;
   }
   while (remaining > 0) {
-    fly(source.waypoint, fromShip ? legs.shipToSource : legs.destinationToSource);
-    fromShip = false;
+    fly(source.waypoint);
     const units = Math.min(input.space - inHold, remaining);
     if (source.kind === 'buy') {
       const bought = estimatePurchase(units, price, source.tradeVolume);
@@ -108,7 +130,7 @@ export function evaluateContract(input: EvaluationInput): ContractEvaluation {
     }
     inHold += units;
     remaining -= units;
-    fly(delivery.destination, legs.sourceToDestination);
+    fly(delivery.destination);
     deliver();
   }
   plan.push({ step: 'fulfill', credits: contract.payment.onFulfilled });
@@ -123,6 +145,7 @@ export function evaluateContract(input: EvaluationInput): ContractEvaluation {
       seconds += step.seconds;
     }
     if (step.step === 'mine') seconds += step.seconds;
+    seconds += actionSeconds(step, source);
   }
   const profit = revenue - goodsCost - fuelCost;
   return {
@@ -137,6 +160,30 @@ export function evaluateContract(input: EvaluationInput): ContractEvaluation {
     sourceWaypoint: source.waypoint,
     plan,
   };
+}
+
+/**
+ * The time a step takes besides flying and extracting: a purchase docks and trades lot by lot, a
+ * delivery docks and delivers, accepting and fulfilling are one request each. Without it, goods bought
+ * where they are delivered, with the ship already there, would earn their profit in 0 s.
+ */
+function actionSeconds(step: PlanStep, source: GoodsSource): number {
+  switch (step.step) {
+    case 'accept':
+    case 'fulfill':
+      return SECONDS_PER_LOT;
+    case 'buy':
+      return (
+        SECONDS_PER_STOP +
+        SECONDS_PER_LOT * splitIntoLots(step.units, Math.max(1, source.kind === 'buy' ? source.tradeVolume : 1)).length
+      );
+    case 'mine':
+      return SECONDS_PER_STOP;
+    case 'deliver':
+      return SECONDS_PER_STOP + SECONDS_PER_LOT;
+    default:
+      return 0;
+  }
 }
 
 /** The better of two evaluations: more credits per hour, then more profit. */

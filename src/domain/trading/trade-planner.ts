@@ -1,11 +1,8 @@
 import { SHIP_FUEL_PER_MARKET_UNIT } from '../navigation/flight-mode.js';
+import { SECONDS_PER_LOT, SECONDS_PER_STOP } from './action-seconds.js';
 import { allHops, type GoodQuote, routeKey, type TradeHop } from './trade-route.js';
 import type { TravelEstimator } from './travel-estimator.js';
 
-/** Seconds each lot costs on top of travel: the trade and the market read after it, at 2 requests a second. */
-const SECONDS_PER_LOT = 1;
-/** Seconds a stop costs on top of travel: dock, read the market, orbit. */
-const SECONDS_PER_STOP = 3;
 /** Chains (A→B→C) are built from the best single hops into each market and the best hops out of it. */
 const CHAIN_FIRST_HOPS = 200;
 const CHAIN_SECOND_HOPS = 3;
