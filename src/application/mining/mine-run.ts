@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import { DomainRuleError, ValidationError } from '../../domain/errors.js';
 import type { Ship } from '../../domain/fleet/ship.js';
 import { hasSurveyor } from '../../domain/mining/extraction.js';
-import { goodsToJettison } from '../../domain/mining/jettison.js';
+import { type AsteroidYield, goodsToJettison, yieldsNothingSellable } from '../../domain/mining/jettison.js';
 import { bestSurvey } from '../../domain/mining/survey.js';
 import type { Player } from '../../domain/player/player.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
@@ -23,7 +23,14 @@ import { requireShipSymbol, requireWaypointSymbol } from '../ships/ship-symbol.j
 import { HandToHauler } from './hand-to-hauler.js';
 import type { HoldUnloader } from './hold-unloader.js';
 import { DeliverHold } from './deliver-hold.js';
-import { asteroidYielding, chooseAsteroid, requireSomeBuyer, spaceWorthAt, yieldsGood } from './mining-plan.js';
+import {
+  asteroidYielding,
+  chooseAsteroid,
+  nextAsteroid,
+  requireSomeBuyer,
+  spaceWorthAt,
+  yieldsGood,
+} from './mining-plan.js';
 import { contractToMineFor } from './contract-to-mine.js';
 import { MiningOps, SurveyRefusedError } from './mining-ops.js';
 import { type MiningSite, MiningSites } from './mining-site.js';
@@ -109,9 +116,6 @@ export class MineRun extends ShipCommand<MineRunReport> {
 /** The server's code for an asteroid destabilized by over-extraction. */
 const DESTABILIZED = 4253;
 
-/** A run stops after this many extractions in a row whose yield was jettisoned (ours). */
-const MAX_WORTHLESS_EXTRACTIONS = 12;
-
 @injectable()
 export class MineRunHandler implements RequestHandler<MineRun> {
   constructor(
@@ -142,7 +146,8 @@ export class MineRunHandler implements RequestHandler<MineRun> {
       (contract && [...site.waypoints.keys()].some((w) => yieldsGood(site, w, contract.good))
         ? asteroidYielding(site, ship.location(), contract.good)
         : chooseAsteroid(ship, site));
-    const destabilized = new Set<string>();
+    const avoid = new Set<string>(); // destabilized (4253), or found to yield nothing worth its space
+    const seen = new Map<string, AsteroidYield>();
     const key = `mine:${request.runId}`;
     const report: MineRunReport = {
       ship: ship.symbol,
@@ -158,7 +163,6 @@ export class MineRunHandler implements RequestHandler<MineRun> {
     let cooldownMs = 0;
     if (!contract || !yieldsGood(site, asteroid, contract.good)) requireSomeBuyer(site, asteroid);
     this.logger.info({ asteroid }, `mining at ${asteroid}`);
-    let worthless = 0;
     while (request.maxTrips === undefined || report.trips < request.maxTrips) {
       if (ship.cargoSpace <= 0 || (contract && ship.unitsOf(contract.good) >= contract.stillRequired)) {
         const unloaded = await unloader.unload({ player, ship, site, keep, asteroid, cooldownMs });
@@ -202,22 +206,28 @@ export class MineRunHandler implements RequestHandler<MineRun> {
       if (!extracted.destabilized) cooldownMs = Math.max(0, ship.cooldownUntil - this.clock.now());
       if (extracted.destabilized) {
         // The server refuses this asteroid for now (4253): move on to the next best one, if it may choose.
-        destabilized.add(asteroid);
+        avoid.add(asteroid);
         if (request.at !== undefined)
           throw new DomainRuleError(`${asteroid} is destabilized (4253): choose another asteroid`, 'DESTABILIZED');
-        asteroid = chooseAsteroid(ship, site, destabilized);
+        asteroid = chooseAsteroid(ship, site, avoid);
         report.asteroid = asteroid;
         this.logger.warn({ asteroid }, `asteroid destabilized: moving on to ${asteroid}`);
         continue;
       }
-      const before = report.unitsJettisoned;
       ship = await this.jettison(player, ship, site, asteroid, keep, report, false);
-      worthless = report.unitsJettisoned > before ? worthless + 1 : 0;
-      if (worthless >= MAX_WORTHLESS_EXTRACTIONS)
-        throw new DomainRuleError(
-          `the last ${worthless} extractions at ${asteroid} were all jettisoned: nothing it yields is worth its space at a known market`,
-          'NOTHING_TO_SELL',
-        );
+      if (!extracted.good) continue;
+      const here = seen.get(asteroid) ?? { extractions: 0, kept: 0 };
+      here.extractions += 1;
+      if (ship.unitsOf(extracted.good) > 0) here.kept += 1;
+      seen.set(asteroid, here);
+      if (!yieldsNothingSellable(here)) continue;
+      // Not one yield kept: what this asteroid gives is worth nothing here. Another may do (unless --at).
+      const why = `none of the ${here.extractions} extractions at ${asteroid} was worth its space at a known market`;
+      avoid.add(asteroid);
+      asteroid = request.at === undefined ? nextAsteroid(ship, site, avoid) : '';
+      if (!asteroid) throw new DomainRuleError(`${why}: nothing it yields sells`, 'NOTHING_TO_SELL');
+      report.asteroid = asteroid;
+      this.logger.warn({ asteroid }, `${why}: moving on to ${asteroid}`);
     }
     return report;
   }
@@ -247,7 +257,7 @@ export class MineRunHandler implements RequestHandler<MineRun> {
         { good: done.extraction.good, units: done.extraction.units, survey: survey?.signature ?? null },
         `extracted ${done.extraction.units} ${done.extraction.good} (hold ${done.ship.cargo.units}/${done.ship.cargo.capacity})`,
       );
-      return { ship: done.ship, destabilized: false };
+      return { ship: done.ship, destabilized: false, good: done.extraction.good };
     } catch (error) {
       // A refused survey is marked; the next round picks another (or none). A full hold is read back.
       const code = error instanceof ApiError ? error.apiCode : undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Ship } from '../../domain/fleet/ship.js';
 import type { WaypointDto } from '../../ports/spacetraders-api.js';
-import { asteroidYielding, chooseAsteroid, spaceWorthAt, yieldsGood } from './mining-plan.js';
+import { asteroidYielding, chooseAsteroid, nextAsteroid, spaceWorthAt, yieldsGood } from './mining-plan.js';
 import type { MiningSite } from './mining-site.js';
 
 const ship = new Ship({
@@ -54,6 +54,15 @@ describe('choosing the asteroid', () => {
     expect(chooseAsteroid(ship, site({ IRON_ORE: 40, GOLD_ORE: 400 }))).toBe('X1-MN-P');
     expect(chooseAsteroid(ship, site({ IRON_ORE: 40, GOLD_ORE: 400 }), new Set(['X1-MN-P']))).toBe('X1-MN-B');
     expect(() => chooseAsteroid(ship, site({}), new Set(['X1-MN-B', 'X1-MN-P']))).toThrow('no asteroid known in X1-MN');
+  });
+
+  it('moves on to the best other asteroid whose deposits some market trades, or to none', () => {
+    const s = site({ IRON_ORE: 40, GOLD_ORE: 400 });
+    expect(nextAsteroid(ship, s, new Set(['X1-MN-P']))).toBe('X1-MN-B');
+    // Nobody buys precious metals: leaving B, there is nowhere to go (P's deposits would all be dumped).
+    const noGold = { ...s, worth: (g: string) => (g.endsWith('_ORE') && g !== 'IRON_ORE' ? 0 : s.worth(g)) };
+    expect(nextAsteroid(ship, noGold, new Set(['X1-MN-B']))).toBe('');
+    expect(nextAsteroid(ship, s, new Set(['X1-MN-B', 'X1-MN-P']))).toBe('');
   });
 
   it('prices the space a unit takes below the value of a mined unit, and at 0 when nothing is known', () => {

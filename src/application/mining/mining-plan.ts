@@ -65,6 +65,23 @@ export function chooseAsteroid(ship: Ship, site: MiningSite, avoid: ReadonlySet<
 }
 
 /**
+ * The asteroid to move on to when the run leaves the ones to avoid: the best of the others whose known
+ * deposits some market of the system trades; '' when none is left.
+ */
+export function nextAsteroid(ship: Ship, site: MiningSite, avoid: ReadonlySet<string>): string {
+  const unsellable = [...site.waypoints.keys()].filter((w) => {
+    const goods = depositGoods(site.waypoints.get(w)?.traits.map((t) => t.symbol as string) ?? []);
+    return goods.length > 0 && goods.every((g) => site.worth(g) === 0);
+  });
+  try {
+    return chooseAsteroid(ship, site, new Set([...avoid, ...unsellable]));
+  } catch (error) {
+    if (error instanceof DomainRuleError && error.code === 'NO_ASTEROID') return '';
+    throw error;
+  }
+}
+
+/**
  * What the space a unit takes is worth at the asteroid: the expected value of a mined unit (the best
  * usable survey's deposits, else the asteroid's deposit traits), weighed by mining against travel time.
  */

@@ -12,7 +12,9 @@ import { runInContainer } from '../containers/container-scope.js';
 import type { Markets } from '../markets/markets.js';
 import { NavigateShip } from '../navigation/navigate-ship.js';
 import type { Players } from '../player/players.js';
+import { JettisonCargo } from '../ships/jettison-cargo.js';
 import { SellCargo } from '../ships/sell-cargo.js';
+import type { SystemMap } from '../systems/system-map.js';
 import { TradeRun, TradeRunHandler } from './trade-run.js';
 import type { TradePlan, TradePlanning } from './trade-planning.js';
 import { type LegReport, TradeTrips } from './trade-trips.js';
@@ -53,6 +55,24 @@ function api(cargo: Array<{ symbol: string; units: number }> = []): SpaceTraders
     getMyAgent: async () => ({ credits: 100_000 }),
   } as unknown as SpaceTradersApi;
 }
+
+/** A system whose market X1-A-5 (near) and X1-A-9 (far) list GOLD_ORE; nobody trades JUNK. */
+const map = {
+  load: async () => ({
+    systemSymbol: 'X1-A',
+    waypoints: [
+      { symbol: 'X1-A-1', x: 0, y: 0 },
+      { symbol: 'X1-A-5', x: 10, y: 0 },
+      { symbol: 'X1-A-9', x: 90, y: 0 },
+    ],
+    markets: ['X1-A-9', 'X1-A-5'].map((symbol) => ({
+      symbol,
+      imports: [{ symbol: 'GOLD_ORE' }],
+      exports: [],
+      exchange: [{ symbol: 'FUEL' }],
+    })),
+  }),
+} as unknown as SystemMap;
 
 const inContainer = <T>(id: string, fn: () => Promise<T>) =>
   runInContainer({ containerId: id, signal: new AbortController().signal }, fn);
@@ -122,7 +142,7 @@ describe('TradeRun', () => {
       },
     } as unknown as Mediator;
     const planning = { quotes: () => [], plan: async () => ({ rows: [], reserved: [] }) } as unknown as TradePlanning;
-    const trips = new TradeTrips(mediator, api(), {} as Markets, planning, store, quiet, clock);
+    const trips = new TradeTrips(mediator, api(), {} as Markets, planning, store, quiet, clock, map);
     const handler = new TradeRunHandler(
       players,
       api([{ symbol: 'IRON', units: 30 }]),
@@ -145,5 +165,39 @@ describe('TradeRun', () => {
     // The cut-short trip's route is free again; the ship stays claimed.
     expect(store.claimed('route:')).toEqual([]);
     expect(store.claim('other', ['ship:NOVA-1-1'], 2)).toEqual({ resource: 'ship:NOVA-1-1', holder: 'me' });
+  });
+
+  it('starts with what the hold carries: sells it where a market trades it, though no price was seen; jettisons what none trades', async () => {
+    const store = new SqliteContainerStore(openDatabase(':memory:'));
+    const sent: Request<unknown>[] = [];
+    const mediator = {
+      send: async (request: Request<unknown>) => {
+        sent.push(request);
+        return request instanceof SellCargo ? { units: 5, totalPrice: 400, stoppedBecause: null } : {};
+      },
+    } as unknown as Mediator;
+    const planning = { quotes: () => [], plan: async () => ({ rows: [], reserved: [] }) } as unknown as TradePlanning;
+    const trips = new TradeTrips(mediator, api(), {} as Markets, planning, store, quiet, clock, map);
+    const leftovers = api([
+      { symbol: 'GOLD_ORE', units: 5 },
+      { symbol: 'JUNK', units: 2 },
+    ]);
+    const handler = new TradeRunHandler(players, leftovers, planning, trips, store, quiet, clock);
+    const report = await inContainer('me', () => handler.handle(new TradeRun({ shipSymbol: 'NOVA-1-1', trips: 1 })));
+    expect(
+      sent.map((r) =>
+        r instanceof NavigateShip
+          ? `fly ${r.destination}`
+          : r instanceof SellCargo
+            ? `sell ${r.good}`
+            : r instanceof JettisonCargo
+              ? `jettison ${r.units} ${r.good}`
+              : '?',
+      ),
+    ).toEqual(['fly X1-A-5', 'sell GOLD_ORE', 'jettison 2 JUNK']);
+    expect(report.trips[0]?.legs).toMatchObject([
+      { good: 'GOLD_ORE', sellAt: 'X1-A-5', sold: 5, earned: 400, aborted: null },
+      { good: 'JUNK', sold: 0, aborted: 'jettisoned 2 JUNK: no market of X1-A trades it' },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
-import { DomainRuleError } from '../../domain/errors.js';
 import type { Ship } from '../../domain/fleet/ship.js';
 import { goodIn } from '../../domain/market/market.js';
+import { distance } from '../../domain/navigation/flight-mode.js';
 import type { Player } from '../../domain/player/player.js';
 import { expectedLots } from '../../domain/trading/price-impact.js';
 import type { TradeLeg } from '../../domain/trading/trade-planner.js';
@@ -16,7 +16,9 @@ import { TOKENS } from '../../ports/tokens.js';
 import { Markets } from '../markets/markets.js';
 import { NavigateShip } from '../navigation/navigate-ship.js';
 import { BuyCargo } from '../ships/buy-cargo.js';
+import { JettisonCargo } from '../ships/jettison-cargo.js';
 import { SellCargo } from '../ships/sell-cargo.js';
+import { SystemMap } from '../systems/system-map.js';
 import { TradePlanning } from './trade-planning.js';
 
 /** What one leg of a trip did (the JSON keys are a contract). */
@@ -49,6 +51,7 @@ export class TradeTrips {
     @inject(TOKENS.ContainerStore) private readonly containers: ContainerStore,
     @inject(TOKENS.Logger) private readonly logger: Logger,
     @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(SystemMap) private readonly systems: SystemMap,
   ) {}
 
   async leg(player: Player, shipSymbol: string, leg: TradeLeg, minPerHour: number): Promise<LegReport> {
@@ -110,8 +113,10 @@ export class TradeTrips {
   }
 
   /**
-   * Sells what the hold carries (a trip a restart cut short): each good where this trader's reserved
-   * route sells it, else at the stored market that bids most for it in the ship's system.
+   * Sells what the hold carries (a trip a restart cut short, a contract's by-products): each good where
+   * this trader's reserved route sells it, else at the stored market that bids most for it in the ship's
+   * system, else at the nearest market whose listing trades it (its price never observed); what no market
+   * of the system trades is jettisoned, so the trader starts with the space it has.
    */
   async sellHeld(player: Player, ship: Ship, holder: string | undefined): Promise<LegReport[]> {
     const reports: LegReport[] = [];
@@ -121,32 +126,44 @@ export class TradeTrips {
           .filter((claim) => claim.holder === holder)
           .map((claim) => parseRouteKey(claim.resource))
       : [];
+    const system = ship.nav.systemSymbol;
+    const map = await this.systems.load(player, system);
+    const here = map.waypoints.find((w) => w.symbol === ship.location());
+    const far = (waypoint: string) => {
+      const there = map.waypoints.find((w) => w.symbol === waypoint);
+      return here && there ? distance(here, there) : Number.POSITIVE_INFINITY;
+    };
     for (const item of ship.cargo.inventory) {
+      const report = { good: item.symbol, buyAt: '', sellAt: '', bought: 0, sold: 0, spent: 0, earned: 0 };
       let sellAt = routes.find((route) => route?.good === item.symbol)?.sellAt;
       sellAt ??= this.planning
-        .quotes(player, ship.nav.systemSymbol)
+        .quotes(player, system)
         .filter((quote) => quote.good === item.symbol)
         .sort((a, b) => b.sellPrice - a.sellPrice)[0]?.waypoint;
-      if (!sellAt)
-        throw new DomainRuleError(
-          `${ship.symbol} carries ${item.units} ${item.symbol} and no stored market of ${ship.nav.systemSymbol} buys it: sell or jettison it first`,
-          'CARGO',
+      sellAt ??= map.markets
+        .filter((m) => [...m.imports, ...m.exports, ...m.exchange].some((g) => g.symbol === item.symbol))
+        .map((m) => m.symbol)
+        .sort((a, b) => far(a) - far(b))[0];
+      if (!sellAt) {
+        await this.mediator.send(
+          new JettisonCargo({
+            shipSymbol: ship.symbol,
+            good: item.symbol,
+            units: item.units,
+            player: player.agentSymbol,
+          }),
         );
+        const why = `jettisoned ${item.units} ${item.symbol}: no market of ${system} trades it`;
+        this.logger.info({ good: item.symbol, units: item.units }, why);
+        reports.push({ ...report, aborted: why });
+        continue;
+      }
       this.logger.info(
         { good: item.symbol, sellAt },
         `selling the ${item.units} ${item.symbol} in the hold at ${sellAt}`,
       );
       const sold = await this.sell(player, ship.symbol, item.symbol, sellAt, undefined);
-      reports.push({
-        good: item.symbol,
-        buyAt: '',
-        sellAt,
-        bought: 0,
-        sold: sold.units,
-        spent: 0,
-        earned: sold.earned,
-        aborted: null,
-      });
+      reports.push({ ...report, sellAt, sold: sold.units, earned: sold.earned, aborted: null });
     }
     return reports;
   }

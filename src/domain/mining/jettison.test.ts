@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goodsToJettison, spaceWorth } from './jettison.js';
+import { EXTRACTIONS_BEFORE_MOVING_ON, goodsToJettison, spaceWorth, yieldsNothingSellable } from './jettison.js';
 
 const WORTH: Record<string, number | undefined> = {
   IRON_ORE: 40,
@@ -37,5 +37,13 @@ describe('the jettison rule', () => {
       { symbol: 'ICE_WATER', units: 6 },
       { symbol: 'JUNK', units: 2 },
     ]);
+  });
+
+  it('takes an asteroid for worthless only when none of its yields was ever kept, not after a run of bad draws', () => {
+    const n = EXTRACTIONS_BEFORE_MOVING_ON;
+    expect(yieldsNothingSellable({ extractions: n, kept: 0 })).toBe(true);
+    expect(yieldsNothingSellable({ extractions: n - 1, kept: 0 })).toBe(false);
+    // Two yields in three are ores nobody buys: a dozen dumped in a row after some kept is chance.
+    expect(yieldsNothingSellable({ extractions: 3 * n, kept: 1 })).toBe(false);
   });
 });

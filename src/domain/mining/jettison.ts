@@ -36,3 +36,22 @@ export function goodsToJettison(
     return value === 0 || value < space;
   });
 }
+
+/** What a run has seen at one asteroid: its extractions, and how many brought a good the ship kept. */
+export interface AsteroidYield {
+  extractions: number;
+  kept: number;
+}
+
+/** Extractions at an asteroid, not one of them kept, before it counts as yielding nothing sellable (ours). */
+export const EXTRACTIONS_BEFORE_MOVING_ON = 12;
+
+/**
+ * True when the asteroid yields nothing worth its space: EXTRACTIONS_BEFORE_MOVING_ON extractions there
+ * and not one yield kept. Once a yield was kept the asteroid does yield something that sells, and a run of
+ * jettisoned yields after it is the draw: where no market buys the common ores, two yields in three are
+ * dumped, and a run of twelve starts about once in 400 extractions (a few times a day for one drone).
+ */
+export function yieldsNothingSellable(seen: AsteroidYield): boolean {
+  return seen.kept === 0 && seen.extractions >= EXTRACTIONS_BEFORE_MOVING_ON;
+}
