@@ -44,7 +44,7 @@ Feature: Contracts fed by mining
     And the daemon is killed with SIGKILL
     And I run "spacetraders daemon start"
     Then the container finishes as "COMPLETED"
-    And the last container's logs contain "(attempt 2)"
+    And the last container's logs contain "resuming after a daemon crash"
     And the sandbox has the contract of "NOVA-1" fulfilled, no unit delivered beyond it and no other contract accepted
     And the ledger of "NOVA-1" holds both payments of the contract as CONTRACT rows
     And the sandbox has "NOVA-1-1" holding none of the contract's good
@@ -58,7 +58,7 @@ Feature: Contracts fed by mining
     And the daemon is killed with SIGKILL
     And I run "spacetraders daemon start"
     Then the container finishes as "COMPLETED"
-    And the last container's logs contain "(attempt 2)"
+    And the last container's logs contain "resuming after a daemon crash"
     And the sandbox has the contract of "NOVA-1" fulfilled, no unit delivered beyond it and no other contract accepted
     And the ledger of "NOVA-1" holds both payments of the contract as CONTRACT rows
     And the sandbox has "NOVA-1-1" holding none of the contract's good

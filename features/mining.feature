@@ -108,6 +108,6 @@ Feature: Mining: surveys, extraction and the mining loop
     And the daemon is killed with SIGKILL
     And I run "spacetraders daemon start"
     Then every container finishes as "COMPLETED"
-    And the last container's logs contain "(attempt 2)"
+    And the last container's logs contain "resuming after a daemon crash"
     And the ledger's SALE rows for "NOVA-1-2" sell every unit the sandbox moved from "NOVA-1-1", and the miner sold nothing
     And the sandbox has "NOVA-1-2" with an empty hold
