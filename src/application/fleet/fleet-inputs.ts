@@ -26,7 +26,7 @@ import { PlanTrades } from '../trading/plan-trades.js';
 const SHIPYARD_PRICES_MAX_AGE_MS = 3_600_000;
 
 /** Ship types the coordinator knows how to value and put to work. */
-const BUYABLE_TYPES = ['SHIP_PROBE', 'SHIP_MINING_DRONE', 'SHIP_LIGHT_HAULER'];
+const BUYABLE_TYPES = ['SHIP_PROBE', 'SHIP_MINING_DRONE', 'SHIP_LIGHT_SHUTTLE', 'SHIP_LIGHT_HAULER'];
 
 export interface ContractOutlook {
   accepted: boolean;
@@ -61,6 +61,13 @@ export class FleetInputs {
   /** Markets of the system with a stored observation. */
   knownMarkets(player: Player, system: string): number {
     return this.markets.freshest(player.agentSymbol, system).length;
+  }
+
+  /** Marketplaces of the system (as charted) never observed with prices. */
+  async unobservedMarkets(player: Player, system: string): Promise<number> {
+    const seen = new Set(this.markets.freshest(player.agentSymbol, system).map((m) => m.waypoint));
+    const charted = (await this.map.load(player, system)).waypoints;
+    return charted.filter((w) => w.traits.some((t) => t.symbol === 'MARKETPLACE') && !seen.has(w.symbol)).length;
   }
 
   /** The best trade route's credits per hour for the ship (0 when none, or when planning fails). */
@@ -115,7 +122,7 @@ export class FleetInputs {
     offers: ShipOffer[],
     ships: readonly Ship[],
     roleOf: (ship: Ship) => FleetRole,
-    o: { minedUnitValue: number; trade: number; command: Ship; credits: number; reserve: number },
+    o: { minedUnitValue: number; trade: number; command: Ship; credits: number; reserve: number; unobserved: number },
   ): { choice?: PurchaseChoice & { role: FleetRole }; reason: string } {
     const purchase = choosePurchase(
       offers,
@@ -123,8 +130,10 @@ export class FleetInputs {
         minedUnitValue: o.minedUnitValue,
         tradeCreditsPerHourPerUnit: o.command.cargo.capacity > 0 ? o.trade / o.command.cargo.capacity : 0,
         miners: ships.filter((s) => roleOf(s) === 'mining').length,
+        traders: ships.filter((s) => roleOf(s) === 'trading').length,
         probes: ships.filter((s) => roleOf(s) === 'scout').length,
         marketplaces: this.knownMarkets(player, o.command.nav.systemSymbol),
+        unobserved: o.unobserved,
       },
       o.credits,
       o.reserve,

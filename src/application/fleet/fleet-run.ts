@@ -138,7 +138,7 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
     await currentUnitOfWork()?.checkpoint(); // the observations just read are stored at the checkpoint
     const offers = this.inputs.offers(player, ships, this.clock.now());
     const contractsRunning = roleOf(command) === 'contracts';
-    const spendable = credits - purchaseReserve(reserve, contractsRunning);
+    const spendable = credits - purchaseReserve(reserve, contractsRunning || roleOf(command) === 'trading');
     const probe = offers.find((o) => o.shipType === 'SHIP_PROBE');
     const negotiator = wantsNegotiator({
       contractsRunning,
@@ -157,6 +157,7 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
           command,
           credits,
           reserve: credits - spendable,
+          unobserved: await this.inputs.unobservedMarkets(player, home),
         });
     if (purchase.choice) {
       const bought = await this.buy(player, purchase.choice, decisions);

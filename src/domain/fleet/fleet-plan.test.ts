@@ -31,7 +31,13 @@ describe('expected credits per hour per ship type', () => {
   });
 
   it('values a light hauler by the best trade route scaled to its hold', () => {
-    expect(expectedCreditsPerHour('SHIP_LIGHT_HAULER', { ...inputs, tradeCreditsPerHourPerUnit: 250 })).toBe(20_000);
+    // Half the best lane's per-trip rate (lanes fade trip by trip), for the ship's hold.
+    expect(expectedCreditsPerHour('SHIP_LIGHT_HAULER', { ...inputs, tradeCreditsPerHourPerUnit: 250 })).toBe(10_000);
+    expect(expectedCreditsPerHour('SHIP_LIGHT_SHUTTLE', { ...inputs, tradeCreditsPerHourPerUnit: 250 })).toBe(5_000);
+    // A trader already at work takes the best lane first: the next one earns less.
+    expect(
+      expectedCreditsPerHour('SHIP_LIGHT_SHUTTLE', { ...inputs, tradeCreditsPerHourPerUnit: 250, traders: 1 }),
+    ).toBe(3_500);
     expect(expectedCreditsPerHour('SHIP_LIGHT_HAULER', inputs)).toBe(0);
   });
 
@@ -66,6 +72,25 @@ describe('choosing a purchase', () => {
     expect(none.reason).toContain('more than the 10000 credits above the reserve');
   });
 
+  it('saves for the ship that pays back soonest rather than buy one that takes more than twice as long', () => {
+    const shuttle = { shipType: 'SHIP_LIGHT_SHUTTLE', waypoint: 'X1-A-1', price: 84_000 };
+    // shuttle: 84,000 / (40 × 2,000 × 0.5 = 40,000) = 2.1 h; drone: 40,000 / 2,777 = 14.4 h (6.9× as long)
+    const trading = { ...inputs, tradeCreditsPerHourPerUnit: 2_000 };
+    const saving = choosePurchase([...offers, shuttle], trading, 60_000, 0);
+    expect(saving.choice).toBeUndefined();
+    expect(saving.reason).toContain('SHIP_LIGHT_SHUTTLE pays back soonest (2.1 h)');
+    expect(saving.reason).toContain('saving for it');
+    expect(choosePurchase([...offers, shuttle], trading, 90_000, 0).choice?.shipType).toBe('SHIP_LIGHT_SHUTTLE');
+    // Within twice the soonest payback a cheaper ship is still bought meanwhile (the probe's 20 h against the drone's 14.4 h: see above).
+  });
+
+  it('values no ship before every marketplace of the home system was read once', () => {
+    const blind = choosePurchase(offers, { ...inputs, unobserved: 3 }, 500_000, 0);
+    expect(blind.choice).toBeUndefined();
+    expect(blind.reason).toBe('3 marketplace(s) of the home system not yet read: ships are valued on prices');
+    expect(choosePurchase(offers, { ...inputs, unobserved: 0 }, 500_000, 0).choice).toBeDefined();
+  });
+
   it(`buys nothing that takes more than ${MAX_PAYBACK_HOURS} h to pay back`, () => {
     const poor = { ...inputs, minedUnitValue: 1, probes: 3 };
     const { choice, reason } = choosePurchase(offers, poor, 1_000_000, 0);
@@ -94,6 +119,17 @@ describe("the command ship's work", () => {
     expect(commandShipWork({ ...base, contractAccepted: true }).role).toBe('contracts');
     expect(commandShipWork({ ...base, contractCreditsPerHour: 3_000 }).role).toBe('contracts');
     expect(commandShipWork({ ...base, noContract: true }).role).toBe('contracts');
+  });
+
+  it('leaves an open offer for the next cycle when the best trade pays more per hour', () => {
+    const trade = commandShipWork({ ...base, contractCreditsPerHour: 40_000, tradeCreditsPerHour: 90_000 });
+    expect(trade.role).toBe('trading');
+    expect(trade.reason).toContain("under the best trade's 90000/h");
+    expect(commandShipWork({ ...base, contractCreditsPerHour: 90_000, tradeCreditsPerHour: 40_000 }).role).toBe(
+      'contracts',
+    );
+    // An accepted contract is finished first, whatever trading pays.
+    expect(commandShipWork({ ...base, contractAccepted: true, tradeCreditsPerHour: 90_000 }).role).toBe('contracts');
   });
 
   it('takes an offer whose good has no known price yet rather than mining (contract run reads the market)', () => {

@@ -25,10 +25,24 @@ const MINING_DUTY = 0.6;
 const MINER_CROWDING = 0.85;
 /** What fresh prices from one more probe are worth to the traders and miners, per hour, for the first probe. */
 const PROBE_COVERAGE_CREDITS_PER_HOUR = 2_000;
-/** A light hauler's hold (80) against the hold the trade plan was made for. */
-const HAULER_CARGO = 80;
+/** The holds of the trading types the coordinator buys: a light hauler 80, a light shuttle 40 (ECONOMY.md §2). */
+const TRADER_CARGO: Record<string, number> = { SHIP_LIGHT_HAULER: 80, SHIP_LIGHT_SHUTTLE: 40 };
+/**
+ * Share of a trade plan's per-trip rate a bought trader keeps over its life: a lane's profit falls with
+ * every trip (measured on sandbox seed 21: 18,820 → 15,005 → 11,446 → 8,151 over four trips, then closed
+ * for hours), so a ship is valued at half the best lane's first trip (our estimate).
+ */
+const TRADE_SUSTAINED_SHARE = 0.5;
+/** Each ship already trading takes the best lane first (routes are reserved): the next one earns × 0.7. */
+const TRADER_CROWDING = 0.7;
 /** No purchase that takes longer than this to pay for itself. */
 export const MAX_PAYBACK_HOURS = 24;
+/**
+ * When the ship that pays back soonest costs more than the credits allow, a cheaper one is bought only if
+ * it pays back within this many times as long; otherwise the coordinator saves for the better one (our
+ * rule: drones bought early at 5–10 h payback left a fresh agent unable to afford a trader at 1–2 h).
+ */
+const SAVE_FOR_BETTER_PAYBACK_RATIO = 2;
 
 export interface EstimateInputs {
   /** Mean best sell price of a common mined good in the system, 0 when none is known. */
@@ -37,10 +51,14 @@ export interface EstimateInputs {
   tradeCreditsPerHourPerUnit: number;
   /** Ships already mining in the system. */
   miners: number;
+  /** Ships already trading (the command ship counts when its last job was a trade). */
+  traders?: number;
   /** Probes already scouting (each next probe adds half the coverage value of the one before). */
   probes: number;
   /** Marketplaces and shipyards of the home system (a probe beyond one per two of them adds nothing). */
   marketplaces: number;
+  /** Marketplaces of the home system never observed: ships are valued only once every one was read. */
+  unobserved?: number;
 }
 
 /** Expected credits per hour of one more ship of the type; 0 for a type the coordinator has no use for. */
@@ -49,7 +67,13 @@ export function expectedCreditsPerHour(shipType: string, inputs: EstimateInputs)
     case 'SHIP_MINING_DRONE':
       return Math.round(DRONE_UNITS_PER_HOUR * MINING_DUTY * inputs.minedUnitValue * MINER_CROWDING ** inputs.miners);
     case 'SHIP_LIGHT_HAULER':
-      return Math.round(HAULER_CARGO * inputs.tradeCreditsPerHourPerUnit);
+    case 'SHIP_LIGHT_SHUTTLE':
+      return Math.round(
+        TRADER_CARGO[shipType]! *
+          inputs.tradeCreditsPerHourPerUnit *
+          TRADE_SUSTAINED_SHARE *
+          TRADER_CROWDING ** (inputs.traders ?? 0),
+      );
     case 'SHIP_PROBE':
       if (inputs.probes >= Math.max(1, Math.ceil(inputs.marketplaces / 2))) return 0;
       return Math.round(PROBE_COVERAGE_CREDITS_PER_HOUR / 2 ** inputs.probes);
@@ -86,6 +110,10 @@ export function choosePurchase(
   reserve: number,
 ): { choice?: PurchaseChoice; reason: string } {
   const spendable = credits - reserve;
+  if ((inputs.unobserved ?? 0) > 0)
+    return {
+      reason: `${inputs.unobserved} marketplace(s) of the home system not yet read: ships are valued on prices`,
+    };
   const ranked = offers
     .map((offer) => {
       const creditsPerHour = expectedCreditsPerHour(offer.shipType, inputs);
@@ -94,10 +122,13 @@ export function choosePurchase(
     .filter((o) => o.paybackHours <= MAX_PAYBACK_HOURS)
     .sort((a, b) => a.paybackHours - b.paybackHours || a.price - b.price);
   if (ranked.length === 0) return { reason: `no ship type on offer pays itself back within ${MAX_PAYBACK_HOURS} h` };
-  const best = ranked.find((o) => o.price <= spendable);
+  const soonest = ranked[0]!;
+  const best = ranked.find(
+    (o) => o.price <= spendable && o.paybackHours <= soonest.paybackHours * SAVE_FOR_BETTER_PAYBACK_RATIO,
+  );
   if (!best)
     return {
-      reason: `${ranked[0]!.shipType} pays back soonest (${ranked[0]!.paybackHours.toFixed(1)} h) but costs ${ranked[0]!.price}, more than the ${Math.max(0, spendable)} credits above the reserve`,
+      reason: `${soonest.shipType} pays back soonest (${soonest.paybackHours.toFixed(1)} h) but costs ${soonest.price}, more than the ${Math.max(0, spendable)} credits above the reserve; saving for it (nothing affordable pays back within ${SAVE_FOR_BETTER_PAYBACK_RATIO}× as long)`,
     };
   const reason = `${best.shipType} at ${best.waypoint} for ${best.price}: about ${best.creditsPerHour}/h, paid back in ${best.paybackHours.toFixed(1)} h (the soonest of ${ranked.length} type(s) that pay back within ${MAX_PAYBACK_HOURS} h)`;
   return { choice: { ...best, reason }, reason };
@@ -139,10 +170,11 @@ const CONTRACT_UNPRICED_TAKEN = true;
 /** What the command ship does next, and why. */
 export function commandShipWork(o: CommandShipOptions): { role: FleetRole; reason: string } {
   if (o.contractAccepted) return { role: 'contracts', reason: 'a contract is accepted and not yet fulfilled' };
-  if (o.contractCreditsPerHour !== undefined && o.contractCreditsPerHour >= o.contractThreshold)
+  const offer = o.contractCreditsPerHour;
+  if (offer !== undefined && offer >= o.contractThreshold && offer >= o.tradeCreditsPerHour)
     return {
       role: 'contracts',
-      reason: `the open contract evaluates at ${o.contractCreditsPerHour}/h, at least the threshold ${o.contractThreshold}/h`,
+      reason: `the open contract evaluates at ${offer}/h, at least the threshold ${o.contractThreshold}/h${o.tradeCreditsPerHour > 0 ? ` and the best trade's ${o.tradeCreditsPerHour}/h` : ''}`,
     };
   if (o.noContract) return { role: 'contracts', reason: 'no contract yet: negotiating one' };
   if (o.contractUnpriced && CONTRACT_UNPRICED_TAKEN)
@@ -151,9 +183,11 @@ export function commandShipWork(o: CommandShipOptions): { role: FleetRole; reaso
       reason: "no price of the open contract's good is known yet: `contract run` reads the nearest market first",
     };
   const contract =
-    o.contractCreditsPerHour === undefined
+    offer === undefined
       ? 'the open contract could not be evaluated'
-      : `the open contract evaluates at ${o.contractCreditsPerHour}/h, under the threshold ${o.contractThreshold}/h`;
+      : offer >= o.contractThreshold
+        ? `the open contract evaluates at ${offer}/h, under the best trade's ${o.tradeCreditsPerHour}/h (it stays open for the next cycle)`
+        : `the open contract evaluates at ${offer}/h, under the threshold ${o.contractThreshold}/h`;
   if (o.tradeCreditsPerHour > 0 && (!o.canMine || o.tradeCreditsPerHour > o.miningCreditsPerHour))
     return {
       role: 'trading',
@@ -168,15 +202,15 @@ export function commandShipWork(o: CommandShipOptions): { role: FleetRole; reaso
 }
 
 /**
- * Credits kept back from ship purchases while the command ship runs contracts: the goods of one contract
- * must still be bought (the sandbox caps them at 20,000; live starters cost ~2–10k), so a purchase never
- * leaves the contract ship unable to buy its cargo.
+ * Credits kept back from ship purchases while the command ship runs contracts or trades: the goods of one
+ * contract or one trade must still be bought (the sandbox caps a contract's goods at 5,000, a 40-unit
+ * hold of a manufactured good costs up to ~25,000), so a purchase never leaves it unable to buy its cargo.
  */
 export const CONTRACT_WORKING_CAPITAL = 25_000;
 
-/** The credits purchases must leave: the player's reserve, and the contract working capital while contracts run. */
-export function purchaseReserve(requested: number, contractsRunning: boolean): number {
-  return contractsRunning ? Math.max(requested, CONTRACT_WORKING_CAPITAL) : requested;
+/** The credits purchases must leave: the player's reserve, and the working capital while the command ship buys cargo. */
+export function purchaseReserve(requested: number, buyingCargo: boolean): number {
+  return buyingCargo ? Math.max(requested, CONTRACT_WORKING_CAPITAL) : requested;
 }
 
 /**
