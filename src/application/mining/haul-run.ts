@@ -12,7 +12,7 @@ import type { Logger } from '../../ports/logger.js';
 import type { TradeProgressStore } from '../../ports/trade-progress.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { NavigateShip } from '../navigation/navigate-ship.js';
-import { JettisonCargo } from '../ships/jettison-cargo.js';
+import { jettisonGoods } from './jettison-goods.js';
 import { ShipAction, ShipCommand } from '../ships/ship-action.js';
 import { requireWaypointSymbol } from '../ships/ship-symbol.js';
 import { DeliverHold } from './deliver-hold.js';
@@ -203,19 +203,13 @@ export class HaulRunHandler implements RequestHandler<HaulRun> {
 
   /** After a trip, dumps what no market of the system buys, so that it does not take the miners' room. */
   private async jettisonUnsold(player: Player, ship: Ship, site: MiningSite, report: HaulRunReport): Promise<Ship> {
-    for (const item of goodsToJettison(ship.cargo.inventory, site.worth, 0)) {
-      const result = await this.mediator.send(
-        new JettisonCargo({
-          shipSymbol: ship.symbol,
-          good: item.symbol,
-          units: item.units,
-          player: player.agentSymbol,
-        }),
-      );
-      report.unitsJettisoned += item.units;
-      ship = ship.withCargo(result.cargo);
-      this.logger.info({ good: item.symbol, units: item.units }, `jettisoned ${item.units} ${item.symbol}`);
-    }
-    return ship;
+    return jettisonGoods(
+      this.mediator,
+      this.logger,
+      player.agentSymbol,
+      ship,
+      goodsToJettison(ship.cargo.inventory, site.worth, 0),
+      report,
+    );
   }
 }

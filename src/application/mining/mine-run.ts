@@ -16,7 +16,7 @@ import type { SurveyRepository } from '../../ports/survey-repository.js';
 import type { TradeProgressStore } from '../../ports/trade-progress.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { NavigateShip } from '../navigation/navigate-ship.js';
-import { JettisonCargo } from '../ships/jettison-cargo.js';
+import { jettisonGoods } from './jettison-goods.js';
 import { ShipAction, ShipCommand } from '../ships/ship-action.js';
 import { requireGoodSymbol } from '../ships/trade-input.js';
 import { requireShipSymbol, requireWaypointSymbol } from '../ships/ship-symbol.js';
@@ -282,19 +282,6 @@ export class MineRunHandler implements RequestHandler<MineRun> {
       ? 0
       : spaceWorthAt(ship, site, asteroid, this.surveys.usable(player.agentSymbol, asteroid, this.clock.now()));
     const dump = goodsToJettison(ship.cargo.inventory, site.worth, space, keep);
-    for (const item of dump) {
-      const result = await this.mediator.send(
-        new JettisonCargo({
-          shipSymbol: ship.symbol,
-          good: item.symbol,
-          units: item.units,
-          player: player.agentSymbol,
-        }),
-      );
-      report.unitsJettisoned += item.units;
-      ship = ship.withCargo(result.cargo);
-      this.logger.info({ good: item.symbol, units: item.units }, `jettisoned ${item.units} ${item.symbol}`);
-    }
-    return ship;
+    return jettisonGoods(this.mediator, this.logger, player.agentSymbol, ship, dump, report);
   }
 }
