@@ -34,7 +34,8 @@ Feature: A coordinator that keeps every ship at work and grows the fleet
 
   Scenario: Left to run for two game hours, the coordinator grows a fresh agent's net worth
     Net worth is the agent's credits plus every ship bought at its purchase price (the starting ships
-    count for nothing, so buying a ship neither gains nor loses net worth by itself).
+    count for nothing, so buying a ship neither gains nor loses net worth by itself) plus the cargo held
+    at what it cost (a trade caught between buying and selling is not a loss).
     Given I noted the agent's net worth
     When I run "spacetraders fleet run --every 1s --background"
     Then the command succeeds

@@ -21,7 +21,9 @@ Then('the JSON fleet status lists the ships {string}, each with a role', functio
 Given(
   'a sandbox server with seed {int} running {int} times faster',
   async function (this: PlayerWorld, seed: number, scale: number) {
-    await this.startSandbox({ seed, timeScale: scale });
+    // The rate limit on and scaled with the clock (scale × 2/s, advertised; the client adopts it): with it
+    // off the client keeps the live 2/s in real time, and a fleet at 200× is starved of requests.
+    await this.startSandbox({ seed, timeScale: scale, rateLimit: true });
   },
 );
 
@@ -63,16 +65,46 @@ Then("the coordinator's logs contain {string}", async function (this: PlayerWorl
 
 interface LedgerJson {
   credits: number;
-  entries: Array<{ kind: string; credits: number }>;
+  unexplained: number;
+  entries: Array<{ kind: string; good: string; units: number; credits: number }>;
 }
 
-/** Credits plus every ship bought at its price (the ledger's SHIP rows), and how many ships were bought. */
-async function netWorth(world: PlayerWorld): Promise<{ worth: number; bought: number }> {
-  const result = await world.run('spacetraders ledger --json');
-  assert.equal(result.exitCode, 0, result.stderr);
-  const ledger = JSON.parse(result.stdout) as LedgerJson;
+interface SandboxHolds {
+  ships: Record<string, { ship: { cargo: { inventory: Array<{ symbol: string; units: number }> } } }>;
+}
+
+/**
+ * Credits, plus every ship bought at its price (the ledger's SHIP rows), plus the cargo the agent's ships
+ * hold at what it cost (the mean price of the ledger's PURCHASE rows of each good; mined goods count 0),
+ * so a trade or contract caught between buying and selling does not read as a loss.
+ */
+async function netWorth(world: PlayerWorld): Promise<{ worth: number; bought: number; cargo: number }> {
+  // Jobs are running: a lot or a purchase the server has applied may not be booked yet. Read until the
+  // books balance (a few seconds at most), so what is judged is a consistent picture.
+  let ledger: LedgerJson | undefined;
+  for (let tries = 0; tries < 20 && (ledger === undefined || ledger.unexplained !== 0); tries++) {
+    if (ledger) await new Promise((resolve) => setTimeout(resolve, 500));
+    const result = await world.run('spacetraders ledger --json');
+    assert.equal(result.exitCode, 0, result.stderr);
+    ledger = JSON.parse(result.stdout) as LedgerJson;
+  }
+  assert.ok(ledger && ledger.unexplained === 0, `the books do not balance: ${ledger?.unexplained} unexplained`);
   const ships = ledger.entries.filter((e) => e.kind === 'SHIP');
-  return { worth: ledger.credits - ships.reduce((sum, e) => sum + e.credits, 0), bought: ships.length };
+  const paid = new Map<string, { units: number; credits: number }>();
+  for (const e of ledger.entries.filter((row) => row.kind === 'PURCHASE')) {
+    const sum = paid.get(e.good) ?? { units: 0, credits: 0 };
+    paid.set(e.good, { units: sum.units + e.units, credits: sum.credits - e.credits });
+  }
+  const state = (await (await fetch(`${world.sandbox!.adminUrl}/state`)).json()) as SandboxHolds;
+  let cargo = 0;
+  for (const [symbol, { ship }] of Object.entries(state.ships))
+    if (symbol.startsWith('NOVA-1-'))
+      for (const item of ship.cargo.inventory) {
+        const cost = paid.get(item.symbol);
+        if (cost && cost.units > 0) cargo += (item.units * cost.credits) / cost.units;
+      }
+  const worth = ledger.credits - ships.reduce((sum, e) => sum + e.credits, 0) + cargo;
+  return { worth: Math.round(worth), bought: ships.length, cargo: Math.round(cargo) };
 }
 
 Given("I noted the agent's net worth", async function (this: PlayerWorld & { noted?: number }) {
@@ -86,8 +118,11 @@ Then('{int} game hours pass at {int} times', { timeout: 120_000 }, async (hours:
 Then(
   'at least {int} ship was bought and the net worth is higher than noted',
   async function (this: PlayerWorld & { noted?: number }, ships: number) {
-    const { worth, bought } = await netWorth(this);
+    const { worth, bought, cargo } = await netWorth(this);
     assert.ok(bought >= ships, `${bought} ship(s) bought`);
-    assert.ok(this.noted !== undefined && worth > this.noted, `net worth ${worth}, noted ${this.noted}`);
+    assert.ok(
+      this.noted !== undefined && worth > this.noted,
+      `net worth ${worth} (cargo at cost ${cargo}), noted ${this.noted}`,
+    );
   },
 );
