@@ -25,7 +25,6 @@ export const AGENT = 'BENCH-1';
 const SHIP = `${AGENT}-1`;
 
 /** A sleep past the bench's game time: the strategy's loop ends there. */
-export class TimeUp extends Error {}
 
 export type Strategy = (ctx: { app: App; deadline: { at: number } }) => Promise<void>;
 

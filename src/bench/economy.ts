@@ -17,9 +17,9 @@ import { type App, createApp } from '../composition-root.js';
 import type { ContainerStore } from '../ports/container-store.js';
 import { TOKENS } from '../ports/tokens.js';
 import { loadDefaults, resolveConfig } from '../config/config.js';
-import type { Clock } from '../ports/clock.js';
 import { startSandbox } from '../sandbox/index.js';
-import { AGENT, contractsOnly, mineAndSell, type Strategy, TimeUp } from './economy-baselines.js';
+import { AGENT, contractsOnly, mineAndSell, type Strategy } from './economy-baselines.js';
+import { deadlineClock, TimeUp } from './deadline-clock.js';
 import { fixed } from './stats.js';
 
 const SEEDS = [7, 21, 42];
@@ -58,13 +58,7 @@ async function measure(seed: number, strategy: Strategy): Promise<Outcome> {
   const admin = async (path: string): Promise<any> => (await fetch(`${sandbox.adminUrl}/${path}`)).json();
   const deadline = { at: Number.POSITIVE_INFINITY };
   // A sleep past the game time ends the baselines' loops (the coordinator is shut down at the deadline).
-  const clock: Clock = {
-    now: () => Date.now(),
-    sleep: (ms) =>
-      Date.now() + ms > deadline.at
-        ? new Promise((_, reject) => setTimeout(() => reject(new TimeUp()), Math.max(0, deadline.at - Date.now())))
-        : new Promise((resolve) => setTimeout(resolve, ms)),
-  };
+  const clock = deadlineClock(deadline);
   const config = resolveConfig(
     loadDefaults(),
     { HOME: dir },

@@ -10,8 +10,8 @@ import { MineRun } from '../application/mining/mine-run.js';
 import { RegisterPlayer } from '../application/player/register-player.js';
 import { createApp } from '../composition-root.js';
 import { loadDefaults, resolveConfig } from '../config/config.js';
-import type { Clock } from '../ports/clock.js';
 import { startSandbox } from '../sandbox/index.js';
+import { deadlineClock, TimeUp } from './deadline-clock.js';
 import { fixed } from './stats.js';
 
 const SEEDS = [1, 2, 3];
@@ -19,8 +19,6 @@ const TIME_SCALE = 100;
 const GAME_HOURS = 0.5;
 const AGENT = 'MINER-1';
 const SHIP = `${AGENT}-1`;
-
-class TimeUp extends Error {}
 
 interface Outcome {
   units: number;
@@ -45,13 +43,7 @@ async function mine(seed: number, surveys: boolean): Promise<Outcome> {
   await admin('POST', 'layout', JSON.parse(layout));
   const deadline = { at: Number.POSITIVE_INFINITY };
   // Sleeps past the game time end the run: both variants get exactly the same game time.
-  const clock: Clock = {
-    now: () => Date.now(),
-    sleep: (ms) =>
-      Date.now() + ms > deadline.at
-        ? new Promise((_, reject) => setTimeout(() => reject(new TimeUp()), Math.max(0, deadline.at - Date.now())))
-        : new Promise((resolve) => setTimeout(resolve, ms)),
-  };
+  const clock = deadlineClock(deadline);
   const config = resolveConfig(
     loadDefaults(),
     { HOME: dir },
