@@ -87,3 +87,18 @@ Feature: The daemon runs long operations as containers
     Then the container finishes as "COMPLETED"
     And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T1-D"
     And the sandbox applied 3 navigations for "NOVA-1-1"
+
+  Scenario Outline: A stop ends the daemon within seconds when the server <what>
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 50 of 400 fuel
+    And I ran "spacetraders daemon start"
+    And I ran "spacetraders ship navigate NOVA-1-1 X1-T1-D --background"
+    And the sandbox has applied 1 navigation for "NOVA-1-1"
+    When <event>
+    And the daemon has been retrying for 1 second
+    Then "spacetraders daemon stop" ends the daemon process within 5 seconds
+    And the output of "spacetraders container list --json" contains "INTERRUPTED"
+
+    Examples:
+      | what          | event                                                          |
+      | is gone       | the sandbox is killed                                          |
+      | never answers | the sandbox hangs: it takes every connection and never answers |

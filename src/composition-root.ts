@@ -33,6 +33,7 @@ import { ContractBook } from './application/contracts/contract-book.js';
 import { ContractPlanning } from './application/contracts/contract-planning.js';
 import { ContractWorkflow } from './application/contracts/contract-workflow.js';
 import { ContainerRunner } from './application/containers/container-runner.js';
+import { currentContainer } from './application/containers/container-scope.js';
 import { SqliteDaemonLock } from './adapters/sqlite/sqlite-daemon-lock.js';
 import { SqliteContainerStore } from './adapters/sqlite/sqlite-container-store.js';
 import { createPinoLogger } from './adapters/pino/pino-logger.js';
@@ -107,6 +108,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         (host) => new SqliteBudgetStore(db, host),
         db,
         currentWorkClass,
+        () => currentContainer()?.signal,
       ),
     );
   container.bind(TOKENS.SpaceTradersApi).toConstantValue(api);

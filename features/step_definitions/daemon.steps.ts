@@ -2,11 +2,14 @@ import { After, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { CommandResult, PlayerWorld } from '../support/world.js';
 
 /** The results of commands a scenario ran side by side. */
 const racers = new WeakMap<PlayerWorld, CommandResult[]>();
+/** A server that took the sandbox's place and never answers, with the connections it holds. */
+const silent = new WeakMap<PlayerWorld, { server: Server; sockets: Set<Socket> }>();
 
 function daemonPid(world: PlayerWorld): number | undefined {
   const file = `${world.dbPath}.daemon.pid`;
@@ -89,6 +92,49 @@ When('the daemon is killed with SIGKILL', async function (this: PlayerWorld) {
   });
 });
 
+function gone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+When('the sandbox is killed', async function (this: PlayerWorld) {
+  await this.sandbox!.close();
+});
+
+When('the sandbox hangs: it takes every connection and never answers', async function (this: PlayerWorld) {
+  const port = this.sandbox!.port;
+  await this.sandbox!.close();
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  silent.set(this, { server, sockets });
+});
+
+When('the daemon has been retrying for {int} second(s)', async function (this: PlayerWorld, seconds: number) {
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+});
+
+Then(
+  '{string} ends the daemon process within {int} seconds',
+  async function (this: PlayerWorld, command: string, seconds: number) {
+    const pid = daemonPid(this);
+    assert.ok(pid, 'no daemon pid file');
+    const started = Date.now();
+    const result = await this.run(command);
+    assert.equal(result.exitCode, 0, result.stderr);
+    await until('the daemon process is gone', async () => gone(pid), 20_000);
+    const took = (Date.now() - started) / 1000;
+    assert.ok(took <= seconds, `the daemon took ${took.toFixed(1)} s to exit`);
+  },
+);
+
 When('I run {string} twice at once', async function (this: PlayerWorld, command: string) {
   racers.set(this, await Promise.all([this.run(command), this.run(command)]));
 });
@@ -164,7 +210,12 @@ Then('the daemon log holds no line below the {string} level', function (this: Pl
 });
 
 // Never leave a daemon behind: stop every daemon of this scenario's folder however it ended.
-After(function (this: PlayerWorld) {
+After(async function (this: PlayerWorld) {
+  const hung = silent.get(this);
+  if (hung) {
+    for (const socket of hung.sockets) socket.destroy();
+    await new Promise((resolve) => hung.server.close(resolve));
+  }
   for (const pid of new Set([daemonPid(this), ...daemonProcesses(this)])) {
     if (!pid) continue;
     try {

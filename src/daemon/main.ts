@@ -15,10 +15,19 @@ import { TOKENS } from '../ports/tokens.js';
 import { daemonLoggerLevel, daemonLogSink } from './daemon-log.js';
 
 /**
+ * How long a stop may take, at most: every job is interrupted at once (its sleeps, retries and
+ * requests end), gets JOBS_GRACE_MS to wind down, and the process is gone by SHUTDOWN_BOUND_MS
+ * even if something still hangs (a request the server never answers).
+ */
+export const SHUTDOWN_BOUND_MS = 10_000;
+const JOBS_GRACE_MS = 5_000;
+
+/**
  * The daemon, the second entry point beside the CLI (`spacetraders daemon start` runs it): builds
  * the app from the composition root, takes the database's daemon lock (one daemon per database,
  * whatever the race), serves the unix socket, resumes unfinished containers, and on SIGTERM/SIGINT
- * or a `shutdown` request stops gracefully (running containers become INTERRUPTED and resume next time).
+ * or a `shutdown` request stops gracefully (running containers become INTERRUPTED and resume next time),
+ * within SHUTDOWN_BOUND_MS.
  */
 export async function runDaemon(config: Config, onReady: (socket: string) => void = () => {}): Promise<void> {
   const paths = daemonPaths(config.dbPath);
@@ -64,7 +73,13 @@ export async function runDaemon(config: Config, onReady: (socket: string) => voi
   const stop = () =>
     (stopping ??= (async () => {
       logger.info({}, 'daemon stopping');
-      await runner.shutdown();
+      exitAfter(SHUTDOWN_BOUND_MS, () => {
+        logger.warn({ boundMs: SHUTDOWN_BOUND_MS }, 'daemon still busy at the end of its stop: exiting');
+        lock.release(process.pid);
+        rmSync(paths.pid, { force: true });
+      });
+      if (!(await runner.shutdown(JOBS_GRACE_MS)))
+        logger.warn({ graceMs: JOBS_GRACE_MS }, 'a job did not end within its grace: stopping without it');
       await server.close();
       lock.release(process.pid);
       app.close();
@@ -93,4 +108,18 @@ export async function runDaemon(config: Config, onReady: (socket: string) => voi
       }
     }, 200);
   });
+}
+
+/**
+ * The process ends after `ms` whatever still holds it (a hung request, a job that ignored its stop
+ * signal); `last` runs first. The timer holds nothing itself: a clean stop exits before it fires.
+ */
+function exitAfter(ms: number, last: () => void): void {
+  setTimeout(() => {
+    try {
+      last();
+    } finally {
+      process.exit(0);
+    }
+  }, ms).unref();
 }

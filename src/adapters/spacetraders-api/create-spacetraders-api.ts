@@ -2,6 +2,7 @@ import type { Config } from '../../ports/config.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import type { BudgetStore } from '../../ports/budget-store.js';
 import type { CurrentWorkClass } from '../../ports/work-class.js';
+import type { CurrentCancellation } from '../../ports/cancellation.js';
 import { AxiosSpaceTradersClient } from './axios-spacetraders-client.js';
 import { sharedRateLimiter } from './rate-limiter.js';
 
@@ -16,6 +17,8 @@ export function createSpaceTradersApi(
   owner: object,
   /** The ambient work class, so scouting waits behind revenue for the budget. */
   workClass?: CurrentWorkClass,
+  /** The running job's stop signal: a stopped job's requests end at once. */
+  cancellation?: CurrentCancellation,
 ): SpaceTradersApi {
   const limiter = sharedRateLimiter(
     config.apiUrl,
@@ -33,5 +36,6 @@ export function createSpaceTradersApi(
     timeoutMs: config.requestTimeoutMs,
     limiter,
     workClass,
+    cancellation,
   });
 }

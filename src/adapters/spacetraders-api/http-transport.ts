@@ -2,6 +2,7 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { apiErrorFrom, OutcomeUnknownError, ServerUnavailableError } from '../../ports/api-errors.js';
+import type { CurrentCancellation } from '../../ports/cancellation.js';
 import type { Urgency } from '../../ports/spacetraders-api.js';
 import type { CurrentWorkClass } from '../../ports/work-class.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -13,6 +14,8 @@ export interface ClientOptions {
   limiter: RateLimiter;
   /** What the running work is for (the mediator's ambient class): scouting waits behind revenue for the budget. */
   workClass?: CurrentWorkClass;
+  /** The running job's stop signal: once aborted, a request in flight, waiting or backing off ends at once. */
+  cancellation?: CurrentCancellation;
   /** Retries of transient failures (5xx, network, headerless 429); a 429 with retry-after is not counted. */
   maxRetries?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -93,9 +96,14 @@ export class SpaceTradersHttp {
   }
 
   async call<T>(call: Call<T> & { unwrap?: boolean }): Promise<T> {
+    const signal = this.options.cancellation?.();
     let failures = 0;
     for (;;) {
-      await this.options.limiter.acquire(call.urgency ?? 'interactive', this.options.workClass?.());
+      throwIfCancelled(signal);
+      await untilCancelled(
+        this.options.limiter.acquire(call.urgency ?? 'interactive', this.options.workClass?.()),
+        signal,
+      );
       let response: AxiosResponse;
       try {
         response = await this.http.request({
@@ -104,8 +112,10 @@ export class SpaceTradersHttp {
           data: call.body,
           params: call.query,
           headers: call.token ? { authorization: `Bearer ${call.token}` } : {},
+          signal,
         });
       } catch (error) {
+        throwIfCancelled(signal);
         if (error instanceof BadResponseError) throw error;
         const code = (error as { code?: string }).code ?? 'ERROR';
         const outcome = await this.afterAmbiguousFailure(
@@ -134,7 +144,7 @@ export class SpaceTradersHttp {
           continue;
         }
         if (++failures > this.maxRetries) throw apiErrorFrom(429, response.data);
-        await this.backoff(failures);
+        await this.backoff(failures, signal);
         continue;
       }
       if (TRANSIENT_STATUS.has(response.status)) {
@@ -162,6 +172,7 @@ export class SpaceTradersHttp {
     reason: string,
     response?: AxiosResponse,
   ): Promise<{ done: true; value: T } | { done: false }> {
+    const signal = this.options.cancellation?.();
     const mayHaveBeenApplied = !neverSent && !call.idempotent;
     if (failures > this.maxRetries) {
       if (mayHaveBeenApplied)
@@ -177,11 +188,12 @@ export class SpaceTradersHttp {
           `${reason} during ${call.method} ${call.path}; it may have been applied, so it was not sent again — check the state before retrying`,
         );
       }
-      await this.backoff(failures);
+      await this.backoff(failures, signal);
       let applied: T | undefined;
       try {
         applied = await call.reconcile();
       } catch (error) {
+        throwIfCancelled(signal);
         const why = error instanceof Error ? error.message : String(error);
         throw new OutcomeUnknownError(
           `${reason} during ${call.method} ${call.path}, and reading the state back failed too (${why}); it may have been applied`,
@@ -190,18 +202,64 @@ export class SpaceTradersHttp {
       if (applied !== undefined) return { done: true, value: applied };
       return { done: false };
     }
-    await this.backoff(failures);
+    await this.backoff(failures, signal);
     return { done: false };
   }
 
-  private backoff(failures: number): Promise<void> {
+  /** The pause before a retry: jittered, capped, and cut short (with the signal's reason) when the job is stopped. */
+  private backoff(failures: number, signal: AbortSignal | undefined): Promise<void> {
     const cap = Math.min(8_000, 250 * 2 ** failures);
-    return this.sleep(cap / 2 + this.random() * (cap / 2));
+    const ms = cap / 2 + this.random() * (cap / 2);
+    if (this.options.sleep || !signal) return untilCancelled(this.sleep(ms), signal);
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(cancelled(signal));
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(cancelled(signal));
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   private host(): string {
     return new URL(this.options.baseUrl).host;
   }
+}
+
+/** Why the job stopped: the reason it was aborted with (the daemon gives its own error). */
+function cancelled(signal: AbortSignal): unknown {
+  return signal.reason ?? new Error('the request was cancelled');
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw cancelled(signal);
+}
+
+/** `work`, or the signal's reason as soon as the job is stopped (the work itself is left to finish unobserved). */
+function untilCancelled<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) {
+    work.catch(() => {});
+    return Promise.reject(cancelled(signal));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function header(response: AxiosResponse, name: string): number | undefined {

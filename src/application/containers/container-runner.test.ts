@@ -11,7 +11,7 @@ import { Command, Query } from '../../mediator/request.js';
 import type { Logger } from '../../ports/logger.js';
 import { ValidationBehavior } from '../behaviors/validation-behavior.js';
 import { ContainerRunner } from './container-runner.js';
-import { containerClock, currentContainer } from './container-scope.js';
+import { ContainerCancelledError, containerClock, currentContainer } from './container-scope.js';
 import { Wait, WaitHandler } from './wait.js';
 
 /** Fails with a bug-like error on its first run, then succeeds. */
@@ -31,6 +31,21 @@ class Depth extends Command<void> {
 
 /** Submits a Depth container from inside its own request, as the fleet coordinator starts its jobs. */
 class Spawn extends Command<string> {
+  constructor(_props: Record<string, never>) {
+    super();
+  }
+}
+
+/** Waits on something that ignores its stop signal (a request the server never answers, sent without it). */
+class Hang extends Command<void> {
+  constructor(_props: Record<string, never>) {
+    super();
+  }
+}
+
+/** Hands its container's stop signal out, then waits until that signal fires. */
+class Listen extends Command<void> {
+  static signals: AbortSignal[] = [];
   constructor(_props: Record<string, never>) {
     super();
   }
@@ -57,6 +72,15 @@ function setup() {
     },
   });
   mediator.register(Peek, { handle: async () => 'peek' });
+  mediator.register(Hang, { handle: () => new Promise<void>(() => {}) });
+  mediator.register(Listen, {
+    handle: () =>
+      new Promise<void>((_resolve, reject) => {
+        const signal = currentContainer()!.signal;
+        Listen.signals.push(signal);
+        signal.addEventListener('abort', () => reject(signal.reason));
+      }),
+  });
   const depths: Array<{ depth?: number; correlationId?: string }> = [];
   mediator.register(Depth, {
     handle: async () => {
@@ -70,7 +94,7 @@ function setup() {
       return `${child.id} ${request.correlationId}`;
     },
   });
-  const messages = new MessageRegistry().register(Wait, Flaky, Peek, Depth, Spawn);
+  const messages = new MessageRegistry().register(Wait, Flaky, Peek, Depth, Spawn, Hang, Listen);
   const runner: ContainerRunner = new ContainerRunner(
     store,
     mediator,
@@ -198,5 +222,24 @@ describe('ContainerRunner', () => {
     await runner.shutdown();
     expect(store.find(id)!.status).toBe('INTERRUPTED');
     expect(runner.runningCount).toBe(0);
+  });
+
+  it('on shutdown stops waiting for a job that ignores its stop signal after the grace; the job stays resumable', async () => {
+    const { store, runner } = setup();
+    const { id } = runner.submit({ type: 'Hang', payload: {}, player: null });
+    const started = Date.now();
+    expect(await runner.shutdown(200)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(store.find(id)!.status).toBe('INTERRUPTED');
+  });
+
+  it("fires a job's stop signal with ContainerCancelledError, what its sleeps and requests then end with", async () => {
+    const { store, runner } = setup();
+    Listen.signals = [];
+    const { id } = runner.submit({ type: 'Listen', payload: {}, player: null });
+    await until(() => Listen.signals.length === 1);
+    expect(await runner.shutdown(1_000)).toBe(true);
+    expect(Listen.signals[0]!.reason).toBeInstanceOf(ContainerCancelledError);
+    expect(store.find(id)!.status).toBe('INTERRUPTED');
   });
 });

@@ -86,14 +86,18 @@ export class ContainerRunner {
     container.stop(this.clock.now());
     this.store.save(container);
     this.store.release(id);
-    this.running.get(id)?.abort.abort();
+    this.running.get(id)?.abort.abort(new ContainerCancelledError(id));
     this.log(id, 'warn', 'stopped by the player');
     void this.events.record(ContainerEvents.stopped(id, this.clock.now()));
     return container.snapshot();
   }
 
-  /** Graceful daemon stop: running containers become INTERRUPTED (they resume on the next start). */
-  async shutdown(): Promise<void> {
+  /**
+   * Graceful daemon stop: running containers become INTERRUPTED (they resume on the next start) and
+   * their stop signals fire, which ends their sleeps, rate-limit waits, retries and requests at once.
+   * Waits for them at most `graceMs`; answers whether every one ended within it.
+   */
+  async shutdown(graceMs = Number.POSITIVE_INFINITY): Promise<boolean> {
     this.closing = true;
     for (const timer of this.timers) clearTimeout(timer);
     for (const container of this.store.list(RESUMABLE)) {
@@ -102,8 +106,18 @@ export class ContainerRunner {
       this.log(container.id, 'warn', 'interrupted: the daemon is stopping; it resumes on the next start');
       await this.events.record(ContainerEvents.interrupted(container.id, this.clock.now()));
     }
-    for (const run of this.running.values()) run.abort.abort();
-    await Promise.allSettled([...this.running.values()].map((run) => run.done));
+    for (const [id, run] of this.running) run.abort.abort(new ContainerCancelledError(id));
+    const ended = Promise.allSettled([...this.running.values()].map((run) => run.done)).then(() => true);
+    if (!Number.isFinite(graceMs)) return ended;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), graceMs);
+    });
+    try {
+      return await Promise.race([ended, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   get runningCount(): number {
