@@ -112,11 +112,13 @@ export class SpaceTradersHttp {
           data: call.body,
           params: call.query,
           headers: call.token ? { authorization: `Bearer ${call.token}` } : {},
-          signal,
+          // A stopped job abandons a read at once; a move or a spend already sent is left to finish
+          // (within the request timeout) so its answer can still be recorded, never lost by the stop.
+          signal: call.idempotent ? signal : undefined,
         });
       } catch (error) {
-        throwIfCancelled(signal);
         if (error instanceof BadResponseError) throw error;
+        throwIfCancelled(signal);
         const code = (error as { code?: string }).code ?? 'ERROR';
         const outcome = await this.afterAmbiguousFailure(
           call,
