@@ -100,6 +100,20 @@ Feature: Ship navigation
     And the ledger of "NOVA-1" explains the change in the agent's credits
     And "spacetraders ledger --json" shows "unexplained" as "0"
 
+  Scenario: A jump whose answer was lost still has its antimatter in the ledger, and the credits are stored
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
+    And I note the credits of "NOVA-1"
+    And the sandbox loses its answer to the next "POST /my/ships/NOVA-1-1/jump" after applying it
+    When I run "spacetraders ship navigate NOVA-1-1 X1-T2-A"
+    Then the command succeeds
+    And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T2-A"
+    And the sandbox applied 1 jump for "NOVA-1-1"
+    And the ledger of "NOVA-1" has 1 "ANTIMATTER" row for "NOVA-1-1"
+    And the ledger of "NOVA-1" has 1 rows
+    And the ledger of "NOVA-1" explains the change in the agent's credits
+    And "spacetraders ledger --json" shows "unexplained" as "0"
+    And "spacetraders player info NOVA-1 --json" shows "credits" as the sandbox's credits of "NOVA-1"
+
   Scenario: Through two gates, waiting out the jump cooldown in between
     Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 400 of 400 fuel
     # The first jump's cooldown (15 + 0.3 x 500 s) is waited out; the last one runs while the ship flies on.

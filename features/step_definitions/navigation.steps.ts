@@ -152,3 +152,15 @@ Then(
     assert.ok(types.includes(yes) && !types.includes(no), `events recorded: ${types.join(', ')}`);
   },
 );
+
+Then(
+  "{string} shows {string} as the sandbox's credits of {string}",
+  async function (this: PlayerWorld, command: string, key: string, agent: string) {
+    const state = (await (await fetch(`${this.sandbox!.adminUrl}/state`)).json()) as {
+      agents: Record<string, { credits: number }>;
+    };
+    const result = await this.run(command);
+    assert.equal(result.exitCode, 0, result.stderr);
+    assert.equal((JSON.parse(result.stdout) as Record<string, unknown>)[key], state.agents[agent]!.credits);
+  },
+);

@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import { ValidationError } from '../../domain/errors.js';
 import { type DomainEvent, domainEvent, type EventPayloads, type EventType } from '../../domain/events.js';
 import type { Ship } from '../../domain/fleet/ship.js';
-import { ledgerEntryFor } from '../../domain/market/ledger.js';
+import { type LedgerEntry, ledgerEntryFor } from '../../domain/market/ledger.js';
 import { FLIGHT_MODES, isFlightMode, type FlightMode } from '../../domain/navigation/flight-mode.js';
 import type { Player } from '../../domain/player/player.js';
 import type { Route, RouteLeg } from '../../domain/navigation/route.js';
@@ -13,6 +13,7 @@ import type { Ledger } from '../../ports/ledger.js';
 import type { RouteRepository } from '../../ports/route-repository.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
+import { Players } from '../player/players.js';
 import { mayHaveHappened, ShipAction, ShipCommand } from '../ships/ship-action.js';
 import { requireWaypointSymbol } from '../ships/ship-symbol.js';
 import type { ShipView } from '../ships/ship-view.js';
@@ -74,6 +75,7 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
     @inject(RoutePlanning) private readonly planning: RoutePlanning,
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(TOKENS.Ledger) private readonly ledger: Ledger,
+    @inject(Players) private readonly players: Players,
   ) {}
 
   async handle(request: NavigateShip): Promise<NavigationResult> {
@@ -151,16 +153,19 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
       // A gate jump needs the previous jump's cooldown to be over.
       const wait = ship.cooldownUntil - this.clock.now();
       if (wait > 0) await this.clock.sleep(wait + 50);
+      // The credits just before: if the answer is lost, the antimatter's price is what the read-back lacks.
+      const before = (await this.api.getMyAgent(token)).credits;
       const jump = await mayHaveHappened(departure, ship.symbol, () =>
         this.api.jump(token, ship.symbol, leg.to, 'navigation'),
       );
       ship = ship.withNav(jump.nav).withCooldownUntil(jump.cooldownUntil);
+      player.recordAgent(jump.agent, this.clock.now());
+      this.players.save(player);
       // The antimatter it bought is a ledger row, committed with the ship's new position below.
-      if (jump.transaction)
-        this.ledger.record(
-          player.agentSymbol,
-          ledgerEntryFor(jump.transaction, { jump: true, balanceAfter: jump.agent.credits }),
-        );
+      const antimatter = jump.transaction
+        ? ledgerEntryFor(jump.transaction, { jump: true, balanceAfter: jump.agent.credits })
+        : readBackAntimatter(ship.symbol, leg.from, before, jump.agent.credits, this.clock.now());
+      if (antimatter) this.ledger.record(player.agentSymbol, antimatter);
       this.record('ShipJumped', {
         ship: ship.symbol,
         from: leg.from,
@@ -215,4 +220,28 @@ export class NavigateShipHandler implements RequestHandler<NavigateShip> {
 
 function emptyRoute(ship: string, destination: string): Route {
   return { ship, origin: destination, destination, legs: [], totalSeconds: 0, totalFuel: 0, refuelStops: 0 };
+}
+
+/**
+ * The ANTIMATTER row of a jump whose answer was lost (confirmed by reading the ship back): the server's
+ * record of it is gone (a gate's market lists it only while a ship of ours is there, and the ship has
+ * left), so its price is the credits read just before the jump less the credits read back after it.
+ * Exact unless another of the agent's movements fell between the two reads; then the row keeps the
+ * read-back balance, and the ledger shows the overlap as unexplained rather than hide it. Nothing is
+ * recorded when the credits did not drop.
+ */
+function readBackAntimatter(ship: string, gate: string, before: number, after: number, at: number): LedgerEntry | null {
+  const spent = before - after;
+  if (spent <= 0) return null;
+  return {
+    at,
+    ship,
+    kind: 'ANTIMATTER',
+    good: 'ANTIMATTER',
+    units: 1,
+    credits: -spent,
+    waypoint: gate,
+    pricePerUnit: spent,
+    balanceAfter: after,
+  };
 }
