@@ -88,6 +88,22 @@ Feature: The daemon runs long operations as containers
     And the sandbox has the ship "NOVA-1-1" in orbit at "X1-T1-D"
     And the sandbox applied 3 navigations for "NOVA-1-1"
 
+  Scenario: A daemon killed while buying a ship buys it once, and the books balance after the restart
+    Given the ship "NOVA-1-1" is docked at "X1-T1-A" with 400 of 400 fuel
+    And I note the credits of "NOVA-1"
+    And I ran "spacetraders daemon start"
+    And the sandbox holds the next "POST /my/ships" for 2 seconds before applying it
+    When I run 'spacetraders container run BuyShip --payload {"shipType":"SHIP_PROBE","at":"X1-T1-A"}'
+    And the sandbox has received the held request
+    And the daemon is killed with SIGKILL
+    And the sandbox has applied 1 ship purchase for "NOVA-1"
+    And I run "spacetraders daemon start"
+    Then the container finishes as "COMPLETED"
+    And the sandbox applied 1 ship purchase for "NOVA-1"
+    And the ledger of "NOVA-1" has 1 rows
+    And the ledger of "NOVA-1" explains the change in the agent's credits
+    And "spacetraders ledger --json" shows "unexplained" as "0"
+
   Scenario Outline: A stop ends the daemon within seconds when the server <what>
     Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 50 of 400 fuel
     And I ran "spacetraders daemon start"

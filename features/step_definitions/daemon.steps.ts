@@ -1,4 +1,4 @@
-import { After, Then, When } from '@cucumber/cucumber';
+import { After, Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -42,6 +42,14 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   assert.fail(`timed out waiting until ${what}`);
+}
+
+/** Ships the sandbox sold to an agent (its SHIP credit movements). */
+async function shipPurchases(world: PlayerWorld, agent: string): Promise<number> {
+  const stats = (await (await fetch(`${world.sandbox!.adminUrl}/stats`)).json()) as {
+    actions: Record<string, Record<string, number>>;
+  };
+  return stats.actions.transactions?.[`${agent}:SHIP`] ?? 0;
 }
 
 async function containers(world: PlayerWorld): Promise<Array<{ id: string; status: string }>> {
@@ -132,6 +140,41 @@ Then(
     await until('the daemon process is gone', async () => gone(pid), 20_000);
     const took = (Date.now() - started) / 1000;
     assert.ok(took <= seconds, `the daemon took ${took.toFixed(1)} s to exit`);
+  },
+);
+
+Given(
+  /^the sandbox holds the next "(GET|POST|PATCH) ([^"]+)" for (\d+) seconds? before applying it$/,
+  async function (this: PlayerWorld, method: string, path: string, seconds: string) {
+    const response = await fetch(`${this.sandbox!.adminUrl}/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ method, path, count: 1, delayMs: Number(seconds) * 1000 }),
+    });
+    assert.equal(response.status, 200);
+  },
+);
+
+When('the sandbox has received the held request', async function (this: PlayerWorld) {
+  // The sandbox runs in this process: a fault is dropped from its list once a request has taken it.
+  const injector = this.sandbox!.server.faults as unknown as { faults: unknown[] };
+  await until('the held request arrived', async () => injector.faults.length === 0);
+});
+
+When(
+  /^the sandbox has applied (\d+) ship purchases? for "([^"]+)"$/,
+  async function (this: PlayerWorld, count: string, agent: string) {
+    await until(
+      `${count} ship purchase(s) were applied`,
+      async () => (await shipPurchases(this, agent)) >= Number(count),
+    );
+  },
+);
+
+Then(
+  /^the sandbox applied (\d+) ship purchases? for "([^"]+)"$/,
+  async function (this: PlayerWorld, count: string, agent: string) {
+    assert.equal(await shipPurchases(this, agent), Number(count));
   },
 );
 

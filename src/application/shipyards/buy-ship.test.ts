@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../adapters/sqlite/connection.js';
 import { createApp } from '../../composition-root.js';
 import { loadDefaults, resolveConfig } from '../../config/config.js';
+import { DomainRuleError } from '../../domain/errors.js';
 import { Ship } from '../../domain/fleet/ship.js';
 import type { ShipyardSnapshot } from '../../domain/shipyard/shipyard.js';
-import { OutcomeUnknownError } from '../../ports/api-errors.js';
+import { apiErrorFrom, OutcomeUnknownError } from '../../ports/api-errors.js';
 import type { AgentDto, RegisterResult, SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { shipState } from '../../test-support/ship-mother.js';
 import { RegisterPlayer } from '../player/register-player.js';
@@ -21,6 +22,13 @@ function world(
     loseAnswer?: 'before' | 'after';
     /** Reading the fleet back fails too. */
     failReadBack?: boolean;
+    /**
+     * The first purchase ends the process before its answer is recorded: 'crash' after the server
+     * applied it, 'refused' with the game's refusal (nothing bought).
+     */
+    firstPurchase?: 'crash' | 'refused';
+    /** The shipyard lists no sales (its record is gone). */
+    noSales?: boolean;
   } = {},
 ) {
   const state = { credits: options.credits ?? 100_000, price: 20_000, sent: 0, bought: [] as Ship[] };
@@ -56,7 +64,7 @@ function world(
       symbol: 'X1-A-1',
       shipTypes: [{ type: 'SHIP_PROBE' }],
       modificationsFee: 0,
-      transactions: state.bought.map(() => ({
+      transactions: (options.noSales ? [] : state.bought).map(() => ({
         waypointSymbol: 'X1-A-1',
         shipSymbol: 'SHIP_PROBE',
         shipType: 'SHIP_PROBE',
@@ -68,10 +76,13 @@ function world(
     buyShip: async () => {
       state.sent += 1;
       if (options.loseAnswer === 'before') throw new OutcomeUnknownError('answer lost');
+      if (options.firstPurchase === 'refused' && state.sent === 1)
+        throw apiErrorFrom(400, { error: { code: 4216, message: 'the shipyard refused', data: {} } });
       state.credits -= state.price;
       const bought = new Ship(shipState({ symbol: 'NOVA-1-9' }, { waypointSymbol: 'X1-A-1', systemSymbol: 'X1-A' }));
       state.bought.push(bought);
       if (options.loseAnswer === 'after') throw new OutcomeUnknownError('answer lost');
+      if (options.firstPurchase === 'crash' && state.sent === 1) throw new Error('the process was killed');
       return { agent: agent(), ship: bought, transaction: { price: state.price, at: 5 } };
     },
   } as unknown as SpaceTradersApi;
@@ -131,5 +142,44 @@ describe('BuyShip', () => {
     await expect(buying).rejects.not.toBeInstanceOf(OutcomeUnknownError);
     expect(state.sent).toBe(1);
     expect(ledger()).toEqual([]);
+  });
+
+  it('a purchase the process died sending is settled by the next one from the fleet and the shipyard: bought once, one SHIP row', async () => {
+    const { bot, state, ledger, register } = world({ firstPurchase: 'crash' });
+    await register();
+    await expect(bot.mediator.send(new BuyShip({ shipType: 'SHIP_PROBE' }))).rejects.toThrow('the process was killed');
+    expect(ledger()).toEqual([]);
+    // The same purchase again (a job resumed after kill -9): the one bought is booked, nothing is sent.
+    const view = await bot.mediator.send(new BuyShip({ shipType: 'SHIP_PROBE' }));
+    expect(view).toMatchObject({ ship: { symbol: 'NOVA-1-9' }, price: 20_000, waypoint: 'X1-A-1' });
+    expect(state.sent).toBe(1);
+    expect(ledger()).toEqual([{ ship: 'NOVA-1-9', kind: 'SHIP', good: 'SHIP_PROBE', credits: -20_000, balance: null }]);
+    // Settled once: the next purchase is a new one.
+    await bot.mediator.send(new BuyShip({ shipType: 'SHIP_PROBE' }));
+    expect(state.sent).toBe(2);
+    expect(ledger()).toHaveLength(2);
+  });
+
+  it('a purchase the game refused leaves nothing to settle: the next one is sent', async () => {
+    const { bot, state, ledger, register } = world({ firstPurchase: 'refused' });
+    await register();
+    await expect(bot.mediator.send(new BuyShip({ shipType: 'SHIP_PROBE' }))).rejects.toThrow('the shipyard refused');
+    const view = await bot.mediator.send(new BuyShip({ shipType: 'SHIP_PROBE' }));
+    expect(view.ship.symbol).toBe('NOVA-1-9');
+    expect(state.sent).toBe(2);
+    expect(ledger()).toHaveLength(1);
+  });
+
+  it('a purchase the process died sending that reading back cannot settle is reported once, not retried, then forgotten', async () => {
+    const { bot, state, ledger, register } = world({ firstPurchase: 'crash', noSales: true });
+    await register();
+    await expect(bot.mediator.send(new BuyShip({ shipType: 'SHIP_PROBE' }))).rejects.toThrow('the process was killed');
+    const again = bot.mediator.send(new BuyShip({ shipType: 'SHIP_PROBE' }));
+    await expect(again).rejects.toThrow(/earlier purchase of a SHIP_PROBE at X1-A-1 was never recorded/);
+    await expect(again).rejects.toBeInstanceOf(DomainRuleError);
+    expect(state.sent).toBe(1);
+    await bot.mediator.send(new BuyShip({ shipType: 'SHIP_PROBE' }));
+    expect(state.sent).toBe(2);
+    expect(ledger()).toHaveLength(1);
   });
 });
