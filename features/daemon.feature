@@ -99,6 +99,8 @@ Feature: The daemon runs long operations as containers
     And the sandbox has applied 1 ship purchase for "NOVA-1"
     And I run "spacetraders daemon start"
     Then the container finishes as "COMPLETED"
+    # The daemon books it before resuming any job, so a coordinator that buys nothing soon balances too.
+    And the daemon log has a line "ship purchases settled"
     And the sandbox applied 1 ship purchase for "NOVA-1"
     And the ledger of "NOVA-1" has 1 rows
     And the ledger of "NOVA-1" explains the change in the agent's credits

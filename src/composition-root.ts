@@ -33,6 +33,7 @@ import { ContractBook } from './application/contracts/contract-book.js';
 import { ContractPlanning } from './application/contracts/contract-planning.js';
 import { ContractWorkflow } from './application/contracts/contract-workflow.js';
 import { ContainerRunner } from './application/containers/container-runner.js';
+import { ShipPurchases } from './application/shipyards/ship-purchases.js';
 import { currentContainer } from './application/containers/container-scope.js';
 import { SqliteDaemonLock } from './adapters/sqlite/sqlite-daemon-lock.js';
 import { SqliteContainerStore } from './adapters/sqlite/sqlite-container-store.js';
@@ -135,6 +136,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(ShipAction).toSelf();
   container.bind(Markets).toSelf();
   container.bind(Shipyards).toSelf();
+  container.bind(ShipPurchases).toSelf();
   container.bind(ShipTrade).toSelf();
   container.bind(LotSettlement).toSelf();
   container.bind(ScoutFleet).toSelf();

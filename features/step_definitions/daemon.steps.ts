@@ -243,6 +243,11 @@ Then("reading the last container's logs into a closed pipe ends quietly", async 
   assert.deepEqual(result, { code: 0, stderr: '' });
 });
 
+Then('the daemon log has a line {string}', function (this: PlayerWorld, text: string) {
+  const log = readFileSync(`${this.dbPath}.daemon.log`, 'utf8');
+  assert.ok(log.includes(text), `no "${text}" in the daemon log`);
+});
+
 Then('the daemon log holds no line below the {string} level', function (this: PlayerWorld, level: string) {
   const minimum = { debug: 20, info: 30, warn: 40, error: 50 }[level] ?? 0;
   const lines = readFileSync(`${this.dbPath}.daemon.log`, 'utf8')

@@ -37,6 +37,7 @@ import { GetLedger, GetLedgerHandler } from './markets/get-ledger.js';
 import { GetMarketHistory, GetMarketHistoryHandler } from './markets/market-history.js';
 import { ListShipyard, ListShipyardHandler } from './shipyards/list-shipyard.js';
 import { BuyShip, BuyShipHandler } from './shipyards/buy-ship.js';
+import { SettleShipPurchases, SettleShipPurchasesHandler } from './shipyards/settle-ship-purchases.js';
 import { PlanScoutTours, PlanScoutToursHandler } from './scouting/plan-scout-tours.js';
 import { ScoutMarkets, ScoutMarketsHandler } from './scouting/scout-markets.js';
 import { ListContracts, ListContractsHandler } from './contracts/list-contracts.js';
@@ -82,6 +83,7 @@ export const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [ListMarkets, ListMarketsHandler],
   [ListShipyard, ListShipyardHandler],
   [BuyShip, BuyShipHandler],
+  [SettleShipPurchases, SettleShipPurchasesHandler],
   [GetLedger, GetLedgerHandler],
   [PlanScoutTours, PlanScoutToursHandler],
   [ScoutMarkets, ScoutMarketsHandler],

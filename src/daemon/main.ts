@@ -4,6 +4,7 @@ import { daemonPaths } from '../adapters/unix-socket/daemon-paths.js';
 import { daemonSocketServer } from '../adapters/unix-socket/daemon-socket-server.js';
 import { ContainerRunner } from '../application/containers/container-runner.js';
 import { containerClock, currentContainer } from '../application/containers/container-scope.js';
+import { SettleShipPurchases } from '../application/shipyards/settle-ship-purchases.js';
 import { createApp } from '../composition-root.js';
 import { processSecrets } from '../domain/player/secrets.js';
 import { requestLogFields } from '../mediator/context.js';
@@ -97,6 +98,12 @@ export async function runDaemon(config: Config, onReady: (socket: string) => voi
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
   await app.redeliverPendingEvents();
+  // A ship purchase a crash left unrecorded is booked before any job resumes (and could buy again).
+  const settlement = await app.mediator
+    .send(new SettleShipPurchases())
+    .catch((error: unknown) => ({ booked: [], failed: [String(error)] }));
+  if (settlement.booked.length > 0) logger.warn({ booked: settlement.booked }, 'ship purchases settled');
+  if (settlement.failed.length > 0) logger.warn({ failed: settlement.failed }, 'ship purchases left unsettled');
   const resumed = await runner.recover();
   logger.info({ resumed, socket: paths.socket }, 'daemon started');
   onReady(paths.socket);

@@ -11,6 +11,7 @@ import { shipState } from '../../test-support/ship-mother.js';
 import { RegisterPlayer } from '../player/register-player.js';
 import { BuyShip } from './buy-ship.js';
 import { ListShipyard } from './list-shipyard.js';
+import { SettleShipPurchases } from './settle-ship-purchases.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -181,5 +182,18 @@ describe('BuyShip', () => {
     await bot.mediator.send(new BuyShip({ shipType: 'SHIP_PROBE' }));
     expect(state.sent).toBe(2);
     expect(ledger()).toHaveLength(1);
+  });
+
+  it('SettleShipPurchases (the daemon, at start) books a purchase the process died sending, for a coordinator that buys nothing soon', async () => {
+    const { bot, state, ledger, register } = world({ firstPurchase: 'crash' });
+    await register();
+    await expect(bot.mediator.send(new BuyShip({ shipType: 'SHIP_PROBE' }))).rejects.toThrow('the process was killed');
+    expect(await bot.mediator.send(new SettleShipPurchases())).toEqual({
+      booked: ['NOVA-1: SHIP_PROBE at X1-A-1 as NOVA-1-9'],
+      failed: [],
+    });
+    expect(ledger()).toEqual([{ ship: 'NOVA-1-9', kind: 'SHIP', good: 'SHIP_PROBE', credits: -20_000, balance: null }]);
+    expect(await bot.mediator.send(new SettleShipPurchases())).toEqual({ booked: [], failed: [] });
+    expect(state.sent).toBe(1);
   });
 });
