@@ -98,15 +98,19 @@ export async function runDaemon(config: Config, onReady: (socket: string) => voi
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
   await app.redeliverPendingEvents();
-  // A ship purchase a crash left unrecorded is booked before any job resumes (and could buy again).
+  // A ship purchase a crash left unrecorded is booked before any job resumes (and could buy again);
+  // a warning, as it recovers from a crash.
   const settlement = await app.mediator
     .send(new SettleShipPurchases())
     .catch((error: unknown) => ({ booked: [], failed: [String(error)] }));
   if (settlement.booked.length > 0) logger.warn({ booked: settlement.booked }, 'ship purchases settled');
   if (settlement.failed.length > 0) logger.warn({ failed: settlement.failed }, 'ship purchases left unsettled');
-  const resumed = await runner.recover();
-  logger.info({ resumed, socket: paths.socket }, 'daemon started');
-  onReady(paths.socket);
+  // Stopped meanwhile (the settlement waited out an outage): nothing is resumed, the jobs stay as they were.
+  if (!stopping) {
+    const resumed = await runner.recover();
+    logger.info({ resumed, socket: paths.socket }, 'daemon started');
+    onReady(paths.socket);
+  }
   await new Promise<void>((resolve) => {
     const wait = setInterval(() => {
       if (stopping) {
