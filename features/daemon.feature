@@ -120,3 +120,14 @@ Feature: The daemon runs long operations as containers
       | what          | event                                                          |
       | is gone       | the sandbox is killed                                          |
       | never answers | the sandbox hangs: it takes every connection and never answers |
+
+  Scenario: A stop ends the daemon within its bound even while a move it sent is never answered
+    # A move or spend already sent is left to finish (its answer must be recorded); the bound cuts it off.
+    Given the ship "NOVA-1-1" is in orbit at "X1-T1-A" with 50 of 400 fuel
+    And I ran "spacetraders daemon start"
+    And the sandbox holds the next "POST /my/ships/NOVA-1-1/navigate" for 30 seconds before applying it
+    And I ran "spacetraders ship navigate NOVA-1-1 X1-T1-D --background"
+    And the sandbox has received the held request
+    Then "spacetraders daemon stop" ends the daemon process within 13 seconds
+    And the daemon log has a line "daemon still busy at the end of its stop: exiting"
+    And the output of "spacetraders container list --json" contains "INTERRUPTED"
