@@ -178,6 +178,16 @@ Then(
   },
 );
 
+Then('SIGTERM ends the daemon process within {int} seconds', async function (this: PlayerWorld, seconds: number) {
+  const pid = daemonPid(this);
+  assert.ok(pid, 'no daemon pid file');
+  const started = Date.now();
+  process.kill(pid, 'SIGTERM');
+  await until('the daemon process is gone', async () => gone(pid), 30_000);
+  const took = (Date.now() - started) / 1000;
+  assert.ok(took <= seconds, `the daemon took ${took.toFixed(1)} s to exit`);
+});
+
 When('I run {string} twice at once', async function (this: PlayerWorld, command: string) {
   racers.set(this, await Promise.all([this.run(command), this.run(command)]));
 });
