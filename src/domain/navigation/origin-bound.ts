@@ -10,9 +10,9 @@ import { MIN_JUMP_COOLDOWN, type TravelBounds } from './travel-bounds.js';
  * with a warp drive, at least one warp.
  */
 export class OriginBound {
-  private readonly field: StationField;
-  private readonly fromStart: Float64Array;
-  private readonly known: Float64Array;
+  /** The forward field and the exact bounds kept: built on the first `to` (the search's corridor needs only `straight`). */
+  private field: StationField | undefined;
+  private known = new Float64Array(0);
 
   /** Leaving through a gate and coming back; Infinity without gates. */
   private readonly viaGates: number;
@@ -21,27 +21,16 @@ export class OriginBound {
 
   constructor(
     private readonly points: readonly Point[],
-    stations: readonly number[],
+    private readonly stations: readonly number[],
     private readonly gates: readonly number[],
     private readonly start: number,
     /** Fuel in the tank less the reserve. */
     private readonly fuel: number,
     private readonly bounds: TravelBounds,
-    refuelSeconds: number,
+    private readonly refuelSeconds: number,
     /** Leaving the system by warp and coming back: at least this (Infinity without a warp drive). */
     viaWarp = Infinity,
   ) {
-    this.fromStart = new Float64Array(points.length);
-    this.known = new Float64Array(points.length).fill(Number.NaN);
-    const origin = points[start]!;
-    for (const b of stations) this.fromStart[b] = distance(origin, points[b]!);
-    this.field = new StationField(
-      points,
-      stations,
-      (b) => (b === start ? 0 : bounds.segment(this.fromStart[b]!, fuel)),
-      bounds,
-      refuelSeconds,
-    );
     this.viaGates =
       gates.length === 0 ? Infinity : Math.min(...gates.map((g) => this.travel(start, g))) + MIN_JUMP_COOLDOWN;
     this.viaWarp = viaWarp;
@@ -60,6 +49,17 @@ export class OriginBound {
 
   /** Lower bound on the seconds from the start to waypoint i; exact only under `limit` (and only exact ones are kept). */
   to(i: number, limit = Infinity): number {
+    if (!this.field) {
+      const { points, start, bounds, fuel } = this;
+      this.field = new StationField(
+        points,
+        this.stations,
+        (b) => (b === start ? 0 : bounds.segment(distance(points[start]!, points[b]!), fuel)),
+        bounds,
+        this.refuelSeconds,
+      );
+      this.known = new Float64Array(points.length).fill(Number.NaN);
+    }
     let known = this.known[i]!;
     if (Number.isNaN(known)) {
       const d = distance(this.points[this.start]!, this.points[i]!);

@@ -105,9 +105,9 @@ export class RoutePlanner {
   /**
    * Inside one system the search starts from a real route's cost: the greedy route along the
    * guide's chain of stations, then a search that may stop only at stations and gates. With that
-   * bound, a lower bound from the start (`OriginBound`) plus the guide's to the destination leave
-   * only a corridor of waypoints that could be stops on a faster route, and the full search looks
-   * at those alone.
+   * bound, a lower bound from the start (`OriginBound.straight`) plus the guide's to the destination
+   * leave only a corridor of waypoints that could be stops on a faster route, and the full search
+   * looks at those alone.
    */
   private fastest(
     ship: ShipNavState,

@@ -22,6 +22,8 @@ export class Search {
   private readonly heap = new MinHeap();
   private readonly neighbourSets = new Map<number, Neighbours>();
   private readonly tankless: boolean;
+  /** Each mode is no faster than the one before and time alone counts: a leg too slow in one is too slow in the rest. */
+  private readonly slowerNext: boolean;
   /** The best arrival cost known so far: nothing that cannot beat it is worth queueing. */
   private bound: number;
 
@@ -35,6 +37,8 @@ export class Search {
     this.bound = upper + 1e-6;
     this.labels = new Labels(trip.map.points.length, trip.cooldown > 0 && trip.fuelWeight > 0);
     this.tankless = trip.ship.fuelCapacity === 0;
+    const navigate = trip.rates.navigate;
+    this.slowerNext = trip.fuelWeight === 0 && navigate.every((rate, m) => m === 0 || rate >= navigate[m - 1]!);
   }
 
   run(): Found | undefined {
@@ -42,6 +46,7 @@ export class Search {
     const { tankless, labels } = this;
     const { fuel: fuelRates, navigate: navigateRates } = this.trip.rates;
     const targetSystem = map.systemOf[to]!;
+    const speed = ship.engineSpeed;
     this.push(this.trip.from, this.trip.fuel, 0, 0, -1, START, 0, 0, 0);
     while (this.heap.size > 0) {
       const id = this.heap.pop();
@@ -65,14 +70,19 @@ export class Search {
         const dy = ys[k]! - y;
         const d = Math.sqrt(dx * dx + dy * dy);
         if (bounds.leg(d) + floor >= this.bound - cost) continue;
+        // legFuel and legSeconds, with the distance rounded once for every mode.
+        const units = Math.max(1, Math.round(d));
         for (let m = 0; m < modes.length; m++) {
-          const burned = tankless ? 0 : legFuel(d, fuelRates[m]!);
+          const burned = tankless ? 0 : Math.max(1, fuelRates[m]! * units);
           const left = fuel - burned;
           if (!tankless && left < reserve) continue;
-          const seconds = legSeconds(d, navigateRates[m]!, ship.engineSpeed);
+          const seconds = Math.round((units * navigateRates[m]!) / speed + LEG_OVERHEAD_SECONDS);
           const arrival = cost + seconds + weight * burned;
           // The guide's bound at any fuel is at least the floor: most legs end here, before `push` asks for it.
-          if (arrival + floor >= this.bound) continue;
+          if (arrival + floor >= this.bound) {
+            if (this.slowerNext) break;
+            continue;
+          }
           this.push(next, left, arrival, time + seconds, id, m, d, seconds, jumped);
         }
       }
@@ -150,23 +160,35 @@ export class Search {
     if (!known) {
       const { corridor } = this;
       const { map, from, to, guide } = this.trip;
-      let ids = map.members[system]!;
-      if (corridor && system === corridor.system) {
-        ids = ids.filter((i) => {
-          if (i === from || i === to) return true;
-          if (corridor.stationsOnly && !map.fuelSold[i] && map.jumps[i]!.length === 0) return false;
-          // The cheap bounds first; the fuel-aware ones only for what they let through.
+      const members = map.members[system]!;
+      const inCorridor = corridor !== undefined && system === corridor.system;
+      const ids = new Int32Array(members.length);
+      const xs = new Float64Array(members.length);
+      const ys = new Float64Array(members.length);
+      const floors = new Float64Array(members.length);
+      let kept = 0;
+      for (const i of members) {
+        if (inCorridor && i !== from && i !== to) {
+          if (corridor.stationsOnly && !map.fuelSold[i] && map.jumps[i]!.length === 0) continue;
+          // The cheap bound first; the fuel-aware one only for what it lets through. (From the start,
+          // the straight line alone: a leg into a waypoint that a fuel-aware bound from the start would
+          // rule out fails the loop's own checks, as its real cost is at least that bound, and those
+          // checks cost less than the bound does.)
           const there = corridor.origin.straight(i);
-          if (there + guide.direct(i) >= this.bound) return false;
-          const left = guide.floor(i, this.bound - there);
-          return there + left < this.bound && corridor.origin.to(i, this.bound - left) + left < this.bound;
-        });
+          if (there + guide.direct(i) >= this.bound) continue;
+          if (there + guide.floor(i, this.bound - there) >= this.bound) continue;
+        }
+        const { x, y } = map.points[i]!;
+        ids[kept] = i;
+        xs[kept] = x;
+        ys[kept] = y;
+        floors[kept++] = guide.floor(i);
       }
       known = {
-        ids: Int32Array.from(ids),
-        xs: Float64Array.from(ids, (i) => map.points[i]!.x),
-        ys: Float64Array.from(ids, (i) => map.points[i]!.y),
-        floors: Float64Array.from(ids, (i) => guide.floor(i)),
+        ids: ids.subarray(0, kept),
+        xs: xs.subarray(0, kept),
+        ys: ys.subarray(0, kept),
+        floors: floors.subarray(0, kept),
       };
       this.neighbourSets.set(system, known);
     }
