@@ -8,8 +8,10 @@ interface Neighbours {
   ids: Int32Array;
   xs: Float64Array;
   ys: Float64Array;
-  /** The guide's bound from each, whatever the fuel. */
+  /** The guide's bound from each, whatever the fuel: NaN until the search needs it. */
   floors: Float64Array;
+  /** The guide's direct bound from each (no more than its floor), which stands in for it until then. */
+  directs: Float64Array;
 }
 
 /**
@@ -58,20 +60,30 @@ export class Search {
       const fuel = labels.fuel[id]!;
       const jumped = labels.jumped[id]!;
       const { x, y } = map.points[here]!;
-      const { ids, xs, ys, floors } = this.neighbours(map.systemOf[here]!);
+      const { ids, xs, ys, floors, directs } = this.neighbours(map.systemOf[here]!);
       const slack = this.bound - cost;
       for (let k = 0; k < ids.length; k++) {
         // Every leg takes at least its overhead: skip neighbours that cannot lead to a better arrival.
-        const floor = floors[k]!;
-        if (LEG_OVERHEAD_SECONDS + floor >= slack) continue;
+        // Until a neighbour's floor is needed (NaN until then), the direct bound, never more, stands in.
+        let floor = floors[k]!;
+        const known = !Number.isNaN(floor);
+        const low = known ? floor : directs[k]!;
+        if (LEG_OVERHEAD_SECONDS + low >= slack) continue;
         const next = ids[k]!;
         if (next === here) continue;
         const dx = xs[k]! - x;
         const dy = ys[k]! - y;
         const d = Math.sqrt(dx * dx + dy * dy);
-        if (bounds.leg(d) + floor >= this.bound - cost) continue;
+        if (bounds.leg(d) + low >= this.bound - cost) continue;
         // legFuel and legSeconds, with the distance rounded once for every mode.
         const units = Math.max(1, Math.round(d));
+        if (!known) {
+          // No mode beats the bound even by the direct bound: the floor would rule out every leg too.
+          if (!this.legBeats(cost, fuel, units, low)) continue;
+          floor = floors[k] = this.trip.guide.floor(next);
+          if (LEG_OVERHEAD_SECONDS + floor >= slack) continue;
+          if (bounds.leg(d) + floor >= this.bound - cost) continue;
+        }
         for (let m = 0; m < modes.length; m++) {
           const burned = tankless ? 0 : Math.max(1, fuelRates[m]! * units);
           const left = fuel - burned;
@@ -110,6 +122,21 @@ export class Search {
       }
     }
     return undefined;
+  }
+
+  /** Whether a leg of `units` (rounded) from a label at `cost` with `fuel` arrives, in some mode the tank allows, with `floor` to spare under the bound. */
+  private legBeats(cost: number, fuel: number, units: number, floor: number): boolean {
+    const { modes, reserve, fuelWeight: weight, ship } = this.trip;
+    const { fuel: fuelRates, navigate: navigateRates } = this.trip.rates;
+    for (let m = 0; m < modes.length; m++) {
+      const burned = this.tankless ? 0 : Math.max(1, fuelRates[m]! * units);
+      if (!this.tankless && fuel - burned < reserve) continue;
+      const seconds = Math.round((units * navigateRates[m]!) / ship.engineSpeed + LEG_OVERHEAD_SECONDS);
+      if (cost + seconds + weight * burned + floor < this.bound) return true;
+      // The fastest mode the tank allows is too slow: so is every other.
+      if (this.slowerNext) return false;
+    }
+    return false;
   }
 
   /** Warps from label `id` to every other system on the map, in each mode the tank allows. */
@@ -165,30 +192,29 @@ export class Search {
       const ids = new Int32Array(members.length);
       const xs = new Float64Array(members.length);
       const ys = new Float64Array(members.length);
-      const floors = new Float64Array(members.length);
+      const directs = new Float64Array(members.length);
       let kept = 0;
       for (const i of members) {
+        const direct = guide.direct(i);
+        // The straight line from the start and the direct bound to the destination. (Fuel-aware bounds
+        // rule out more, but a leg into a waypoint they rule out fails the search's own checks, as its
+        // real cost is at least the bound from the start: those checks cost less than the bounds do.)
         if (inCorridor && i !== from && i !== to) {
           if (corridor.stationsOnly && !map.fuelSold[i] && map.jumps[i]!.length === 0) continue;
-          // The cheap bound first; the fuel-aware one only for what it lets through. (From the start,
-          // the straight line alone: a leg into a waypoint that a fuel-aware bound from the start would
-          // rule out fails the loop's own checks, as its real cost is at least that bound, and those
-          // checks cost less than the bound does.)
-          const there = corridor.origin.straight(i);
-          if (there + guide.direct(i) >= this.bound) continue;
-          if (there + guide.floor(i, this.bound - there) >= this.bound) continue;
+          if (corridor.origin.straight(i) + direct >= this.bound) continue;
         }
         const { x, y } = map.points[i]!;
         ids[kept] = i;
         xs[kept] = x;
         ys[kept] = y;
-        floors[kept++] = guide.floor(i);
+        directs[kept++] = direct;
       }
       known = {
         ids: ids.subarray(0, kept),
         xs: xs.subarray(0, kept),
         ys: ys.subarray(0, kept),
-        floors: floors.subarray(0, kept),
+        floors: new Float64Array(kept).fill(Number.NaN),
+        directs: directs.subarray(0, kept),
       };
       this.neighbourSets.set(system, known);
     }
