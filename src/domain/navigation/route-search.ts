@@ -1,5 +1,6 @@
 import { distance, LEG_OVERHEAD_SECONDS, legFuel, legSeconds } from './flight-mode.js';
 import { MinHeap } from './min-heap.js';
+import { legReach, NeighbourGrid } from './neighbour-grid.js';
 import { Labels } from './route-labels.js';
 import { type Corridor, type Found, JUMP, REFUEL, START, type Trip, WARP } from './route-trip.js';
 
@@ -12,6 +13,8 @@ interface Neighbours {
   floors: Float64Array;
   /** The guide's direct bound from each (no more than its floor), which stands in for it until then. */
   directs: Float64Array;
+  /** The same, by position, for the legs a label can reach. */
+  grid: NeighbourGrid;
 }
 
 /**
@@ -60,9 +63,14 @@ export class Search {
       const fuel = labels.fuel[id]!;
       const jumped = labels.jumped[id]!;
       const { x, y } = map.points[here]!;
-      const { ids, xs, ys, floors, directs } = this.neighbours(map.systemOf[here]!);
+      const { ids, xs, ys, floors, directs, grid } = this.neighbours(map.systemOf[here]!);
       const slack = this.bound - cost;
-      for (let k = 0; k < ids.length; k++) {
+      // Only the neighbours a leg could reach: the same ones, in the same order, as a scan of them all keeps.
+      const spare = tankless ? Infinity : fuel - reserve;
+      const reachable = grid.within(x, y, legReach(spare, slack, fuelRates, navigateRates, speed));
+      const count = reachable ? reachable.length : ids.length;
+      for (let at = 0; at < count; at++) {
+        const k = reachable ? reachable[at]! : at;
         // Every leg takes at least its overhead: skip neighbours that cannot lead to a better arrival.
         // Until a neighbour's floor is needed (NaN until then), the direct bound, never more, stands in.
         let floor = floors[k]!;
@@ -213,6 +221,7 @@ export class Search {
         ids: ids.subarray(0, kept),
         xs: xs.subarray(0, kept),
         ys: ys.subarray(0, kept),
+        grid: new NeighbourGrid(xs.subarray(0, kept), ys.subarray(0, kept)),
         floors: new Float64Array(kept).fill(Number.NaN),
         directs: directs.subarray(0, kept),
       };
