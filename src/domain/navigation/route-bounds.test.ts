@@ -107,6 +107,31 @@ describe('route lower bounds', () => {
     expect(checked).toBeGreaterThan(3000);
   });
 
+  it('give the same answer whatever was asked before, and never more with more fuel', () => {
+    const next = random(6160);
+    let compared = 0;
+    for (let trial = 0; trial < 120; trial++) {
+      const t = trip(next, 1);
+      if (t.capacity === 0) continue;
+      const map = new RouteMap(t.waypoints, t.systems);
+      const usable = t.capacity - t.reserve;
+      const bounds = new TravelBounds(t.modes, t.engineSpeed, false, usable);
+      const stations = map.stations[map.systemOf[t.target]!]!;
+      const guideOf = () => new RouteGuide(map, t.target, bounds, stations, usable, t.refuelSeconds);
+      const kept = guideOf();
+      for (let query = 0; query < 60; query++) {
+        const i = Math.floor(next() * t.waypoints.length);
+        const fuel = Math.floor(next() * (usable + 1));
+        const limit = next() < 0.5 ? Infinity : next() * 400;
+        const context = `trial ${trial}, waypoint ${i}, fuel ${fuel}, limit ${limit}`;
+        expect(kept.at(i, fuel, limit), context).toBe(guideOf().at(i, fuel, limit));
+        if (fuel < usable) expect(kept.at(i, fuel + 1), context).toBeLessThanOrEqual(kept.at(i, fuel));
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(5000);
+  });
+
   it('never overestimate the time from the start to any waypoint (vs an exhaustive forward search)', () => {
     const next = random(8088);
     let checked = 0;
