@@ -21,6 +21,8 @@ export class NeighbourGrid {
   /** Positions of the points, cell by cell, ascending within a cell. */
   private readonly items: Int32Array;
   private readonly found: Int32Array;
+  /** One bit per point, all clear between calls. */
+  private readonly marks: Int32Array;
 
   constructor(
     private readonly xs: Float64Array,
@@ -55,6 +57,7 @@ export class NeighbourGrid {
     const next = this.start.slice(0, -1);
     for (let k = 0; k < count; k++) this.items[next[cellOf[k]!]!++] = k;
     this.found = new Int32Array(count);
+    this.marks = new Int32Array((count >> 5) + 1);
   }
 
   /**
@@ -70,20 +73,37 @@ export class NeighbourGrid {
     const r1 = Math.min(this.rows - 1, this.row(y + radius));
     if (c1 < c0 || r1 < r0) return this.found.subarray(0, 0);
     if (2 * (c1 - c0 + 1) * (r1 - r0 + 1) > this.cols * this.rows) return undefined;
-    const { xs, ys, items, start, found } = this;
+    const { xs, ys, items, start, found, marks } = this;
     const squared = radius * radius;
-    let count = 0;
+    // Mark the points in a bitmap, then read it in order: ascending, with no sort.
+    let low = marks.length;
+    let high = -1;
     for (let r = r0; r <= r1; r++) {
       for (let c = r * this.cols + c0, last = r * this.cols + c1; c <= last; c++) {
         for (let at = start[c]!, end = start[c + 1]!; at < end; at++) {
           const k = items[at]!;
           const dx = xs[k]! - x;
           const dy = ys[k]! - y;
-          if (dx * dx + dy * dy <= squared) found[count++] = k;
+          if (dx * dx + dy * dy <= squared) {
+            const word = k >> 5;
+            marks[word]! |= 1 << (k & 31);
+            if (word < low) low = word;
+            if (word > high) high = word;
+          }
         }
       }
     }
-    return found.subarray(0, count).sort();
+    let count = 0;
+    for (let word = low; word <= high; word++) {
+      let bits = marks[word]!;
+      marks[word] = 0;
+      while (bits !== 0) {
+        const lowest = bits & -bits;
+        found[count++] = (word << 5) | (31 - Math.clz32(lowest));
+        bits ^= lowest;
+      }
+    }
+    return found.subarray(0, count);
   }
 
   private column(x: number): number {

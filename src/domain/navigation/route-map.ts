@@ -61,7 +61,8 @@ export class RouteMap {
     });
     this.systemOf = systemOf;
     this.members = members;
-    this.fuelSold = Uint8Array.from(waypoints, (w) => (w.sellsFuel ? 1 : 0));
+    this.fuelSold = new Uint8Array(waypoints.length);
+    for (let i = 0; i < waypoints.length; i++) if (waypoints[i]!.sellsFuel) this.fuelSold[i] = 1;
     this.stations = members.map((list) => list.filter((i) => waypoints[i]!.sellsFuel));
     const gate = new Uint8Array(waypoints.length);
     this.jumps.forEach((out, i) => {
