@@ -1,8 +1,9 @@
 import { LEG_OVERHEAD_SECONDS } from './flight-mode.js';
 
+const NONE = new Int32Array(0);
 /** Points per cell the grid aims at. */
 const PER_CELL = 4;
-/** Below this many points a scan of them all is as cheap as the grid. */
+/** Below this many points a scan of them all is as cheap as the grid (and building none is cheaper). */
 const SMALL = 64;
 
 /**
@@ -29,6 +30,12 @@ export class NeighbourGrid {
     private readonly ys: Float64Array,
   ) {
     const count = xs.length;
+    if (count < SMALL) {
+      // A few points are scanned: no grid for them.
+      this.minX = this.minY = this.cell = this.cols = this.rows = 0;
+      this.start = this.items = this.found = this.marks = NONE;
+      return;
+    }
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
@@ -39,13 +46,13 @@ export class NeighbourGrid {
       minY = Math.min(minY, ys[k]!);
       maxY = Math.max(maxY, ys[k]!);
     }
-    const side = count < SMALL ? 1 : Math.ceil(Math.sqrt(count / PER_CELL));
-    const extent = Math.max(maxX - minX, maxY - minY, 0);
-    this.minX = count > 0 ? minX : 0;
-    this.minY = count > 0 ? minY : 0;
+    const side = Math.ceil(Math.sqrt(count / PER_CELL));
+    const extent = Math.max(maxX - minX, maxY - minY);
+    this.minX = minX;
+    this.minY = minY;
     this.cell = extent > 0 ? extent / side : 1;
-    this.cols = Math.floor((count > 0 ? maxX - minX : 0) / this.cell) + 1;
-    this.rows = Math.floor((count > 0 ? maxY - minY : 0) / this.cell) + 1;
+    this.cols = Math.floor((maxX - minX) / this.cell) + 1;
+    this.rows = Math.floor((maxY - minY) / this.cell) + 1;
     const cellOf = new Int32Array(count);
     this.start = new Int32Array(this.cols * this.rows + 1);
     for (let k = 0; k < count; k++) {
@@ -62,11 +69,11 @@ export class NeighbourGrid {
 
   /**
    * The positions of the points within `radius` of (x, y), ascending; undefined when the cells to
-   * look at are most of the grid (a scan of every point is then as cheap). The list is reused by
-   * the next call.
+   * look at are most of the grid, or there is no grid (a scan of every point is then as cheap). The
+   * list is reused by the next call.
    */
   within(x: number, y: number, radius: number): Int32Array | undefined {
-    if (!(radius < Infinity)) return undefined;
+    if (!(radius < Infinity) || this.items.length === 0) return undefined;
     const c0 = Math.max(0, this.column(x - radius));
     const c1 = Math.min(this.cols - 1, this.column(x + radius));
     const r0 = Math.max(0, this.row(y - radius));

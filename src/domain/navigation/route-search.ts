@@ -217,13 +217,17 @@ export class Search {
         ys[kept] = y;
         directs[kept++] = direct;
       }
+      // Views only when the corridor left some out: most systems keep every member.
+      const all = kept === members.length;
+      const keptXs = all ? xs : xs.subarray(0, kept);
+      const keptYs = all ? ys : ys.subarray(0, kept);
       known = {
-        ids: ids.subarray(0, kept),
-        xs: xs.subarray(0, kept),
-        ys: ys.subarray(0, kept),
-        grid: new NeighbourGrid(xs.subarray(0, kept), ys.subarray(0, kept)),
+        ids: all ? ids : ids.subarray(0, kept),
+        xs: keptXs,
+        ys: keptYs,
+        grid: new NeighbourGrid(keptXs, keptYs),
         floors: new Float64Array(kept).fill(Number.NaN),
-        directs: directs.subarray(0, kept),
+        directs: all ? directs : directs.subarray(0, kept),
       };
       this.neighbourSets.set(system, known);
     }
