@@ -16,6 +16,11 @@ export class StationField {
   private readonly ys: Float64Array;
   /** Stations of finite value, lowest value first. */
   private readonly byValue: Int32Array;
+  /** In that order: their values, positions and waypoints (for the loops over them). */
+  private readonly values: Float64Array;
+  private readonly valueXs: Float64Array;
+  private readonly valueYs: Float64Array;
+  private readonly valueStations: Int32Array;
   /** For `throughOn`, per waypoint: where its frontier starts in the pools (-1: not yet), and its length. */
   private frontStart = new Int32Array(0);
   private frontLength = new Int32Array(0);
@@ -70,6 +75,18 @@ export class StationField {
         .filter((k) => value[k]! < Infinity)
         .sort((a, b) => value[a]! - value[b]!),
     );
+    const reached = this.byValue.length;
+    this.values = new Float64Array(reached);
+    this.valueXs = new Float64Array(reached);
+    this.valueYs = new Float64Array(reached);
+    this.valueStations = new Int32Array(reached);
+    for (let v = 0; v < reached; v++) {
+      const k = this.byValue[v]!;
+      this.values[v] = value[k]!;
+      this.valueXs[v] = xs[k]!;
+      this.valueYs[v] = ys[k]!;
+      this.valueStations[v] = stations[k]!;
+    }
   }
 
   /**
@@ -114,7 +131,7 @@ export class StationField {
     }
     const known = this.frontStart[i]!;
     if (known >= 0) return known;
-    const { xs, ys, byValue } = this;
+    const { valueXs, valueYs, byValue } = this;
     const here = this.points[i]!;
     const start = this.frontUsed;
     if (this.frontIds.length < start + byValue.length) {
@@ -128,15 +145,20 @@ export class StationField {
     }
     let used = start;
     let nearest = Infinity;
+    let nearestSquared = Infinity;
+    const { x, y } = here;
     for (let v = 0; v < byValue.length; v++) {
-      const k = byValue[v]!;
-      const dx = xs[k]! - here.x;
-      const dy = ys[k]! - here.y;
-      const d = Math.sqrt(dx * dx + dy * dy);
+      const dx = valueXs[v]! - x;
+      const dy = valueYs[v]! - y;
+      const squared = dx * dx + dy * dy;
+      // The square root is monotone: only a station nearer by the square can be nearer.
+      if (squared >= nearestSquared) continue;
+      const d = Math.sqrt(squared);
       if (d < nearest) {
-        this.frontIds[used] = k;
+        this.frontIds[used] = byValue[v]!;
         this.frontDistances[used++] = d;
         nearest = d;
+        nearestSquared = squared;
       }
     }
     this.frontStart[i] = start;
@@ -150,19 +172,18 @@ export class StationField {
    * only what beats `cap` matters (`cap` otherwise).
    */
   through(i: number, cap = Infinity): number {
-    const { stations, value, xs, ys, bounds, byValue } = this;
-    const here = this.points[i]!;
+    const { valueStations, values, valueXs, valueYs, bounds } = this;
+    const { x, y } = this.points[i]!;
     const table = bounds.fullTankTable;
     const limit = cap - this.refuelSeconds;
     let best = limit;
-    for (let v = 0; v < byValue.length; v++) {
-      const k = byValue[v]!;
-      let total = value[k]!;
+    for (let v = 0; v < values.length; v++) {
+      let total = values[v]!;
       // By value, lowest first: once a value cannot beat the best, no later one can.
       if (total >= best) break;
-      if (stations[k] !== i) {
-        const dx = xs[k]! - here.x;
-        const dy = ys[k]! - here.y;
+      if (valueStations[v] !== i) {
+        const dx = valueXs[v]! - x;
+        const dy = valueYs[v]! - y;
         const d = Math.sqrt(dx * dx + dy * dy);
         const units = Math.floor(d);
         total += units < table.length ? table[units]! : bounds.fullTank(d);
