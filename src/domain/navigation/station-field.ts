@@ -38,26 +38,43 @@ export class StationField {
     const count = stations.length;
     this.value = new Float64Array(count);
     this.next = new Int32Array(count).fill(-1);
-    this.xs = Float64Array.from(stations, (b) => points[b]!.x);
-    this.ys = Float64Array.from(stations, (b) => points[b]!.y);
+    this.xs = new Float64Array(count);
+    this.ys = new Float64Array(count);
     const done = new Uint8Array(count);
     const { value, next, xs, ys } = this;
-    for (let k = 0; k < count; k++) value[k] = seed(stations[k]!);
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    for (let k = 0; k < count; k++) {
+      const { x, y } = points[stations[k]!]!;
+      xs[k] = x;
+      ys[k] = y;
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+      value[k] = seed(stations[k]!);
+    }
     // Fill the full-tank table across the stations' extent once, then read it directly.
-    const width = Math.max(...xs) - Math.min(...xs);
-    const height = Math.max(...ys) - Math.min(...ys);
-    const extent = count > 1 ? Math.sqrt(width * width + height * height) : 0;
+    const extent = count > 1 ? Math.sqrt((maxX - minX) ** 2 + (maxY - minY) ** 2) : 0;
     bounds.fullTank(Math.min(extent, FULL_TANK_TABLE_LIMIT));
     const table = bounds.fullTankTable;
-    // Dense graph: the O(stations²) array version of Dijkstra beats a heap here.
-    for (let round = 0; round < count; round++) {
-      let pick = -1;
-      for (let k = 0; k < count; k++) if (!done[k] && (pick < 0 || value[k]! < value[pick]!)) pick = k;
-      if (pick < 0 || value[pick] === Infinity) break;
+    // Dense graph: the O(stations²) array version of Dijkstra beats a heap here. The next station to
+    // settle (the first of least value) is found while relaxing. A relaxed value always exceeds the
+    // settled one (a segment takes time), so stations settle in order of value, ties by position:
+    // that order is `byValue`.
+    const order = new Int32Array(count);
+    let settled = 0;
+    let pick = -1;
+    for (let k = 0; k < count; k++) if (pick < 0 || value[k]! < value[pick]!) pick = k;
+    while (pick >= 0 && value[pick] !== Infinity) {
       done[pick] = 1;
+      order[settled++] = pick;
       const x = xs[pick]!;
       const y = ys[pick]!;
       const through = value[pick]! + refuelSeconds;
+      let following = -1;
       for (let k = 0; k < count; k++) {
         if (done[k]) continue;
         const dx = xs[k]! - x;
@@ -68,13 +85,11 @@ export class StationField {
           value[k] = candidate;
           next[k] = pick;
         }
+        if (following < 0 || value[k]! < value[following]!) following = k;
       }
+      pick = following;
     }
-    this.byValue = Int32Array.from(
-      Array.from(value.keys())
-        .filter((k) => value[k]! < Infinity)
-        .sort((a, b) => value[a]! - value[b]!),
-    );
+    this.byValue = order.subarray(0, settled);
     const reached = this.byValue.length;
     this.values = new Float64Array(reached);
     this.valueXs = new Float64Array(reached);
