@@ -149,16 +149,7 @@ export class RoutePlanner {
     const system = map.systemOf[from]!;
     let found: Found | undefined;
     if (system === map.systemOf[to]) {
-      const origin = new OriginBound(
-        map.points,
-        stationsOf(system),
-        map.gates[system]!,
-        from,
-        trip.fuel - reserve,
-        bounds,
-        refuelSeconds,
-        warp?.out(system),
-      );
+      const origin = new OriginBound(map.points, map.gates[system]!, from, bounds, warp?.out(system));
       const greedy = this.greedyCost(trip);
       if (greedy < Infinity) {
         const quick = new Search(trip, { system, origin, upper: greedy, stationsOnly: true }).run();

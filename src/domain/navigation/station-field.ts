@@ -3,9 +3,9 @@ import { FULL_TANK_TABLE_LIMIT, type TravelBounds } from './travel-bounds.js';
 
 /**
  * Lower bounds over chains of refuel stops: a Dijkstra over the fuel stations whose edges are
- * `fullTank` segments (each stop refuels to full), seeded per station with a bound on its first
- * or last segment. Distances are symmetric, so the same field serves a destination (the time left
- * after a station) and an origin (the time to a station).
+ * `fullTank` segments (each stop refuels to full), seeded per station with a bound on its last
+ * segment: the time left after a station, for a destination. (Distances are symmetric, so seeded
+ * with first segments it would bound the time to a station from an origin as well.)
  */
 export class StationField {
   /** Per station (by position in `stations`): the bound through the chain. */
