@@ -34,6 +34,14 @@ export class TravelBounds {
   private readonly rateSeconds: Float64Array;
   private readonly rateFuel: Float64Array;
   private readonly rateMultiplier: Float64Array;
+  /** The mode of fewest seconds per unit, by index. */
+  private readonly quickest: number;
+  /**
+   * True when one leg in the quickest mode always beats two or more legs: L ≥ 2 legs over d take at
+   * least τ(d − L/2) + 14.5 L ≥ τd + 29 − τ seconds (τ: the quickest seconds per unit), one quickest leg
+   * at most τ(d + ½) + 15.5; so whenever τ < 9 (here ≤ 8, to spare rounding).
+   */
+  private readonly quickestWins: boolean;
   /** The pairs of modes `cover` mixes (a thirstier than b), by index. */
   private readonly thirsty: Int32Array;
   private readonly frugal: Int32Array;
@@ -75,6 +83,8 @@ export class TravelBounds {
     this.rateSeconds = Float64Array.from(this.rates, (r) => r.seconds);
     this.rateFuel = Float64Array.from(this.rates, (r) => r.fuel);
     this.rateMultiplier = Float64Array.from(this.rates, (r) => r.multiplier);
+    this.quickest = this.rates.findIndex((r) => r.seconds === this.fastest);
+    this.quickestWins = this.fastest <= 8;
     const pairs = this.rates.flatMap((a, i) => this.rates.flatMap((b, j) => (a.fuel > b.fuel ? [[i, j]] : [])));
     this.thirsty = Int32Array.from(pairs, ([a]) => a!);
     this.frugal = Int32Array.from(pairs, ([, b]) => b!);
@@ -108,7 +118,10 @@ export class TravelBounds {
     // distance rounded once).
     let best = Infinity;
     const units = Math.max(1, Math.round(d));
-    const { rateFuel, rateMultiplier } = this;
+    const { rateFuel, rateMultiplier, quickest } = this;
+    // The quickest mode as one leg, when the tank pays for it and more legs cannot beat it.
+    if (this.quickestWins && Math.max(1, rateFuel[quickest]! * units) <= fuel)
+      return Math.round((units * rateMultiplier[quickest]!) / this.engineSpeed + LEG_OVERHEAD_SECONDS);
     for (let m = 0; m < rateFuel.length; m++) {
       if (Math.max(1, rateFuel[m]! * units) <= fuel)
         best = Math.min(best, Math.round((units * rateMultiplier[m]!) / this.engineSpeed + LEG_OVERHEAD_SECONDS));
