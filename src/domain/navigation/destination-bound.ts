@@ -17,6 +17,11 @@ export class DestinationBound {
   /** Per waypoint: the bound for any fuel the tank can hold; NaN until needed. */
   private readonly anyFuel: Float64Array;
   private readonly distanceToTarget: Float64Array;
+  /**
+   * Per waypoint: fuel known to be enough for the bound to be the floor (Infinity until known). The
+   * bound never grows with more fuel, and never falls below the floor, so any more fuel is enough too.
+   */
+  private readonly enough: Float64Array;
 
   constructor(
     points: readonly Point[],
@@ -44,6 +49,7 @@ export class DestinationBound {
       refuelSeconds,
     );
     this.anyFuel = new Float64Array(n).fill(Number.NaN);
+    this.enough = new Float64Array(n).fill(Infinity);
   }
 
   /**
@@ -77,10 +83,17 @@ export class DestinationBound {
    */
   at(i: number, fuel: number, limit = Infinity): number {
     const floor = this.floor(i);
-    if (i === this.target || fuel >= this.usable) return floor;
+    if (i === this.target || fuel >= this.usable || fuel >= this.enough[i]!) return floor;
     const direct = this.bounds.segment(this.distanceToTarget[i]!, fuel);
+    if (direct <= floor) {
+      this.enough[i] = fuel;
+      return floor;
+    }
     const cap = Math.min(direct, limit);
     if (cap <= floor) return floor;
-    return Math.max(floor, Math.min(direct, this.field.throughOn(i, fuel, cap)));
+    const bound = Math.max(floor, Math.min(direct, this.field.throughOn(i, fuel, cap)));
+    // Under the cap the answer is exact: the floor itself, then, for this fuel and any more.
+    if (bound === floor) this.enough[i] = fuel;
+    return bound;
   }
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { FlightMode } from './flight-mode.js';
+import { distance, type FlightMode } from './flight-mode.js';
 import type { NavSystem, NavWaypoint } from './route.js';
 import { OriginBound } from './origin-bound.js';
 import { RouteGuide } from './route-guide.js';
 import { TravelBounds } from './travel-bounds.js';
 import { WarpBounds } from './warp-bounds.js';
 import { RouteMap } from './route-map.js';
+import { StationField } from './station-field.js';
 import { referenceFastestSeconds, referenceSecondsLeft } from '../../test-support/route-planner-reference.js';
 import { Random } from '../random.js';
 
@@ -107,6 +108,31 @@ describe('route lower bounds', () => {
     expect(checked).toBeGreaterThan(3000);
   });
 
+  it('give the same answer whatever was asked before, and never more with more fuel', () => {
+    const next = random(6160);
+    let compared = 0;
+    for (let trial = 0; trial < 120; trial++) {
+      const t = trip(next, 1);
+      if (t.capacity === 0) continue;
+      const map = new RouteMap(t.waypoints, t.systems);
+      const usable = t.capacity - t.reserve;
+      const bounds = new TravelBounds(t.modes, t.engineSpeed, false, usable);
+      const stations = map.stations[map.systemOf[t.target]!]!;
+      const guideOf = () => new RouteGuide(map, t.target, bounds, stations, usable, t.refuelSeconds);
+      const kept = guideOf();
+      for (let query = 0; query < 60; query++) {
+        const i = Math.floor(next() * t.waypoints.length);
+        const fuel = Math.floor(next() * (usable + 1));
+        const limit = next() < 0.5 ? Infinity : next() * 400;
+        const context = `trial ${trial}, waypoint ${i}, fuel ${fuel}, limit ${limit}`;
+        expect(kept.at(i, fuel, limit), context).toBe(guideOf().at(i, fuel, limit));
+        if (fuel < usable) expect(kept.at(i, fuel + 1), context).toBeLessThanOrEqual(kept.at(i, fuel));
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(5000);
+  });
+
   it('never overestimate the time from the start to any waypoint (vs an exhaustive forward search)', () => {
     const next = random(8088);
     let checked = 0;
@@ -118,16 +144,7 @@ describe('route lower bounds', () => {
       const fuel = t.capacity === 0 ? 0 : Math.floor(next() * (t.capacity + 1));
       const bounds = new TravelBounds(t.modes, t.engineSpeed, t.capacity === 0, t.capacity - t.reserve);
       const viaWarp = canWarp ? new WarpBounds(map, t.modes, t.engineSpeed).out(0) : undefined;
-      const origin = new OriginBound(
-        map.points,
-        t.capacity === 0 ? [] : map.stations[0]!,
-        map.gates[0]!,
-        0,
-        fuel - t.reserve,
-        bounds,
-        t.refuelSeconds,
-        viaWarp,
-      );
+      const origin = new OriginBound(map.points, map.gates[0]!, 0, bounds, viaWarp);
       for (const i of map.members[0]!) {
         if (i === 0) continue;
         const ship = {
@@ -146,7 +163,7 @@ describe('route lower bounds', () => {
           t.systems,
         );
         if (exact === undefined) continue;
-        expect(origin.to(i), `trial ${trial}, waypoint ${i}`).toBeLessThanOrEqual(exact);
+        expect(origin.straight(i), `trial ${trial}, waypoint ${i}`).toBeLessThanOrEqual(exact);
         checked += 1;
       }
     }
@@ -209,5 +226,40 @@ describe('route lower bounds', () => {
     const guide = new RouteGuide(map, 2, bounds, [], 10, 0);
     expect(guide.at(0, 5)).toBeLessThanOrEqual(530);
     expect(guide.floor(0)).toBeLessThanOrEqual(530);
+  });
+});
+
+describe('station field', () => {
+  it('values each station by its least chain of full-tank segments, and answers the least over every station', () => {
+    const next = random(8180);
+    for (let trial = 0; trial < 60; trial++) {
+      const count = 1 + Math.floor(next() * 40);
+      const points = Array.from({ length: count + 10 }, () => ({
+        x: Math.round((next() - 0.5) * 600),
+        y: Math.round((next() - 0.5) * 600),
+      }));
+      const stations = Array.from({ length: count }, (_, k) => k);
+      const modes = MODE_SETS[Math.floor(next() * MODE_SETS.length)]!;
+      const bounds = new TravelBounds(modes, 5 + Math.floor(next() * 30), false, 20 + Math.floor(next() * 200));
+      const refuelSeconds = Math.floor(next() * 20);
+      // Seeds as a destination's: the full-tank segment to a point, some out of reach.
+      const seeds = stations.map((k) =>
+        next() < 0.1 ? Infinity : bounds.fullTank(distance(points[k]!, points[count]!)),
+      );
+      const field = new StationField(points, stations, (k) => seeds[k]!, bounds, refuelSeconds);
+      // Bellman-Ford over the stations.
+      const segment = (a: number, b: number) => bounds.fullTank(Math.floor(distance(points[a]!, points[b]!)));
+      const value = [...seeds];
+      for (let round = 0; round < count; round++)
+        for (const a of stations)
+          for (const b of stations)
+            if (a !== b) value[b] = Math.min(value[b]!, value[a]! + refuelSeconds + segment(a, b));
+      for (const k of stations) expect(field.value[k], `trial ${trial}, station ${k}`).toBe(value[k]);
+      for (let i = 0; i < points.length; i++) {
+        let least = Infinity;
+        for (const k of stations) least = Math.min(least, value[k]! + (i === k ? 0 : segment(i, k)));
+        expect(field.through(i), `trial ${trial}, waypoint ${i}`).toBe(least + refuelSeconds);
+      }
+    }
   });
 });

@@ -19,9 +19,9 @@ export class RouteGuide {
   readonly destination: DestinationBound;
   private readonly targetSystem: number;
   /** Per waypoint: the bound outside the destination's system (NaN until needed). */
-  private readonly outside: Float64Array;
-  /** Per gate waypoint: least seconds left from it (Infinity when no chain of gates leads home). */
-  private readonly gateLeft: Float64Array;
+  private outside: Float64Array | undefined;
+  /** Per gate waypoint: least seconds left from it (Infinity when no chain of gates leads home; none without home gates). */
+  private readonly gateLeft: Float64Array | undefined;
   /** Leaving the destination's system and coming back: the first jump's cooldown, then a gate's `direct`. */
   private readonly comeBack: number;
   /** Leaving the destination's system by warp, or coming back by one: at least one warp. */
@@ -50,7 +50,6 @@ export class RouteGuide {
       usableFuel,
       refuelSeconds,
     );
-    this.outside = new Float64Array(map.points.length).fill(Number.NaN);
     this.gateLeft = this.gateDistances();
     const homeGates = map.gates[this.targetSystem]!;
     this.comeBack =
@@ -93,11 +92,12 @@ export class RouteGuide {
   }
 
   private away(i: number): number {
+    this.outside ??= new Float64Array(this.map.points.length).fill(Number.NaN);
     let known = this.outside[i]!;
     if (Number.isNaN(known)) {
       known = Infinity;
       for (const g of this.map.gates[this.map.systemOf[i]!]!)
-        known = Math.min(known, this.travel(i, g) + this.gateLeft[g]!);
+        known = Math.min(known, this.travel(i, g) + (this.gateLeft ? this.gateLeft[g]! : Infinity));
       if (this.systemLeft) known = Math.min(known, this.systemLeft[this.map.systemOf[i]!]!);
       this.outside[i] = known;
     }
@@ -140,8 +140,10 @@ export class RouteGuide {
     }
   }
 
-  private gateDistances(): Float64Array {
+  /** Undefined when the destination's system has no gate: then no gate leads home. */
+  private gateDistances(): Float64Array | undefined {
     const { map } = this;
+    if (map.gates[this.targetSystem]!.length === 0) return undefined;
     const left = new Float64Array(map.points.length).fill(Infinity);
     const into = map.jumpsIntoWaypoints;
     const heap = new MinHeap();

@@ -23,7 +23,9 @@ export class RouteMap {
   readonly landings: ReadonlyArray<readonly number[]>;
   /** Per waypoint: the gates it jumps to (in other systems on the map) and each jump's cooldown. */
   readonly jumps: ReadonlyArray<ReadonlyArray<{ to: number; seconds: number }>>;
-  private readonly index = new Map<string, number>();
+  /** Symbol to index, built once lookups are frequent (or jumps need it): until then a scan. */
+  private index: Map<string, number> | undefined;
+  private lookups = 0;
   private intoWaypoints: Array<readonly Jump[]> | undefined;
   private intoSystems: Array<readonly Jump[]> | undefined;
 
@@ -32,7 +34,6 @@ export class RouteMap {
     systems: readonly NavSystem[] = [],
   ) {
     this.points = waypoints;
-    for (let i = 0; i < waypoints.length; i++) this.index.set(waypoints[i]!.symbol, i);
     const placed = new Map(systems.map((s) => [s.symbol, s]));
     const ids = new Map<string, number>();
     const systemOf = new Int32Array(waypoints.length);
@@ -47,11 +48,12 @@ export class RouteMap {
       systemOf[i] = id;
       members[id]!.push(i);
     });
+    const index = waypoints.some((w) => w.jumpsTo?.length) ? this.symbolIndex() : undefined;
     this.jumps = waypoints.map((w) => {
-      if (!w.jumpsTo?.length) return NO_JUMPS;
+      if (!w.jumpsTo?.length || !index) return NO_JUMPS;
       const out: Array<{ to: number; seconds: number }> = [];
       for (const gate of w.jumpsTo ?? []) {
-        const to = this.index.get(gate);
+        const to = index.get(gate);
         if (to === undefined || waypoints[to]!.systemSymbol === w.systemSymbol) continue;
         const a = placed.get(w.systemSymbol);
         const b = placed.get(waypoints[to]!.systemSymbol);
@@ -61,7 +63,8 @@ export class RouteMap {
     });
     this.systemOf = systemOf;
     this.members = members;
-    this.fuelSold = Uint8Array.from(waypoints, (w) => (w.sellsFuel ? 1 : 0));
+    this.fuelSold = new Uint8Array(waypoints.length);
+    for (let i = 0; i < waypoints.length; i++) if (waypoints[i]!.sellsFuel) this.fuelSold[i] = 1;
     this.stations = members.map((list) => list.filter((i) => waypoints[i]!.sellsFuel));
     const gate = new Uint8Array(waypoints.length);
     this.jumps.forEach((out, i) => {
@@ -81,7 +84,18 @@ export class RouteMap {
   }
 
   indexOf(symbol: string): number | undefined {
-    return this.index.get(symbol);
+    if (this.index || ++this.lookups > SCANNED_LOOKUPS) return this.symbolIndex().get(symbol);
+    // The last waypoint of that symbol, as the index keeps.
+    for (let i = this.waypoints.length - 1; i >= 0; i--) if (this.waypoints[i]!.symbol === symbol) return i;
+    return undefined;
+  }
+
+  private symbolIndex(): Map<string, number> {
+    if (!this.index) {
+      this.index = new Map();
+      for (let i = 0; i < this.waypoints.length; i++) this.index.set(this.waypoints[i]!.symbol, i);
+    }
+    return this.index;
   }
 
   /** The jumps reversed, per waypoint they land on: where they leave from and their cooldowns (kept). */
@@ -115,5 +129,7 @@ interface Jump {
   seconds: number;
 }
 
+/** A planner asks for its start and destination on every plan: a map kept for more plans builds its index. */
+const SCANNED_LOOKUPS = 4;
 const NO_JUMPS: ReadonlyArray<{ to: number; seconds: number }> = [];
 const NO_JUMPS_INTO: readonly Jump[] = [];

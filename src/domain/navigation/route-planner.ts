@@ -105,9 +105,9 @@ export class RoutePlanner {
   /**
    * Inside one system the search starts from a real route's cost: the greedy route along the
    * guide's chain of stations, then a search that may stop only at stations and gates. With that
-   * bound, a lower bound from the start (`OriginBound`) plus the guide's to the destination leave
-   * only a corridor of waypoints that could be stops on a faster route, and the full search looks
-   * at those alone.
+   * bound, a lower bound from the start (`OriginBound.straight`) plus the guide's to the destination
+   * leave only a corridor of waypoints that could be stops on a faster route, and the full search
+   * looks at those alone.
    */
   private fastest(
     ship: ShipNavState,
@@ -149,16 +149,7 @@ export class RoutePlanner {
     const system = map.systemOf[from]!;
     let found: Found | undefined;
     if (system === map.systemOf[to]) {
-      const origin = new OriginBound(
-        map.points,
-        stationsOf(system),
-        map.gates[system]!,
-        from,
-        trip.fuel - reserve,
-        bounds,
-        refuelSeconds,
-        warp?.out(system),
-      );
+      const origin = new OriginBound(map.points, map.gates[system]!, from, bounds, warp?.out(system));
       const greedy = this.greedyCost(trip);
       if (greedy < Infinity) {
         const quick = new Search(trip, { system, origin, upper: greedy, stationsOnly: true }).run();

@@ -1,5 +1,6 @@
 import { distance, LEG_OVERHEAD_SECONDS, legFuel, legSeconds } from './flight-mode.js';
 import { MinHeap } from './min-heap.js';
+import { legReach, NeighbourGrid } from './neighbour-grid.js';
 import { Labels } from './route-labels.js';
 import { type Corridor, type Found, JUMP, REFUEL, START, type Trip, WARP } from './route-trip.js';
 
@@ -8,8 +9,12 @@ interface Neighbours {
   ids: Int32Array;
   xs: Float64Array;
   ys: Float64Array;
-  /** The guide's bound from each, whatever the fuel. */
+  /** The guide's bound from each, whatever the fuel: NaN until the search needs it. */
   floors: Float64Array;
+  /** The guide's direct bound from each (no more than its floor), which stands in for it until then. */
+  directs: Float64Array;
+  /** The same, by position, for the legs a label can reach. */
+  grid: NeighbourGrid;
 }
 
 /**
@@ -22,6 +27,8 @@ export class Search {
   private readonly heap = new MinHeap();
   private readonly neighbourSets = new Map<number, Neighbours>();
   private readonly tankless: boolean;
+  /** Each mode is no faster than the one before and time alone counts: a leg too slow in one is too slow in the rest. */
+  private readonly slowerNext: boolean;
   /** The best arrival cost known so far: nothing that cannot beat it is worth queueing. */
   private bound: number;
 
@@ -35,6 +42,8 @@ export class Search {
     this.bound = upper + 1e-6;
     this.labels = new Labels(trip.map.points.length, trip.cooldown > 0 && trip.fuelWeight > 0);
     this.tankless = trip.ship.fuelCapacity === 0;
+    const navigate = trip.rates.navigate;
+    this.slowerNext = trip.fuelWeight === 0 && navigate.every((rate, m) => m === 0 || rate >= navigate[m - 1]!);
   }
 
   run(): Found | undefined {
@@ -42,6 +51,7 @@ export class Search {
     const { tankless, labels } = this;
     const { fuel: fuelRates, navigate: navigateRates } = this.trip.rates;
     const targetSystem = map.systemOf[to]!;
+    const speed = ship.engineSpeed;
     this.push(this.trip.from, this.trip.fuel, 0, 0, -1, START, 0, 0, 0);
     while (this.heap.size > 0) {
       const id = this.heap.pop();
@@ -53,26 +63,46 @@ export class Search {
       const fuel = labels.fuel[id]!;
       const jumped = labels.jumped[id]!;
       const { x, y } = map.points[here]!;
-      const { ids, xs, ys, floors } = this.neighbours(map.systemOf[here]!);
+      const { ids, xs, ys, floors, directs, grid } = this.neighbours(map.systemOf[here]!);
       const slack = this.bound - cost;
-      for (let k = 0; k < ids.length; k++) {
+      // Only the neighbours a leg could reach: the same ones, in the same order, as a scan of them all keeps.
+      const spare = tankless ? Infinity : fuel - reserve;
+      const reachable = grid.within(x, y, legReach(spare, slack, fuelRates, navigateRates, speed));
+      const count = reachable ? reachable.length : ids.length;
+      for (let at = 0; at < count; at++) {
+        const k = reachable ? reachable[at]! : at;
         // Every leg takes at least its overhead: skip neighbours that cannot lead to a better arrival.
-        const floor = floors[k]!;
-        if (LEG_OVERHEAD_SECONDS + floor >= slack) continue;
+        // Until a neighbour's floor is needed (NaN until then), the direct bound, never more, stands in.
+        let floor = floors[k]!;
+        const known = !Number.isNaN(floor);
+        const low = known ? floor : directs[k]!;
+        if (LEG_OVERHEAD_SECONDS + low >= slack) continue;
         const next = ids[k]!;
         if (next === here) continue;
         const dx = xs[k]! - x;
         const dy = ys[k]! - y;
         const d = Math.sqrt(dx * dx + dy * dy);
-        if (bounds.leg(d) + floor >= this.bound - cost) continue;
+        if (bounds.leg(d) + low >= this.bound - cost) continue;
+        // legFuel and legSeconds, with the distance rounded once for every mode.
+        const units = Math.max(1, Math.round(d));
+        if (!known) {
+          // No mode beats the bound even by the direct bound: the floor would rule out every leg too.
+          if (!this.legBeats(cost, fuel, units, low)) continue;
+          floor = floors[k] = this.trip.guide.floor(next);
+          if (LEG_OVERHEAD_SECONDS + floor >= slack) continue;
+          if (bounds.leg(d) + floor >= this.bound - cost) continue;
+        }
         for (let m = 0; m < modes.length; m++) {
-          const burned = tankless ? 0 : legFuel(d, fuelRates[m]!);
+          const burned = tankless ? 0 : Math.max(1, fuelRates[m]! * units);
           const left = fuel - burned;
           if (!tankless && left < reserve) continue;
-          const seconds = legSeconds(d, navigateRates[m]!, ship.engineSpeed);
+          const seconds = Math.round((units * navigateRates[m]!) / speed + LEG_OVERHEAD_SECONDS);
           const arrival = cost + seconds + weight * burned;
           // The guide's bound at any fuel is at least the floor: most legs end here, before `push` asks for it.
-          if (arrival + floor >= this.bound) continue;
+          if (arrival + floor >= this.bound) {
+            if (this.slowerNext) break;
+            continue;
+          }
           this.push(next, left, arrival, time + seconds, id, m, d, seconds, jumped);
         }
       }
@@ -100,6 +130,21 @@ export class Search {
       }
     }
     return undefined;
+  }
+
+  /** Whether a leg of `units` (rounded) from a label at `cost` with `fuel` arrives, in some mode the tank allows, with `floor` to spare under the bound. */
+  private legBeats(cost: number, fuel: number, units: number, floor: number): boolean {
+    const { modes, reserve, fuelWeight: weight, ship } = this.trip;
+    const { fuel: fuelRates, navigate: navigateRates } = this.trip.rates;
+    for (let m = 0; m < modes.length; m++) {
+      const burned = this.tankless ? 0 : Math.max(1, fuelRates[m]! * units);
+      if (!this.tankless && fuel - burned < reserve) continue;
+      const seconds = Math.round((units * navigateRates[m]!) / ship.engineSpeed + LEG_OVERHEAD_SECONDS);
+      if (cost + seconds + weight * burned + floor < this.bound) return true;
+      // The fastest mode the tank allows is too slow: so is every other.
+      if (this.slowerNext) return false;
+    }
+    return false;
   }
 
   /** Warps from label `id` to every other system on the map, in each mode the tank allows. */
@@ -150,23 +195,39 @@ export class Search {
     if (!known) {
       const { corridor } = this;
       const { map, from, to, guide } = this.trip;
-      let ids = map.members[system]!;
-      if (corridor && system === corridor.system) {
-        ids = ids.filter((i) => {
-          if (i === from || i === to) return true;
-          if (corridor.stationsOnly && !map.fuelSold[i] && map.jumps[i]!.length === 0) return false;
-          // The cheap bounds first; the fuel-aware ones only for what they let through.
-          const there = corridor.origin.straight(i);
-          if (there + guide.direct(i) >= this.bound) return false;
-          const left = guide.floor(i, this.bound - there);
-          return there + left < this.bound && corridor.origin.to(i, this.bound - left) + left < this.bound;
-        });
+      const members = map.members[system]!;
+      const inCorridor = corridor !== undefined && system === corridor.system;
+      const ids = new Int32Array(members.length);
+      const xs = new Float64Array(members.length);
+      const ys = new Float64Array(members.length);
+      const directs = new Float64Array(members.length);
+      let kept = 0;
+      for (const i of members) {
+        const direct = guide.direct(i);
+        // The straight line from the start and the direct bound to the destination. (Fuel-aware bounds
+        // rule out more, but a leg into a waypoint they rule out fails the search's own checks, as its
+        // real cost is at least the bound from the start: those checks cost less than the bounds do.)
+        if (inCorridor && i !== from && i !== to) {
+          if (corridor.stationsOnly && !map.fuelSold[i] && map.jumps[i]!.length === 0) continue;
+          if (corridor.origin.straight(i) + direct >= this.bound) continue;
+        }
+        const { x, y } = map.points[i]!;
+        ids[kept] = i;
+        xs[kept] = x;
+        ys[kept] = y;
+        directs[kept++] = direct;
       }
+      // Views only when the corridor left some out: most systems keep every member.
+      const all = kept === members.length;
+      const keptXs = all ? xs : xs.subarray(0, kept);
+      const keptYs = all ? ys : ys.subarray(0, kept);
       known = {
-        ids: Int32Array.from(ids),
-        xs: Float64Array.from(ids, (i) => map.points[i]!.x),
-        ys: Float64Array.from(ids, (i) => map.points[i]!.y),
-        floors: Float64Array.from(ids, (i) => guide.floor(i)),
+        ids: all ? ids : ids.subarray(0, kept),
+        xs: keptXs,
+        ys: keptYs,
+        grid: new NeighbourGrid(keptXs, keptYs),
+        floors: new Float64Array(kept).fill(Number.NaN),
+        directs: all ? directs : directs.subarray(0, kept),
       };
       this.neighbourSets.set(system, known);
     }

@@ -3,9 +3,9 @@ import { FULL_TANK_TABLE_LIMIT, type TravelBounds } from './travel-bounds.js';
 
 /**
  * Lower bounds over chains of refuel stops: a Dijkstra over the fuel stations whose edges are
- * `fullTank` segments (each stop refuels to full), seeded per station with a bound on its first
- * or last segment. Distances are symmetric, so the same field serves a destination (the time left
- * after a station) and an origin (the time to a station).
+ * `fullTank` segments (each stop refuels to full), seeded per station with a bound on its last
+ * segment: the time left after a station, for a destination. (Distances are symmetric, so seeded
+ * with first segments it would bound the time to a station from an origin as well.)
  */
 export class StationField {
   /** Per station (by position in `stations`): the bound through the chain. */
@@ -16,6 +16,11 @@ export class StationField {
   private readonly ys: Float64Array;
   /** Stations of finite value, lowest value first. */
   private readonly byValue: Int32Array;
+  /** In that order: their values, positions and waypoints (for the loops over them). */
+  private readonly values: Float64Array;
+  private readonly valueXs: Float64Array;
+  private readonly valueYs: Float64Array;
+  private readonly valueStations: Int32Array;
   /** For `throughOn`, per waypoint: where its frontier starts in the pools (-1: not yet), and its length. */
   private frontStart = new Int32Array(0);
   private frontLength = new Int32Array(0);
@@ -33,26 +38,43 @@ export class StationField {
     const count = stations.length;
     this.value = new Float64Array(count);
     this.next = new Int32Array(count).fill(-1);
-    this.xs = Float64Array.from(stations, (b) => points[b]!.x);
-    this.ys = Float64Array.from(stations, (b) => points[b]!.y);
+    this.xs = new Float64Array(count);
+    this.ys = new Float64Array(count);
     const done = new Uint8Array(count);
     const { value, next, xs, ys } = this;
-    for (let k = 0; k < count; k++) value[k] = seed(stations[k]!);
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    for (let k = 0; k < count; k++) {
+      const { x, y } = points[stations[k]!]!;
+      xs[k] = x;
+      ys[k] = y;
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+      value[k] = seed(stations[k]!);
+    }
     // Fill the full-tank table across the stations' extent once, then read it directly.
-    const width = Math.max(...xs) - Math.min(...xs);
-    const height = Math.max(...ys) - Math.min(...ys);
-    const extent = count > 1 ? Math.sqrt(width * width + height * height) : 0;
+    const extent = count > 1 ? Math.sqrt((maxX - minX) ** 2 + (maxY - minY) ** 2) : 0;
     bounds.fullTank(Math.min(extent, FULL_TANK_TABLE_LIMIT));
     const table = bounds.fullTankTable;
-    // Dense graph: the O(stations²) array version of Dijkstra beats a heap here.
-    for (let round = 0; round < count; round++) {
-      let pick = -1;
-      for (let k = 0; k < count; k++) if (!done[k] && (pick < 0 || value[k]! < value[pick]!)) pick = k;
-      if (pick < 0 || value[pick] === Infinity) break;
+    // Dense graph: the O(stations²) array version of Dijkstra beats a heap here. The next station to
+    // settle (the first of least value) is found while relaxing. A relaxed value always exceeds the
+    // settled one (a segment takes time), so stations settle in order of value, ties by position:
+    // that order is `byValue`.
+    const order = new Int32Array(count);
+    let settled = 0;
+    let pick = -1;
+    for (let k = 0; k < count; k++) if (pick < 0 || value[k]! < value[pick]!) pick = k;
+    while (pick >= 0 && value[pick] !== Infinity) {
       done[pick] = 1;
+      order[settled++] = pick;
       const x = xs[pick]!;
       const y = ys[pick]!;
       const through = value[pick]! + refuelSeconds;
+      let following = -1;
       for (let k = 0; k < count; k++) {
         if (done[k]) continue;
         const dx = xs[k]! - x;
@@ -63,13 +85,23 @@ export class StationField {
           value[k] = candidate;
           next[k] = pick;
         }
+        if (following < 0 || value[k]! < value[following]!) following = k;
       }
+      pick = following;
     }
-    this.byValue = Int32Array.from(
-      Array.from(value.keys())
-        .filter((k) => value[k]! < Infinity)
-        .sort((a, b) => value[a]! - value[b]!),
-    );
+    this.byValue = order.subarray(0, settled);
+    const reached = this.byValue.length;
+    this.values = new Float64Array(reached);
+    this.valueXs = new Float64Array(reached);
+    this.valueYs = new Float64Array(reached);
+    this.valueStations = new Int32Array(reached);
+    for (let v = 0; v < reached; v++) {
+      const k = this.byValue[v]!;
+      this.values[v] = value[k]!;
+      this.valueXs[v] = xs[k]!;
+      this.valueYs[v] = ys[k]!;
+      this.valueStations[v] = stations[k]!;
+    }
   }
 
   /**
@@ -114,7 +146,7 @@ export class StationField {
     }
     const known = this.frontStart[i]!;
     if (known >= 0) return known;
-    const { xs, ys, byValue } = this;
+    const { valueXs, valueYs, byValue } = this;
     const here = this.points[i]!;
     const start = this.frontUsed;
     if (this.frontIds.length < start + byValue.length) {
@@ -128,15 +160,20 @@ export class StationField {
     }
     let used = start;
     let nearest = Infinity;
+    let nearestSquared = Infinity;
+    const { x, y } = here;
     for (let v = 0; v < byValue.length; v++) {
-      const k = byValue[v]!;
-      const dx = xs[k]! - here.x;
-      const dy = ys[k]! - here.y;
-      const d = Math.sqrt(dx * dx + dy * dy);
+      const dx = valueXs[v]! - x;
+      const dy = valueYs[v]! - y;
+      const squared = dx * dx + dy * dy;
+      // The square root is monotone: only a station nearer by the square can be nearer.
+      if (squared >= nearestSquared) continue;
+      const d = Math.sqrt(squared);
       if (d < nearest) {
-        this.frontIds[used] = k;
+        this.frontIds[used] = byValue[v]!;
         this.frontDistances[used++] = d;
         nearest = d;
+        nearestSquared = squared;
       }
     }
     this.frontStart[i] = start;
@@ -150,19 +187,18 @@ export class StationField {
    * only what beats `cap` matters (`cap` otherwise).
    */
   through(i: number, cap = Infinity): number {
-    const { stations, value, xs, ys, bounds, byValue } = this;
-    const here = this.points[i]!;
+    const { valueStations, values, valueXs, valueYs, bounds } = this;
+    const { x, y } = this.points[i]!;
     const table = bounds.fullTankTable;
     const limit = cap - this.refuelSeconds;
     let best = limit;
-    for (let v = 0; v < byValue.length; v++) {
-      const k = byValue[v]!;
-      let total = value[k]!;
+    for (let v = 0; v < values.length; v++) {
+      let total = values[v]!;
       // By value, lowest first: once a value cannot beat the best, no later one can.
       if (total >= best) break;
-      if (stations[k] !== i) {
-        const dx = xs[k]! - here.x;
-        const dy = ys[k]! - here.y;
+      if (valueStations[v] !== i) {
+        const dx = valueXs[v]! - x;
+        const dy = valueYs[v]! - y;
         const d = Math.sqrt(dx * dx + dy * dy);
         const units = Math.floor(d);
         total += units < table.length ? table[units]! : bounds.fullTank(d);

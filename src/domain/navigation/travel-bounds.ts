@@ -3,8 +3,6 @@ import {
   FUEL_PER_UNIT,
   jumpCooldownSeconds,
   LEG_OVERHEAD_SECONDS,
-  legFuel,
-  legSeconds,
   NAVIGATE_MULTIPLIER,
   type FlightMode,
   type Point,
@@ -32,6 +30,21 @@ const LEG_FLOOR = LEG_OVERHEAD_SECONDS - 0.5;
  */
 export class TravelBounds {
   private readonly rates: ReadonlyArray<{ seconds: number; fuel: number; multiplier: number }>;
+  /** The rates again, in typed arrays for the hot loops: seconds per unit, fuel per unit, multiplier. */
+  private readonly rateSeconds: Float64Array;
+  private readonly rateFuel: Float64Array;
+  private readonly rateMultiplier: Float64Array;
+  /** The mode of fewest seconds per unit, by index. */
+  private readonly quickest: number;
+  /**
+   * True when one leg in the quickest mode always beats two or more legs: L ≥ 2 legs over d take at
+   * least τ(d − L/2) + 14.5 L ≥ τd + 29 − τ seconds (τ: the quickest seconds per unit), one quickest leg
+   * at most τ(d + ½) + 15.5; so whenever τ < 9 (here ≤ 8, to spare rounding).
+   */
+  private readonly quickestWins: boolean;
+  /** The pairs of modes `cover` mixes (a thirstier than b), by index. */
+  private readonly thirsty: Int32Array;
+  private readonly frugal: Int32Array;
   private readonly fastest: number;
   /** Fuel-per-unit values at which the cheapest affordable mix changes: breakpoints of `cover`. */
   private readonly fuelRates: readonly number[];
@@ -67,6 +80,14 @@ export class TravelBounds {
       }
     }
     this.oneLegIsBest = steepest <= 2 * LEG_FLOOR;
+    this.rateSeconds = Float64Array.from(this.rates, (r) => r.seconds);
+    this.rateFuel = Float64Array.from(this.rates, (r) => r.fuel);
+    this.rateMultiplier = Float64Array.from(this.rates, (r) => r.multiplier);
+    this.quickest = this.rates.findIndex((r) => r.seconds === this.fastest);
+    this.quickestWins = this.fastest <= 8;
+    const pairs = this.rates.flatMap((a, i) => this.rates.flatMap((b, j) => (a.fuel > b.fuel ? [[i, j]] : [])));
+    this.thirsty = Int32Array.from(pairs, ([a]) => a!);
+    this.frugal = Int32Array.from(pairs, ([, b]) => b!);
   }
 
   /** One leg of distance d, however much fuel there is. */
@@ -93,10 +114,18 @@ export class TravelBounds {
   segment(d: number, fuel: number): number {
     if (this.tankless) return this.path(d);
     if (fuel < 1) return Infinity;
-    // One leg: exactly its time in the fastest mode the fuel pays for.
+    // One leg: exactly its time in the fastest mode the fuel pays for (legFuel and legSeconds, the
+    // distance rounded once).
     let best = Infinity;
-    for (const rate of this.rates)
-      if (legFuel(d, rate.fuel) <= fuel) best = Math.min(best, legSeconds(d, rate.multiplier, this.engineSpeed));
+    const units = Math.max(1, Math.round(d));
+    const { rateFuel, rateMultiplier, quickest } = this;
+    // The quickest mode as one leg, when the tank pays for it and more legs cannot beat it.
+    if (this.quickestWins && Math.max(1, rateFuel[quickest]! * units) <= fuel)
+      return Math.round((units * rateMultiplier[quickest]!) / this.engineSpeed + LEG_OVERHEAD_SECONDS);
+    for (let m = 0; m < rateFuel.length; m++) {
+      if (Math.max(1, rateFuel[m]! * units) <= fuel)
+        best = Math.min(best, Math.round((units * rateMultiplier[m]!) / this.engineSpeed + LEG_OVERHEAD_SECONDS));
+    }
     // With L ≥ 2 legs the ship covers at least X(L) = max(d − L/2, L) rounded units and pays 14.5 s
     // per leg. g(L) = cover(X(L), fuel) + 14.5 L is convex and piecewise linear in L (cover is
     // convex and non-decreasing in X), so its minimum over 2 ≤ L ≤ fuel (every leg costs ≥ 1 fuel)
@@ -138,17 +167,15 @@ export class TravelBounds {
   private cover(units: number, fuel: number): number {
     if (units <= 0) return 0;
     let best = Infinity;
-    const rates = this.rates;
-    for (let i = 0; i < rates.length; i++) {
-      const a = rates[i]!;
-      if (a.fuel * units <= fuel) best = Math.min(best, a.seconds * units);
-      for (let j = 0; j < rates.length; j++) {
-        const b = rates[j]!;
-        if (a.fuel <= b.fuel) continue;
-        // Fly x units in the thirstier mode a and the rest in b, spending exactly `fuel`.
-        const x = (fuel - b.fuel * units) / (a.fuel - b.fuel);
-        if (x > 0 && x < units) best = Math.min(best, a.seconds * x + b.seconds * (units - x));
-      }
+    const { rateSeconds, rateFuel, thirsty, frugal } = this;
+    for (let m = 0; m < rateFuel.length; m++)
+      if (rateFuel[m]! * units <= fuel) best = Math.min(best, rateSeconds[m]! * units);
+    for (let p = 0; p < thirsty.length; p++) {
+      const a = thirsty[p]!;
+      const b = frugal[p]!;
+      // Fly x units in the thirstier mode a and the rest in b, spending exactly `fuel`.
+      const x = (fuel - rateFuel[b]! * units) / (rateFuel[a]! - rateFuel[b]!);
+      if (x > 0 && x < units) best = Math.min(best, rateSeconds[a]! * x + rateSeconds[b]! * (units - x));
     }
     return best;
   }
