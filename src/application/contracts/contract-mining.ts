@@ -52,6 +52,7 @@ export class ContractMining {
       asteroid && yieldsGood(site, asteroid, good) ? asteroid : asteroidYielding(site, ship.location(), good, avoid);
     const start = ship.unitsOf(good);
     for (let extraction = 0; extraction < MAX_EXTRACTIONS_PER_TRIP; extraction++) {
+      if (extraction > 0) ship = await this.afterCooldown(player, ship);
       ship = await this.makeRoom(player, ship, site, good, target);
       if (ship.unitsOf(good) >= target || ship.cargoSpace <= 0) break;
       if (ship.location() !== at || ship.statusAt(this.clock.now()) === 'IN_TRANSIT') {
@@ -131,6 +132,17 @@ export class ContractMining {
       this.logger.info({ good: item.symbol, units }, `jettisoned ${units} ${item.symbol} (room for ${good})`);
     }
     return ship;
+  }
+
+  /**
+   * Sleeps through the cooldown and reads the hold again: units other ships handed over meanwhile (a
+   * fleet's miners feeding this contract, FeedContract) count before the next extraction, so the ship
+   * leaves as soon as the hold holds the target instead of one extraction later.
+   */
+  private async afterCooldown(player: Player, ship: Ship): Promise<Ship> {
+    const wait = ship.cooldownUntil - this.clock.now();
+    if (wait > 0) await this.clock.sleep(wait + 50);
+    return this.reload(player, ship);
   }
 
   private async reload(player: Player, ship: Ship): Promise<Ship> {
