@@ -3,7 +3,7 @@ import type { ContractDelivery } from '../../domain/contracts/contract.js';
 import type { Ship } from '../../domain/fleet/ship.js';
 import { depositShare } from '../../domain/contracts/mining-estimate.js';
 import { hasSurveyor } from '../../domain/mining/extraction.js';
-import { surveyForGood } from '../../domain/mining/survey.js';
+import { shareOf, surveyAgainForGood, surveyForGood } from '../../domain/mining/survey.js';
 import type { Player } from '../../domain/player/player.js';
 import type { Mediator } from '../../mediator/mediator.js';
 import { ApiError } from '../../ports/api-errors.js';
@@ -84,15 +84,22 @@ export class ContractMining {
 
   /**
    * One extraction with the usable survey that lists the good most, when it beats mining without one;
-   * the ship surveys first (with a surveyor) only when no survey of the asteroid is usable at all.
+   * a ship with a surveyor first surveys (a few times at most) while no usable survey lists the good well
+   * (surveyAgainForGood): every ship mining for the contract extracts with the survey it finds.
    */
   private async extractOnce(player: Player, ship: Ship, site: MiningSite, good: string) {
     const traits = site.waypoints.get(ship.location())?.traits.map((t) => t.symbol as string) ?? [];
     const plain = depositShare(good, traits);
     const usable = () => this.surveys.usable(player.agentSymbol, ship.location(), this.clock.now());
-    if (usable().length === 0 && hasSurveyor(ship.snapshot().mounts))
-      ship = (await this.ops.survey(player, ship, site)).ship;
-    const survey = surveyForGood(usable(), ship.location(), good, plain, this.clock.now());
+    const best = () => surveyForGood(usable(), ship.location(), good, plain, this.clock.now());
+    if (hasSurveyor(ship.snapshot().mounts))
+      for (
+        let surveys = 0;
+        surveyAgainForGood({ bestShare: shareOf(best(), good), plainShare: plain, surveysInARow: surveys });
+        surveys++
+      )
+        ship = (await this.ops.survey(player, ship, site)).ship;
+    const survey = best();
     try {
       const done = await this.ops.extract(player, ship, site, survey);
       this.logger.info(
