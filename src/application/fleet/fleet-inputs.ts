@@ -34,6 +34,8 @@ export interface ContractOutlook {
   creditsPerHour?: number;
   /** The offer's good has no known price yet (contract run reads the nearest market first). */
   unpriced?: boolean;
+  /** The offer's goods are best mined (the evaluation's source): the fleet's mining ships can feed it. */
+  mined?: boolean;
   note: string;
 }
 
@@ -157,7 +159,14 @@ export class FleetInputs {
       const evaluation = await this.mediator.send(
         new EvaluateContract({ contractId: offer.id, shipSymbol: ship.symbol, player: player.agentSymbol }),
       );
-      return { accepted: false, none: false, creditsPerHour: Math.round(evaluation.creditsPerHour), note: 'offer' };
+      const mined = evaluation.source === 'mine';
+      return {
+        accepted: false,
+        none: false,
+        creditsPerHour: Math.round(evaluation.creditsPerHour),
+        mined,
+        note: 'offer',
+      };
     } catch (error) {
       const unpriced = error instanceof NoKnownPriceError;
       return { accepted: false, none: false, unpriced, note: error instanceof Error ? error.message : String(error) };

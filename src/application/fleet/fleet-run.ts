@@ -185,7 +185,9 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
     }
     for (const ship of idle) {
       if (scouts.includes(ship) || ship === stationed) continue;
-      const { role, job, reason } = await this.workFor(player, ship, roles[ship.symbol], minedUnitValue, trade);
+      const feeders = ships.filter((s) => s !== command && roleOf(s) === 'mining' && this.inputs.canMine(s)).length;
+      const estimates = { minedUnitValue, trade, feeders };
+      const { role, job, reason } = await this.workFor(player, ship, roles[ship.symbol], estimates);
       roles[ship.symbol] = role;
       decisions.push(
         job
@@ -219,8 +221,7 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
     player: Player,
     ship: Ship,
     assigned: FleetRole | undefined,
-    minedUnitValue: number,
-    trade: number,
+    { minedUnitValue, trade, feeders }: { minedUnitValue: number; trade: number; feeders: number },
   ): Promise<{ role: FleetRole; job?: RunContracts | MineRun | TradeRun; reason: string }> {
     const shipSymbol = ship.symbol;
     const agent = player.agentSymbol;
@@ -239,6 +240,8 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
       contractUnpriced: contracts.unpriced === true,
       ...(contracts.creditsPerHour !== undefined ? { contractCreditsPerHour: contracts.creditsPerHour } : {}),
       contractThreshold: CONTRACT_THRESHOLD_CREDITS_PER_HOUR,
+      contractMined: contracts.mined === true,
+      feeders,
       miningCreditsPerHour: frigateMiningCreditsPerHour(minedUnitValue),
       canMine: this.inputs.canMine(ship),
       tradeCreditsPerHour: trade,

@@ -132,6 +132,17 @@ describe("the command ship's work", () => {
     expect(commandShipWork({ ...base, contractAccepted: true, tradeCreditsPerHour: 90_000 }).role).toBe('contracts');
   });
 
+  it('takes an offer whose goods are mined, below the best trade, once mining ships can feed it (an open offer blocks the next)', () => {
+    const offer = { ...base, contractCreditsPerHour: 1_273, contractMined: true, tradeCreditsPerHour: 8_291 };
+    const fed = commandShipWork({ ...offer, feeders: 3 });
+    expect(fed.role).toBe('contracts');
+    expect(fed.reason).toContain('3 mining ship(s) will mine them beside it');
+    // Alone, the command ship weighs the offer's own rate as before.
+    expect(commandShipWork({ ...offer, feeders: 0 }).role).toBe('trading');
+    // A bought good is weighed by its rate whatever the fleet mines.
+    expect(commandShipWork({ ...offer, contractMined: false, feeders: 3 }).role).toBe('trading');
+  });
+
   it('takes an offer whose good has no known price yet rather than mining (contract run reads the market)', () => {
     const unpriced = commandShipWork({ ...base, contractUnpriced: true, tradeCreditsPerHour: 9_000 });
     expect(unpriced.role).toBe('contracts');

@@ -155,6 +155,10 @@ export interface CommandShipOptions {
    */
   contractUnpriced?: boolean;
   contractThreshold: number;
+  /** The open offer's goods are best mined (its evaluation's source). */
+  contractMined?: boolean;
+  /** Ships of the mining role that would mine the offer's good beside the command ship (FeedContract). */
+  feeders?: number;
   miningCreditsPerHour: number;
   canMine: boolean;
   tradeCreditsPerHour: number;
@@ -167,10 +171,24 @@ export interface CommandShipOptions {
  */
 const CONTRACT_UNPRICED_TAKEN = true;
 
+/**
+ * An offer whose goods are mined is taken, whatever its own rate, once the fleet has mining ships to feed
+ * it: its evaluation counts the command ship mining alone (an hour and more), the feeders cut that several
+ * times, and an offer left open blocks every next one (one contract at a time) — the contract stream
+ * (100k/h and more per contract whose goods are bought) is worth more than the trade or mining it passes
+ * over (sandbox seed 21: the frigate mined and traded at under 10k/h for 40 minutes beside such an offer).
+ */
+const CONTRACT_MINED_TAKEN_WITH_FEEDERS = true;
+
 /** What the command ship does next, and why. */
 export function commandShipWork(o: CommandShipOptions): { role: FleetRole; reason: string } {
   if (o.contractAccepted) return { role: 'contracts', reason: 'a contract is accepted and not yet fulfilled' };
   const offer = o.contractCreditsPerHour;
+  if (offer !== undefined && offer > 0 && o.contractMined && (o.feeders ?? 0) > 0 && CONTRACT_MINED_TAKEN_WITH_FEEDERS)
+    return {
+      role: 'contracts',
+      reason: `the open contract's goods are mined (${offer}/h for the command ship alone) and ${o.feeders} mining ship(s) will mine them beside it; an open offer blocks the next`,
+    };
   if (offer !== undefined && offer >= o.contractThreshold && offer >= o.tradeCreditsPerHour)
     return {
       role: 'contracts',
