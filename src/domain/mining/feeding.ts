@@ -14,7 +14,7 @@ import type { CargoItem } from '../fleet/ship.js';
 export const FEEDER_WAIT_COOLDOWNS = 4;
 
 /** The contract ship as the feeder sees it in a fresh read. */
-export interface FedShip {
+interface FedShip {
   /** At the feeder's asteroid and not in transit. */
   here: boolean;
   /** Units of the contract's good in its hold. */

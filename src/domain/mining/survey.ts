@@ -115,11 +115,11 @@ export function shareOf(survey: Survey | undefined, good: string): number {
  * four, and a frigate surveying for it spent two thirds of its cooldowns surveying on sandbox seed 42), and
  * every ship mining for the contract (the feeders too) extracts with it.
  */
-export const CONTRACT_SURVEY_SHARE_MULTIPLE = 1.5;
+const CONTRACT_SURVEY_SHARE_MULTIPLE = 1.5;
 /** …but no survey share above this is asked for (a good already half the table needs no better survey). */
 const CONTRACT_SURVEY_SHARE_CAP = 0.5;
 /** …and at most this many surveys in a row before the ship extracts once with what it has (ours). */
-export const MAX_CONTRACT_SURVEYS_IN_A_ROW = 1;
+const MAX_CONTRACT_SURVEYS_IN_A_ROW = 1;
 
 /** Whether a ship with a surveyor mining one good should survey before its next extraction. */
 export function surveyAgainForGood(o: { bestShare: number; plainShare: number; surveysInARow: number }): boolean {
