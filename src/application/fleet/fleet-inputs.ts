@@ -8,8 +8,9 @@ import {
   roleForType,
   type ShipOffer,
 } from '../../domain/fleet/fleet-plan.js';
-import type { FleetRole } from '../../domain/fleet/fleet-roles.js';
+import { creditsPerHour, type FleetRole, HOUR_MS } from '../../domain/fleet/fleet-roles.js';
 import type { Clock } from '../../ports/clock.js';
+import type { Ledger } from '../../ports/ledger.js';
 import { Shipyards } from '../shipyards/shipyards.js';
 import { SystemMap } from '../systems/system-map.js';
 import type { Player } from '../../domain/player/player.js';
@@ -49,6 +50,7 @@ export class FleetInputs {
     @inject(TOKENS.ShipyardRepository) private readonly shipyards: ShipyardRepository,
     @inject(Shipyards) private readonly shipyardReader: Shipyards,
     @inject(SystemMap) private readonly map: SystemMap,
+    @inject(TOKENS.Ledger) private readonly ledger: Ledger,
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
@@ -124,8 +126,17 @@ export class FleetInputs {
     offers: ShipOffer[],
     ships: readonly Ship[],
     roleOf: (ship: Ship) => FleetRole,
-    o: { minedUnitValue: number; trade: number; command: Ship; credits: number; reserve: number; unobserved: number },
+    o: {
+      minedUnitValue: number;
+      trade: number;
+      command: Ship;
+      credits: number;
+      reserve: number;
+      unobserved: number;
+      contractsRunning: boolean;
+    },
   ): { choice?: PurchaseChoice & { role: FleetRole }; reason: string } {
+    const now = this.clock.now();
     const purchase = choosePurchase(
       offers,
       {
@@ -136,6 +147,15 @@ export class FleetInputs {
         probes: ships.filter((s) => roleOf(s) === 'scout').length,
         marketplaces: this.knownMarkets(player, o.command.nav.systemSymbol),
         unobserved: o.unobserved,
+        ...(o.contractsRunning
+          ? {
+              contractCreditsPerHour: creditsPerHour(
+                this.ledger.entries(player.agentSymbol, now - HOUR_MS),
+                now,
+                o.command.symbol,
+              ),
+            }
+          : {}),
       },
       o.credits,
       o.reserve,

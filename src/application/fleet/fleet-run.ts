@@ -146,6 +146,7 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
           credits,
           reserve: credits - spendable,
           unobserved: await this.inputs.unobservedMarkets(player, home),
+          contractsRunning,
         });
     if (purchase.choice) {
       const bought = await this.buy(player, purchase.choice, decisions);
