@@ -86,7 +86,7 @@ async function measure(seed: number, strategy: Strategy): Promise<Outcome> {
       );
     });
   if (process.env.ECONOMY_VERBOSE === '2')
-    for (const type of ['ResourcesExtracted', 'CargoTransferred', 'ShipSurveyed'] as const)
+    for (const type of ['ResourcesExtracted', 'CargoTransferred', 'ShipSurveyed', 'RoutePlanned'] as const)
       app.events.on(type, ({ payload }) => {
         const minute = ((Date.now() - started) * TIME_SCALE) / 60_000;
         console.log(`[${minute.toFixed(1)} game min] ${type} ${JSON.stringify(payload)}`);

@@ -7,10 +7,11 @@ import type { Player } from '../../domain/player/player.js';
 import type { Clock } from '../../ports/clock.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
-import { canMine } from '../../domain/contracts/mining-estimate.js';
+import { canMine, estimateMiningSeconds } from '../../domain/contracts/mining-estimate.js';
 import { FeedContract } from '../mining/feed-contract.js';
 import { yieldsGood } from '../mining/mining-plan.js';
 import { MiningSites } from '../mining/mining-site.js';
+import { RoutePlanning } from '../navigation/route-planning.js';
 import { type FleetDecisionView, FleetDecisions } from './fleet-decisions.js';
 import type { ShipJob } from './fleet-jobs.js';
 
@@ -24,6 +25,7 @@ export class FleetFeeding {
   constructor(
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
     @inject(MiningSites) private readonly sites: MiningSites,
+    @inject(RoutePlanning) private readonly routes: RoutePlanning,
     @inject(FleetDecisions) private readonly decisions: FleetDecisions,
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
@@ -49,6 +51,10 @@ export class FleetFeeding {
       commandShipAt: command.location(),
       commandHolds: delivery ? command.unitsOf(delivery.good) : 0,
       yields: (waypoint, good) => yieldsGood(site, waypoint, good),
+      soloSeconds: (units) => {
+        const traits = site.waypoints.get(command.location())?.traits.map((t) => t.symbol as string) ?? [];
+        return estimateMiningSeconds({ units, good: delivery?.good ?? '', mounts: command.mounts, traits });
+      },
     });
   }
 
@@ -60,17 +66,21 @@ export class FleetFeeding {
     jobs: Map<string, ShipJob>,
     roleOf: (ship: Ship) => FleetRole,
   ): Promise<FleetDecisionView[]> {
-    const miners = ships.map((ship) => {
+    if (!site) return [];
+    const miners = [];
+    for (const ship of ships) {
       const job = jobs.get(ship.symbol);
-      return { symbol: ship.symbol, role: roleOf(ship), canMine: canMine(ship.mounts), ...(job ? { job } : {}) };
-    });
+      const view = { symbol: ship.symbol, role: roleOf(ship), canMine: canMine(ship.mounts), ...(job ? { job } : {}) };
+      const candidate = view.role === 'mining' && view.canMine && job?.contractId !== site.contractId;
+      miners.push(candidate ? { ...view, travelSeconds: await this.travelSeconds(player, ship, site.asteroid) } : view);
+    }
     const made: FleetDecisionView[] = [];
     for (const assignment of feederAssignments(site, miners)) {
       const job = new FeedContract({
         shipSymbol: assignment.ship,
-        contractId: site!.contractId,
-        to: site!.commandShip,
-        at: site!.asteroid,
+        contractId: site.contractId,
+        to: site.commandShip,
+        at: site.asteroid,
         player: player.agentSymbol,
       });
       const decision = await this.decisions.start(
@@ -90,5 +100,15 @@ export class FleetFeeding {
         });
     }
     return made;
+  }
+
+  /** The flight's planned seconds from where the ship is (or is bound) to the asteroid; Infinity without a route. */
+  private async travelSeconds(player: Player, ship: Ship, asteroid: string): Promise<number> {
+    if (ship.location() === asteroid) return 0;
+    try {
+      return (await this.routes.plan(player, ship, asteroid)).totalSeconds;
+    } catch {
+      return Number.POSITIVE_INFINITY;
+    }
   }
 }

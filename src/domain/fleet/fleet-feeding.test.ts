@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ContractMiningSite, contractBeingMined, feederAssignments, type MinerView } from './fleet-feeding.js';
+import {
+  arrivesInTime,
+  type ContractMiningSite,
+  contractBeingMined,
+  feederAssignments,
+  type MinerView,
+} from './fleet-feeding.js';
 
 const yields = (waypoint: string, good: string) => waypoint === 'X1-A-D4' && good === 'IRON_ORE';
 const base = {
@@ -12,6 +18,10 @@ const base = {
 };
 
 describe('contractBeingMined', () => {
+  it('says how long the command ship alone would still mine what is needed', () => {
+    expect(contractBeingMined({ ...base, soloSeconds: (units) => units * 60 }).site?.soloSeconds).toBe(48 * 60);
+  });
+
   it('sees the command ship mining its contract’s good where it is (or is bound)', () => {
     expect(contractBeingMined(base).site).toEqual({
       contractId: 'c1',
@@ -75,6 +85,27 @@ describe('feederAssignments', () => {
       ['NOVA-6', 'k6'],
     ]);
     expect(assigned[0]!.reason).toMatch(/^stops its MineRun and mines IRON_ORE at X1-A-D4 and hands it to NOVA-1/);
+  });
+
+  it('sends only the ships that get there within half the time the command ship alone would still mine', () => {
+    const far: MinerView[] = [
+      {
+        symbol: 'NOVA-3',
+        role: 'mining',
+        canMine: true,
+        job: { command: 'MineRun', container: 'k3' },
+        travelSeconds: 1_800,
+      },
+      { symbol: 'NOVA-4', role: 'mining', canMine: true, travelSeconds: 1_801 },
+      { symbol: 'NOVA-8', role: 'mining', canMine: true, travelSeconds: Number.POSITIVE_INFINITY },
+    ];
+    // An hour of mining alone left: a 30-minute flight is worth it, a longer one is not.
+    expect(feederAssignments({ ...site, soloSeconds: 3_600 }, far).map((a) => a.ship)).toEqual(['NOVA-3']);
+    expect(arrivesInTime(1_801, 3_600)).toBe(false);
+    expect(arrivesInTime(0, 0)).toBe(true);
+    // Unknown on either side: sent (as before the estimate).
+    expect(arrivesInTime(undefined, 3_600)).toBe(true);
+    expect(arrivesInTime(5_000, undefined)).toBe(true);
   });
 
   it('assigns nothing while no contract is being mined', () => {

@@ -14,6 +14,8 @@ export interface ContractMiningSite {
   commandShip: string;
   /** Units the contract still needs beyond what the command ship holds. */
   unitsToFeed: number;
+  /** Seconds the command ship alone would still mine them for (Infinity when unknown). */
+  soloSeconds?: number;
 }
 
 /**
@@ -29,6 +31,8 @@ export function contractBeingMined(o: {
   commandShipAt: string;
   /** Units of the contract's good in the command ship's hold. */
   commandHolds: number;
+  /** Seconds the command ship alone needs to mine a number of units of the good where it is. */
+  soloSeconds?: (units: number) => number;
   /** Whether a waypoint is an asteroid that yields a good. */
   yields: (waypoint: string, good: string) => boolean;
 }): { site?: ContractMiningSite; reason: string } {
@@ -42,8 +46,16 @@ export function contractBeingMined(o: {
   const unitsToFeed = Math.max(0, stillRequired - o.commandHolds);
   if (unitsToFeed === 0)
     return { reason: `the command ship holds the ${stillRequired} ${good} contract ${id} still needs` };
+  const solo = o.soloSeconds?.(unitsToFeed);
   return {
-    site: { contractId: id, good, asteroid: o.commandShipAt, commandShip: o.commandShip, unitsToFeed },
+    site: {
+      contractId: id,
+      good,
+      asteroid: o.commandShipAt,
+      commandShip: o.commandShip,
+      unitsToFeed,
+      ...(solo !== undefined ? { soloSeconds: solo } : {}),
+    },
     reason: `the command ship mines ${good} at ${o.commandShipAt} for contract ${id} (${unitsToFeed} more needed)`,
   };
 }
@@ -55,6 +67,22 @@ export interface MinerView {
   canMine: boolean;
   /** Its running job: the command, the container, and the contract it feeds (FeedContract). */
   job?: { command: string; container: string; contractId?: string };
+  /** Seconds its flight to the contract's asteroid takes (0 when there; Infinity when it has no route). */
+  travelSeconds?: number;
+}
+
+/**
+ * A ship is pointed at a contract's asteroid only when its flight there takes at most this share of the
+ * time the command ship alone would still mine (ours): a drone is slow (speed 9 to a frigate's 30) and,
+ * short of fuel, drifts — on sandbox seed 42 drones took 57–112 minutes to reach asteroids where the
+ * frigate alone needed under an hour, and earned nothing meanwhile.
+ */
+const FEEDER_MAX_TRIP_SHARE = 0.5;
+
+/** Whether the ship gets there in time to help; the mining ships of the fleet not sent keep their work. */
+export function arrivesInTime(travelSeconds: number | undefined, soloSeconds: number | undefined): boolean {
+  if (travelSeconds === undefined || soloSeconds === undefined) return true;
+  return travelSeconds <= soloSeconds * FEEDER_MAX_TRIP_SHARE;
 }
 
 export interface FeederAssignment {
@@ -65,7 +93,8 @@ export interface FeederAssignment {
 }
 
 /**
- * Every ship of the mining role that can mine and does not already feed this contract is pointed at it:
+ * Every ship of the mining role that can mine, does not already feed this contract and gets there in time
+ * (arrivesInTime) is pointed at it:
  * a drone's MINING_LASER_I brings 3 units per cooldown, so four drones beside a frigate's 5 make the
  * contract's mining about 3.5× faster, and its sales of common ores (2–3k/h) are worth far less than the
  * command ship's contract hours it frees (100k/h and more for contracts whose goods are bought).
@@ -79,6 +108,7 @@ export function feederAssignments(
   return ships
     .filter((s) => s.role === 'mining' && s.canMine && s.symbol !== site.commandShip)
     .filter((s) => !(s.job?.command === 'FeedContract' && s.job.contractId === site.contractId))
+    .filter((s) => arrivesInTime(s.travelSeconds, site.soloSeconds))
     .map((s) =>
       s.job
         ? { ship: s.symbol, replaces: s.job.container, reason: `stops its ${s.job.command} and ${why}` }

@@ -8,10 +8,13 @@ import type { CargoItem } from '../fleet/ship.js';
 
 /**
  * A feeder whose hold is full of the contract's good waits for the contract ship at most this many of its
- * own extraction cooldowns, then delivers the hold itself (ours, as a miner waits for its hauler): the
- * contract ship's trip to deliver and back takes one to three cooldowns on the worlds we know.
+ * own extraction cooldowns (about 35 minutes for a drone), then delivers the hold itself (ours). The
+ * contract ship comes back while the contract needs more than it holds (an accepted contract keeps it on
+ * contracts), and a drone is three times slower: on sandbox seed 42, feeders that delivered themselves
+ * after 4 cooldowns spent 20–100 minutes away, and were away when the frigate came back for the rest.
+ * The bound only keeps a feeder from waiting for ever on a contract ship that no longer comes.
  */
-export const FEEDER_WAIT_COOLDOWNS = 4;
+export const FEEDER_WAIT_COOLDOWNS = 30;
 
 /** The contract ship as the feeder sees it in a fresh read. */
 interface FedShip {
