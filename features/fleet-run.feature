@@ -32,6 +32,14 @@ Feature: A coordinator that keeps every ship at work and grows the fleet
     Then the command succeeds
     And the output has a line matching "^NOVA-1-3 → contracts: no job; bought: SHIP_PROBE at X1-AB97-A1 for 20000 as the negotiator: stationed at headquarters, .+$"
 
+  Scenario: While the command ship mines a contract's good, the mining drones mine it beside it and hand it over
+    Seed 7 offers contracts for ores no market sells within the first game hour; the coordinator buys
+    mining drones from its first credits and points them at the command ship's asteroid (FeedContract).
+    When I run "spacetraders fleet run --every 1s --background"
+    Then the command succeeds
+    And within 150 seconds the coordinator's logs contain "→ mining: FeedContract"
+    And within 60 seconds a ship of "NOVA-1" other than "NOVA-1-1" has transferred cargo in the sandbox
+
   Scenario: Left to run for two game hours, the coordinator grows a fresh agent's net worth
     Net worth is the agent's credits plus every ship bought at its purchase price (the starting ships
     count for nothing, so buying a ship neither gains nor loses net worth by itself) plus the cargo held

@@ -18,6 +18,8 @@ import { HandToHauler } from './application/mining/hand-to-hauler.js';
 import { ContractMining } from './application/contracts/contract-mining.js';
 import { TradePlanning } from './application/trading/trade-planning.js';
 import { TradeTrips } from './application/trading/trade-trips.js';
+import { FleetDecisions } from './application/fleet/fleet-decisions.js';
+import { FleetFeeding } from './application/fleet/fleet-feeding.js';
 import { FleetInputs } from './application/fleet/fleet-inputs.js';
 import { FleetNegotiator } from './application/fleet/fleet-negotiator.js';
 import { Markets } from './application/markets/markets.js';
@@ -154,6 +156,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   container.bind(TradeTrips).toSelf();
   container.bind(FleetInputs).toSelf();
   container.bind(FleetNegotiator).toSelf();
+  container.bind(FleetDecisions).toSelf();
+  container.bind(FleetFeeding).toSelf();
   container.bind(TOKENS.EventLog).toConstantValue(store);
 
   const mediator = new Mediator([
@@ -191,6 +195,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   // Jobs a command starts run in this process's runner: the daemon's own (the CLI rebinds it to the daemon's socket).
   container.bind(TOKENS.JobLauncher).toConstantValue({
     submit: async (command: StoredCommand) => container.get(ContainerRunner).submit(command),
+    stop: async (id: string) => container.get(ContainerRunner).stop(id),
   });
 
   return {

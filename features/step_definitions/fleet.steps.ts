@@ -126,3 +126,42 @@ Then(
     );
   },
 );
+
+Then(
+  "within {int} seconds the coordinator's logs contain {string}",
+  { timeout: 200_000 },
+  async function (this: PlayerWorld, seconds: number, text: string) {
+    const deadline = Date.now() + seconds * 1000;
+    let last = '';
+    while (Date.now() < deadline) {
+      const list = await this.run('spacetraders container list --json');
+      const coordinator = (JSON.parse(list.stdout) as Array<{ id: string; commandType: string }>).find(
+        (c) => c.commandType === 'FleetRun',
+      );
+      if (coordinator) {
+        last = (await this.run(`spacetraders container logs ${coordinator.id}`)).stdout;
+        if (last.includes(text)) return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+    assert.fail(`no "${text}" in the coordinator's logs within ${seconds} s:\n${last}`);
+  },
+);
+
+Then(
+  'within {int} seconds a ship of {string} other than {string} has transferred cargo in the sandbox',
+  { timeout: 200_000 },
+  async function (this: PlayerWorld, seconds: number, agent: string, commandShip: string) {
+    const deadline = Date.now() + seconds * 1000;
+    for (;;) {
+      const response = await fetch(`${this.sandbox!.adminUrl}/stats`);
+      const { actions } = (await response.json()) as { actions: Record<string, Record<string, number>> };
+      const givers = Object.entries(actions.transferredUnits ?? {}).filter(
+        ([ship, units]) => ship.startsWith(`${agent}-`) && ship !== commandShip && units > 0,
+      );
+      if (givers.length > 0) return;
+      assert.ok(Date.now() < deadline, `no ship of ${agent} transferred any unit within ${seconds} s`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  },
+);

@@ -25,6 +25,7 @@ import { FindGood, FindGoodHandler } from './markets/find-good.js';
 import { TransferCargo, TransferCargoHandler } from './ships/transfer-cargo.js';
 import { SurveyShip, SurveyShipHandler } from './mining/survey-ship.js';
 import { ExtractResources, ExtractResourcesHandler } from './mining/extract-resources.js';
+import { FeedContract, FeedContractHandler } from './mining/feed-contract.js';
 import { MineRun, MineRunHandler } from './mining/mine-run.js';
 import { HaulRun, HaulRunHandler } from './mining/haul-run.js';
 import { PlanTrades, PlanTradesHandler } from './trading/plan-trades.js';
@@ -109,6 +110,7 @@ export const USE_CASES: ReadonlyArray<readonly [RequestClass, HandlerClass]> = [
   [SurveyShip, SurveyShipHandler],
   [ExtractResources, ExtractResourcesHandler],
   [MineRun, MineRunHandler],
+  [FeedContract, FeedContractHandler],
   [HaulRun, HaulRunHandler],
   [PlanTrades, PlanTradesHandler],
   [TradeRun, TradeRunHandler],

@@ -85,6 +85,12 @@ async function measure(seed: number, strategy: Strategy): Promise<Outcome> {
         `[${minute} game min] ${payload.ship} flies to ${payload.destination} (${Math.round(payload.plannedSeconds / 60)} min)`,
       );
     });
+  if (process.env.ECONOMY_VERBOSE === '2')
+    for (const type of ['ResourcesExtracted', 'CargoTransferred', 'ShipSurveyed', 'RoutePlanned'] as const)
+      app.events.on(type, ({ payload }) => {
+        const minute = ((Date.now() - started) * TIME_SCALE) / 60_000;
+        console.log(`[${minute.toFixed(1)} game min] ${type} ${JSON.stringify(payload)}`);
+      });
   const started = Date.now();
   try {
     await app.mediator.send(

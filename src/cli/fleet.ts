@@ -76,9 +76,10 @@ export function registerFleetCommands(program: Command): Command {
           }
           // In the foreground the coordinator decides here; the jobs it starts run in the daemon.
           const daemon = daemonClient(app.config.dbPath);
-          app.container
-            .rebind(TOKENS.JobLauncher)
-            .toConstantValue({ submit: (job: StoredCommand) => daemon.submit(job) });
+          app.container.rebind(TOKENS.JobLauncher).toConstantValue({
+            submit: (job: StoredCommand) => daemon.submit(job),
+            stop: (id: string) => daemon.stop(id),
+          });
           const report = await app.mediator.send(request);
           out.result(report, (r) =>
             [

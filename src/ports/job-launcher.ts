@@ -7,4 +7,6 @@ import type { StoredCommand } from './daemon-control.js';
  */
 export interface JobLauncher {
   submit(command: StoredCommand): Promise<ContainerState>;
+  /** Stops a container for good (its claims are released at once), as `container stop` does. */
+  stop(containerId: string): Promise<ContainerState>;
 }

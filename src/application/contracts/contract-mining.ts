@@ -3,7 +3,7 @@ import type { ContractDelivery } from '../../domain/contracts/contract.js';
 import type { Ship } from '../../domain/fleet/ship.js';
 import { depositShare } from '../../domain/contracts/mining-estimate.js';
 import { hasSurveyor } from '../../domain/mining/extraction.js';
-import { surveyForGood } from '../../domain/mining/survey.js';
+import { shareOf, surveyAgainForGood, surveyForGood } from '../../domain/mining/survey.js';
 import type { Player } from '../../domain/player/player.js';
 import type { Mediator } from '../../mediator/mediator.js';
 import { ApiError } from '../../ports/api-errors.js';
@@ -52,6 +52,7 @@ export class ContractMining {
       asteroid && yieldsGood(site, asteroid, good) ? asteroid : asteroidYielding(site, ship.location(), good, avoid);
     const start = ship.unitsOf(good);
     for (let extraction = 0; extraction < MAX_EXTRACTIONS_PER_TRIP; extraction++) {
+      if (extraction > 0) ship = await this.afterCooldown(player, ship);
       ship = await this.makeRoom(player, ship, site, good, target);
       if (ship.unitsOf(good) >= target || ship.cargoSpace <= 0) break;
       if (ship.location() !== at || ship.statusAt(this.clock.now()) === 'IN_TRANSIT') {
@@ -83,15 +84,22 @@ export class ContractMining {
 
   /**
    * One extraction with the usable survey that lists the good most, when it beats mining without one;
-   * the ship surveys first (with a surveyor) only when no survey of the asteroid is usable at all.
+   * a ship with a surveyor first surveys (a few times at most) while no usable survey lists the good well
+   * (surveyAgainForGood): every ship mining for the contract extracts with the survey it finds.
    */
   private async extractOnce(player: Player, ship: Ship, site: MiningSite, good: string) {
     const traits = site.waypoints.get(ship.location())?.traits.map((t) => t.symbol as string) ?? [];
     const plain = depositShare(good, traits);
     const usable = () => this.surveys.usable(player.agentSymbol, ship.location(), this.clock.now());
-    if (usable().length === 0 && hasSurveyor(ship.snapshot().mounts))
-      ship = (await this.ops.survey(player, ship, site)).ship;
-    const survey = surveyForGood(usable(), ship.location(), good, plain, this.clock.now());
+    const best = () => surveyForGood(usable(), ship.location(), good, plain, this.clock.now());
+    if (hasSurveyor(ship.snapshot().mounts))
+      for (
+        let surveys = 0;
+        surveyAgainForGood({ bestShare: shareOf(best(), good), plainShare: plain, surveysInARow: surveys });
+        surveys++
+      )
+        ship = (await this.ops.survey(player, ship, site)).ship;
+    const survey = best();
     try {
       const done = await this.ops.extract(player, ship, site, survey);
       this.logger.info(
@@ -131,6 +139,17 @@ export class ContractMining {
       this.logger.info({ good: item.symbol, units }, `jettisoned ${units} ${item.symbol} (room for ${good})`);
     }
     return ship;
+  }
+
+  /**
+   * Sleeps through the cooldown and reads the hold again: units other ships handed over meanwhile (a
+   * fleet's miners feeding this contract, FeedContract) count before the next extraction, so the ship
+   * leaves as soon as the hold holds the target instead of one extraction later.
+   */
+  private async afterCooldown(player: Player, ship: Ship): Promise<Ship> {
+    const wait = ship.cooldownUntil - this.clock.now();
+    if (wait > 0) await this.clock.sleep(wait + 50);
+    return this.reload(player, ship);
   }
 
   private async reload(player: Player, ship: Ship): Promise<Ship> {

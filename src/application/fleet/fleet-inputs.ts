@@ -8,8 +8,9 @@ import {
   roleForType,
   type ShipOffer,
 } from '../../domain/fleet/fleet-plan.js';
-import type { FleetRole } from '../../domain/fleet/fleet-roles.js';
+import { creditsPerHour, type FleetRole, HOUR_MS } from '../../domain/fleet/fleet-roles.js';
 import type { Clock } from '../../ports/clock.js';
+import type { Ledger } from '../../ports/ledger.js';
 import { Shipyards } from '../shipyards/shipyards.js';
 import { SystemMap } from '../systems/system-map.js';
 import type { Player } from '../../domain/player/player.js';
@@ -34,6 +35,8 @@ export interface ContractOutlook {
   creditsPerHour?: number;
   /** The offer's good has no known price yet (contract run reads the nearest market first). */
   unpriced?: boolean;
+  /** The offer's goods are best mined (the evaluation's source): the fleet's mining ships can feed it. */
+  mined?: boolean;
   note: string;
 }
 
@@ -47,6 +50,7 @@ export class FleetInputs {
     @inject(TOKENS.ShipyardRepository) private readonly shipyards: ShipyardRepository,
     @inject(Shipyards) private readonly shipyardReader: Shipyards,
     @inject(SystemMap) private readonly map: SystemMap,
+    @inject(TOKENS.Ledger) private readonly ledger: Ledger,
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
@@ -122,8 +126,17 @@ export class FleetInputs {
     offers: ShipOffer[],
     ships: readonly Ship[],
     roleOf: (ship: Ship) => FleetRole,
-    o: { minedUnitValue: number; trade: number; command: Ship; credits: number; reserve: number; unobserved: number },
+    o: {
+      minedUnitValue: number;
+      trade: number;
+      command: Ship;
+      credits: number;
+      reserve: number;
+      unobserved: number;
+      contractsRunning: boolean;
+    },
   ): { choice?: PurchaseChoice & { role: FleetRole }; reason: string } {
+    const now = this.clock.now();
     const purchase = choosePurchase(
       offers,
       {
@@ -134,6 +147,15 @@ export class FleetInputs {
         probes: ships.filter((s) => roleOf(s) === 'scout').length,
         marketplaces: this.knownMarkets(player, o.command.nav.systemSymbol),
         unobserved: o.unobserved,
+        ...(o.contractsRunning
+          ? {
+              contractCreditsPerHour: creditsPerHour(
+                this.ledger.entries(player.agentSymbol, now - HOUR_MS),
+                now,
+                o.command.symbol,
+              ),
+            }
+          : {}),
       },
       o.credits,
       o.reserve,
@@ -157,7 +179,14 @@ export class FleetInputs {
       const evaluation = await this.mediator.send(
         new EvaluateContract({ contractId: offer.id, shipSymbol: ship.symbol, player: player.agentSymbol }),
       );
-      return { accepted: false, none: false, creditsPerHour: Math.round(evaluation.creditsPerHour), note: 'offer' };
+      const mined = evaluation.source === 'mine';
+      return {
+        accepted: false,
+        none: false,
+        creditsPerHour: Math.round(evaluation.creditsPerHour),
+        mined,
+        note: 'offer',
+      };
     } catch (error) {
       const unpriced = error instanceof NoKnownPriceError;
       return { accepted: false, none: false, unpriced, note: error instanceof Error ? error.message : String(error) };

@@ -6,6 +6,8 @@ import type { ContainerStore } from '../../ports/container-store.js';
 export interface ShipJob {
   container: string;
   command: string;
+  /** The contract a FeedContract job feeds. */
+  contractId?: string;
 }
 
 /** The unfinished container that claims each ship (a ship has at most one: claims are exclusive). */
@@ -16,7 +18,13 @@ export function jobsByShip(store: ContainerStore, player: string): Map<string, S
     if (state.player !== null && state.player !== player) continue;
     for (const claim of state.claims) {
       const ship = shipOfClaim(claim);
-      if (ship) jobs.set(ship, { container: state.id, command: state.commandType });
+      if (!ship) continue;
+      const contractId = state.commandType === 'FeedContract' ? state.payload.contractId : undefined;
+      jobs.set(ship, {
+        container: state.id,
+        command: state.commandType,
+        ...(typeof contractId === 'string' ? { contractId } : {}),
+      });
     }
   }
   return jobs;

@@ -49,6 +49,9 @@ describe('FleetRun', () => {
         jobs.push(job);
         return { id: `job-${jobs.length}` };
       },
+      stop: async () => {
+        throw new Error('no job is stopped here');
+      },
     });
     await bot.mediator.send(new RegisterPlayer({ agentSymbol: 'NOVA-1', faction: 'COSMIC', accountToken: 'a' }));
     bot.container.get<ShipyardRepository>(TOKENS.ShipyardRepository).record('NOVA-1', 'X1-A', {

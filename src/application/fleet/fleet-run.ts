@@ -1,6 +1,5 @@
 import { inject, injectable } from 'inversify';
 import { DomainRuleError, ValidationError } from '../../domain/errors.js';
-import { domainEvent } from '../../domain/events.js';
 import {
   commandShipWork,
   frigateMiningCreditsPerHour,
@@ -12,23 +11,21 @@ import type { Ship } from '../../domain/fleet/ship.js';
 import type { Player } from '../../domain/player/player.js';
 import { currentUnitOfWork } from '../../mediator/context.js';
 import type { Mediator } from '../../mediator/mediator.js';
-import type { MessageRegistry } from '../../mediator/message-registry.js';
 import { Command, type RequestHandler } from '../../mediator/request.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ContainerStore } from '../../ports/container-store.js';
-import type { JobLauncher } from '../../ports/job-launcher.js';
-import type { Logger } from '../../ports/logger.js';
 import type { SettingsRepository } from '../../ports/player-repository.js';
 import type { ShipRepository } from '../../ports/ship-repository.js';
 import type { SpaceTradersApi } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { RunContracts } from '../contracts/run-contracts.js';
-import type { NavigateShip } from '../navigation/navigate-ship.js';
 import { MineRun } from '../mining/mine-run.js';
 import { Players } from '../player/players.js';
 import { ScoutMarkets } from '../scouting/scout-markets.js';
 import { BuyShip, type ShipPurchaseView } from '../shipyards/buy-ship.js';
 import { TradeRun } from '../trading/trade-run.js';
+import { type FleetDecisionView, FleetDecisions } from './fleet-decisions.js';
+import { FleetFeeding } from './fleet-feeding.js';
 import { FleetInputs } from './fleet-inputs.js';
 import { FleetNegotiator } from './fleet-negotiator.js';
 import { jobsByShip, untilAJobEnds } from './fleet-jobs.js';
@@ -39,14 +36,6 @@ import { jobsByShip, untilAJobEnds } from './fleet-jobs.js';
  * one — it blocks negotiating the next until it expires (a day) — and contracts pay about 3× their goods.
  */
 const CONTRACT_THRESHOLD_CREDITS_PER_HOUR = 1;
-
-export interface FleetDecisionView {
-  ship: string | null;
-  role: string | null;
-  command: string | null;
-  container: string | null;
-  reason: string;
-}
 
 export interface FleetRunReport {
   cycles: number;
@@ -95,16 +84,15 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
   constructor(
     @inject(TOKENS.SpaceTradersApi) private readonly api: SpaceTradersApi,
     @inject(TOKENS.Mediator) private readonly mediator: Mediator,
-    @inject(TOKENS.MessageRegistry) private readonly messages: MessageRegistry,
-    @inject(TOKENS.JobLauncher) private readonly launcher: JobLauncher,
     @inject(Players) private readonly players: Players,
     @inject(FleetInputs) private readonly inputs: FleetInputs,
     @inject(FleetNegotiator) private readonly negotiator: FleetNegotiator,
+    @inject(FleetDecisions) private readonly decisions: FleetDecisions,
+    @inject(FleetFeeding) private readonly feeding: FleetFeeding,
     @inject(TOKENS.ShipRepository) private readonly shipRepository: ShipRepository,
     @inject(TOKENS.ContainerStore) private readonly containers: ContainerStore,
     @inject(TOKENS.SettingsRepository) private readonly settings: SettingsRepository,
     @inject(TOKENS.Clock) private readonly clock: Clock,
-    @inject(TOKENS.Logger) private readonly logger: Logger,
   ) {}
 
   async handle(request: FleetRun): Promise<FleetRunReport> {
@@ -158,6 +146,7 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
           credits,
           reserve: credits - spendable,
           unobserved: await this.inputs.unobservedMarkets(player, home),
+          contractsRunning,
         });
     if (purchase.choice) {
       const bought = await this.buy(player, purchase.choice, decisions);
@@ -165,13 +154,16 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
         await currentUnitOfWork()?.checkpoint();
         const role = purchase.choice.role;
         roles[bought.ship.symbol] = role;
-        decisions.push(this.decide(bought.ship.symbol, role, null, null, `bought: ${purchase.reason}`));
+        decisions.push(this.decisions.decide(bought.ship.symbol, role, null, null, `bought: ${purchase.reason}`));
         ships = await this.readShips(player);
       }
     } else {
-      decisions.push(this.decide(null, null, null, null, `no purchase: ${purchase.reason}`));
+      decisions.push(this.decisions.decide(null, null, null, null, `no purchase: ${purchase.reason}`));
     }
 
+    // While the command ship mines a contract's good, the mining ships mine it with it (their jobs replaced).
+    const mined = await this.feeding.contractBeingMined(player, command, jobs);
+    decisions.push(...(await this.feeding.assign(player, mined.site, ships, jobs, roleOf)));
     const idle = ships.filter((s) => !jobs.has(s.symbol));
     const scouts = idle.filter((s) => roleOf(s) === 'scout' && s.fuel.capacity === 0);
     if (scouts.length > 0) {
@@ -179,26 +171,29 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
       for (const symbol of symbols) roles[symbol] = 'scout';
       const job = new ScoutMarkets({ system: home, ships: symbols, player: player.agentSymbol });
       const why = `${symbols.length} probe(s) without a job keep the markets of the home system ${home} fresh`;
-      decisions.push(await this.start(player, symbols.join(','), 'scout', job, why));
+      decisions.push(await this.decisions.start(player, symbols.join(','), 'scout', job, why));
     }
     const stationed = this.negotiator.find(ships, roles);
     if (stationed && !jobs.has(stationed.symbol)) {
       const trip = this.negotiator.toHeadquarters(player, stationed);
       const why = 'the negotiator waits at headquarters to negotiate each next contract';
-      if (trip) decisions.push(await this.start(player, stationed.symbol, 'contracts', trip, `${why}: flying there`));
+      if (trip)
+        decisions.push(await this.decisions.start(player, stationed.symbol, 'contracts', trip, `${why}: flying there`));
       if (!jobs.has(command.symbol)) {
         const negotiated = await this.negotiator.negotiateAhead(player, stationed);
-        if (negotiated) decisions.push(this.decide(stationed.symbol, 'contracts', null, null, negotiated));
+        if (negotiated) decisions.push(this.decisions.decide(stationed.symbol, 'contracts', null, null, negotiated));
       }
     }
     for (const ship of idle) {
       if (scouts.includes(ship) || ship === stationed) continue;
-      const { role, job, reason } = await this.workFor(player, ship, roles[ship.symbol], minedUnitValue, trade);
+      const feeders = ships.filter((s) => s !== command && roleOf(s) === 'mining' && this.inputs.canMine(s)).length;
+      const estimates = { minedUnitValue, trade, feeders };
+      const { role, job, reason } = await this.workFor(player, ship, roles[ship.symbol], estimates);
       roles[ship.symbol] = role;
       decisions.push(
         job
-          ? await this.start(player, ship.symbol, role, job, reason)
-          : this.decide(ship.symbol, role, null, null, reason),
+          ? await this.decisions.start(player, ship.symbol, role, job, reason)
+          : this.decisions.decide(ship.symbol, role, null, null, reason),
       );
     }
     this.settings.set(fleetRolesKey(player.agentSymbol), JSON.stringify(roles));
@@ -217,7 +212,7 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
       );
     } catch (error) {
       if (!(error instanceof DomainRuleError)) throw error;
-      decisions.push(this.decide(null, null, null, null, `no purchase: ${error.message}`));
+      decisions.push(this.decisions.decide(null, null, null, null, `no purchase: ${error.message}`));
       return undefined;
     }
   }
@@ -227,8 +222,7 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
     player: Player,
     ship: Ship,
     assigned: FleetRole | undefined,
-    minedUnitValue: number,
-    trade: number,
+    { minedUnitValue, trade, feeders }: { minedUnitValue: number; trade: number; feeders: number },
   ): Promise<{ role: FleetRole; job?: RunContracts | MineRun | TradeRun; reason: string }> {
     const shipSymbol = ship.symbol;
     const agent = player.agentSymbol;
@@ -247,6 +241,8 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
       contractUnpriced: contracts.unpriced === true,
       ...(contracts.creditsPerHour !== undefined ? { contractCreditsPerHour: contracts.creditsPerHour } : {}),
       contractThreshold: CONTRACT_THRESHOLD_CREDITS_PER_HOUR,
+      contractMined: contracts.mined === true,
+      feeders,
       miningCreditsPerHour: frigateMiningCreditsPerHour(minedUnitValue),
       canMine: this.inputs.canMine(ship),
       tradeCreditsPerHour: trade,
@@ -270,37 +266,5 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
     const now = this.clock.now();
     for (const ship of ships) this.shipRepository.save(player.agentSymbol, ship, now);
     return ships;
-  }
-
-  /** Starts the job as a child container (claims and all, as `--background` does) and records why. */
-  private async start(
-    player: Player,
-    ship: string,
-    role: FleetRole,
-    job: ScoutMarkets | RunContracts | MineRun | TradeRun | NavigateShip,
-    reason: string,
-  ): Promise<FleetDecisionView> {
-    const { type, payload } = this.messages.serialize(job);
-    try {
-      const container = await this.launcher.submit({ type, payload, player: player.agentSymbol });
-      return this.decide(ship, role, type, container.id, reason);
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      return this.decide(ship, role, type, null, `${reason}; not started: ${why}`);
-    }
-  }
-
-  private decide(
-    ship: string | null,
-    role: string | null,
-    command: string | null,
-    container: string | null,
-    reason: string,
-  ): FleetDecisionView {
-    const decision = { ship, role, command, container, reason };
-    currentUnitOfWork()?.record(domainEvent('FleetDecision', decision, this.clock.now()));
-    const what = command ? `${command}${container ? ` (container ${container})` : ''}` : 'no job';
-    this.logger.info({ decision }, `${ship ?? 'fleet'}${role ? ` → ${role}` : ''}: ${what}; ${reason}`);
-    return decision;
   }
 }

@@ -5,6 +5,7 @@ import {
   commandShipWork,
   type EstimateInputs,
   expectedCreditsPerHour,
+  feedingCreditsPerHour,
   MAX_PAYBACK_HOURS,
   purchaseReserve,
   roleForType,
@@ -27,6 +28,21 @@ describe('expected credits per hour per ship type', () => {
     // each miner already at work takes 15 % off the next one's estimate
     expect(expectedCreditsPerHour('SHIP_MINING_DRONE', { ...inputs, miners: 2 })).toBe(
       Math.round(((3 * 3600) / 70) * 0.6 * 30 * 0.85 ** 2),
+    );
+  });
+
+  it('while contracts run, values a drone by the contract time it saves feeding mined contracts, when that is more', () => {
+    // 30,000/h of contracts: a first drone beside the frigate's 225 units/h adds 154/h to the mining
+    // (60 % of the stream's time): T = 0.4 + 0.6 × 225/379 = 0.756, the stream earns 1/0.756 − 1 = 32 % more.
+    expect(feedingCreditsPerHour(30_000, 0)).toBe(9_686);
+    // Each next drone saves less: the 5th (4 at work) about 1,400/h.
+    expect(feedingCreditsPerHour(30_000, 4)).toBe(1_391);
+    expect(feedingCreditsPerHour(0, 0)).toBe(0);
+    expect(feedingCreditsPerHour(-5_000, 0)).toBe(0);
+    expect(expectedCreditsPerHour('SHIP_MINING_DRONE', { ...inputs, contractCreditsPerHour: 30_000 })).toBe(9_686);
+    // Its own sales when they are worth more (no contract income yet, or many drones already).
+    expect(expectedCreditsPerHour('SHIP_MINING_DRONE', { ...inputs, contractCreditsPerHour: 1_000 })).toBe(
+      Math.round(((3 * 3600) / 70) * 0.6 * 30),
     );
   });
 
@@ -130,6 +146,17 @@ describe("the command ship's work", () => {
     );
     // An accepted contract is finished first, whatever trading pays.
     expect(commandShipWork({ ...base, contractAccepted: true, tradeCreditsPerHour: 90_000 }).role).toBe('contracts');
+  });
+
+  it('takes an offer whose goods are mined, below the best trade, once mining ships can feed it (an open offer blocks the next)', () => {
+    const offer = { ...base, contractCreditsPerHour: 1_273, contractMined: true, tradeCreditsPerHour: 8_291 };
+    const fed = commandShipWork({ ...offer, feeders: 3 });
+    expect(fed.role).toBe('contracts');
+    expect(fed.reason).toContain('3 mining ship(s) will mine them beside it');
+    // Alone, the command ship weighs the offer's own rate as before.
+    expect(commandShipWork({ ...offer, feeders: 0 }).role).toBe('trading');
+    // A bought good is weighed by its rate whatever the fleet mines.
+    expect(commandShipWork({ ...offer, contractMined: false, feeders: 3 }).role).toBe('trading');
   });
 
   it('takes an offer whose good has no known price yet rather than mining (contract run reads the market)', () => {

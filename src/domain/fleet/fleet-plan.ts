@@ -59,13 +59,43 @@ export interface EstimateInputs {
   marketplaces: number;
   /** Marketplaces of the home system never observed: ships are valued only once every one was read. */
   unobserved?: number;
+  /**
+   * What the command ship earned over the last hour while it runs contracts (net, from the ledger);
+   * undefined when it runs none. A drone then also earns by feeding the contracts that ask for mined goods.
+   */
+  contractCreditsPerHour?: number;
+}
+
+/**
+ * Share of a contract stream's time taken by the contracts whose goods are mined, with the command ship
+ * mining alone (sandbox seed 7: about 160 of 240 game minutes; our estimate for any system).
+ */
+const MINED_CONTRACT_TIME_SHARE = 0.6;
+
+/**
+ * What one more mining drone adds to the command ship's contract stream by feeding its mined contracts
+ * (FeedContract): with k drones beside the frigate their mining runs at frigate + k × drone units per
+ * hour, so the stream's time per contract is T(k) = (1 − s) + s × frigate / (frigate + k × drone), s the
+ * MINED_CONTRACT_TIME_SHARE, and the stream earns contractCreditsPerHour × (T(k) / T(k + 1) − 1) more.
+ */
+export function feedingCreditsPerHour(contractCreditsPerHour: number, drones: number): number {
+  if (contractCreditsPerHour <= 0) return 0;
+  const time = (k: number) =>
+    1 -
+    MINED_CONTRACT_TIME_SHARE +
+    (MINED_CONTRACT_TIME_SHARE * FRIGATE_UNITS_PER_HOUR) / (FRIGATE_UNITS_PER_HOUR + k * DRONE_UNITS_PER_HOUR);
+  return Math.round(contractCreditsPerHour * (time(drones) / time(drones + 1) - 1));
 }
 
 /** Expected credits per hour of one more ship of the type; 0 for a type the coordinator has no use for. */
 export function expectedCreditsPerHour(shipType: string, inputs: EstimateInputs): number {
   switch (shipType) {
     case 'SHIP_MINING_DRONE':
-      return Math.round(DRONE_UNITS_PER_HOUR * MINING_DUTY * inputs.minedUnitValue * MINER_CROWDING ** inputs.miners);
+      // Its own sales, or — while the command ship runs contracts — the contract time it saves, whichever is more.
+      return Math.max(
+        Math.round(DRONE_UNITS_PER_HOUR * MINING_DUTY * inputs.minedUnitValue * MINER_CROWDING ** inputs.miners),
+        feedingCreditsPerHour(inputs.contractCreditsPerHour ?? 0, inputs.miners),
+      );
     case 'SHIP_LIGHT_HAULER':
     case 'SHIP_LIGHT_SHUTTLE':
       return Math.round(
@@ -155,6 +185,10 @@ export interface CommandShipOptions {
    */
   contractUnpriced?: boolean;
   contractThreshold: number;
+  /** The open offer's goods are best mined (its evaluation's source). */
+  contractMined?: boolean;
+  /** Ships of the mining role that would mine the offer's good beside the command ship (FeedContract). */
+  feeders?: number;
   miningCreditsPerHour: number;
   canMine: boolean;
   tradeCreditsPerHour: number;
@@ -167,10 +201,24 @@ export interface CommandShipOptions {
  */
 const CONTRACT_UNPRICED_TAKEN = true;
 
+/**
+ * An offer whose goods are mined is taken, whatever its own rate, once the fleet has mining ships to feed
+ * it: its evaluation counts the command ship mining alone (an hour and more), the feeders cut that several
+ * times, and an offer left open blocks every next one (one contract at a time) — the contract stream
+ * (100k/h and more per contract whose goods are bought) is worth more than the trade or mining it passes
+ * over (sandbox seed 21: the frigate mined and traded at under 10k/h for 40 minutes beside such an offer).
+ */
+const CONTRACT_MINED_TAKEN_WITH_FEEDERS = true;
+
 /** What the command ship does next, and why. */
 export function commandShipWork(o: CommandShipOptions): { role: FleetRole; reason: string } {
   if (o.contractAccepted) return { role: 'contracts', reason: 'a contract is accepted and not yet fulfilled' };
   const offer = o.contractCreditsPerHour;
+  if (offer !== undefined && offer > 0 && o.contractMined && (o.feeders ?? 0) > 0 && CONTRACT_MINED_TAKEN_WITH_FEEDERS)
+    return {
+      role: 'contracts',
+      reason: `the open contract's goods are mined (${offer}/h for the command ship alone) and ${o.feeders} mining ship(s) will mine them beside it; an open offer blocks the next`,
+    };
   if (offer !== undefined && offer >= o.contractThreshold && offer >= o.tradeCreditsPerHour)
     return {
       role: 'contracts',

@@ -8,6 +8,7 @@ const ROLE_OF_COMMAND: Record<string, FleetRole> = {
   ScoutMarkets: 'scout',
   RunContracts: 'contracts',
   MineRun: 'mining',
+  FeedContract: 'mining',
   TradeRun: 'trading',
 };
 

@@ -102,3 +102,27 @@ export function surveyForGood(
   const best = bestSurvey(surveys, waypoint, (g) => (g === good ? 1 : 0), now);
   return best && expectedUnitValue(best.deposits, (g) => (g === good ? 1 : 0)) > plainShare ? best : undefined;
 }
+
+/** The share of a good in a survey's deposits (0 without a survey). */
+export function shareOf(survey: Survey | undefined, good: string): number {
+  return survey ? expectedUnitValue(survey.deposits, (g) => (g === good ? 1 : 0)) : 0;
+}
+
+/**
+ * A survey for a contract's good is worth surveying again for until the best usable one lists the good at
+ * this many times its plain share (ours): a survey's deposits are 3–7 draws from the asteroid's table, so
+ * two surveys an action find one with 1.5× the plain share about one time in two (twice the share: one in
+ * four, and a frigate surveying for it spent two thirds of its cooldowns surveying on sandbox seed 42), and
+ * every ship mining for the contract (the feeders too) extracts with it.
+ */
+const CONTRACT_SURVEY_SHARE_MULTIPLE = 1.5;
+/** …but no survey share above this is asked for (a good already half the table needs no better survey). */
+const CONTRACT_SURVEY_SHARE_CAP = 0.5;
+/** …and at most this many surveys in a row before the ship extracts once with what it has (ours). */
+const MAX_CONTRACT_SURVEYS_IN_A_ROW = 1;
+
+/** Whether a ship with a surveyor mining one good should survey before its next extraction. */
+export function surveyAgainForGood(o: { bestShare: number; plainShare: number; surveysInARow: number }): boolean {
+  if (o.surveysInARow >= MAX_CONTRACT_SURVEYS_IN_A_ROW) return false;
+  return o.bestShare < Math.min(CONTRACT_SURVEY_SHARE_CAP, o.plainShare * CONTRACT_SURVEY_SHARE_MULTIPLE);
+}
