@@ -95,7 +95,7 @@ export class SpaceTradersHttp {
   async call<T>(call: Call<T> & { unwrap?: boolean }): Promise<T> {
     let failures = 0;
     for (;;) {
-      await this.options.limiter.acquire(call.urgency ?? 'interactive', this.options.workClass?.());
+      const ticket = await this.options.limiter.acquire(call.urgency ?? 'interactive', this.options.workClass?.());
       let response: AxiosResponse;
       try {
         response = await this.http.request({
@@ -106,6 +106,7 @@ export class SpaceTradersHttp {
           headers: call.token ? { authorization: `Bearer ${call.token}` } : {},
         });
       } catch (error) {
+        this.options.limiter.settle(ticket);
         if (error instanceof BadResponseError) throw error;
         const code = (error as { code?: string }).code ?? 'ERROR';
         const outcome = await this.afterAmbiguousFailure(
@@ -117,6 +118,7 @@ export class SpaceTradersHttp {
         if (outcome.done) return outcome.value;
         continue;
       }
+      this.options.limiter.settle(ticket);
       this.options.limiter.adopt(
         header(response, 'x-ratelimit-limit-per-second'),
         header(response, 'x-ratelimit-limit-burst'),
