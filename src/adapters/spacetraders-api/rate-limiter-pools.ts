@@ -11,16 +11,17 @@ export interface PoolLimits {
 }
 
 /**
- * One request let go: the pool it was counted in, when, and the static window it was counted in (its
- * start and its end as the model set them then). Given back to `settle` when the server's answer arrives.
+ * One request let go: the pool it was counted in, when, and the window it was counted in (its start and
+ * its end as the model set them then). Given back to `settle` when the server's answer arrives.
  */
 export interface Ticket {
   pool: 'static' | 'burst';
   grantedAt: number;
-  staticResetAt: number;
+  /** The end of the window it was counted in (the static pool's, or the burst pool's). */
+  resetAt: number;
   /** When the static window's first request was let go: the server's window ends 1 s after that at the earliest. */
   windowStart: number;
-  /** The first request of its static window: the window started when the server received it. */
+  /** The first request of its window: the window started when the server received it. */
   first: boolean;
 }
 
@@ -36,13 +37,14 @@ export function takeSlot(pools: PoolState, now: number, limits: PoolLimits): Tic
     if (first) pools.staticResetAt = now + 1000 + margin(limits);
     pools.staticUsed += 1;
     const windowStart = pools.staticResetAt - 1000 - margin(limits);
-    return { pool: 'static', grantedAt: now, staticResetAt: pools.staticResetAt, windowStart, first };
+    return { pool: 'static', grantedAt: now, resetAt: pools.staticResetAt, windowStart, first };
   }
   if (pools.burstUsed < limits.burst) {
-    if (pools.burstUsed === 0) pools.burstResetAt = now + limits.burstWindowMs + margin(limits);
+    const first = pools.burstUsed === 0;
+    if (first) pools.burstResetAt = now + limits.burstWindowMs + margin(limits);
     pools.burstUsed += 1;
-    const windowStart = pools.staticResetAt - 1000 - margin(limits);
-    return { pool: 'burst', grantedAt: now, staticResetAt: pools.staticResetAt, windowStart, first: false };
+    const windowStart = pools.burstResetAt - limits.burstWindowMs - margin(limits);
+    return { pool: 'burst', grantedAt: now, resetAt: pools.burstResetAt, windowStart, first };
   }
   return Math.max(1, nextReset(pools, now) - now);
 }
@@ -54,12 +56,12 @@ export function takeSlot(pools: PoolState, now: number, limits: PoolLimits): Tic
  * margin allowed for, the model is moved to cover every moment the server may have counted it at — so a
  * slow request (a loaded machine, a slow network) is never counted by the server in a window the client
  * thinks is free, while a steady slow network (every answer as slow) moves nothing:
- * - the first request of a static window may have started the server's window that late: the window
- *   lasts until then + 1 s + the margin;
+ * - the first request of a window may have started the server's window that late: the window lasts
+ *   until then + 1 s (60 s for the burst pool) + the margin;
  * - a request counted in the static pool that the server may have seen after its window ended (1 s after
  *   the window's first request was let go) may have been counted in the next one: it is counted again,
  *   in the window running now.
- * Returns the window's new end when it was moved.
+ * Returns the static window's new end when it was moved.
  */
 export function settle(
   pools: PoolState,
@@ -68,10 +70,16 @@ export function settle(
   fastestMs: number,
   limits: PoolLimits,
 ): number | undefined {
-  if (ticket.pool !== 'static') return;
   const seen = now - fastestMs;
+  if (ticket.pool === 'burst') {
+    // The burst pool's window started when the server received its first request, too.
+    const end = seen + limits.burstWindowMs + margin(limits);
+    if (!ticket.first || pools.burstResetAt !== ticket.resetAt || end <= pools.burstResetAt) return;
+    pools.burstResetAt = end;
+    return;
+  }
   const end = seen + 1000 + margin(limits);
-  if (ticket.first && pools.staticResetAt === ticket.staticResetAt) {
+  if (ticket.first && pools.staticResetAt === ticket.resetAt) {
     if (end <= pools.staticResetAt) return;
     pools.staticResetAt = end;
     return end;

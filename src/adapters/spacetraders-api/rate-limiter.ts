@@ -115,7 +115,8 @@ export class RateLimiter {
     const now = this.now();
     this.roundTrips.push(now - ticket.grantedAt);
     if (this.roundTrips.length > 64) this.roundTrips.shift();
-    const fastest = Math.min(...this.roundTrips);
+    // Too few answers say nothing of the way (the first ones of a cold process are all slow): none counted.
+    const fastest = this.roundTrips.length < 8 ? 0 : Math.min(...this.roundTrips);
     const moved = this.store.update((pools) => settle(pools, ticket, now, fastest, this.settings));
     if (moved !== undefined) this.windowStarts.set(moved, ticket.grantedAt);
   }
@@ -175,8 +176,9 @@ export class RateLimiter {
 
   /** The start of the window a ticket was counted in, as this process saw it (a window moved later keeps its start). */
   private remember(ticket: Ticket): void {
-    if (ticket.first) this.windowStarts.set(ticket.staticResetAt, ticket.grantedAt);
-    else ticket.windowStart = this.windowStarts.get(ticket.staticResetAt) ?? ticket.windowStart;
+    if (ticket.pool !== 'static') return;
+    if (ticket.first) this.windowStarts.set(ticket.resetAt, ticket.grantedAt);
+    else ticket.windowStart = this.windowStarts.get(ticket.resetAt) ?? ticket.windowStart;
     if (this.windowStarts.size > 64) this.windowStarts.delete(this.windowStarts.keys().next().value!);
   }
 
