@@ -59,9 +59,10 @@ export function takeSlot(pools: PoolState, now: number, limits: PoolLimits): Tic
  * - the first request of a window may have started the server's window that late: the window lasts
  *   until then + 1 s (60 s for the burst pool) + the margin;
  * - a request counted in the static pool that the server may have seen after its window ended (1 s after
- *   the window's first request was let go) may have been counted in the next one: it is counted again,
- *   in the window running now.
- * Returns the static window's new end when it was moved.
+ *   the window's first request was let go) may have started the server's next window: while its own
+ *   window still runs in the model, that window is kept full until the server's next one is over;
+ *   otherwise it is counted again, in the window running now (or one started then).
+ * Returns the static window's new end when it was moved, for a window started or moved by this request.
  */
 export function settle(
   pools: PoolState,
@@ -69,6 +70,8 @@ export function settle(
   now: number,
   fastestMs: number,
   limits: PoolLimits,
+  /** When the static window running in the model started (the first request let go in it). */
+  runningWindowStart: number,
 ): number | undefined {
   const seen = now - fastestMs;
   if (ticket.pool === 'burst') {
@@ -85,16 +88,25 @@ export function settle(
     return end;
   }
   if (seen + margin(limits) < ticket.windowStart + 1000) return;
-  // Possibly counted in a later window than the model's: charge it to the window running now.
-  if (now >= pools.staticResetAt) pools.staticUsed = 0;
-  if (now >= pools.burstResetAt) pools.burstUsed = 0;
-  if (pools.staticUsed < limits.perSecond) {
-    if (pools.staticUsed === 0) pools.staticResetAt = now + 1000 + margin(limits);
-    pools.staticUsed += 1;
-  } else if (pools.burstUsed < limits.burst) {
-    if (pools.burstUsed === 0) pools.burstResetAt = now + limits.burstWindowMs + margin(limits);
-    pools.burstUsed += 1;
+  // Possibly counted in the server's next window, which it then started at `seen` at the latest.
+  const next = seen + 1000 + margin(limits);
+  if (now >= pools.staticResetAt) {
+    // No window runs here: the server's may still.
+    if (next <= now) return;
+    pools.staticUsed = 1;
+    pools.staticResetAt = next;
+    return next;
   }
+  if (runningWindowStart === ticket.windowStart) {
+    // Its own window still runs here: nothing more goes out as static until the server's next one is over.
+    pools.staticUsed = limits.perSecond;
+    if (next <= pools.staticResetAt) return;
+    pools.staticResetAt = next;
+    return next;
+  }
+  // A later window runs here: it is counted in it.
+  if (pools.staticUsed < limits.perSecond) pools.staticUsed += 1;
+  else if (now < pools.burstResetAt && pools.burstUsed < limits.burst) pools.burstUsed += 1;
 }
 
 /** The earliest reset still ahead (a pool of size 0 never started a window and never resets). */

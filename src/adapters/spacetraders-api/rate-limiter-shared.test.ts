@@ -106,4 +106,44 @@ describe('RateLimiter: processes sharing one budget on a loaded machine', () => 
     );
     expect(run.rateLimited).toBe(0);
   });
+
+  it('earns no 429 when a request let go late in its window reaches the server after that window ended', async () => {
+    const limits = { perSecond: 2, burst: 30 };
+    const server = new SandboxRateLimiter(
+      () => limits,
+      60_000,
+      () => Date.now(),
+    );
+    const limiter = new RateLimiter({ ...limits, burstWindowMs: 60_000 }, undefined, () => Date.now());
+    let rateLimited = 0;
+    const send = async (uplink: number) => {
+      const ticket = await limiter.acquire('background');
+      await new Promise((resolve) => setTimeout(resolve, uplink));
+      const decision = server.take('ip');
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      limiter.settle(ticket);
+      limiter.observe(decision.remaining, decision.resetAt);
+      if (!decision.allowed) {
+        rateLimited += 1;
+        limiter.pause(decision.retryAfterSeconds * 1000);
+      }
+    };
+    // Registration reaches the server 300 ms late (its window there: 300 to 1,300 ms; here, from its
+    // answer, to 1,351). At 1,201 ms 32 go at once (the window's second static slot and the burst pool)
+    // and reach the server 120 ms late, after its window ended: it counts the static one in a new window
+    // (1,321 to 2,321), and answers before the window here is over. Then the ships ask back to back.
+    const work = (async () => {
+      await send(300);
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      await Promise.all(Array.from({ length: 32 }, () => send(120)));
+      await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          for (let i = 0; i < 5; i++) await send(1);
+        }),
+      );
+    })();
+    await vi.advanceTimersByTimeAsync(60_000);
+    await work;
+    expect(rateLimited).toBe(0);
+  });
 });

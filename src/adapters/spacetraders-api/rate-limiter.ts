@@ -68,7 +68,7 @@ export class RateLimiter {
   /** Static windows' starts by their end, for tickets counted in a window whose end was moved (see settle). */
   private readonly windowStarts = new Map<number, number>();
   /** The latest requests' round trips (grant to answer), for the fastest one (see settle). */
-  private readonly roundTrips: number[] = [];
+  private readonly roundTrips: Array<{ grantedAt: number; ms: number }> = [];
 
   constructor(
     settings: RateLimitSettings,
@@ -113,12 +113,16 @@ export class RateLimiter {
   /** The request of `ticket` is over: a slow one is counted where the server may have counted it (see settle). */
   settle(ticket: Ticket): void {
     const now = this.now();
-    this.roundTrips.push(now - ticket.grantedAt);
+    this.roundTrips.push({ grantedAt: ticket.grantedAt, ms: now - ticket.grantedAt });
     if (this.roundTrips.length > 64) this.roundTrips.shift();
-    // Too few answers say nothing of the way (the first ones of a cold process are all slow): none counted.
-    const fastest = this.roundTrips.length < 8 ? 0 : Math.min(...this.roundTrips);
-    const moved = this.store.update((pools) => settle(pools, ticket, now, fastest, this.settings));
-    if (moved !== undefined) this.windowStarts.set(moved, ticket.grantedAt);
+    // Answers to fewer than 8 separate grants say nothing of the way (requests let go together are late
+    // together, and a cold process's first ones all are): then none counts as fast.
+    const grants = new Set(this.roundTrips.map((trip) => trip.grantedAt)).size;
+    const fastest = grants < 8 ? 0 : Math.min(...this.roundTrips.map((trip) => trip.ms));
+    const moved = this.store.update((pools) =>
+      settle(pools, ticket, now, fastest, this.settings, this.windowStart(pools.staticResetAt)),
+    );
+    if (moved !== undefined) this.windowStarts.set(moved, ticket.first ? ticket.grantedAt : now - fastest);
   }
 
   /** The server said 429: nothing goes out until retry-after has passed. */
@@ -178,8 +182,13 @@ export class RateLimiter {
   private remember(ticket: Ticket): void {
     if (ticket.pool !== 'static') return;
     if (ticket.first) this.windowStarts.set(ticket.resetAt, ticket.grantedAt);
-    else ticket.windowStart = this.windowStarts.get(ticket.resetAt) ?? ticket.windowStart;
+    else ticket.windowStart = this.windowStart(ticket.resetAt);
     if (this.windowStarts.size > 64) this.windowStarts.delete(this.windowStarts.keys().next().value!);
+  }
+
+  /** When the static window ending at `resetAt` started, as this process saw it (else as its end implies). */
+  private windowStart(resetAt: number): number {
+    return this.windowStarts.get(resetAt) ?? resetAt - 1000 - (this.settings.marginMs ?? 50);
   }
 
   /**
