@@ -110,7 +110,7 @@ export function settle(
 }
 
 /** The earliest reset still ahead (a pool of size 0 never started a window and never resets). */
-export function nextReset(pools: PoolState, now: number): number {
+function nextReset(pools: PoolState, now: number): number {
   return Math.min(...[pools.staticResetAt, pools.burstResetAt].filter((at) => at > now), now + 1000);
 }
 
