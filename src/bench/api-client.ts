@@ -18,6 +18,7 @@ import { SqliteBudgetStore } from '../adapters/sqlite/sqlite-budget-store.js';
 import { currentWorkClass } from '../mediator/context.js';
 import { Mediator } from '../mediator/mediator.js';
 import { Command } from '../mediator/request.js';
+import type { BudgetUse } from '../ports/budget-store.js';
 import type { WorkClass } from '../ports/work-class.js';
 import { startSandbox } from '../sandbox/index.js';
 import { fixed, percentile } from './stats.js';
@@ -53,6 +54,7 @@ export async function run(): Promise<string[]> {
       `API client under the real rate limit (20 ships, one client, ${seconds} s; BENCH_API_SECONDS to change)`,
       `  completed ${completed} requests in ${fixed(elapsed, 1)} s; server maximum ${maximum}: ${fixed((100 * completed) / maximum, 1)} % (target >= 97 %)`,
       `  429 answers from the server: ${stats.rateLimited} (target 0)`,
+      `  budget used while requests waited in the client: ${waitingLine(limiter.budgetUse())}`,
       ...classes.map(
         (c) =>
           `  wait ${c.padEnd(11)} p50 ${fixed(percentile(limiter.waits[c], 50) / 1000, 2)} s, p95 ${fixed(percentile(limiter.waits[c], 95) / 1000, 2)} s`,
@@ -65,6 +67,12 @@ export async function run(): Promise<string[]> {
   } finally {
     await sandbox.close();
   }
+}
+
+function waitingLine(use: BudgetUse): string {
+  if (use.allowedWhileWaiting === 0) return 'no request waited';
+  const share = (100 * use.sentWhileWaiting) / use.allowedWhileWaiting;
+  return `${use.sentWhileWaiting} sent of ${use.allowedWhileWaiting} allowed in ${fixed(use.waitingMs / 1000, 1)} s: ${fixed(share, 1)} % (target >= 90 %)`;
 }
 
 interface Contention {

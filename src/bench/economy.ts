@@ -14,7 +14,9 @@ import { ContainerRunner } from '../application/containers/container-runner.js';
 import { FleetRun } from '../application/fleet/fleet-run.js';
 import { RegisterPlayer } from '../application/player/register-player.js';
 import { type App, createApp } from '../composition-root.js';
+import type { BudgetUse } from '../ports/budget-store.js';
 import type { ContainerStore } from '../ports/container-store.js';
+import type { SpaceTradersApi } from '../ports/spacetraders-api.js';
 import { TOKENS } from '../ports/tokens.js';
 import { loadDefaults, resolveConfig } from '../config/config.js';
 import { startSandbox } from '../sandbox/index.js';
@@ -39,6 +41,8 @@ interface Outcome {
   requests: number;
   rateLimited: number;
   realSeconds: number;
+  /** The client's budget use while requests waited in its limiter. */
+  waiting?: BudgetUse;
   error?: string;
 }
 
@@ -106,6 +110,7 @@ async function measure(seed: number, strategy: Strategy): Promise<Outcome> {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline.at - Date.now())));
     const after = { credits: await credits(), stats: await admin('stats'), at: Date.now() };
     const ships = (await admin('state')).agents[AGENT].shipCount as number;
+    const waiting = await app.container.get<SpaceTradersApi>(TOKENS.SpaceTradersApi).budgetUse?.();
     await app.container.get(ContainerRunner).shutdown();
     if (process.env.ECONOMY_VERBOSE) dumpContainers(app);
     await running;
@@ -117,6 +122,7 @@ async function measure(seed: number, strategy: Strategy): Promise<Outcome> {
       requests: after.stats.requests - before.stats.requests,
       rateLimited: after.stats.rateLimited - before.stats.rateLimited,
       realSeconds: (after.at - before.at) / 1000,
+      waiting,
       ...(error ? { error } : {}),
     };
   } finally {
@@ -145,7 +151,11 @@ function describe(name: string, o: Outcome): string {
   const budget = LIVE_RATE_PER_SECOND * TIME_SCALE * o.realSeconds;
   const per1000 = gained > 0 ? fixed((o.requests * 1000) / gained, 1) : 'n/a';
   const failed = o.error ? ` [stopped early: ${o.error.slice(0, 120)}]` : '';
-  return `${name} ${Math.round(perHour(o)).toLocaleString('en-US')}/h (${o.ships} ships, ${o.shipsBought} bought for ${o.shipValue.toLocaleString('en-US')}), requests ${o.requests} = ${fixed((100 * o.requests) / budget, 1)} % of budget, ${o.rateLimited} × 429, ${per1000} per 1,000 credits${failed}`;
+  const w = o.waiting;
+  const waiting = w?.allowedWhileWaiting
+    ? `${fixed((100 * w.sentWhileWaiting) / w.allowedWhileWaiting, 1)} % while requests waited (${fixed(w.waitingMs / 1000, 1)} s)`
+    : 'no request waited';
+  return `${name} ${Math.round(perHour(o)).toLocaleString('en-US')}/h (${o.ships} ships, ${o.shipsBought} bought for ${o.shipValue.toLocaleString('en-US')}), requests ${o.requests} = ${fixed((100 * o.requests) / budget, 1)} % of budget, ${waiting}, ${o.rateLimited} × 429, ${per1000} per 1,000 credits${failed}`;
 }
 
 export async function run(): Promise<string[]> {

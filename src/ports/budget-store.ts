@@ -22,3 +22,14 @@ export const EMPTY_POOLS: PoolState = {
 export interface BudgetStore {
   update<T>(change: (state: PoolState) => T): T;
 }
+
+/**
+ * How much of the rate budget the client used while requests waited for it: over the time at least
+ * one request was queued (`waitingMs`), the requests sent and the requests the server's limits would
+ * have allowed in that time (what the client left unused by waking late counts as allowed, not sent).
+ */
+export interface BudgetUse {
+  waitingMs: number;
+  sentWhileWaiting: number;
+  allowedWhileWaiting: number;
+}

@@ -6,6 +6,7 @@ import type { FlightMode } from '../domain/navigation/flight-mode.js';
 import type { Extraction } from '../domain/mining/extraction.js';
 import type { Survey } from '../domain/mining/survey.js';
 import type { ShipyardSnapshot } from '../domain/shipyard/shipyard.js';
+import type { BudgetUse } from './budget-store.js';
 
 /** The game's own data shapes, generated from the vendored OpenAPI spec (npm run spec:types). */
 export type Schemas = components['schemas'];
@@ -87,6 +88,8 @@ export type Urgency = 'interactive' | 'navigation' | 'background';
  * `OutcomeUnknownError` (ports/api-errors.ts): the action may or may not have been applied.
  */
 export interface SpaceTradersApi {
+  /** How much of the rate budget the client used while requests waited for it (absent from test doubles). */
+  budgetUse?(): Promise<BudgetUse>;
   getStatus(): Promise<ServerStatus>;
   register(accountToken: string, symbol: string, faction: string): Promise<RegisterResult>;
   getMyAgent(agentToken: string): Promise<AgentDto>;

@@ -1,3 +1,4 @@
+import type { BudgetUse } from '../../ports/budget-store.js';
 import type { FlightMode } from '../../domain/navigation/flight-mode.js';
 import type { Ship, ShipCargo, ShipNav } from '../../domain/fleet/ship.js';
 import type { Extraction } from '../../domain/mining/extraction.js';
@@ -34,8 +35,12 @@ const CLOCK_SKEW_MS = 5_000;
 
 /** The SpaceTraders API over axios: rate-limited, retrying what is safe, reconciling what is not. */
 export class AxiosSpaceTradersClient extends AgentsSystemsContracts implements SpaceTradersApi {
-  constructor(options: ClientOptions) {
+  constructor(private readonly options: ClientOptions) {
     super(new SpaceTradersHttp(options));
+  }
+
+  async budgetUse(): Promise<BudgetUse> {
+    return this.options.limiter.budgetUse();
   }
 
   async listShips(token: string, urgency?: Urgency): Promise<Ship[]> {

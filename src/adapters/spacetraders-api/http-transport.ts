@@ -100,7 +100,8 @@ export class SpaceTradersHttp {
     let failures = 0;
     for (;;) {
       throwIfCancelled(signal);
-      await untilCancelled(
+      // A stop while waiting for the budget leaves the slot's ticket unsettled: nothing was sent on it.
+      const ticket = await untilCancelled(
         this.options.limiter.acquire(call.urgency ?? 'interactive', this.options.workClass?.()),
         signal,
       );
@@ -117,6 +118,7 @@ export class SpaceTradersHttp {
           signal: call.idempotent ? signal : undefined,
         });
       } catch (error) {
+        this.options.limiter.settle(ticket);
         if (error instanceof BadResponseError) throw error;
         throwIfCancelled(signal);
         const code = (error as { code?: string }).code ?? 'ERROR';
@@ -129,6 +131,7 @@ export class SpaceTradersHttp {
         if (outcome.done) return outcome.value;
         continue;
       }
+      this.options.limiter.settle(ticket);
       this.options.limiter.adopt(
         header(response, 'x-ratelimit-limit-per-second'),
         header(response, 'x-ratelimit-limit-burst'),

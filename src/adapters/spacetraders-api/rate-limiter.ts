@@ -1,5 +1,7 @@
-import { type BudgetStore, EMPTY_POOLS, type PoolState } from '../../ports/budget-store.js';
+import { type BudgetStore, type BudgetUse, EMPTY_POOLS, type PoolState } from '../../ports/budget-store.js';
 import type { WorkClass } from '../../ports/work-class.js';
+import { BudgetMeter, type NextSlot } from './rate-limiter-meter.js';
+import { nextSlot, settle, type Ticket, takeSlot } from './rate-limiter-pools.js';
 
 /**
  * A client-side model of the server's rate limit, so requests wait here instead of earning 429s:
@@ -46,30 +48,11 @@ class InMemoryBudgetStore implements BudgetStore {
   }
 }
 
-/** Takes one request's slot if there is one: 0, else the milliseconds until one frees up. */
-function takeSlot(pools: PoolState, now: number, settings: RateLimitSettings): number {
-  if (now < pools.pausedUntil) return pools.pausedUntil - now;
-  const margin = settings.marginMs ?? 50;
-  if (now >= pools.staticResetAt) pools.staticUsed = 0;
-  if (now >= pools.burstResetAt) pools.burstUsed = 0;
-  if (pools.staticUsed < settings.perSecond) {
-    if (pools.staticUsed === 0) pools.staticResetAt = now + 1000 + margin;
-    pools.staticUsed += 1;
-    return 0;
-  }
-  if (pools.burstUsed < settings.burst) {
-    if (pools.burstUsed === 0) pools.burstResetAt = now + settings.burstWindowMs + margin;
-    pools.burstUsed += 1;
-    return 0;
-  }
-  return Math.max(1, Math.min(pools.staticResetAt, pools.burstResetAt) - now);
-}
-
 interface Waiter {
   serviceClass: ServiceClass;
   work: WorkClass | undefined;
   enqueuedAt: number;
-  resolve: () => void;
+  resolve: (ticket: Ticket) => void;
 }
 
 export class RateLimiter {
@@ -81,6 +64,11 @@ export class RateLimiter {
   readonly workWaits: Record<WorkClass, number[]> = { revenue: [], scouting: [] };
 
   private settings: RateLimitSettings;
+  private readonly meter = new BudgetMeter();
+  /** Static windows' starts by their end, for tickets counted in a window whose end was moved (see settle). */
+  private readonly windowStarts = new Map<number, number>();
+  /** The latest requests' round trips (grant to answer), for the fastest one (see settle). */
+  private readonly roundTrips: Array<{ grantedAt: number; ms: number }> = [];
 
   constructor(
     settings: RateLimitSettings,
@@ -106,12 +94,35 @@ export class RateLimiter {
     if (sound(burst)) this.settings.burst = burst;
   }
 
-  /** Resolves when this request may be sent; `work` is what the request is for (scouting waits behind the rest). */
-  acquire(priority: Priority = 'interactive', work?: WorkClass): Promise<void> {
+  /**
+   * Resolves when this request may be sent; `work` is what the request is for (scouting waits behind the
+   * rest). Give the ticket back to `settle` once the server answered (or the request failed).
+   */
+  acquire(priority: Priority = 'interactive', work?: WorkClass): Promise<Ticket> {
     return new Promise((resolve) => {
       this.queue.push({ serviceClass: serviceClass(priority, work), work, enqueuedAt: this.now(), resolve });
       this.drain();
     });
+  }
+
+  /** The budget used while requests waited here (see BudgetMeter). */
+  budgetUse(): BudgetUse {
+    return this.meter.use(this.now());
+  }
+
+  /** The request of `ticket` is over: a slow one is counted where the server may have counted it (see settle). */
+  settle(ticket: Ticket): void {
+    const now = this.now();
+    this.roundTrips.push({ grantedAt: ticket.grantedAt, ms: now - ticket.grantedAt });
+    if (this.roundTrips.length > 64) this.roundTrips.shift();
+    // Answers to fewer than 8 separate grants say nothing of the way (requests let go together are late
+    // together, and a cold process's first ones all are): then none counts as fast.
+    const grants = new Set(this.roundTrips.map((trip) => trip.grantedAt)).size;
+    const fastest = grants < 8 ? 0 : Math.min(...this.roundTrips.map((trip) => trip.ms));
+    const moved = this.store.update((pools) =>
+      settle(pools, ticket, now, fastest, this.settings, this.windowStart(pools.staticResetAt)),
+    );
+    if (moved !== undefined) this.windowStarts.set(moved, ticket.first ? ticket.grantedAt : now - fastest);
   }
 
   /** The server said 429: nothing goes out until retry-after has passed. */
@@ -138,23 +149,46 @@ export class RateLimiter {
 
   private drain(): void {
     while (this.queue.length > 0) {
-      const wait = this.tryTake();
-      if (wait > 0) {
+      const now = this.now();
+      const { ticket, wait, next } = this.tryTake(now);
+      if (!ticket) {
+        this.meter.blocked(now, next);
         this.schedule(wait);
         return;
       }
-      const next = this.nextWaiter();
-      const waited = this.now() - next.enqueuedAt;
-      this.waits[next.serviceClass].push(waited);
-      if (next.work) this.workWaits[next.work].push(waited);
-      next.resolve();
+      const waiter = this.nextWaiter();
+      const waited = now - waiter.enqueuedAt;
+      this.meter.granted(now, this.meter.backlogged);
+      this.waits[waiter.serviceClass].push(waited);
+      if (waiter.work) this.workWaits[waiter.work].push(waited);
+      waiter.resolve(ticket);
     }
+    this.meter.idle(this.now());
   }
 
-  /** 0 when a slot was taken, else milliseconds until one frees up. */
-  private tryTake(): number {
-    const now = this.now();
-    return this.store.update((pools) => takeSlot(pools, now, this.settings));
+  /** Takes a slot (a ticket), or says how long until one frees up and when the server itself would allow it. */
+  private tryTake(
+    now: number,
+  ): { ticket: Ticket; wait?: never; next?: never } | { ticket?: never; wait: number; next: NextSlot } {
+    const taken = this.store.update((pools) => {
+      const slot = takeSlot(pools, now, this.settings);
+      return typeof slot === 'number' ? { wait: slot, next: nextSlot(pools, now, this.settings) } : { ticket: slot };
+    });
+    if (taken.ticket) this.remember(taken.ticket);
+    return taken;
+  }
+
+  /** The start of the window a ticket was counted in, as this process saw it (a window moved later keeps its start). */
+  private remember(ticket: Ticket): void {
+    if (ticket.pool !== 'static') return;
+    if (ticket.first) this.windowStarts.set(ticket.resetAt, ticket.grantedAt);
+    else ticket.windowStart = this.windowStart(ticket.resetAt);
+    if (this.windowStarts.size > 64) this.windowStarts.delete(this.windowStarts.keys().next().value!);
+  }
+
+  /** When the static window ending at `resetAt` started, as this process saw it (else as its end implies). */
+  private windowStart(resetAt: number): number {
+    return this.windowStarts.get(resetAt) ?? resetAt - 1000 - (this.settings.marginMs ?? 50);
   }
 
   /**

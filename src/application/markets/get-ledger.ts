@@ -61,9 +61,11 @@ export class GetLedgerHandler implements RequestHandler<GetLedger> {
   async handle(request: GetLedger): Promise<LedgerView> {
     const player = this.players.resolve(request.player);
     const since = request.sinceSeconds === undefined ? 0 : this.clock.now() - request.sinceSeconds * 1000;
+    // The credits first, the books after: whatever a running job booked while this request waited for
+    // the budget (seconds, when a fleet shares it) is then in both, not only in the credits.
+    const { credits } = await this.api.getMyAgent(player.token);
     const entries = this.ledger.entries(player.agentSymbol, since);
     const baselines = this.ledger.baselines(player.agentSymbol, since);
-    const { credits } = await this.api.getMyAgent(player.token);
     const balances = creditHistory(entries, baselines, { at: this.clock.now(), credits });
     const by = request.by as LedgerGrouping;
     return {
