@@ -7,6 +7,7 @@ import type { AgentDto, RegisterResult, SpaceTradersApi } from '../../ports/spac
 import { RegisterPlayer } from '../player/register-player.js';
 import { AcceptContract } from './accept-contract.js';
 import { FulfillContract } from './fulfill-contract.js';
+import { aContract } from '../../test-support/contract-mother.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -21,17 +22,11 @@ function world(options: { dieDuringAccept?: boolean } = {}) {
     startingFaction: 'COSMIC',
     shipCount: 1,
   });
-  const contract = (): Contract => ({
-    id: 'c-1',
-    faction: 'COSMIC',
-    type: 'PROCUREMENT',
-    accepted: state.accepted,
-    fulfilled: state.fulfilled,
-    deadline: Date.now() + 86_400_000,
-    deadlineToAccept: Date.now() + 3_600_000,
-    payment: { onAccepted: 1_000, onFulfilled: 9_000 },
-    deliver: [{ good: 'IRON', destination: 'X1-A-2', required: 10, fulfilled: 10 }],
-  });
+  const contract = (): Contract =>
+    aContract(
+      { accepted: state.accepted, fulfilled: state.fulfilled, deadlineToAccept: Date.now() + 3_600_000 },
+      { destination: 'X1-A-2', fulfilled: 10 },
+    );
   const api = {
     register: async () => ({ token: 'tok', agent: agent() }) as unknown as RegisterResult,
     getMyAgent: async () => agent(),

@@ -8,21 +8,15 @@ import { shipState } from '../../test-support/ship-mother.js';
 import type { RoutePlanning } from '../navigation/route-planning.js';
 import type { SystemMap } from '../systems/system-map.js';
 import { ContractPlanning } from './contract-planning.js';
+import { aContract } from '../../test-support/contract-mother.js';
 
 const player = { agentSymbol: 'NOVA-1', token: 't' } as Player;
 
 /** The seed-21 contract: 53 IRON from X1-A-E (no fuel sold there) to X1-A-1, 118 fuel a way. */
-const contract: Contract = {
-  id: 'c1',
-  faction: 'COSMIC',
-  type: 'PROCUREMENT',
-  accepted: true,
-  fulfilled: false,
-  deadline: 1e13,
-  deadlineToAccept: 1e13,
-  payment: { onAccepted: 4_000, onFulfilled: 22_000 },
-  deliver: [{ good: 'IRON', destination: 'X1-A-1', required: 53, fulfilled: 0 }],
-};
+const contract: Contract = aContract(
+  { id: 'c1', deadline: 1e13, deadlineToAccept: 1e13, payment: { onAccepted: 4_000, onFulfilled: 22_000 } },
+  { required: 53 },
+);
 
 const map = {
   load: async () => ({

@@ -9,6 +9,7 @@ import type { AgentDto, RegisterResult, SpaceTradersApi } from '../../ports/spac
 import { shipState } from '../../test-support/ship-mother.js';
 import { RegisterPlayer } from '../player/register-player.js';
 import { DeliverContract } from './deliver-contract.js';
+import { aContract } from '../../test-support/contract-mother.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -20,17 +21,7 @@ async function world(lose: 'before' | 'after') {
     units: state.held,
     inventory: state.held ? [{ symbol: 'IRON', units: state.held }] : [],
   });
-  const contract = (): Contract => ({
-    id: 'c-1',
-    faction: 'COSMIC',
-    type: 'PROCUREMENT',
-    accepted: true,
-    fulfilled: false,
-    deadline: Date.now() + 86_400_000,
-    deadlineToAccept: null,
-    payment: { onAccepted: 1_000, onFulfilled: 9_000 },
-    deliver: [{ good: 'IRON', destination: 'X1-A-1', required: 10, fulfilled: state.delivered }],
-  });
+  const contract = (): Contract => aContract({}, { fulfilled: state.delivered });
   const api = {
     register: async () => ({ token: 'tok', agent: { symbol: 'NOVA-1', credits: 1 } as AgentDto }) as RegisterResult,
     getShip: async () => new Ship(shipState({ cargo: cargo() }, { status: 'DOCKED', departureTime: 0, arrival: 0 })),

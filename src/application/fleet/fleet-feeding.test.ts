@@ -6,12 +6,15 @@ import { Container } from '../../domain/containers/container.js';
 import type { Contract } from '../../domain/contracts/contract.js';
 import { Ship } from '../../domain/fleet/ship.js';
 import type { ContainerStore } from '../../ports/container-store.js';
+import type { PlayerRepository } from '../../ports/player-repository.js';
 import type { StoredCommand } from '../../ports/daemon-control.js';
 import type { AgentDto, RegisterResult, SpaceTradersApi, WaypointDto } from '../../ports/spacetraders-api.js';
 import { TOKENS } from '../../ports/tokens.js';
 import { shipState } from '../../test-support/ship-mother.js';
 import { RegisterPlayer } from '../player/register-player.js';
 import { FleetRun } from './fleet-run.js';
+import { aContract } from '../../test-support/contract-mother.js';
+import { FleetFeeding } from './fleet-feeding.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -25,6 +28,9 @@ const asteroid = {
   traits: [{ symbol: 'COMMON_METAL_DEPOSITS', name: 'Common metal deposits', description: '' }],
   isUnderConstruction: false,
 } as unknown as WaypointDto;
+
+/** An asteroid a drone (speed 9) needs hours to reach. */
+const farAsteroid = { ...asteroid, symbol: 'X1-A-D9', x: 3_000 } as unknown as WaypointDto;
 
 /** An agent whose command ship mines IRON_ORE at X1-A-D4 for its accepted contract, beside a drone that mines for sale. */
 async function fleetMiningAContract(contract: Partial<Contract> = {}) {
@@ -50,24 +56,16 @@ async function fleetMiningAContract(contract: Partial<Contract> = {}) {
   const drone = new Ship(
     shipState({ symbol: 'NOVA-1-2', role: 'EXCAVATOR', mounts: ['MOUNT_MINING_LASER_I'], engineSpeed: 9 }, at),
   );
-  const accepted: Contract = {
-    id: 'contract-1',
-    faction: 'COSMIC',
-    type: 'PROCUREMENT',
-    accepted: true,
-    fulfilled: false,
-    deadline: Date.now() + 86_400_000,
-    deadlineToAccept: null,
-    payment: { onAccepted: 1_000, onFulfilled: 20_000 },
-    deliver: [{ good: 'IRON_ORE', destination: 'X1-A-1', required: 60, fulfilled: 0 }],
-    ...contract,
-  };
+  const accepted: Contract = aContract(
+    { id: 'contract-1', payment: { onAccepted: 1_000, onFulfilled: 20_000 }, ...contract },
+    { good: 'IRON_ORE', required: 60 },
+  );
   const api = {
     register: async () => ({ token: 'tok', agent: agent() }) as unknown as RegisterResult,
     getMyAgent: async () => agent(),
     listShips: async () => [frigate, drone],
     listContracts: async () => [accepted],
-    listWaypoints: async () => [asteroid],
+    listWaypoints: async () => [asteroid, farAsteroid],
   } as unknown as SpaceTradersApi;
   const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), {
     api,
@@ -97,7 +95,7 @@ async function fleetMiningAContract(contract: Partial<Contract> = {}) {
     store.save(job);
     store.claim(id, [`ship:${ship}`], 0);
   }
-  return { bot, submitted, stopped };
+  return { bot, submitted, stopped, drone };
 }
 
 describe('FleetRun while the command ship mines a contract', () => {
@@ -135,5 +133,16 @@ describe('FleetRun while the command ship mines a contract', () => {
 
     expect(stopped).toEqual([]);
     expect(submitted.map((job) => job.type)).not.toContain('FeedContract');
+  });
+
+  it('counts as feeders of a mined offer only the mining ships that reach its asteroid in time', async () => {
+    const { bot, drone } = await fleetMiningAContract();
+    const feeding = bot.container.get(FleetFeeding);
+    const player = bot.container.get<PlayerRepository>(TOKENS.PlayerRepository).find('NOVA-1')!;
+
+    // The drone is at X1-A-D4: there at once, whatever the frigate alone would take.
+    expect(await feeding.feedersInTime(player, [drone], { asteroid: 'X1-A-D4', soloSeconds: 600 })).toBe(1);
+    // X1-A-D9 is 3,000 units away: far more than half the hour the frigate alone would mine there.
+    expect(await feeding.feedersInTime(player, [drone], { asteroid: 'X1-A-D9', soloSeconds: 3_600 })).toBe(0);
   });
 });

@@ -1,6 +1,11 @@
 import { inject, injectable } from 'inversify';
 import { deliveryFor, isOpen, unitsStillRequired } from '../../domain/contracts/contract.js';
-import { type ContractMiningSite, contractBeingMined, feederAssignments } from '../../domain/fleet/fleet-feeding.js';
+import {
+  arrivesInTime,
+  type ContractMiningSite,
+  contractBeingMined,
+  feederAssignments,
+} from '../../domain/fleet/fleet-feeding.js';
 import type { FleetRole } from '../../domain/fleet/fleet-roles.js';
 import type { Ship } from '../../domain/fleet/ship.js';
 import type { Player } from '../../domain/player/player.js';
@@ -100,6 +105,18 @@ export class FleetFeeding {
         });
     }
     return made;
+  }
+
+  /**
+   * How many of the mining ships would reach the asteroid of an offer whose goods are mined in time to
+   * feed it (the rule that sends them: arrivesInTime), so the command ship does not take a slow mined
+   * offer on the promise of feeders that will never come.
+   */
+  async feedersInTime(player: Player, miners: readonly Ship[], at: { asteroid: string; soloSeconds: number }) {
+    let count = 0;
+    for (const ship of miners)
+      if (arrivesInTime(await this.travelSeconds(player, ship, at.asteroid), at.soloSeconds)) count += 1;
+    return count;
   }
 
   /** The flight's planned seconds from where the ship is (or is bound) to the asteroid; Infinity without a route. */

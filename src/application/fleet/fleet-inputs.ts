@@ -37,6 +37,8 @@ export interface ContractOutlook {
   unpriced?: boolean;
   /** The offer's goods are best mined (the evaluation's source): the fleet's mining ships can feed it. */
   mined?: boolean;
+  /** For a mined offer: the asteroid its evaluation mines at, and the seconds the ship alone mines there. */
+  minedAt?: { asteroid: string; soloSeconds: number };
   note: string;
 }
 
@@ -180,11 +182,13 @@ export class FleetInputs {
         new EvaluateContract({ contractId: offer.id, shipSymbol: ship.symbol, player: player.agentSymbol }),
       );
       const mined = evaluation.source === 'mine';
+      const soloSeconds = evaluation.plan.reduce((sum, step) => sum + (step.step === 'mine' ? step.seconds : 0), 0);
       return {
         accepted: false,
         none: false,
         creditsPerHour: Math.round(evaluation.creditsPerHour),
         mined,
+        ...(mined ? { minedAt: { asteroid: evaluation.sourceWaypoint, soloSeconds } } : {}),
         note: 'offer',
       };
     } catch (error) {

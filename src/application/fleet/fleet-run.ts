@@ -186,8 +186,8 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
     }
     for (const ship of idle) {
       if (scouts.includes(ship) || ship === stationed) continue;
-      const feeders = ships.filter((s) => s !== command && roleOf(s) === 'mining' && this.inputs.canMine(s)).length;
-      const estimates = { minedUnitValue, trade, feeders };
+      const miners = ships.filter((s) => s !== command && roleOf(s) === 'mining' && this.inputs.canMine(s));
+      const estimates = { minedUnitValue, trade, miners };
       const { role, job, reason } = await this.workFor(player, ship, roles[ship.symbol], estimates);
       roles[ship.symbol] = role;
       decisions.push(
@@ -222,7 +222,7 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
     player: Player,
     ship: Ship,
     assigned: FleetRole | undefined,
-    { minedUnitValue, trade, feeders }: { minedUnitValue: number; trade: number; feeders: number },
+    { minedUnitValue, trade, miners }: { minedUnitValue: number; trade: number; miners: readonly Ship[] },
   ): Promise<{ role: FleetRole; job?: RunContracts | MineRun | TradeRun; reason: string }> {
     const shipSymbol = ship.symbol;
     const agent = player.agentSymbol;
@@ -235,6 +235,7 @@ export class FleetRunHandler implements RequestHandler<FleetRun> {
       return { role: 'idle', reason: `no work the coordinator knows for a ${ship.role} ship in the role ${role}` };
     }
     const contracts = await this.inputs.contracts(player, ship);
+    const feeders = contracts.minedAt ? await this.feeding.feedersInTime(player, miners, contracts.minedAt) : 0;
     const choice = commandShipWork({
       contractAccepted: contracts.accepted,
       noContract: contracts.none,

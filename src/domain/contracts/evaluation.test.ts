@@ -3,24 +3,24 @@ import { SECONDS_PER_LOT, SECONDS_PER_STOP } from '../trading/action-seconds.js'
 import type { Contract } from './contract.js';
 import { contractFlights, estimatePurchase, evaluateContract, type EvaluationInput } from './evaluation.js';
 import { canMine, estimateMiningSeconds } from './mining-estimate.js';
+import { aContract } from '../../test-support/contract-mother.js';
 
 /** A transaction's and a stop's seconds (domain/trading/action-seconds.ts), spelled short for the sums below. */
 const L = SECONDS_PER_LOT;
 const S = SECONDS_PER_STOP;
 
 function contract(overrides: Partial<Contract> = {}, required = 40, fulfilled = 0): Contract {
-  return {
-    id: 'c1',
-    faction: 'COSMIC',
-    type: 'PROCUREMENT',
-    accepted: false,
-    fulfilled: false,
-    deadline: 1e13,
-    deadlineToAccept: 1e13,
-    payment: { onAccepted: 1_000, onFulfilled: 5_000 },
-    deliver: [{ good: 'IRON_ORE', destination: 'X1-A-D', required, fulfilled }],
-    ...overrides,
-  };
+  return aContract(
+    {
+      id: 'c1',
+      accepted: false,
+      deadline: 1e13,
+      deadlineToAccept: 1e13,
+      payment: { onAccepted: 1_000, onFulfilled: 5_000 },
+      ...overrides,
+    },
+    { good: 'IRON_ORE', destination: 'X1-A-D', required, fulfilled },
+  );
 }
 
 /** The ship at X1-A-SHIP, the goods sold at X1-A-S, delivered at X1-A-D. */
