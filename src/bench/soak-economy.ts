@@ -40,7 +40,7 @@ interface LedgerJson {
   credits: number;
 }
 interface FleetJson {
-  ships: Array<{ symbol: string; role: string; job: { container: string; command: string } | null }>;
+  ships: Array<{ symbol: string; role: string; location: string; job: { container: string; command: string } | null }>;
 }
 interface Stats {
   requests: number;
@@ -146,7 +146,14 @@ export async function run(): Promise<string[]> {
     };
     const roled = fleet.ships.filter((s) => /^(scout|contracts|mining|trading)$/.test(s.role));
     const between = roled.filter((s) => s.job === null && betweenJobs(s.symbol));
-    const unassigned = fleet.ships.filter((s) => !roled.includes(s) || (s.job === null && !between.includes(s)));
+    // The negotiator (a probe of the contracts role) waits at headquarters without a job, by design.
+    const { headquarters } = JSON.parse(await mustRun('player', 'info', '--json')) as { headquarters: string };
+    const stationed = roled.filter(
+      (s) => s.job === null && s.role === 'contracts' && s.symbol !== `${AGENT}-1` && s.location === headquarters,
+    );
+    const unassigned = fleet.ships.filter(
+      (s) => !roled.includes(s) || (s.job === null && !between.includes(s) && !stationed.includes(s)),
+    );
 
     // 1 and 2: the books against the server.
     const ledger = JSON.parse(await mustRun('ledger', '--json')) as LedgerJson;
@@ -179,7 +186,7 @@ export async function run(): Promise<string[]> {
       `  ledger vs credits:   unexplained ${fmt(ledger.unexplained)}; ledger says ${fmt(ledger.credits)}, server has ${fmt(serverCredits)}  (target 0, equal)`,
       `  booked once:         ${mismatched.length} kind(s) where server ≠ ledger  (target 0; server/ledger rows (credits): ${describeKinds || 'none'}${otherKinds.length > 0 ? `; not booked at all: ${otherKinds.join(', ')}` : ''})`,
       `  deliveries:          ${sum('deliver')} applied (${sum('deliveredUnits')} units), ${sum('deliveryRefused')} refused as exceeding the contract  (target 0 refused); ${sum('fulfill')} contract(s) fulfilled`,
-      `  ships assigned:      ${fleet.ships.length - unassigned.length} / ${fleet.ships.length}  (target all; ${between.length} between two jobs, the last ended < one ${CYCLE_SECONDS} s cycle ago; ${
+      `  ships assigned:      ${fleet.ships.length - unassigned.length} / ${fleet.ships.length}  (target all; ${between.length} between two jobs, the last ended < one ${CYCLE_SECONDS} s cycle ago; ${stationed.length} negotiator(s) stationed at headquarters; ${
         unassigned
           .map(
             (s) => `${s.symbol} ${s.role} ${s.job?.command ?? `no job, last: ${lastJob(s.symbol)?.status ?? 'none'}`}`,
