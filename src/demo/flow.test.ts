@@ -7,9 +7,9 @@ import { createApp } from '../composition-root.js';
 import { loadDefaults, resolveConfig } from '../config/config.js';
 import { startSandbox } from '../sandbox/index.js';
 import { playDemo } from './flow.js';
+import { silentLogger } from '../test-support/agent-mother.js';
 
 const ACCOUNT = 'demo-test-account';
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const cleanups: Array<() => Promise<void> | void> = [];
 
 afterEach(async () => {
@@ -28,7 +28,7 @@ describe('the demo (npm run demo)', () => {
       { HOME: dir },
       { apiUrl: sandbox.baseUrl, db: join(dir, 'demo.db'), accountToken: ACCOUNT },
     );
-    const app = createApp(config, { logger: silent });
+    const app = createApp(config, { logger: silentLogger });
     cleanups.push(() => app.close());
     const lines: string[] = [];
 

@@ -8,8 +8,8 @@ import { type RunningSandbox, startSandbox } from '../../sandbox/index.js';
 import { openDatabase } from '../sqlite/connection.js';
 import { SqliteBudgetStore } from '../sqlite/sqlite-budget-store.js';
 import { sharedRateLimiter } from './rate-limiter.js';
+import { silentLogger } from '../../test-support/agent-mother.js';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const running: RunningSandbox[] = [];
 afterEach(async () => {
   for (const sandbox of running.splice(0)) await sandbox.close();
@@ -22,7 +22,7 @@ describe('the API client of the composed app', () => {
     const db = openDatabase(':memory:');
     const app = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:', apiUrl: sandbox.baseUrl }), {
       database: db,
-      logger: silent,
+      logger: silentLogger,
     });
     const api = app.container.get<SpaceTradersApi>(TOKENS.SpaceTradersApi);
     await api.getStatus(); // outside any request: no work class

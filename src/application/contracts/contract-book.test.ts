@@ -8,20 +8,12 @@ import { RegisterPlayer } from '../player/register-player.js';
 import { AcceptContract } from './accept-contract.js';
 import { FulfillContract } from './fulfill-contract.js';
 import { aContract } from '../../test-support/contract-mother.js';
-
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
+import { anAgent, silentLogger } from '../../test-support/agent-mother.js';
 
 /** A contract stand-in: accepting pays 1,000, fulfilling 9,000; `dieDuringAccept` applies the accept and loses everything after. */
 function world(options: { dieDuringAccept?: boolean } = {}) {
   const state = { credits: 100_000, accepted: false, fulfilled: false, accepts: 0 };
-  const agent = (): AgentDto => ({
-    accountId: 'acc',
-    symbol: 'NOVA-1',
-    headquarters: 'X1-A-1',
-    credits: state.credits,
-    startingFaction: 'COSMIC',
-    shipCount: 1,
-  });
+  const agent = (): AgentDto => anAgent({ credits: state.credits, shipCount: 1 });
   const contract = (): Contract =>
     aContract(
       { accepted: state.accepted, fulfilled: state.fulfilled, deadlineToAccept: Date.now() + 3_600_000 },
@@ -46,7 +38,7 @@ function world(options: { dieDuringAccept?: boolean } = {}) {
     },
   } as unknown as SpaceTradersApi;
   const database = openDatabase(':memory:');
-  const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), { api, logger: silent, database });
+  const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), { api, logger: silentLogger, database });
   const ledger = () =>
     database.prepare('SELECT kind, credits, balance_after AS balance FROM ledger ORDER BY id').all() as Array<{
       kind: string;

@@ -10,8 +10,7 @@ import { shipState } from '../../test-support/ship-mother.js';
 import { RegisterPlayer } from '../player/register-player.js';
 import { DeliverContract } from './deliver-contract.js';
 import { aContract } from '../../test-support/contract-mother.js';
-
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
+import { silentLogger } from '../../test-support/agent-mother.js';
 
 /** 10 IRON in a docked hold at the destination of a contract that wants 10; the first answer is lost 'before' or 'after'. */
 async function world(lose: 'before' | 'after') {
@@ -37,7 +36,7 @@ async function world(lose: 'before' | 'after') {
   } as unknown as SpaceTradersApi;
   const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), {
     api,
-    logger: silent,
+    logger: silentLogger,
     database: openDatabase(':memory:'),
   });
   await bot.mediator.send(new RegisterPlayer({ agentSymbol: 'NOVA-1', faction: 'COSMIC', accountToken: 'a' }));

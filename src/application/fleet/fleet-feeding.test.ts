@@ -15,8 +15,7 @@ import { RegisterPlayer } from '../player/register-player.js';
 import { FleetRun } from './fleet-run.js';
 import { aContract } from '../../test-support/contract-mother.js';
 import { FleetFeeding } from './fleet-feeding.js';
-
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
+import { anAgent, silentLogger } from '../../test-support/agent-mother.js';
 
 const asteroid = {
   symbol: 'X1-A-D4',
@@ -34,14 +33,7 @@ const farAsteroid = { ...asteroid, symbol: 'X1-A-D9', x: 3_000 } as unknown as W
 
 /** An agent whose command ship mines IRON_ORE at X1-A-D4 for its accepted contract, beside a drone that mines for sale. */
 async function fleetMiningAContract(contract: Partial<Contract> = {}) {
-  const agent = (): AgentDto => ({
-    accountId: 'acc',
-    symbol: 'NOVA-1',
-    headquarters: 'X1-A-1',
-    credits: 10_000,
-    startingFaction: 'COSMIC',
-    shipCount: 2,
-  });
+  const agent = (): AgentDto => anAgent({ credits: 10_000 });
   const at = { waypointSymbol: 'X1-A-D4', origin: 'X1-A-D4', destination: 'X1-A-D4', departureTime: 0, arrival: 0 };
   const frigate = new Ship(
     shipState(
@@ -69,7 +61,7 @@ async function fleetMiningAContract(contract: Partial<Contract> = {}) {
   } as unknown as SpaceTradersApi;
   const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), {
     api,
-    logger: silent,
+    logger: silentLogger,
     database: openDatabase(':memory:'),
   });
   const submitted: StoredCommand[] = [];

@@ -10,19 +10,11 @@ import { TOKENS } from '../../ports/tokens.js';
 import { shipState } from '../../test-support/ship-mother.js';
 import { RegisterPlayer } from '../player/register-player.js';
 import { FleetRun } from './fleet-run.js';
-
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
+import { anAgent, silentLogger } from '../../test-support/agent-mother.js';
 
 describe('FleetRun', () => {
   it('a purchase the game refuses (the ship at the shipyard has just left) is a decision, not the end of the coordinator', async () => {
-    const agent = (): AgentDto => ({
-      accountId: 'acc',
-      symbol: 'NOVA-1',
-      headquarters: 'X1-A-1',
-      credits: 100_000,
-      startingFaction: 'COSMIC',
-      shipCount: 1,
-    });
+    const agent = (): AgentDto => anAgent({ credits: 100_000, shipCount: 1 });
     let reads = 0;
     const docked = new Ship(shipState({}, { status: 'DOCKED', departureTime: 0, arrival: 0 }));
     const leaving = new Ship(
@@ -42,7 +34,11 @@ describe('FleetRun', () => {
       },
     } as unknown as SpaceTradersApi;
     const database = openDatabase(':memory:');
-    const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), { api, logger: silent, database });
+    const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), {
+      api,
+      logger: silentLogger,
+      database,
+    });
     const jobs: StoredCommand[] = [];
     bot.container.rebind(TOKENS.JobLauncher).toConstantValue({
       submit: async (job: StoredCommand) => {

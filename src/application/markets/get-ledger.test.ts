@@ -8,16 +8,9 @@ import type { AgentDto, RegisterResult, SpaceTradersApi } from '../../ports/spac
 import { TOKENS } from '../../ports/tokens.js';
 import { RegisterPlayer } from '../player/register-player.js';
 import { GetLedger } from './get-ledger.js';
+import { anAgent, silentLogger } from '../../test-support/agent-mother.js';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
-const agent = (credits: number): AgentDto => ({
-  accountId: 'acc',
-  symbol: 'NOVA-1',
-  headquarters: 'X1-A-1',
-  credits,
-  startingFaction: 'COSMIC',
-  shipCount: 2,
-});
+const agent = (credits: number): AgentDto => anAgent({ credits });
 
 const shipBought = (at: number): LedgerEntry => ({
   at,
@@ -46,7 +39,11 @@ describe('GetLedger', () => {
       },
     } as unknown as SpaceTradersApi;
     const database = openDatabase(':memory:');
-    const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), { api, logger: silent, database });
+    const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), {
+      api,
+      logger: silentLogger,
+      database,
+    });
     ledger = bot.container.get<Ledger>(TOKENS.Ledger);
     await bot.mediator.send(new RegisterPlayer({ agentSymbol: 'NOVA-1', faction: 'COSMIC', accountToken: 'acct' }));
     const view = await bot.mediator.send(new GetLedger({}));

@@ -10,8 +10,7 @@ import { RegisterPlayer } from '../player/register-player.js';
 import { Players } from '../player/players.js';
 import { MiningOps } from './mining-ops.js';
 import type { MiningSite } from './mining-site.js';
-
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
+import { silentLogger } from '../../test-support/agent-mother.js';
 
 /** A miner at an asteroid with an empty hold; the answer to the first extraction is lost 'before' or 'after' it was applied. */
 async function world(lose: 'before' | 'after') {
@@ -46,7 +45,7 @@ async function world(lose: 'before' | 'after') {
   } as unknown as SpaceTradersApi;
   const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), {
     api,
-    logger: silent,
+    logger: silentLogger,
     database: openDatabase(':memory:'),
   });
   await bot.mediator.send(new RegisterPlayer({ agentSymbol: 'NOVA-1', faction: 'COSMIC', accountToken: 'a' }));

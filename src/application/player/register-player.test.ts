@@ -6,16 +6,9 @@ import type { AgentDto, RegisterResult, SpaceTradersApi } from '../../ports/spac
 import { GetRecentEvents } from '../events/get-recent-events.js';
 import { ListPlayers } from './list-players.js';
 import { RegisterPlayer } from './register-player.js';
+import { anAgent, silentLogger } from '../../test-support/agent-mother.js';
 
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
-const agent = (symbol: string): AgentDto => ({
-  accountId: 'acc',
-  symbol,
-  headquarters: 'X1-A-1',
-  credits: 175_000,
-  startingFaction: 'COSMIC',
-  shipCount: 2,
-});
+const agent = (symbol: string): AgentDto => anAgent({ symbol });
 
 /** A game server stand-in: the use case and its unit of work are what is under test here. */
 function fakeApi(overrides: Partial<SpaceTradersApi> = {}): SpaceTradersApi {
@@ -36,7 +29,7 @@ function fakeApi(overrides: Partial<SpaceTradersApi> = {}): SpaceTradersApi {
 function app(api: SpaceTradersApi) {
   const database = openDatabase(':memory:');
   const config = resolveConfig(loadDefaults(), {}, { db: ':memory:' });
-  return { app: createApp(config, { api, logger: silent, database }), database };
+  return { app: createApp(config, { api, logger: silentLogger, database }), database };
 }
 
 describe('RegisterPlayer', () => {

@@ -11,8 +11,7 @@ import { ListMarkets } from '../markets/list-markets.js';
 import { RegisterPlayer } from '../player/register-player.js';
 import { PlanScoutTours } from './plan-scout-tours.js';
 import { ScoutMarkets } from './scout-markets.js';
-
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
+import { anAgent, silentLogger } from '../../test-support/agent-mother.js';
 
 /** X1-A: 1 market and shipyard, 2 market, 3 shipyard, 4 neither; 5 a market far out. */
 const WAYPOINTS = [
@@ -53,14 +52,7 @@ function world(probes: Array<{ symbol: string; at?: string; system?: string; tan
   };
   const present = (waypoint: string) =>
     [...ships.values()].some((s) => landed(s).nav.waypointSymbol === waypoint && landed(s).nav.status !== 'IN_TRANSIT');
-  const agent = (): AgentDto => ({
-    accountId: 'acc',
-    symbol: 'NOVA-1',
-    headquarters: 'X1-A-1',
-    credits: 1000,
-    startingFaction: 'COSMIC',
-    shipCount: ships.size,
-  });
+  const agent = (): AgentDto => anAgent({ credits: 1000, shipCount: ships.size });
   const api = {
     register: async () => ({ token: 'tok', agent: agent() }) as unknown as RegisterResult,
     getMyAgent: async () => agent(),
@@ -123,7 +115,7 @@ function world(probes: Array<{ symbol: string; at?: string; system?: string; tan
   } as unknown as SpaceTradersApi;
   const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), {
     api,
-    logger: silent,
+    logger: silentLogger,
     clock,
     database: openDatabase(':memory:'),
   });

@@ -8,8 +8,7 @@ import type { AgentDto, RegisterResult, SpaceTradersApi } from '../../ports/spac
 import { shipState } from '../../test-support/ship-mother.js';
 import { RegisterPlayer } from '../player/register-player.js';
 import { JettisonCargo } from './jettison-cargo.js';
-
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
+import { silentLogger } from '../../test-support/agent-mother.js';
 
 /** A hold of 10 IRON; the answer to the first jettison is lost 'before' or 'after' the server applied it. */
 async function world(lose: 'before' | 'after') {
@@ -33,7 +32,7 @@ async function world(lose: 'before' | 'after') {
   } as unknown as SpaceTradersApi;
   const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), {
     api,
-    logger: silent,
+    logger: silentLogger,
     database: openDatabase(':memory:'),
   });
   await bot.mediator.send(new RegisterPlayer({ agentSymbol: 'NOVA-1', faction: 'COSMIC', accountToken: 'a' }));

@@ -11,8 +11,7 @@ import { shipState } from '../../test-support/ship-mother.js';
 import { RegisterPlayer } from '../player/register-player.js';
 import { BuyCargo } from './buy-cargo.js';
 import { SellCargo } from './sell-cargo.js';
-
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
+import { anAgent, silentLogger } from '../../test-support/agent-mother.js';
 
 /**
  * A market stand-in: IRON trades 20 units a lot, its price rises by `step` a unit after every lot
@@ -38,14 +37,7 @@ function world(
     calls: [] as number[],
     transactions: [] as Array<Record<string, unknown>>,
   };
-  const agent = (): AgentDto => ({
-    accountId: 'acc',
-    symbol: 'NOVA-1',
-    headquarters: 'X1-A-1',
-    credits: state.credits,
-    startingFaction: 'COSMIC',
-    shipCount: 1,
-  });
+  const agent = (): AgentDto => anAgent({ credits: state.credits, shipCount: 1 });
   const cargo = () => ({
     capacity: 100,
     units: state.iron,
@@ -118,7 +110,7 @@ function world(
     sell: async (_t: string, _s: string, _g: string, units: number) => trade('SELL', units),
   } as unknown as SpaceTradersApi;
   const database = openDatabase(':memory:');
-  const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), { api, logger: silent, database });
+  const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), { api, logger: silentLogger, database });
   const ledger = () =>
     database.prepare('SELECT kind, units, credits FROM ledger ORDER BY id').all() as Array<{
       kind: string;

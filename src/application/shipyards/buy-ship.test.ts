@@ -12,8 +12,7 @@ import { RegisterPlayer } from '../player/register-player.js';
 import { BuyShip } from './buy-ship.js';
 import { ListShipyard } from './list-shipyard.js';
 import { SettleShipPurchases } from './settle-ship-purchases.js';
-
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
+import { anAgent, silentLogger } from '../../test-support/agent-mother.js';
 
 /** A shipyard stand-in at X1-A-1 selling probes (the player's ship is there); the use case is under test. */
 function world(
@@ -33,14 +32,7 @@ function world(
   } = {},
 ) {
   const state = { credits: options.credits ?? 100_000, price: 20_000, sent: 0, bought: [] as Ship[] };
-  const agent = (): AgentDto => ({
-    accountId: 'acc',
-    symbol: 'NOVA-1',
-    headquarters: 'X1-A-1',
-    credits: state.credits,
-    startingFaction: 'COSMIC',
-    shipCount: 1,
-  });
+  const agent = (): AgentDto => anAgent({ credits: state.credits, shipCount: 1 });
   const offer = {
     type: 'SHIP_PROBE',
     name: 'Probe',
@@ -88,7 +80,7 @@ function world(
     },
   } as unknown as SpaceTradersApi;
   const database = openDatabase(':memory:');
-  const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), { api, logger: silent, database });
+  const bot = createApp(resolveConfig(loadDefaults(), {}, { db: ':memory:' }), { api, logger: silentLogger, database });
   const ledger = () =>
     database.prepare('SELECT ship_symbol AS ship, kind, good, credits, balance_after AS balance FROM ledger').all();
   const register = async () => {
